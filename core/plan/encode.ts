@@ -1,0 +1,32 @@
+// Writes an expansion straight into a packer's arena (kernel memory for the WASM packer): host groups and
+// item groups are replicated row by row with typed-array fills, no per-replica objects.
+import type { PackArena, Packer } from '../kernel/packer';
+import { DIMS } from '../model/dimensions';
+import type { Expansion } from '../model/expansion';
+
+export function totalCount(groups: readonly { count: number }[]): number {
+  return groups.reduce((n, g) => n + g.count, 0);
+}
+
+export function encodeExpansion(e: Expansion, packer: Packer): PackArena {
+  const arena = packer.reserve(totalCount(e.hosts), totalCount(e.items), DIMS);
+  let h = 0;
+  for (const g of e.hosts) {
+    for (let k = 0; k < g.count; k++, h++) {
+      arena.hostCapacity.set(g.allocatable, h * DIMS);
+      arena.hostMaxItems[h] = g.maxItems;
+    }
+  }
+  let i = 0;
+  for (const g of e.items) {
+    for (let k = 0; k < g.count; k++, i++) arena.itemDemand.set(g.demand, i * DIMS);
+  }
+  return arena;
+}
+
+/** Index of the group holding global position `index` (hosts or items), given the groups' running starts. */
+export function groupStarts(groups: readonly { count: number }[]): Int32Array {
+  const starts = new Int32Array(groups.length + 1);
+  groups.forEach((g, k) => { starts[k + 1] = starts[k] + g.count; });
+  return starts;
+}

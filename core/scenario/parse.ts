@@ -1,0 +1,98 @@
+// Text or value → validated, migrated scenario, or a list of errors that each name where (JSON path, or line
+// and column for malformed JSON) and what was expected. Never throws on bad input.
+import { migrate, type JsonObject } from './migrations';
+import { formatPath, SCENARIO_FORMAT, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+
+export interface ScenarioError {
+  /** JSON path such as `$.services[2].replicas`, or `line 4, column 7` for JSON syntax errors. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export type ParseOutcome =
+  | {
+    readonly ok: true;
+    readonly scenario: Scenario;
+    /** The file was written by a newer Hostfit: show it, never save it back in this version's format. */
+    readonly readOnly: boolean;
+    /** Version the file was written in (before migration). */
+    readonly fileVersion: number;
+    readonly notices: readonly string[];
+  }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+const MAX_ERRORS = 50;
+
+function fail(where: string, message: string): ParseOutcome {
+  return { ok: false, errors: [{ where, message }] };
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(textValue: string, offset: number): string {
+  const before = textValue.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+export function parseScenarioText(textValue: string): ParseOutcome {
+  const body = textValue.charCodeAt(0) === 0xfeff ? textValue.slice(1) : textValue;
+  if (body.includes('\uFFFD')) {
+    return fail(lineColumn(body, body.indexOf('\uFFFD')), 'the file is not valid UTF-8 text');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    const where = pos ? lineColumn(body, Number(pos[1])) : body.trim() === '' ? 'line 1, column 1' : 'document';
+    return fail(where, `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+  return parseScenarioValue(value);
+}
+
+export function parseScenarioValue(value: unknown): ParseOutcome {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('$', 'expected a JSON object (a Hostfit scenario)');
+  }
+  const doc = value as JsonObject;
+  if (doc.format !== SCENARIO_FORMAT) {
+    return fail('$.format', `expected "${SCENARIO_FORMAT}"; this is not a Hostfit scenario file`);
+  }
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('$.version', 'expected a whole number >= 1');
+  }
+  const notices: string[] = [];
+  let current = doc;
+  let readOnly = false;
+  if (version > SCENARIO_VERSION) {
+    // Read what this version understands; unknown fields are kept, but the file is never saved back as v1.
+    readOnly = true;
+    current = { ...doc, version: SCENARIO_VERSION };
+    notices.push(`Written by a newer Hostfit (format version ${version}); opened read-only. `
+      + `This version reads up to format version ${SCENARIO_VERSION}.`);
+  } else if (version < SCENARIO_VERSION) {
+    try {
+      const migrated = migrate(doc, version);
+      current = migrated.doc;
+      notices.push(`Upgraded from format version ${version} to ${SCENARIO_VERSION}; saving writes version ${SCENARIO_VERSION}.`);
+    } catch (e) {
+      return fail('$.version', e instanceof Error ? e.message : String(e));
+    }
+  }
+  const result = scenarioSchema.safeParse(current);
+  if (!result.success) {
+    const errors = result.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
+      where: formatPath(issue.path),
+      message: readOnly ? `${issue.message} (this file is from a newer Hostfit and may use features this version lacks)` : issue.message,
+    }));
+    return { ok: false, errors };
+  }
+  return { ok: true, scenario: result.data, readOnly, fileVersion: version, notices };
+}
+
+export function describeErrors(errors: readonly ScenarioError[]): string {
+  return errors.map((e) => `${e.where}: ${e.message}`).join('\n');
+}

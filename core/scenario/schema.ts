@@ -1,0 +1,195 @@
+// Scenario format v1, defined once: TypeScript types, validation with JSON-path errors, and the JSON Schema
+// (scripts/write-schema.ts) all come from these zod definitions. Every object is loose so fields written by a
+// newer Hostfit survive a round trip. Units are part of every field name.
+import { z } from 'zod';
+import { CONTAINER_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS } from '../model/defaults';
+
+export const SCENARIO_FORMAT = 'hostfit-scenario';
+export const SCENARIO_VERSION = 1;
+
+const obj = z.looseObject;
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+  'expected an id: 1–128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
+const text = (max = 200) => z.string().min(1).max(max);
+const amount = (max: number) => z.number().min(0).max(max);
+const count = (max: number) => z.int().min(0).max(max);
+
+export const hostModelSchema = obj({
+  id,
+  name: text(),
+  cores: z.int().min(1).max(4096).describe('physical cores'),
+  threadsPerCore: z.int().min(1).max(8).default(2).describe('hardware threads per core (SMT)'),
+  memoryGiB: z.number().positive().max(1e6),
+  diskGB: amount(1e7).default(0),
+  networkGbps: amount(1e4).default(0),
+  powerWatts: z.array(amount(1e5)).length(11).optional()
+    .describe('measured power at 0, 10, …, 100 % CPU load (SPECpower_ssj2008 style), watts'),
+  priceUSD: amount(1e8).optional(),
+  labels: z.array(text(64)).optional(),
+});
+
+export const hostGroupSchema = obj({
+  id,
+  model: id.describe('id of a host model'),
+  count: count(1e6),
+});
+
+export const rackSchema = obj({
+  id,
+  name: text().optional(),
+  powerBudgetKW: amount(1e4).optional(),
+  hosts: z.array(hostGroupSchema),
+});
+
+export const siteSchema = obj({
+  id,
+  name: text(),
+  kind: z.enum(['datacenter', 'edge', 'cloud-region']),
+  pue: z.number().min(1).max(5).default(SITE_DEFAULTS.pue),
+  energyUSDPerKWh: amount(100).default(SITE_DEFAULTS.energyUSDPerKWh),
+  racks: z.array(rackSchema),
+});
+
+export const tenantSchema = obj({ id, name: text() });
+
+export const ISOLATION_BOUNDARIES = ['shared-kernel', 'sandbox', 'vm', 'dedicated-host'] as const;
+
+export const serviceSchema = obj({
+  id,
+  name: text(),
+  tenant: id.describe('id of a tenant'),
+  replicas: count(1e7),
+  demand: obj({
+    cpuCores: amount(1e4),
+    memoryGiB: amount(1e5),
+    diskGB: amount(1e6).default(0),
+    networkMbps: amount(1e6).default(0),
+  }),
+  isolation: z.enum(ISOLATION_BOUNDARIES).default('shared-kernel')
+    .describe('weakest boundary this service accepts between it and other tenants'),
+  spread: obj({
+    domain: z.enum(['host', 'rack', 'site']),
+    maxPerDomain: z.int().min(1).max(1e6),
+  }).optional(),
+  priority: z.int().min(-1000).max(1000).optional(),
+});
+
+const cpuMem = (d: { cpuCores: number; memoryGiB: number }) => obj({
+  cpuCores: amount(1e4).default(d.cpuCores),
+  memoryGiB: amount(1e5).default(d.memoryGiB),
+});
+const podOverhead = (d: { cpuCores: number; memoryMiB: number }) => obj({
+  cpuCores: amount(1e3).default(d.cpuCores),
+  memoryMiB: amount(1e6).default(d.memoryMiB),
+});
+
+export const flavourSchema = obj({
+  id,
+  vcpus: z.int().min(1).max(4096),
+  memoryGiB: z.number().positive().max(1e5),
+  diskGB: amount(1e6).default(0),
+});
+
+export const vmModelSchema = obj({
+  hypervisorReserved: cpuMem(VM_DEFAULTS.hypervisorReserved).prefault({}),
+  guestOs: obj({
+    cpuCores: amount(1e3).default(VM_DEFAULTS.guestOs.cpuCores),
+    memoryGiB: amount(1e4).default(VM_DEFAULTS.guestOs.memoryGiB),
+    diskGB: amount(1e6).default(VM_DEFAULTS.guestOs.diskGB),
+  }).prefault({}),
+  perVmOverheadMiB: amount(1e6).default(VM_DEFAULTS.perVmOverheadMiB),
+  cpuOvercommit: z.number().min(1).max(64).default(VM_DEFAULTS.cpuOvercommit),
+  memoryOvercommit: z.number().min(1).max(8).default(VM_DEFAULTS.memoryOvercommit),
+  flavours: z.array(flavourSchema).min(1).prefault(VM_DEFAULTS.flavours),
+});
+
+export const RUNTIME_CLASSES = ['runc', 'gvisor', 'kata'] as const;
+
+export const containerModelSchema = obj({
+  reservationFormula: z.enum(['gke', 'none']).default(CONTAINER_DEFAULTS.reservationFormula),
+  systemReserved: cpuMem(CONTAINER_DEFAULTS.systemReserved).prefault({}),
+  evictionHardMiB: amount(1e6).default(CONTAINER_DEFAULTS.evictionHardMiB),
+  runtimeClass: z.enum(RUNTIME_CLASSES).default(CONTAINER_DEFAULTS.runtimeClass),
+  podOverhead: obj({
+    runc: podOverhead(CONTAINER_DEFAULTS.podOverhead.runc).prefault({}),
+    gvisor: podOverhead(CONTAINER_DEFAULTS.podOverhead.gvisor).prefault({}),
+    kata: podOverhead(CONTAINER_DEFAULTS.podOverhead.kata).prefault({}),
+  }).prefault({}),
+  maxPodsPerNode: z.int().min(1).max(10000).default(CONTAINER_DEFAULTS.maxPodsPerNode),
+  sidecar: obj({
+    enabled: z.boolean().default(CONTAINER_DEFAULTS.sidecar.enabled),
+    cpuCores: amount(1e3).default(CONTAINER_DEFAULTS.sidecar.cpuCores),
+    memoryMiB: amount(1e6).default(CONTAINER_DEFAULTS.sidecar.memoryMiB),
+  }).prefault({}),
+});
+
+export const policySchema = obj({
+  algorithm: z.enum(['ffd']).default(POLICY_DEFAULTS.algorithm),
+  sizeKey: z.enum(['max', 'sum', 'l2']).default(POLICY_DEFAULTS.sizeKey),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(POLICY_DEFAULTS.seed),
+});
+
+const baseScenarioSchema = obj({
+  format: z.literal(SCENARIO_FORMAT),
+  version: z.literal(SCENARIO_VERSION),
+  name: text(),
+  description: z.string().max(10000).optional(),
+  hostModels: z.array(hostModelSchema).min(1),
+  sites: z.array(siteSchema).min(1),
+  tenants: z.array(tenantSchema),
+  services: z.array(serviceSchema),
+  deployment: obj({
+    vm: vmModelSchema.prefault({}),
+    container: containerModelSchema.prefault({}),
+  }).prefault({}),
+  policy: policySchema.prefault({}),
+});
+
+type Path = (string | number)[];
+
+/** Ids unique per kind and every reference resolved; reported at the offending JSON path. */
+function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
+  const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const unique = (kind: string, entries: { id: string; path: Path }[]) => {
+    const seen = new Map<string, Path>();
+    for (const e of entries) {
+      const first = seen.get(e.id);
+      if (first) issue([...e.path, 'id'], `duplicate ${kind} id "${e.id}" (first used at ${formatPath(first)})`);
+      else seen.set(e.id, e.path);
+    }
+  };
+  unique('host model', s.hostModels.map((m, i) => ({ id: m.id, path: ['hostModels', i] })));
+  unique('site', s.sites.map((x, i) => ({ id: x.id, path: ['sites', i] })));
+  unique('rack', s.sites.flatMap((x, i) => x.racks.map((r, j) => ({ id: r.id, path: ['sites', i, 'racks', j] }))));
+  unique('host group', s.sites.flatMap((x, i) => x.racks.flatMap((r, j) =>
+    r.hosts.map((g, k) => ({ id: g.id, path: ['sites', i, 'racks', j, 'hosts', k] })))));
+  unique('tenant', s.tenants.map((t, i) => ({ id: t.id, path: ['tenants', i] })));
+  unique('service', s.services.map((x, i) => ({ id: x.id, path: ['services', i] })));
+  unique('flavour', s.deployment.vm.flavours.map((f, i) => ({ id: f.id, path: ['deployment', 'vm', 'flavours', i] })));
+
+  const models = new Set(s.hostModels.map((m) => m.id));
+  s.sites.forEach((x, i) => x.racks.forEach((r, j) => r.hosts.forEach((g, k) => {
+    if (!models.has(g.model)) issue(['sites', i, 'racks', j, 'hosts', k, 'model'], `unknown host model "${g.model}"`);
+  })));
+  const tenants = new Set(s.tenants.map((t) => t.id));
+  s.services.forEach((x, i) => {
+    if (!tenants.has(x.tenant)) issue(['services', i, 'tenant'], `unknown tenant "${x.tenant}"`);
+  });
+}
+
+export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences);
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type HostModel = z.output<typeof hostModelSchema>;
+export type Site = z.output<typeof siteSchema>;
+export type Service = z.output<typeof serviceSchema>;
+export type VmModelParams = z.output<typeof vmModelSchema>;
+export type ContainerModelParams = z.output<typeof containerModelSchema>;
+export type Flavour = z.output<typeof flavourSchema>;
+export type IsolationBoundary = (typeof ISOLATION_BOUNDARIES)[number];
+
+/** `$.services[3].demand.cpuCores` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('');
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
+import { planScenario } from '../../../core/plan/plan';
+import { ReferencePacker } from '../../../core/reference/reference-packer';
+import { main } from '../../../electron/cli/main';
+
+async function cli(args: string[]) {
+  let out = '', err = '';
+  const code = await main(args, (s) => { out += s; }, (s) => { err += s; });
+  return { code, out, err };
+}
+
+const exampleFile = (id: string) => new URL(`../../../examples/${id}.hostfit.json`, import.meta.url).pathname;
+
+describe('hostfit plan', () => {
+  it('prints hosts, lower bound and utilisation per model as a table', async () => {
+    const r = await cli(['plan', exampleFile('web-tier')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/hosts used/);
+    expect(r.out).toMatch(/lower bound/);
+    expect(r.out).toMatch(/memory utilisation/);
+    expect(r.out.split('\n')[2]).toMatch(/vm\s+container/);
+  });
+
+  it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s equals the reference implementation', async (id) => {
+    const r = await cli(['plan', exampleFile(id), '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const expected = planScenario(exampleScenario(EXAMPLES.find((e) => e.id === id)!), new ReferencePacker());
+    expect(json).toEqual({ ...expected, packer: 'wasm' });
+    for (const m of json.models) {
+      expect(m.hostsUsed).toBeGreaterThanOrEqual(m.lowerBound.hosts);
+      expect(m.placed + m.unplaced).toBe(m.instances);
+    }
+  });
+
+  it('rejects an invalid scenario with exit code 1 and the JSON path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostfit-'));
+    const file = join(dir, 'bad.hostfit.json');
+    writeFileSync(file, JSON.stringify({ format: 'hostfit-scenario', version: 1, name: 'x', hostModels: [], sites: [], tenants: [], services: 3 }));
+    const r = await cli(['plan', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/\$\.services: .*expected array/);
+    expect(r.err).toMatch(/\$\.hostModels/);
+  });
+
+  it('reports usage errors with exit code 2', async () => {
+    expect((await cli(['plan'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['plan', 'x', '--bogus'])).code).toBe(2);
+    expect((await cli(['plan', '/no/such/file.json'])).code).toBe(1);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENTED_DEFAULTS } from '../../../core/model/defaults';
+import { minimalInput, parsed } from '../../support/scenarios';
+
+function valueAt(root: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => {
+    if (key.endsWith('[]')) return (node as Record<string, unknown[]>)[key.slice(0, -2)][0];
+    return (node as Record<string, unknown>)[key];
+  }, root);
+}
+
+describe('documented defaults', () => {
+  const scenario = parsed(minimalInput()); // sets none of the documented fields
+
+  it.each(DOCUMENTED_DEFAULTS.map((d) => [d.path, d] as const))('%s is the value actually used', (_path, d) => {
+    expect(valueAt(scenario, d.path)).toEqual(d.value);
+    expect(d.source.length).toBeGreaterThan(10);
+    expect(d.unit.length).toBeGreaterThan(0);
+  });
+
+  it('covers every deployment parameter of the scenario', () => {
+    const leaves: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (node && typeof node === 'object' && !Array.isArray(node)) {
+        for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+      } else leaves.push(path);
+    };
+    walk({ deployment: scenario.deployment, policy: scenario.policy }, '');
+    const documented = DOCUMENTED_DEFAULTS.map((d) => d.path);
+    for (const leaf of leaves) {
+      expect(documented.some((p) => leaf === p || leaf.startsWith(p + '.')), `${leaf} has no documented default`).toBe(true);
+    }
+  });
+});
