@@ -28,18 +28,18 @@ function readKernelString(memory: KernelExports['memory'], ptr: number): string 
 /** Synchronously instantiates the kernel (debug or release build) from its bytes. */
 export function instantiateKernel(bytes: Uint8Array): KernelExports {
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  let exports: KernelExports | undefined;
+  const ref: { exports?: KernelExports } = {};
   const imports = {
     env: {
       abort(msg: number, file: number, line: number, column: number): never {
-        const mem = exports?.memory;
+        const mem = ref.exports?.memory;
         const text = mem ? `${readKernelString(mem, msg)} (${readKernelString(mem, file)}:${line}:${column})` : 'abort';
         throw new KernelError(`kernel assertion failed: ${text}`);
       },
     },
   };
-  exports = new wasm.Instance(new wasm.Module(bytes), imports).exports as KernelExports;
-  return exports;
+  ref.exports = new wasm.Instance(new wasm.Module(bytes), imports).exports as KernelExports;
+  return ref.exports;
 }
 
 export class WasmPacker implements Packer {

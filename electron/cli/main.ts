@@ -1,33 +1,33 @@
 // The headless command line (beside electron/main): `hostfit <command> …`. Returns the process exit code:
-// 0 success, 1 bad input (invalid scenario, unreadable file), 2 usage error.
-import { parseArgs } from 'node:util';
-import { InputError, planFile, planTable, UsageError } from './plan-command';
+// 0 success, 1 bad input (invalid scenario or instance, unreadable file), 2 usage error.
+// Each command lives in its own module under commands/ and is loaded only when used.
+import { InputError, UsageError, type Command } from './command';
 
-const USAGE = `Usage:
-  hostfit plan <scenario.hostfit.json> [--json]   hosts per deployment model (VM, container), lower bound, utilisation
-  hostfit help                                    this text`;
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  plan: () => import('./commands/plan'),
+};
 
-async function run(argv: string[]): Promise<string> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') return USAGE + '\n';
-  if (command === 'plan') {
-    const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('plan needs exactly one scenario file');
-    const result = await planFile(positionals[0]);
-    return values.json ? JSON.stringify(result, null, 2) + '\n' : planTable(result);
-  }
-  throw new UsageError(`unknown command "${command}"`);
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.values(COMMANDS).map(async (load) => `  ${(await load()).command.usage}`));
+  return `Usage:\n${lines.join('\n')}\n  hostfit help`;
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const [name, ...rest] = argv;
   try {
-    out(await run(argv));
+    if (!name || name === 'help' || name === '--help' || name === '-h') {
+      out(`${await usage()}\n`);
+      return 0;
+    }
+    const load = COMMANDS[name];
+    if (!load) throw new UsageError(`unknown command "${name}"`);
+    out(await (await load()).command.run(rest));
     return 0;
   } catch (e) {
     if (e instanceof InputError) { err(`hostfit: ${e.message}\n`); return 1; }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`hostfit: ${(e as Error).message}\n\n${USAGE}\n`);
+      err(`hostfit: ${(e as Error).message}\n\n${await usage()}\n`);
       return 2;
     }
     throw e;

@@ -1,0 +1,24 @@
+// End-to-end planning of the bundled examples (expand → encode → pack → summarise), WASM vs reference.
+import { EXAMPLES, exampleScenario } from '../../core/examples/index';
+import { planScenario } from '../../core/plan/plan';
+import { ReferencePacker } from '../../core/reference/reference-packer';
+import { createWasmPacker } from '../../electron/cli/kernel';
+import { markdownTable, timeBest } from '../table';
+
+export const name = 'plan';
+export const description = 'plan the bundled examples (VM and container) with the WASM kernel and the TypeScript reference';
+
+export async function run(): Promise<void> {
+  const wasm = createWasmPacker();
+  const reference = new ReferencePacker();
+  const rows = EXAMPLES.map((example) => {
+    const scenario = exampleScenario(example);
+    const w = timeBest(() => planScenario(scenario, wasm));
+    const r = timeBest(() => planScenario(scenario, reference));
+    const instances = w.result.models.reduce((n, m) => n + m.instances, 0);
+    const quality = w.result.models.map((m) => `${m.model} ${m.hostsUsed}/${m.lowerBound.hosts ?? '-'}`).join(', ');
+    return [example.id, instances, (w.seconds * 1000).toFixed(2), Math.round(instances / w.seconds), (r.seconds * 1000).toFixed(2),
+      (r.seconds / w.seconds).toFixed(1), quality];
+  });
+  console.log(markdownTable(['example', 'instances (both models)', 'wasm ms', 'wasm items/s', 'reference ms', 'reference/wasm', 'hosts/lower bound'], rows));
+}
