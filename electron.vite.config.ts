@@ -1,0 +1,34 @@
+// electron-vite builds three bundles: main (ESM), preload (CJS, as a sandboxed preload must be) and the
+// renderer (also served as the browser build by `vite preview --outDir out/renderer`).
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve('electron/main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: resolve('electron/preload/index.ts') },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [vue()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve('renderer/index.html') },
+      // The kernel is inlined: fetching file:// or custom-protocol URLs is unreliable in Electron renderers.
+      assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? true : undefined),
+    },
+    worker: { format: 'es' },
+  },
+});

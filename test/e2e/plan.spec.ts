@@ -1,0 +1,89 @@
+// A new user's first minute: the app opens on the bundled example, plans it in the worker, and shows the same
+// numbers as `hostfit plan --json` for that example file; then opens another file from disk.
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+
+const root = new URL('../../', import.meta.url);
+const examplePath = (id: string) => new URL(`examples/${id}.hostfit.json`, root).pathname;
+
+function cliPlan(id: string) {
+  const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'plan', examplePath(id), '--json'], { encoding: 'utf8' });
+  return JSON.parse(out) as { models: { model: string; hostsUsed: number; hostsInPool: number; lowerBound: { hosts: number }; gap: number; unplaced: number; utilisation: Record<string, number> }[] };
+}
+
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+async function expectNumbersOf(page: Page, id: string): Promise<void> {
+  const expected = cliPlan(id);
+  for (const m of expected.models) {
+    await expect(page.getByTestId(`hosts-used-${m.model}`)).toHaveText(String(m.hostsUsed));
+    await expect(page.getByTestId(`lower-bound-${m.model}`)).toHaveText(String(m.lowerBound.hosts));
+    await expect(page.getByTestId(`table-gap-${m.model}`)).toHaveText(String(m.gap));
+    await expect(page.getByTestId(`table-unplaced-${m.model}`)).toHaveText(String(m.unplaced));
+    for (const [dimension, fraction] of Object.entries(m.utilisation)) {
+      await expect(page.getByTestId(`table-util-${dimension}-${m.model}`)).toHaveText(`${(fraction * 100).toFixed(1)}%`);
+    }
+  }
+}
+
+test('opens with the bundled example and shows the numbers of `hostfit plan --json`', async ({ page }, testInfo) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Small web tier');
+  await expectNumbersOf(page, 'web-tier');
+  // The chart was drawn: a non-empty canvas.
+  const canvas = page.getByTestId('hosts-chart').locator('canvas');
+  await expect(canvas).toBeVisible();
+  const painted = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let colored = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2])) colored++;
+    return colored;
+  });
+  expect(painted).toBeGreaterThan(500);
+  await page.screenshot({ path: testInfo.outputPath('web-tier.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('opens a scenario file from disk and plans it', async ({ page }, testInfo) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await expect(page.getByTestId('hosts-used-vm')).not.toBeEmpty();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open').click();
+  await (await chooser).setFiles(examplePath('fleet'));
+  await expect(page.getByTestId('scenario-name')).toHaveText('Enterprise fleet');
+  await expect(page.getByTestId('file-name')).toContainText('fleet.hostfit.json');
+  await expectNumbersOf(page, 'fleet');
+  await page.screenshot({ path: testInfo.outputPath('fleet.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('an invalid file shows errors with JSON paths and keeps the current scenario', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('hosts-used-vm')).not.toBeEmpty();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open').click();
+  await (await chooser).setFiles({
+    name: 'broken.hostfit.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'hostfit-scenario', version: 1, name: 'x', hostModels: [], sites: [{}], tenants: [], services: [] })),
+  });
+  const errors = page.getByTestId('load-errors');
+  await expect(errors).toContainText('$.hostModels');
+  await expect(errors).toContainText('$.sites[0].id');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Small web tier');
+});
+
+test('switches to Simplified Chinese', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByTestId('hosts-used-vm')).not.toBeEmpty();
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('card-vm')).toContainText('虚拟机');
+  await expect(page.getByTestId('run')).toHaveText('运行');
+  await page.screenshot({ path: testInfo.outputPath('zh-CN.png'), fullPage: true });
+});
