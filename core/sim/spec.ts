@@ -32,6 +32,8 @@ export interface SimArena extends SimSizes {
   readonly hostMemory: Float64Array; //   MB
   readonly hostBw: Float64Array; //       bandwidth units reserved by items at creation
   readonly hostMigrationRate: Float64Array; // MB/s available to migrations into this host
+  /** Hosts with equal class have equal model and capacities (lets placement price empty hosts once); -1 = unique. */
+  readonly hostClass: Int32Array;
   readonly itemMips: Float64Array; //     capacity (size) of the item
   readonly itemPes: Int32Array; //        virtual cores
   readonly itemMemory: Float64Array; //   MB reserved

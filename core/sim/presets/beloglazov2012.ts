@@ -54,6 +54,7 @@ export function fillBeloglazov(a: SimArena, traces: readonly Float64Array[], pol
     a.hostMemory[h] = HOST_RAM_MB;
     a.hostBw[h] = HOST_BW;
     a.hostMigrationRate[h] = MIGRATION_RATE;
+    a.hostClass[h] = type;
   }
   const n = a.items;
   const block = Math.ceil(n / VM_MIPS.length);

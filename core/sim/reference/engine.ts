@@ -33,7 +33,7 @@ export function createArena(s: SimSizes): SimArena {
     iparams: new Int32Array(abi.IPARAM_SLOTS),
     modelPower: new Float64Array(s.models * 11),
     hostModel: new Int32Array(h), hostPes: new Int32Array(h), hostPeMips: new Float64Array(h),
-    hostMemory: new Float64Array(h), hostBw: new Float64Array(h), hostMigrationRate: new Float64Array(h),
+    hostMemory: new Float64Array(h), hostBw: new Float64Array(h), hostMigrationRate: new Float64Array(h), hostClass: new Int32Array(h),
     itemMips: new Float64Array(n), itemPes: new Int32Array(n), itemMemory: new Float64Array(n),
     itemBw: new Float64Array(n), itemMigrationMB: new Float64Array(n), itemBaseFrac: new Float64Array(n),
     itemScaleFrac: new Float64Array(n), itemTrace: new Int32Array(n), itemKind: new Int32Array(n),
@@ -116,9 +116,15 @@ export class ReferenceEngine {
   private readonly hPrevActive: Int32Array;
   private readonly hSwitchOn: Float64Array;
   private readonly hOut: Uint8Array; // sticky migrating-out sets (H × N bits as bytes), quirk only
+  private readonly hUsed: Float64Array; //     getUtilizationOfCpuMips, refreshed with every allocation
+  private readonly hReqSum: Float64Array; //   Σ requests over the list (cache)
+  private readonly hHistSum: Float64Array; //  H × HL host history before trimming (cache)
+  private readonly hCacheValid: Uint8Array; // bit 1: hReqSum, bit 2: hHistSum
   private readonly hOver: Uint8Array;
   private readonly hExclUnder: Uint8Array;
   private readonly hExclPlace: Uint8Array;
+  private readonly classSeen: Int32Array; // per host class: the findHost call that already priced an empty host of it
+  private findCall = 0;
   // node pool
   private readonly nItem: Int32Array;
   private readonly nHost: Int32Array;
@@ -136,6 +142,7 @@ export class ReferenceEngine {
   private readonly pHost: Int32Array;
   private readonly pTime: Float64Array;
   private pCount = 0;
+  private pHead = 0;
   // scratch
   private readonly list: Int32Array; //   items to migrate / evacuate
   private readonly placed: Int32Array; // hosts chosen in one all-or-nothing placement
@@ -205,6 +212,8 @@ export class ReferenceEngine {
     this.hEntryTime = f(H).fill(-1); this.hEntryAlloc = f(H); this.hEntryReq = f(H); this.hEntryActive = i32(H);
     this.hPrevActive = i32(H).fill(1); this.hSwitchOn = f(H);
     this.hOut = new Uint8Array(this.quirk(abi.QUIRK_STICKY_MIGRATING_OUT) ? H * N : 0);
+    this.hUsed = f(H); this.hReqSum = f(H); this.hHistSum = f(H * this.HL); this.hCacheValid = new Uint8Array(H);
+    this.classSeen = i32(H + 1).fill(-1);
     this.hOver = new Uint8Array(H); this.hExclUnder = new Uint8Array(H); this.hExclPlace = new Uint8Array(H);
     const P = N * SLOTS_PER_ITEM + 1;
     this.nItem = i32(P); this.nHost = i32(P); this.nPrev = i32(P); this.nNext = i32(P); this.nState = i32(P);
@@ -304,6 +313,7 @@ export class ReferenceEngine {
     if (this.hTail[h] >= 0) this.nNext[this.hTail[h]] = nd; else this.hHead[h] = nd;
     this.hTail[h] = nd;
     this.hCount[h]++;
+    this.hCacheValid[h] = 0;
     return nd;
   }
 
@@ -313,6 +323,7 @@ export class ReferenceEngine {
     if (prev >= 0) this.nNext[prev] = next; else this.hHead[h] = next;
     if (next >= 0) this.nPrev[next] = prev; else this.hTail[h] = prev;
     this.hCount[h]--;
+    this.hCacheValid[h] = 0;
     this.hRam[h] -= this.nRam[nd];
     this.hBw[h] -= this.nBw[nd];
     for (let k = 0; k < SLOTS_PER_ITEM; k++) if (this.iNodes[i * SLOTS_PER_ITEM + k] === nd) this.iNodes[i * SLOTS_PER_ITEM + k] = -1;
@@ -392,6 +403,12 @@ export class ReferenceEngine {
       avail = 0;
     }
     this.hAvail[h] = avail;
+    let used = 0;
+    for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) {
+      if (this.nState[nd] === NODE_MIGRATING_IN) used += this.nAlloc[nd] * (1 - this.tgtShare) / this.tgtShare;
+      used += this.nAlloc[nd];
+    }
+    this.hUsed[h] = used;
   }
 
   /** Host.vmCreate: reserve memory and bandwidth, append to the host's list, allocate CPU. */
@@ -432,6 +449,7 @@ export class ReferenceEngine {
   /** HostDynamicWorkload.updateVmsProcessing. */
   private updateHost(h: number, t: number, tick: boolean): void {
     for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) this.updateItem(this.nItem[nd], t, tick);
+    this.hCacheValid[h] = 0;
     this.hPrevUtil[h] = this.hUtil[h];
     for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) this.allocateFor(nd);
     this.computeAlloc(h);
@@ -518,6 +536,7 @@ export class ReferenceEngine {
       this.energy += frame;
     }
     for (let h = 0; h < H; h++) this.updateHost(h, t, tick);
+    this.hCacheValid.fill(0);
     if (this.mode !== abi.MODE_NPA && dt > 0) {
       const idle = this.quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
       let frame = 0;
@@ -554,23 +573,37 @@ export class ReferenceEngine {
 
   // ── Overload detection ─────────────────────────────────────────────────────────────────────────────
 
+  /** Σ requests over the host's list (then `extra`, as if appended), in list order. */
   private requestedSum(h: number, extra: number): number {
-    let sum = 0;
-    for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) sum += this.requested(this.nItem[nd]);
+    if ((this.hCacheValid[h] & 1) === 0) {
+      let sum = 0;
+      for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) sum += this.requested(this.nItem[nd]);
+      this.hReqSum[h] = sum;
+      this.hCacheValid[h] |= 1;
+    }
+    let sum = this.hReqSum[h];
     if (extra >= 0) sum += this.requested(extra);
     return sum;
   }
 
   /** PowerHostUtilizationHistory.getUtilizationHistory into this.hist, trimmed; returns its length. */
   private hostHistory(h: number, extra: number): number {
-    const HL = this.HL, hist = this.hist, total = this.hTotal[h];
-    for (let j = 0; j < HL; j++) hist[j] = 0;
-    for (let nd = this.hHead[h]; ; nd = this.nNext[nd]) {
-      const i = nd >= 0 ? this.nItem[nd] : extra;
-      if (i < 0) break;
-      const len = this.iHistLen[i], mips = this.a.itemMips[i];
-      for (let j = 0; j < len; j++) hist[j] += this.histAt(i, j) * mips / total;
-      if (nd < 0) break;
+    const HL = this.HL, hist = this.hist, total = this.hTotal[h], base = h * HL;
+    if ((this.hCacheValid[h] & 2) === 0) {
+      for (let j = 0; j < HL; j++) hist[j] = 0;
+      for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) {
+        const i = this.nItem[nd];
+        const len = this.iHistLen[i], mips = this.a.itemMips[i];
+        for (let j = 0; j < len; j++) hist[j] += this.histAt(i, j) * mips / total;
+      }
+      for (let j = 0; j < HL; j++) this.hHistSum[base + j] = hist[j];
+      this.hCacheValid[h] |= 2;
+    } else {
+      for (let j = 0; j < HL; j++) hist[j] = this.hHistSum[base + j];
+    }
+    if (extra >= 0) {
+      const len = this.iHistLen[extra], mips = this.a.itemMips[extra];
+      for (let j = 0; j < len; j++) hist[j] += this.histAt(extra, j) * mips / total;
     }
     let n = HL - 1;
     while (n >= 0) { if (hist[n--] !== 0) break; }
@@ -714,31 +747,31 @@ export class ReferenceEngine {
       && a.hostMemory[h] - this.hRam[h] >= this.memoryRequest(i) && a.hostBw[h] - this.hBw[h] >= this.bwRequest(i);
   }
 
-  /** PowerVmAllocationPolicyMigrationAbstract.getUtilizationOfCpuMips: migrating-in items count in full. */
-  private utilisationMips(h: number): number {
-    let sum = 0;
-    for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) {
-      if (this.nState[nd] === NODE_MIGRATING_IN) sum += this.nAlloc[nd] * (1 - this.tgtShare) / this.tgtShare;
-      sum += this.nAlloc[nd];
-    }
-    return sum;
-  }
-
   /** Power-aware best fit (PABFD's host choice): least power increase among hosts that stay below overload. */
   private findHost(i: number, exclude: Uint8Array | null): number {
     const a = this.a;
     let minPower = MAX_VALUE, best = -1;
     const req = this.requested(i);
+    const call = ++this.findCall;
     for (let h = 0; h < this.H; h++) {
       if (exclude !== null && exclude[h] !== 0) continue;
+      // Empty hosts of one class (same model and capacities) all price the same: only the first can win.
+      const empty = this.hCount[h] === 0 && this.hUtil[h] === 0 && this.hRam[h] === 0 && this.hBw[h] === 0;
+      const cls = a.hostClass[h];
+      if (empty && cls >= 0 && cls <= this.H) {
+        if (this.classSeen[cls] === call) continue;
+        this.classSeen[cls] = call;
+      }
       if (!this.isSuitable(h, i)) continue;
-      const used = this.utilisationMips(h);
-      if (used !== 0 && this.overloaded(h, i)) continue;
+      const used = this.hUsed[h]; // getUtilizationOfCpuMips: migrating-in items count in full
       const after = (used + req) / this.hTotal[h];
       const now = clampUtilisation(this.hUtil[h], this.hTotal[h]);
       if (after > 1 || now > 1) continue; // CloudSim's power model would throw here
       const diff = powerAt(a.modelPower, a.hostModel[h], after) - powerAt(a.modelPower, a.hostModel[h], now);
-      if (diff < minPower) { minPower = diff; best = h; }
+      // CloudSim checks overload first; checking it only for a host that would win gives the same choice.
+      if (!(diff < minPower)) continue;
+      if (used !== 0 && this.overloaded(h, i)) continue;
+      minPower = diff; best = h;
     }
     return best;
   }
@@ -940,8 +973,15 @@ export class ReferenceEngine {
   }
 
   private schedule(i: number, h: number, time: number): void {
+    if (this.pHead === this.pCount) { this.pHead = 0; this.pCount = 0; }
+    if (this.pCount >= this.pTime.length) { // compact the consumed prefix
+      const live = this.pCount - this.pHead;
+      this.pItem.copyWithin(0, this.pHead, this.pCount); this.pHost.copyWithin(0, this.pHead, this.pCount);
+      this.pTime.copyWithin(0, this.pHead, this.pCount);
+      this.pHead = 0; this.pCount = live;
+    }
     let k = this.pCount;
-    while (k > 0 && this.pTime[k - 1] > time) {
+    while (k > this.pHead && this.pTime[k - 1] > time) {
       this.pItem[k] = this.pItem[k - 1]; this.pHost[k] = this.pHost[k - 1]; this.pTime[k] = this.pTime[k - 1];
       k--;
     }
@@ -966,13 +1006,12 @@ export class ReferenceEngine {
 
   /** Processes every pending move completing strictly before `until`, grouped by instant. */
   private processMoves(until: number): void {
-    while (this.pCount > 0 && this.pTime[0] < until && this.pTime[0] < this.end) {
-      const tc = this.pTime[0];
+    while (this.pHead < this.pCount && this.pTime[this.pHead] < until && this.pTime[this.pHead] < this.end) {
+      const tc = this.pTime[this.pHead];
       if (tc > this.lastProcessTime) this.updateAll(tc, false);
-      while (this.pCount > 0 && this.pTime[0] === tc) {
-        const i = this.pItem[0], h = this.pHost[0];
-        for (let k = 1; k < this.pCount; k++) { this.pItem[k - 1] = this.pItem[k]; this.pHost[k - 1] = this.pHost[k]; this.pTime[k - 1] = this.pTime[k]; }
-        this.pCount--;
+      while (this.pHead < this.pCount && this.pTime[this.pHead] === tc) {
+        const i = this.pItem[this.pHead], h = this.pHost[this.pHead];
+        this.pHead++;
         this.completeMove(i, h);
       }
       this.updateAll(tc, false);
@@ -991,6 +1030,7 @@ export class ReferenceEngine {
     else h = this.findHost(i, null);
     const ok = this.allocateHostForVm(i, h);
     this.iInst[i] = 0;
+    if (ok) this.hCacheValid[h] = 0;
     this.iAlive[i] = ok ? 1 : 2;
     if (!ok) this.failedPlacements++;
   }

@@ -16,15 +16,7 @@ export function sortAscending(a: Float64Array, n: number): void {
 /** Commons Math Percentile(50), legacy estimate, of a[0..n) (sorted in place). */
 export function median(a: Float64Array, n: number): number {
   sortAscending(a, n);
-  const pos = 50 * (n + 1) / 100;
-  const fpos = Math.floor(pos);
-  const intPos = fpos | 0;
-  const dif = pos - fpos;
-  if (pos < 1) return a[0];
-  if (pos >= n) return a[n - 1];
-  const lower = a[intPos - 1];
-  const upper = a[intPos];
-  return lower + dif * (upper - lower);
+  return medianSorted(a, n);
 }
 
 /** CloudSim MathUtil.iqr: sorted quartiles at round(0.25(n+1))−1 and round(0.75(n+1))−1. */
@@ -35,13 +27,35 @@ export function iqr(a: Float64Array, n: number): number {
   return a[q3] - a[q1];
 }
 
-/** CloudSim MathUtil.mad: median of |x − median(x)|. Uses b as scratch; a is reordered. */
+/**
+ * CloudSim MathUtil.mad: median of |x − median(x)|. a is sorted in place; b receives the deviations, sorted
+ * by merging the two monotone runs either side of the median (same values a full sort would give).
+ */
 export function mad(a: Float64Array, b: Float64Array, n: number): number {
   if (n <= 0) return 0;
-  for (let i = 0; i < n; i++) b[i] = a[i];
-  const m = median(b, n);
-  for (let i = 0; i < n; i++) b[i] = Math.abs(m - a[i]);
-  return median(b, n);
+  const m = median(a, n);
+  let lo = 0;
+  while (lo < n && a[lo] < m) lo++;
+  let left = lo - 1, right = lo, k = 0;
+  while (left >= 0 || right < n) {
+    const dl = left >= 0 ? Math.abs(m - a[left]) : Infinity;
+    const dr = right < n ? Math.abs(m - a[right]) : Infinity;
+    if (dr <= dl) { b[k++] = dr; right++; } else { b[k++] = dl; left--; }
+  }
+  return medianSorted(b, n);
+}
+
+/** Percentile(50) of already sorted b[0..n). */
+export function medianSorted(a: Float64Array, n: number): number {
+  const pos = 50 * (n + 1) / 100;
+  const fpos = Math.floor(pos);
+  const intPos = fpos | 0;
+  const dif = pos - fpos;
+  if (pos < 1) return a[0];
+  if (pos >= n) return a[n - 1];
+  const lower = a[intPos - 1];
+  const upper = a[intPos];
+  return lower + dif * (upper - lower);
 }
 
 /**
