@@ -19,3 +19,6 @@ export function runFirstFitDecreasing(sizeKey: i32): i32 {
   sortByKeyDescending();
   return firstFit();
 }
+
+// Time-stepped consolidation simulator (assembly/sim): reserveSim, runSim.
+export * from './sim/exports';

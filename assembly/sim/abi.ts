@@ -106,3 +106,42 @@ export const SERIES_COLS = 12;
 export const SIM_OK = 0;
 export const SIM_ERR_NOT_RESERVED = -1;
 export const SIM_ERR_NODE_POOL = -2; // more simultaneous host memberships than the pool holds
+
+// ── Simulation arena header ──
+// `reserveSim` writes HS_SLOTS little-endian i32 values at the returned address: sizes, then byte offsets
+// (8-byte aligned) of every input and output region. The run lays its own state out after them.
+export const HS_HOSTS = 0;
+export const HS_ITEMS = 1;
+export const HS_MODELS = 2;
+export const HS_TRACE_ROWS = 3;
+export const HS_TRACE_COLS = 4;
+export const HS_STEPS = 5;
+export const HS_PARAMS = 6; //             in  f64[PARAM_SLOTS]
+export const HS_IPARAMS = 7; //            in  i32[IPARAM_SLOTS]
+export const HS_MODEL_POWER = 8; //        in  f64[models × 11]
+export const HS_HOST_MODEL = 9; //         in  i32[hosts]
+export const HS_HOST_PES = 10; //          in  i32[hosts]
+export const HS_HOST_PE_MIPS = 11; //      in  f64[hosts]
+export const HS_HOST_MEMORY = 12; //       in  f64[hosts]
+export const HS_HOST_BW = 13; //           in  f64[hosts]
+export const HS_HOST_MIGRATION_RATE = 14; // in f64[hosts]
+export const HS_HOST_CLASS = 15; //        in  i32[hosts]
+export const HS_ITEM_MIPS = 16; //         in  f64[items]
+export const HS_ITEM_PES = 17; //          in  i32[items]
+export const HS_ITEM_MEMORY = 18; //       in  f64[items]
+export const HS_ITEM_BW = 19; //           in  f64[items]
+export const HS_ITEM_MIGRATION_MB = 20; // in  f64[items]
+export const HS_ITEM_BASE_FRAC = 21; //    in  f64[items]
+export const HS_ITEM_SCALE_FRAC = 22; //   in  f64[items]
+export const HS_ITEM_TRACE = 23; //        in  i32[items]
+export const HS_ITEM_KIND = 24; //         in  i32[items]
+export const HS_ITEM_START_SECONDS = 25; // in f64[items]
+export const HS_ITEM_ARRIVE = 26; //       in  f64[items]
+export const HS_ITEM_DEPART = 27; //       in  f64[items]
+export const HS_ITEM_INITIAL_HOST = 28; // in  i32[items]
+export const HS_TRACES = 29; //            in  f64[traceRows × traceCols]
+export const HS_TOTALS = 30; //            out f64[TOTAL_SLOTS]
+export const HS_SERIES = 31; //            out f64[steps × SERIES_COLS]
+export const HS_ITEM_HOST = 32; //         out i32[items]
+export const HS_END = 33; //               byte offset where the run's own state begins
+export const HS_SLOTS = 40;

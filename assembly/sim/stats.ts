@@ -1,0 +1,180 @@
+// Statistics for the detectors and the MC selector: the same f64 operations in the same order as
+// core/sim/reference/stats.ts (Commons Math 3 as CloudSim 4.0 calls it). Arrays are raw f64 regions.
+import { f64At, setF64 } from './mem';
+
+export function sortAscending(a: usize, n: i32): void {
+  for (let i = 1; i < n; i++) {
+    const v = f64At(a, i);
+    let j = i - 1;
+    while (j >= 0 && f64At(a, j) > v) { setF64(a, j + 1, f64At(a, j)); j--; }
+    setF64(a, j + 1, v);
+  }
+}
+
+export function medianSorted(a: usize, n: i32): f64 {
+  const pos: f64 = 50 * <f64>(n + 1) / 100;
+  const fpos = floor(pos);
+  const intPos = <i32>fpos;
+  const dif = pos - fpos;
+  if (pos < 1) return f64At(a, 0);
+  if (pos >= <f64>n) return f64At(a, n - 1);
+  const lower = f64At(a, intPos - 1);
+  const upper = f64At(a, intPos);
+  return lower + dif * (upper - lower);
+}
+
+export function median(a: usize, n: i32): f64 {
+  sortAscending(a, n);
+  return medianSorted(a, n);
+}
+
+export function iqr(a: usize, n: i32): f64 {
+  sortAscending(a, n);
+  const q1 = <i32>floor(0.25 * <f64>(n + 1) + 0.5) - 1;
+  const q3 = <i32>floor(0.75 * <f64>(n + 1) + 0.5) - 1;
+  return f64At(a, q3) - f64At(a, q1);
+}
+
+export function mad(a: usize, b: usize, n: i32): f64 {
+  if (n <= 0) return 0;
+  const m = median(a, n);
+  let lo = 0;
+  while (lo < n && f64At(a, lo) < m) lo++;
+  let left = lo - 1, right = lo, k = 0;
+  while (left >= 0 || right < n) {
+    const dl: f64 = left >= 0 ? abs<f64>(m - f64At(a, left)) : Infinity;
+    const dr: f64 = right < n ? abs<f64>(m - f64At(a, right)) : Infinity;
+    if (dr <= dl) { setF64(b, k++, dr); right++; } else { setF64(b, k++, dl); left--; }
+  }
+  return medianSorted(b, n);
+}
+
+/** SimpleRegression of y[0..n) on x = 1..n; writes intercept, slope to out[0], out[1]. */
+export function simpleRegression(y: usize, n: i32, out: usize): void {
+  let sumX: f64 = 0, sumY: f64 = 0, sumXX: f64 = 0, sumXY: f64 = 0, xbar: f64 = 0, ybar: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const x: f64 = <f64>i + 1.0;
+    const v = f64At(y, i);
+    if (i == 0) { xbar = x; ybar = v; } else {
+      const fact1: f64 = 1.0 + <f64>i;
+      const fact2: f64 = <f64>i / (1.0 + <f64>i);
+      const dx = x - xbar;
+      const dy = v - ybar;
+      sumXX += dx * dx * fact2;
+      sumXY += dx * dy * fact2;
+      xbar += dx / fact1;
+      ybar += dy / fact1;
+    }
+    sumX += x;
+    sumY += v;
+  }
+  const slope: f64 = n < 2 ? NaN : sumXY / sumXX;
+  setF64(out, 0, (sumY - slope * sumX) / <f64>n);
+  setF64(out, 1, slope);
+}
+
+export function weightedRegression(y: usize, w: usize, n: i32, out: usize): bool {
+  let sw: f64 = 0, swx: f64 = 0, swy: f64 = 0, swxx: f64 = 0, swxy: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const x: f64 = <f64>i + 1.0;
+    const wi = f64At(w, i), yi = f64At(y, i);
+    sw += wi; swx += wi * x; swy += wi * yi; swxx += wi * x * x; swxy += wi * x * yi;
+  }
+  const det = sw * swxx - swx * swx;
+  if (!(sw > 0) || !(abs<f64>(det) > 1e-12)) return false;
+  const slope = (sw * swxy - swx * swy) / det;
+  setF64(out, 0, (swy - slope * swx) / sw);
+  setF64(out, 1, slope);
+  return true;
+}
+
+export function tricubeWeights(w: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const d: f64 = <f64>(n - 1 - i) / <f64>(n - 1);
+    const c = 1 - d * d * d;
+    setF64(w, i, c > 0 ? c * c * c : 0);
+  }
+}
+
+export function loess(y: usize, n: i32, robust: bool, w: usize, res: usize, b: usize, w2: usize, out: usize): void {
+  tricubeWeights(w, n);
+  if (!weightedRegression(y, w, n, out)) { simpleRegression(y, n, out); return; }
+  if (!robust) return;
+  for (let i = 0; i < n; i++) {
+    const r = f64At(y, i) - (f64At(out, 0) + f64At(out, 1) * (<f64>i + 1.0));
+    setF64(res, i, r);
+    setF64(b, i, abs<f64>(r));
+  }
+  const s = 6 * median(b, n);
+  if (!(s > 0)) return;
+  for (let i = 0; i < n; i++) {
+    const r = f64At(res, i) / s;
+    const c = 1 - r * r;
+    setF64(w2, i, abs<f64>(r) < 1 ? f64At(w, i) * c * c : 0);
+  }
+  const i0 = f64At(out, 0), s0 = f64At(out, 1);
+  if (!weightedRegression(y, w2, n, out)) { setF64(out, 0, i0); setF64(out, 1, s0); }
+}
+
+/**
+ * R² of OLS (with intercept) of y[0..m) on k columns of x (column-major), Householder QR as Commons Math.
+ * Returns NaN with *ok = false where Commons Math throws (the caller falls back to MMT).
+ */
+export let olsOk: bool = true;
+export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: usize, yv: usize, beta: usize): f64 {
+  olsOk = false;
+  const n = k + 1;
+  if (k < 1 || m < 1 || k + 1 > m) return NaN;
+  for (let r = 0; r < m; r++) setF64(qrt, r, 1.0);
+  for (let c = 0; c < k; c++) for (let r = 0; r < m; r++) setF64(qrt, (c + 1) * m + r, f64At(x, c * m + r));
+  for (let minor = 0; minor < n; minor++) {
+    const mo = minor * m;
+    let xNormSqr: f64 = 0;
+    for (let row = minor; row < m; row++) { const c = f64At(qrt, mo + row); xNormSqr += c * c; }
+    const a: f64 = f64At(qrt, mo + minor) > 0 ? -sqrt<f64>(xNormSqr) : sqrt<f64>(xNormSqr);
+    setF64(rd, minor, a);
+    if (a != 0.0) {
+      setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
+      for (let col = minor + 1; col < n; col++) {
+        const co = col * m;
+        let alpha: f64 = 0;
+        for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
+        alpha /= a * f64At(qrt, mo + minor);
+        for (let row = minor; row < m; row++) setF64(qrt, co + row, f64At(qrt, co + row) - alpha * f64At(qrt, mo + row));
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) if (abs<f64>(f64At(rd, i)) <= 0) return NaN;
+  for (let r = 0; r < m; r++) setF64(yv, r, f64At(y, r));
+  for (let minor = 0; minor < n; minor++) {
+    const mo = minor * m;
+    let dot: f64 = 0;
+    for (let row = minor; row < m; row++) dot += f64At(yv, row) * f64At(qrt, mo + row);
+    dot /= f64At(rd, minor) * f64At(qrt, mo + minor);
+    for (let row = minor; row < m; row++) setF64(yv, row, f64At(yv, row) + dot * f64At(qrt, mo + row));
+  }
+  for (let row = n - 1; row >= 0; --row) {
+    setF64(yv, row, f64At(yv, row) / f64At(rd, row));
+    const yRow = f64At(yv, row);
+    setF64(beta, row, yRow);
+    for (let i = 0; i < row; i++) setF64(yv, i, f64At(yv, i) - yRow * f64At(qrt, row * m + i));
+  }
+  let ssr: f64 = 0;
+  for (let r = 0; r < m; r++) {
+    let fit: f64 = 0;
+    fit += 1.0 * f64At(beta, 0);
+    for (let c = 0; c < k; c++) fit += f64At(x, c * m + r) * f64At(beta, c + 1);
+    const e = f64At(y, r) - fit;
+    ssr += e * e;
+  }
+  let m1: f64 = 0, m2: f64 = 0;
+  for (let r = 0; r < m; r++) {
+    const cnt: f64 = <f64>(r + 1);
+    const dev = f64At(y, r) - m1;
+    const nDev = dev / cnt;
+    m1 += nDev;
+    m2 += (cnt - 1) * dev * nDev;
+  }
+  olsOk = true;
+  return 1 - ssr / m2;
+}
