@@ -36,6 +36,7 @@ const MAX_VALUE: f64 = 1.7976931348623157e308;
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
 let fallbackThreshold: f64 = 0, srcShare: f64 = 0, tgtShare: f64 = 0;
+let bootSeconds: f64 = 0, reoptPeriod: f64 = 0, reoptBudget: f64 = 0, lastReopt: f64 = -Infinity;
 let mode: i32 = 0, detector: i32 = 0, selector: i32 = 0, placement: i32 = 0, quirks: i32 = 0;
 let HL: i32 = 30, lrWindow: i32 = 10, minHistory: i32 = 12;
 let rngState: u32 = 0;
@@ -124,6 +125,10 @@ function readParams(): void {
   fallbackThreshold = f64At(params, abi.P_FALLBACK_THRESHOLD);
   srcShare = f64At(params, abi.P_MIGRATION_SOURCE_SHARE);
   tgtShare = f64At(params, abi.P_MIGRATION_TARGET_SHARE);
+  bootSeconds = f64At(params, abi.P_BOOT_SECONDS);
+  reoptPeriod = f64At(params, abi.P_REOPT_PERIOD);
+  reoptBudget = f64At(params, abi.P_REOPT_BUDGET);
+  lastReopt = -Infinity;
   mode = i32At(iparams, abi.I_MODE);
   detector = i32At(iparams, abi.I_DETECTOR);
   selector = i32At(iparams, abi.I_SELECTOR);
@@ -414,6 +419,7 @@ function itemEntry(i: i32, t: f64, alloc: f64, req: f64, mig: i32): void {
       setF64(iShortCount, i, f64At(iShortCount, i) + 1);
       if (i32At(iEntryMig, i) != 0) setF64(iUnderMig, i, f64At(iUnderMig, i) + (r0 - a0) * dt);
     }
+    if (i32At(iEntryMig, i) != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
     itemTransition(i);
   }
   setF64(iEntryTime, i, t); setF64(iEntryAlloc, i, alloc); setF64(iEntryReq, i, req); setI32(iEntryMig, i, mig);
@@ -748,7 +754,9 @@ function optimize(t: f64): i32 {
       if (u8At(hExclUnder, h) == 0) { setU8(hExclUnder, h, 1); excluded++; }
     }
   }
-  while (excluded < H) {
+  const consolidate = reoptPeriod <= 0 || t - lastReopt >= reoptPeriod;
+  if (consolidate) lastReopt = t;
+  while (consolidate && excluded < H) {
     let under = -1;
     let minU: f64 = 1;
     for (let h = 0; h < H; h++) {
@@ -765,6 +773,7 @@ function optimize(t: f64): i32 {
       if (i32At(iMoving, i) == 0) setI32(list, count++, i);
     }
     if (count == 0) continue;
+    if (reoptBudget > 0 && <f64>(mapCount - overMapped + count) > reoptBudget) continue;
     const start = mapCount;
     if (placeAll(count, hExclPlace, true)) {
       for (let q = start; q < mapCount; q++) {
@@ -812,6 +821,7 @@ function restore(saved: i32, ins: i32): void {
 
 function startMove(i: i32, target: i32, t: f64): void {
   setI32(iMoving, i, 1);
+  const boot: f64 = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 ? bootSeconds : 0;
   let duration: f64;
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
     const src = i32At(iHost, i);
@@ -844,7 +854,7 @@ function startMove(i: i32, target: i32, t: f64): void {
     duration = f64At(itemMigrationMB, i) / f64At(hostMigrationRate, target);
   }
   migrations++;
-  schedule(i, target, t + duration);
+  schedule(i, target, t + (boot + duration));
 }
 
 function schedule(i: i32, h: i32, time: f64): void {

@@ -68,6 +68,10 @@ export class ReferenceEngine {
   private readonly fallbackThreshold: number;
   private readonly srcShare: number;
   private readonly tgtShare: number;
+  private readonly bootSeconds: number;
+  private readonly reoptPeriod: number;
+  private readonly reoptBudget: number;
+  private lastReopt = -Infinity;
   private readonly mode: number;
   private readonly detector: number;
   private readonly selector: number;
@@ -191,6 +195,9 @@ export class ReferenceEngine {
     this.fallbackThreshold = p[abi.P_FALLBACK_THRESHOLD];
     this.srcShare = p[abi.P_MIGRATION_SOURCE_SHARE];
     this.tgtShare = p[abi.P_MIGRATION_TARGET_SHARE];
+    this.bootSeconds = p[abi.P_BOOT_SECONDS];
+    this.reoptPeriod = p[abi.P_REOPT_PERIOD];
+    this.reoptBudget = p[abi.P_REOPT_BUDGET];
     this.mode = ip[abi.I_MODE];
     this.detector = ip[abi.I_DETECTOR];
     this.selector = ip[abi.I_SELECTOR];
@@ -510,6 +517,8 @@ export class ReferenceEngine {
         this.iShortCount[i] += 1;
         if (this.iEntryMig[i] !== 0) this.iUnderMig[i] += (r0 - a0) * dt;
       }
+      // A restarting container serves nothing: replica-seconds of unavailability.
+      if (this.iEntryMig[i] !== 0 && this.a.itemKind[i] === abi.KIND_CONTAINER) this.totals[abi.T_UNAVAILABLE] += dt;
       this.itemTransition(i);
     }
     this.iEntryTime[i] = t; this.iEntryAlloc[i] = alloc; this.iEntryReq[i] = req; this.iEntryMig[i] = mig;
@@ -861,7 +870,10 @@ export class ReferenceEngine {
         if (this.hExclUnder[h] === 0) { this.hExclUnder[h] = 1; excluded++; }
       }
     }
-    while (excluded < H) {
+    // Hybrid: consolidate only every reoptPeriod seconds, with at most reoptBudget moves each time.
+    const consolidate = this.reoptPeriod <= 0 || t - this.lastReopt >= this.reoptPeriod;
+    if (consolidate) this.lastReopt = t;
+    while (consolidate && excluded < H) {
       let under = -1, minU = 1;
       for (let h = 0; h < H; h++) {
         if (this.hExclUnder[h] !== 0) continue;
@@ -877,6 +889,7 @@ export class ReferenceEngine {
         if (this.iMoving[i] === 0) this.list[count++] = i;
       }
       if (count === 0) continue;
+      if (this.reoptBudget > 0 && this.mapCount - overMapped + count > this.reoptBudget) continue;
       const start = this.mapCount;
       if (this.placeAll(count, this.hExclPlace, true)) {
         for (let q = start; q < this.mapCount; q++) {
@@ -938,6 +951,8 @@ export class ReferenceEngine {
   private startMove(i: number, target: number, t: number): void {
     const a = this.a;
     this.iMoving[i] = 1;
+    // A host with nothing on it is off: it boots before the item can land (0 s in CloudSim).
+    const boot = this.hCount[target] === 0 && this.hUtil[target] === 0 ? this.bootSeconds : 0;
     let duration: number;
     if (a.itemKind[i] === abi.KIND_CONTAINER) {
       // Restart: the pod stops on its source now and starts on the target, serving nothing meanwhile.
@@ -969,7 +984,7 @@ export class ReferenceEngine {
       duration = a.itemMigrationMB[i] / a.hostMigrationRate[target];
     }
     this.migrations++;
-    this.schedule(i, target, t + duration);
+    this.schedule(i, target, t + (boot + duration));
   }
 
   private schedule(i: number, h: number, time: number): void {

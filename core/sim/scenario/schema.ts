@@ -1,0 +1,37 @@
+// Optional scenario sections the simulator reads: utilisation traces, a trace per service, and the
+// simulation settings. Defined here with zod like the rest of the format (loose objects, JSON-path errors);
+// core/scenario/schema.ts carries them as optional root sections.
+import { z } from 'zod';
+import { SIMULATION_DEFAULTS } from '../defaults';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+  'expected an id: 1–128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
+
+export const traceSchema = z.looseObject({
+  id,
+  name: z.string().min(1).max(200).optional(),
+  intervalSeconds: z.int().min(1).max(86400).describe('seconds between samples'),
+  samples: z.array(z.number().min(0).max(1)).min(1).max(100000)
+    .describe('utilisation as a fraction (0–1) of the service demand, one value per interval'),
+  source: z.string().max(500).optional(),
+});
+
+export const simulationSchema = z.looseObject({
+  policy: z.string().min(1).max(40).default(SIMULATION_DEFAULTS.policy)
+    .describe('npa, dvfs or <thr|iqr|mad|lr|lrr>-<mmt|mc|mu|rs>-<parameter>'),
+  intervalSeconds: z.int().min(1).max(86400).default(SIMULATION_DEFAULTS.intervalSeconds),
+  durationSeconds: z.number().min(1).max(31 * 86400).optional().describe('defaults to the length of the traces'),
+  quirks: z.array(z.string().min(1).max(64)).default([]).describe('CloudSim 4.0 behaviours to keep (core/sim/quirks.ts)'),
+  initialPlacement: z.enum(['pabfd', 'first-fit', 'static-plan']).default(SIMULATION_DEFAULTS.initialPlacement)
+    .describe('static-plan starts from the placement engine\'s plan (hybrid)'),
+  reoptimiseEverySeconds: z.number().min(0).max(31 * 86400).default(0)
+    .describe('hybrid: consolidate (evacuate underloaded hosts) only this often; 0 = every interval'),
+  migrationBudget: z.int().min(0).max(1e7).default(0).describe('hybrid: moves allowed per re-optimisation; 0 = unlimited'),
+  hostBootSeconds: z.number().min(0).max(3600).default(SIMULATION_DEFAULTS.hostBootSeconds),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+});
+
+export type Trace = z.output<typeof traceSchema>;
+export type SimulationSettings = z.output<typeof simulationSchema>;
+
+export const tracesSchema = z.array(traceSchema);

@@ -1,0 +1,101 @@
+// `hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <policy> [--json]`: the dynamic
+// consolidation experiment of Beloglazov & Buyya (CCPE 2012) as CloudSim 4.0 runs it, on a folder of
+// PlanetLab traces (one file per VM, assigned in byte order of the file names).
+// `hostfit simulate <scenario.hostfit.json> [--policy …] [--json]`: the same simulation for a scenario's
+// services and hosts, VM model (live migration) and container model (restarts) side by side.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { parsePolicy, PAPER_POLICIES } from '../../../core/sim/policy';
+import { ALL_QUIRKS } from '../../../core/sim/presets/beloglazov2012';
+import { runBeloglazov } from '../../../core/sim/presets/run-preset';
+import { parseQuirkNames, QUIRKS, quirkNames } from '../../../core/sim/quirks';
+import { ReferenceSimulator } from '../../../core/sim/reference/reference-simulator';
+import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
+import type { Simulator } from '../../../core/sim/spec';
+import { byteOrder, parsePlanetLabTrace, TraceError } from '../../../core/traces/planetlab';
+import { InputError, readScenario, UsageError, type Command } from '../command';
+import { table } from '../format';
+import { loadKernelBytes } from '../kernel';
+import { simulateScenarioCommand } from './simulate-scenario';
+
+/** Reads every regular file of a PlanetLab day folder, in byte order of the names. */
+export function readTraceFolder(dir: string): { names: string[]; traces: Float64Array[] } {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (e) {
+    throw new InputError(`cannot read the trace folder ${dir}: ${(e as Error).message}`);
+  }
+  const names = byteOrder(entries.filter((n) => !n.startsWith('.') && n !== 'README.md' && statSync(join(dir, n)).isFile()));
+  if (names.length === 0) throw new InputError(`${dir} holds no trace files`);
+  try {
+    return { names, traces: names.map((n) => parsePlanetLabTrace(join(dir, n), readFileSync(join(dir, n), 'utf8'))) };
+  } catch (e) {
+    if (e instanceof TraceError) throw new InputError(e.message);
+    throw e;
+  }
+}
+
+export function createSimulator(reference: boolean): Simulator {
+  return reference ? new ReferenceSimulator() : WasmSimulator.fromBytes(loadKernelBytes('release'));
+}
+
+const fmt = (v: number | null, digits: number): string => (v === null ? '-' : v.toFixed(digits));
+
+export const command: Command = {
+  usage: 'hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <npa|dvfs|thr-mmt-0.8|…> [--json] [--correct <quirk,…|all>] [--reference]\n'
+    + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        preset: { type: 'string' },
+        traces: { type: 'string' },
+        policy: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        correct: { type: 'string' },
+        reference: { type: 'boolean', default: false },
+        series: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+    });
+    const policy = parsePolicy(values.policy ?? (values.preset ? '' : 'thr-mmt-0.8'));
+    if (typeof policy === 'string') throw new UsageError(`${policy} (the paper's: ${PAPER_POLICIES.join(', ')})`);
+    let quirks = ALL_QUIRKS;
+    if (values.correct !== undefined) {
+      const off = parseQuirkNames(values.correct);
+      if (typeof off === 'string') throw new UsageError(off);
+      quirks &= ~off;
+    }
+    const sim = createSimulator(values.reference);
+    if (positionals.length === 1 && !values.preset) {
+      return simulateScenarioCommand(await readScenario(positionals[0]), policy, sim, values.json, values.series);
+    }
+    if (values.preset !== 'beloglazov2012') throw new UsageError('simulate needs --preset beloglazov2012 (with --traces) or one scenario file');
+    if (!values.traces) throw new UsageError('--preset beloglazov2012 needs --traces <day-folder>');
+    const { traces } = readTraceFolder(values.traces);
+    const t0 = performance.now();
+    const { result, series } = runBeloglazov(sim, traces, policy, { quirks });
+    const seconds = (performance.now() - t0) / 1000;
+    const out = { ...result, seconds, quirks: quirkNames(quirks), ...(values.series ? { series } : {}) };
+    if (values.json) return JSON.stringify(out, null, 2) + '\n';
+    const rows = [
+      ['energy', `${fmt(out.energyKWh, 2)} kWh`],
+      ['migrations', String(out.migrations)],
+      ['SLATAH', fmt(out.slatah, 4)],
+      ['PDM', fmt(out.pdm, 5)],
+      ['SLAV', out.slav.toExponential(3)],
+      ['ESV', out.esv.toExponential(3)],
+      ['overall SLA violation', fmt(out.overallSlaViolation, 4)],
+      ['host shutdowns', String(out.hostShutdowns)],
+      ['mean active period before shutdown', `${fmt(out.meanActivePeriodSeconds, 1)} s`],
+      ['mean migration duration', `${fmt(out.meanMigrationSeconds, 2)} s`],
+      ['VMs removed at zero demand', String(out.itemsRemoved)],
+      ['run time', `${seconds.toFixed(3)} s (${sim.name})`],
+    ];
+    const quirkLine = out.quirks.length === QUIRKS.length ? 'all CloudSim 4.0 quirks on' : `quirks on: ${out.quirks.join(', ') || 'none'}`;
+    return `beloglazov2012 ${out.policy}: ${out.vms} VMs on ${out.hosts} hosts, ${quirkLine}\n\n${table(['metric', 'value'], rows)}\n`;
+  },
+};
