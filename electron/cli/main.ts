@@ -5,6 +5,7 @@ import { InputError, UsageError, type Command } from './command';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   plan: () => import('./commands/plan'),
+  simulate: () => import('./commands/simulate'),
 };
 
 async function usage(): Promise<string> {
