@@ -3,7 +3,7 @@
 // the UI shows them, and a test checks that a scenario parsed without the field gets exactly this value.
 
 export interface DocumentedDefault {
-  /** Dotted path inside the scenario's `deployment` or `policy` block. */
+  /** Dotted path inside the scenario (`deployment`, `economics` or `policy` block; `sites[]` for per-site values). */
   readonly path: string;
   readonly value: unknown;
   readonly unit: string;
@@ -23,6 +23,12 @@ export const VM_DEFAULTS = {
     { id: 'm1.large', vcpus: 4, memoryGiB: 8, diskGB: 80 },
     { id: 'm1.xlarge', vcpus: 8, memoryGiB: 16, diskGB: 160 },
   ],
+  cpuVirtualisationOverhead: 0.03,
+  ioVirtualisationOverhead: 0.1,
+  provisionSeconds: 20,
+  bootSeconds: 40,
+  shutdownSeconds: 60,
+  liveMigration: { bandwidthShare: 0.5, degradation: 0.1 },
 };
 
 export const CONTAINER_DEFAULTS = {
@@ -37,6 +43,28 @@ export const CONTAINER_DEFAULTS = {
   },
   maxPodsPerNode: 110,
   sidecar: { enabled: false, cpuCores: 0.1, memoryMiB: 128 },
+  imagePullSeconds: 10,
+  startSeconds: { runc: 2, gvisor: 2.5, kata: 3.5 },
+  stopSeconds: 30,
+};
+
+export const CONTAINER_IN_VM_DEFAULTS = {
+  /** No shape set: the shape search picks one (see container-in-vm.ts). */
+  nodeShape: undefined,
+  nodeJoinSeconds: 30,
+  shapeSearch: { enabled: true, objective: 'hosts' as const, hostFractions: 8, includeFlavours: true },
+};
+
+/** Boundaries between tenants, strongest first (mainstream practice: a shared kernel is the weakest). */
+export const ISOLATION_DEFAULTS = {
+  ranking: ['dedicated-host', 'vm', 'sandbox', 'shared-kernel'] as ('dedicated-host' | 'vm' | 'sandbox' | 'shared-kernel')[],
+  runtimeBoundary: { runc: 'shared-kernel' as const, gvisor: 'sandbox' as const, kata: 'sandbox' as const },
+};
+
+export const ECONOMICS_DEFAULTS = {
+  amortisationMonths: 60,
+  hoursPerMonth: 730,
+  load: 'packed' as const,
 };
 
 export const POLICY_DEFAULTS = {
@@ -91,6 +119,64 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
     source: 'Istio sidecar proxy default request cpu 100m (Istio global.proxy.resources)' },
   { path: 'deployment.container.sidecar.memoryMiB', value: 128, unit: 'MiB per pod',
     source: 'Istio sidecar proxy default request memory 128Mi (Istio global.proxy.resources)' },
+  { path: 'deployment.vm.cpuVirtualisationOverhead', value: 0.03, unit: 'share of used CPU',
+    source: 'Planning assumption informed by Felter et al., "An updated performance comparison of virtual machines and '
+      + 'Linux containers" (IBM Research RC25482 / IEEE ISPASS 2015): CPU-bound work under KVM runs within a few per cent of native' },
+  { path: 'deployment.vm.ioVirtualisationOverhead', value: 0.1, unit: 'share of used network bandwidth',
+    source: 'Planning assumption informed by Felter et al. (ISPASS 2015): virtualised I/O paths (virtio/vhost) cost clearly more '
+      + 'than CPU; modelled as extra host network bandwidth provisioned per VM' },
+  { path: 'deployment.vm.provisionSeconds', value: 20, unit: 'seconds',
+    source: 'Planning assumption: scheduling, network port and copy-on-write root disk from a cached image' },
+  { path: 'deployment.vm.bootSeconds', value: 40, unit: 'seconds',
+    source: 'Planning assumption: minimal Linux guest to a running service; public-cloud measurements (Mao & Humphrey, '
+      + '"A performance study on the VM startup time in the cloud", IEEE CLOUD 2012) are tens of seconds' },
+  { path: 'deployment.vm.shutdownSeconds', value: 60, unit: 'seconds',
+    source: 'OpenStack Nova shutdown_timeout default 60 s (longest clean guest shutdown before power-off)' },
+  { path: 'deployment.vm.liveMigration.bandwidthShare', value: 0.5, unit: 'share of host network',
+    source: 'Beloglazov & Buyya, CCPE 2012: a live migration uses half of the host network bandwidth; time = VM memory / bandwidth' },
+  { path: 'deployment.vm.liveMigration.degradation', value: 0.1, unit: 'share of CPU performance',
+    source: 'Beloglazov & Buyya, CCPE 2012: about 10 % CPU performance degradation of the VM during its migration' },
+  { path: 'deployment.container.imagePullSeconds', value: 10, unit: 'seconds',
+    source: 'Planning assumption: pulling a few hundred MB of image layers on a node that does not cache them' },
+  { path: 'deployment.container.startSeconds.runc', value: 2, unit: 'seconds',
+    source: 'Planning assumption, image already pulled; Kubernetes pod startup SLO is 5 s at the 99th percentile '
+      + '(sig-scalability SLOs, excluding image pull)' },
+  { path: 'deployment.container.startSeconds.gvisor', value: 2.5, unit: 'seconds',
+    source: 'Planning assumption: runc start plus the gVisor sandbox (Sentry) start-up' },
+  { path: 'deployment.container.startSeconds.kata', value: 3.5, unit: 'seconds',
+    source: 'Planning assumption: runc start plus booting the Kata lightweight VM and its guest kernel' },
+  { path: 'deployment.container.stopSeconds', value: 30, unit: 'seconds',
+    source: 'Kubernetes terminationGracePeriodSeconds default 30 s' },
+  { path: 'deployment.containerInVm.nodeShape', value: undefined, unit: 'vCPU / GiB / GB per node VM',
+    source: 'Not set: Hostfit searches candidate shapes and uses the one that needs fewest hosts (or least cost); '
+      + 'set it (e.g. GKE e2-standard-8: 8 vCPU, 32 GB, 100 GB boot disk) to plan a given node size' },
+  { path: 'deployment.containerInVm.nodeJoinSeconds', value: 30, unit: 'seconds',
+    source: 'Planning assumption: kubelet start and node registration after the node VM has booted' },
+  { path: 'deployment.containerInVm.shapeSearch.enabled', value: true, unit: 'on/off',
+    source: 'Hostfit searches candidate node shapes by default and reports the best next to a configured one '
+      + '(with no shape configured it always searches)' },
+  { path: 'deployment.containerInVm.shapeSearch.objective', value: 'hosts', unit: 'hosts | cost',
+    source: 'Fewest hosts (ties: lower monthly cost), the headline question of a sizing' },
+  { path: 'deployment.containerInVm.shapeSearch.hostFractions', value: 8, unit: 'node VMs per host, up to',
+    source: 'Planning assumption: candidates 1/1 … 1/8 of each host model (whole-host to eighth-host node VMs)' },
+  { path: 'deployment.containerInVm.shapeSearch.includeFlavours', value: true, unit: 'on/off',
+    source: 'Node VMs are VMs: the VM flavour catalogue is a natural set of candidate shapes' },
+  { path: 'deployment.isolation.ranking', value: ISOLATION_DEFAULTS.ranking, unit: 'strongest first',
+    source: 'Mainstream practice: NIST SP 800-190 (containers share the host kernel, a weaker boundary than a hypervisor) '
+      + 'and NIST SP 800-125; the seed brief ranks containers as more secure — edit the ranking to use that view' },
+  { path: 'deployment.isolation.runtimeBoundary.runc', value: 'shared-kernel', unit: 'boundary',
+    source: 'runc containers are namespaces and cgroups on the shared host kernel' },
+  { path: 'deployment.isolation.runtimeBoundary.gvisor', value: 'sandbox', unit: 'boundary',
+    source: 'gVisor intercepts system calls in a user-space kernel (gvisor.dev, "Security model")' },
+  { path: 'deployment.isolation.runtimeBoundary.kata', value: 'sandbox', unit: 'boundary',
+    source: 'Kata runs each pod in a lightweight VM (katacontainers.io); ranked as a sandbox, set "vm" to count it as a VM' },
+  { path: 'economics.amortisationMonths', value: 60, unit: 'months',
+    source: 'Planning assumption: 5-year server life; large cloud operators state 5–6 years (e.g. Microsoft 10-K FY2022: 6 years)' },
+  { path: 'economics.hoursPerMonth', value: 730, unit: 'hours', source: '8760 hours a year / 12' },
+  { path: 'economics.load', value: 'packed', unit: "'packed' or 0–1",
+    source: 'Static-plan assumption: a host runs at the CPU its items burn (workload requests fully used, plus guest OS, '
+      + 'virtualisation, runtime and sidecar CPU; flavour rounding and reservations idle) over its physical CPU; '
+      + 'a number sets one load for every used host' },
   { path: 'sites[].pue', value: SITE_DEFAULTS.pue, unit: 'ratio',
     source: 'Uptime Institute Global Data Center Survey 2023: average annual PUE 1.58' },
   { path: 'sites[].energyUSDPerKWh', value: SITE_DEFAULTS.energyUSDPerKWh, unit: 'USD per kWh',

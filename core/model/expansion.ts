@@ -2,6 +2,22 @@
 // hosts, both in kernel units. Groups (not one object per replica) keep 10^6-replica scenarios cheap.
 import type { Vector } from './dimensions';
 
+/**
+ * What one item's packed demand is made of, per dimension in kernel units. The parts of an item add up to its
+ * `demand` exactly (integers), which is what lets the overhead breakdown sum to host capacity exactly.
+ *   workload        what the service asked for
+ *   guestOs         guest operating system of a VM
+ *   hypervisor      per-VM hypervisor memory and CPU / I/O virtualisation overhead
+ *   runtime         Pod Overhead of the runtime class (pause container, sandbox)
+ *   sidecars        service-mesh sidecar requests
+ *   flavourRounding flavour size beyond what the guest needs
+ *   reservations    node reservations inside a node VM (container-in-VM)
+ *   nodeFree        allocatable space inside a node VM that no pod uses (container-in-VM)
+ */
+export const ITEM_PARTS = ['workload', 'guestOs', 'hypervisor', 'runtime', 'sidecars', 'flavourRounding', 'reservations', 'nodeFree'] as const;
+export type ItemPart = (typeof ITEM_PARTS)[number];
+export type ItemParts = Readonly<Partial<Record<ItemPart, Vector>>>;
+
 export type DeploymentModel = 'vm' | 'container';
 export const DEPLOYMENT_MODELS: readonly DeploymentModel[] = ['vm', 'container'];
 
@@ -16,6 +32,8 @@ export interface ItemGroup {
   readonly workload: Vector;
   /** VM flavour the replica was rounded up to (VM model only). */
   readonly flavour?: string;
+  /** What `demand` is made of (sums to it exactly); absent means all workload. */
+  readonly parts?: ItemParts;
 }
 
 export interface HostGroup {
@@ -30,6 +48,12 @@ export interface HostGroup {
   readonly physical: Vector;
   /** Item limit per host, 0 = none. */
   readonly maxItems: number;
+  /**
+   * Capacity held back per host (hypervisor or node reservation, eviction threshold) and capacity created by
+   * overcommit, so that physical − reserved + overcommit = allocatable exactly. Absent means zero.
+   */
+  readonly reserved?: Vector;
+  readonly overcommit?: Vector;
 }
 
 /** A replica the model could not even turn into an item (e.g. no VM flavour is large enough). */

@@ -10,7 +10,7 @@ export function physicalCapacity(m: HostModel): Vector {
 
 export function hostPool(
   scenario: Scenario,
-  allocatable: (model: HostModel, physical: Vector) => { allocatable: Vector; maxItems: number },
+  allocatable: (model: HostModel, physical: Vector) => Pick<HostGroup, 'allocatable' | 'maxItems' | 'reserved' | 'overcommit'>,
 ): HostGroup[] {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   const groups: HostGroup[] = [];

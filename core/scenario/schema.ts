@@ -2,7 +2,10 @@
 // (scripts/write-schema.ts) all come from these zod definitions. Every object is loose so fields written by a
 // newer Hostfit survive a round trip. Units are part of every field name.
 import { z } from 'zod';
-import { CONTAINER_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS } from '../model/defaults';
+import {
+  CONTAINER_DEFAULTS, CONTAINER_IN_VM_DEFAULTS, ECONOMICS_DEFAULTS, ISOLATION_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS,
+} from '../model/defaults';
+import { modelParameterIssues } from '../model/validate';
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
 export const SCENARIO_VERSION = 1;
@@ -74,6 +77,8 @@ export const serviceSchema = obj({
   priority: z.int().min(-1000).max(1000).optional(),
 });
 
+const share = z.number().min(0).max(1);
+const seconds = z.number().min(0).max(86400);
 const cpuMem = (d: { cpuCores: number; memoryGiB: number }) => obj({
   cpuCores: amount(1e4).default(d.cpuCores),
   memoryGiB: amount(1e5).default(d.memoryGiB),
@@ -101,6 +106,19 @@ export const vmModelSchema = obj({
   cpuOvercommit: z.number().min(1).max(64).default(VM_DEFAULTS.cpuOvercommit),
   memoryOvercommit: z.number().min(1).max(8).default(VM_DEFAULTS.memoryOvercommit),
   flavours: z.array(flavourSchema).min(1).prefault(VM_DEFAULTS.flavours),
+  cpuVirtualisationOverhead: share.default(VM_DEFAULTS.cpuVirtualisationOverhead)
+    .describe('extra host CPU per VM, as a share of the CPU it uses (workload + guest OS)'),
+  ioVirtualisationOverhead: share.default(VM_DEFAULTS.ioVirtualisationOverhead)
+    .describe('extra host network bandwidth per VM, as a share of the bandwidth it uses'),
+  provisionSeconds: seconds.default(VM_DEFAULTS.provisionSeconds),
+  bootSeconds: seconds.default(VM_DEFAULTS.bootSeconds),
+  shutdownSeconds: seconds.default(VM_DEFAULTS.shutdownSeconds),
+  liveMigration: obj({
+    bandwidthShare: z.number().gt(0).max(1).default(VM_DEFAULTS.liveMigration.bandwidthShare)
+      .describe('share of the host network a live migration uses; duration = VM memory / that bandwidth'),
+    degradation: share.default(VM_DEFAULTS.liveMigration.degradation)
+      .describe('share of the VM\'s CPU performance lost while it migrates'),
+  }).prefault({}),
 });
 
 export const RUNTIME_CLASSES = ['runc', 'gvisor', 'kata'] as const;
@@ -121,6 +139,50 @@ export const containerModelSchema = obj({
     cpuCores: amount(1e3).default(CONTAINER_DEFAULTS.sidecar.cpuCores),
     memoryMiB: amount(1e6).default(CONTAINER_DEFAULTS.sidecar.memoryMiB),
   }).prefault({}),
+  imagePullSeconds: seconds.default(CONTAINER_DEFAULTS.imagePullSeconds),
+  startSeconds: obj({
+    runc: seconds.default(CONTAINER_DEFAULTS.startSeconds.runc),
+    gvisor: seconds.default(CONTAINER_DEFAULTS.startSeconds.gvisor),
+    kata: seconds.default(CONTAINER_DEFAULTS.startSeconds.kata),
+  }).prefault({}),
+  stopSeconds: seconds.default(CONTAINER_DEFAULTS.stopSeconds),
+});
+
+export const nodeShapeSchema = obj({
+  vcpus: z.int().min(1).max(4096),
+  memoryGiB: z.number().positive().max(1e5),
+  diskGB: amount(1e6).default(0),
+});
+
+export const containerInVmModelSchema = obj({
+  nodeShape: nodeShapeSchema.optional().describe('vCPUs, memory and disk of one node VM; unset: the shape search picks one'),
+  nodeJoinSeconds: seconds.default(CONTAINER_IN_VM_DEFAULTS.nodeJoinSeconds),
+  shapeSearch: obj({
+    enabled: z.boolean().default(CONTAINER_IN_VM_DEFAULTS.shapeSearch.enabled),
+    objective: z.enum(['hosts', 'cost']).default(CONTAINER_IN_VM_DEFAULTS.shapeSearch.objective),
+    hostFractions: z.int().min(0).max(64).default(CONTAINER_IN_VM_DEFAULTS.shapeSearch.hostFractions)
+      .describe('candidate node VMs of 1/1 … 1/n of each host model (0: none)'),
+    includeFlavours: z.boolean().default(CONTAINER_IN_VM_DEFAULTS.shapeSearch.includeFlavours),
+  }).prefault({}),
+});
+
+const boundary = z.enum(ISOLATION_BOUNDARIES);
+
+export const isolationModelSchema = obj({
+  ranking: z.array(boundary).length(ISOLATION_BOUNDARIES.length).prefault(ISOLATION_DEFAULTS.ranking)
+    .describe('isolation boundaries, strongest first'),
+  runtimeBoundary: obj({
+    runc: boundary.default(ISOLATION_DEFAULTS.runtimeBoundary.runc),
+    gvisor: boundary.default(ISOLATION_DEFAULTS.runtimeBoundary.gvisor),
+    kata: boundary.default(ISOLATION_DEFAULTS.runtimeBoundary.kata),
+  }).prefault({}).describe('boundary between pods of different tenants on one kernel, per runtime class'),
+});
+
+export const economicsSchema = obj({
+  amortisationMonths: z.int().min(1).max(600).default(ECONOMICS_DEFAULTS.amortisationMonths),
+  hoursPerMonth: z.number().positive().max(744).default(ECONOMICS_DEFAULTS.hoursPerMonth),
+  load: z.union([z.literal('packed'), share]).default(ECONOMICS_DEFAULTS.load)
+    .describe('CPU load of a used host for its power curve: "packed" (what its items burn) or one share for all'),
 });
 
 export const policySchema = obj({
@@ -141,11 +203,19 @@ const baseScenarioSchema = obj({
   deployment: obj({
     vm: vmModelSchema.prefault({}),
     container: containerModelSchema.prefault({}),
+    containerInVm: containerInVmModelSchema.prefault({}),
+    isolation: isolationModelSchema.prefault({}),
   }).prefault({}),
+  economics: economicsSchema.prefault({}),
   policy: policySchema.prefault({}),
 });
 
 type Path = (string | number)[];
+
+/** Deployment-model parameters that only make sense together (core/model/validate.ts). */
+function checkModelParameters(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
+  for (const issue of modelParameterIssues(s)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+}
 
 /** Ids unique per kind and every reference resolved; reported at the offending JSON path. */
 function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
@@ -177,7 +247,7 @@ function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.Refineme
   });
 }
 
-export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences);
+export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences).superRefine(checkModelParameters);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -187,6 +257,10 @@ export type Service = z.output<typeof serviceSchema>;
 export type VmModelParams = z.output<typeof vmModelSchema>;
 export type ContainerModelParams = z.output<typeof containerModelSchema>;
 export type Flavour = z.output<typeof flavourSchema>;
+export type ContainerInVmModelParams = z.output<typeof containerInVmModelSchema>;
+export type IsolationModelParams = z.output<typeof isolationModelSchema>;
+export type Economics = z.output<typeof economicsSchema>;
+export type NodeShape = z.output<typeof nodeShapeSchema>;
 export type IsolationBoundary = (typeof ISOLATION_BOUNDARIES)[number];
 
 /** `$.services[3].demand.cpuCores` */

@@ -18,6 +18,15 @@ describe('documented defaults', () => {
     expect(d.unit.length).toBeGreaterThan(0);
   });
 
+  it('names the documented defaults the planning code reads, with the values it reads', () => {
+    // A scenario that sets a parameter to its documented default plans exactly like one that leaves it out.
+    const withDefaults = minimalInput();
+    withDefaults.deployment = { vm: { cpuVirtualisationOverhead: 0.03, bootSeconds: 40, liveMigration: { bandwidthShare: 0.5 } },
+      container: { startSeconds: { runc: 2 }, stopSeconds: 30 }, isolation: { ranking: ['dedicated-host', 'vm', 'sandbox', 'shared-kernel'] } };
+    withDefaults.economics = { amortisationMonths: 60, load: 'packed' };
+    expect(parsed(withDefaults)).toEqual(scenario);
+  });
+
   it('covers every deployment parameter of the scenario', () => {
     const leaves: string[] = [];
     const walk = (node: unknown, path: string) => {
@@ -25,7 +34,9 @@ describe('documented defaults', () => {
         for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
       } else leaves.push(path);
     };
-    walk({ deployment: scenario.deployment, policy: scenario.policy }, '');
+    walk({ deployment: scenario.deployment, economics: scenario.economics, policy: scenario.policy }, '');
+    expect(leaves).toContain('economics.load');
+    expect(leaves).toContain('deployment.isolation.ranking');
     const documented = DOCUMENTED_DEFAULTS.map((d) => d.path);
     for (const leaf of leaves) {
       expect(documented.some((p) => leaf === p || leaf.startsWith(p + '.')), `${leaf} has no documented default`).toBe(true);

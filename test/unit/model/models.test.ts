@@ -11,8 +11,24 @@ describe('VM model', () => {
     // 1 + 0.1 vCPU, 2 + 0.5 GiB, 5 + 10 GB → m1.medium (2 vCPU, 4 GiB, 40 GB) is the first that holds it
     const e = expandVm(parsed(input));
     expect(e.items[0].flavour).toBe('m1.medium');
-    expect(e.items[0].demand).toEqual([2000, 4 * 1024 + 64, 40_000, 0]);
+    // CPU: 2 vCPU + 3 % CPU virtualisation overhead of the 1.1 cores it uses = 2000 + 33 m
+    expect(e.items[0].demand).toEqual([2000 + 33, 4 * 1024 + 64, 40_000, 0]);
     expect(e.items[0].workload).toEqual([1000, 2048, 5000, 0]);
+    expect(e.items[0].parts).toEqual({
+      workload: [1000, 2048, 5000, 0],
+      guestOs: [100, 512, 10_000, 0],
+      flavourRounding: [2000 - 1100, 4096 - 2560, 40_000 - 15_000, 0],
+      hypervisor: [33, 64, 0, 0],
+    });
+  });
+
+  it('adds I/O virtualisation overhead to the bandwidth a VM uses', () => {
+    const input = minimalInput();
+    input.services[0].demand = { cpuCores: 1, memoryGiB: 2, networkMbps: 400 };
+    input.deployment = { vm: { ioVirtualisationOverhead: 0.25, cpuVirtualisationOverhead: 0 } };
+    const item = expandVm(parsed(input)).items[0];
+    expect(item.demand[3]).toBe(400 + 100);
+    expect(item.demand[0]).toBe(2000); // 1.1 cores → m1.medium, no CPU overhead
   });
 
   it('subtracts the hypervisor reservation and applies overcommit to host capacity', () => {
@@ -25,10 +41,10 @@ describe('VM model', () => {
     expect(host.count).toBe(4);
   });
 
-  it('rejects replicas no flavour can hold, with the reason', () => {
-    const input = minimalInput();
-    input.services[0].demand = { cpuCores: 30, memoryGiB: 2 };
-    const e = expandVm(parsed(input));
+  it('rejects replicas no flavour can hold in a scenario built without parsing, with the reason', () => {
+    const scenario = parsed(minimalInput());
+    const tiny = { ...scenario, deployment: { ...scenario.deployment, vm: { ...scenario.deployment.vm, flavours: [scenario.deployment.vm.flavours[0]] } } };
+    const e = expandVm(tiny); // m1.tiny (1 vCPU, 0.5 GiB) cannot hold 1 core + 2 GiB plus the guest OS
     expect(e.items).toHaveLength(0);
     expect(e.rejected).toEqual([expect.objectContaining({ serviceId: 'svc', count: 3, reason: 'no-flavour' })]);
   });
