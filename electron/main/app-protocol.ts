@@ -1,6 +1,8 @@
 // The app's own scheme: pages are served from the packaged renderer folder only. Any URL that escapes it
 // (../, encoded separators, other hosts) is refused. No Electron import: tested directly.
+import { readFile, stat } from 'node:fs/promises';
 import { extname, normalize, relative, resolve, sep } from 'node:path';
+import { SECURITY_HEADERS } from './csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'hostfit';
@@ -42,4 +44,43 @@ export function resolveAppAsset(root: string, url: string): string | null {
 
 export function isAppUrl(url: string): boolean {
   return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/**
+ * Whether a page URL is the app itself: the packaged bundle, or (unpackaged development only) exactly the
+ * origin of the electron-vite dev server — compared as origins, so `http://localhost:5173.evil.example` is not it.
+ */
+export function isTrustedPageUrl(url: string, devServerUrl?: string): boolean {
+  if (isAppUrl(url)) return true;
+  if (!devServerUrl) return false;
+  try {
+    const origin = new URL(devServerUrl).origin;
+    return origin !== 'null' && new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export interface AppResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array | string;
+}
+
+/**
+ * The answer to an app:// request: the file from the packaged renderer folder with the security headers, or
+ * 404 for anything outside it, missing, or not a plain GET.
+ */
+export async function serveAppRequest(root: string, url: string, method = 'GET'): Promise<AppResponse> {
+  const notFound: AppResponse = { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  if (method !== 'GET' && method !== 'HEAD') return { ...notFound, status: 405, body: 'Method not allowed' };
+  const path = resolveAppAsset(root, url);
+  if (!path) return notFound;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return notFound;
+    return { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': mimeType(path) }, body: await readFile(path) };
+  } catch {
+    return notFound;
+  }
 }

@@ -1,26 +1,10 @@
-// Electron security checklist, applied to every web contents the app creates: no navigation away from the app,
-// no new windows, no webviews, no permission grants; external links only to allow-listed documentation.
-import { app, shell, session, type WebContents } from 'electron';
-import { isAppUrl } from './app-protocol';
-import { isAllowedExternalUrl } from './external-links';
+// Electron glue of web-policy.ts: applied to the default session and to every web contents the app creates.
+import { app, session, shell } from 'electron';
+import { hardenContents, lockSession, type GuardedContents, type GuardedSession } from './web-policy';
 
-export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
-  const internal = (url: string) => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
-  contents.on('will-navigate', (event, url) => {
-    if (!internal(url)) event.preventDefault();
+export function applySecurityPolicy(devServerUrl?: string): void {
+  lockSession(session.defaultSession as unknown as GuardedSession);
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents as unknown as GuardedContents, (url) => void shell.openExternal(url), devServerUrl);
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!internal(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-}
-
-export function applySessionPolicy(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, process.env.ELECTRON_RENDERER_URL));
 }

@@ -1,12 +1,5 @@
-// The whole preload: one named function per IPC channel, exposed as `window.hostfit`. Nothing else crosses.
+// The whole preload: the desktop API (one function per IPC channel) exposed as `window.hostfit`.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC, type DesktopApi } from '../../core/desktop/api';
+import { createDesktopApi } from './api';
 
-const api: DesktopApi = {
-  kind: 'electron',
-  openScenario: () => ipcRenderer.invoke(IPC.openScenario),
-  saveScenario: (handle, text) => ipcRenderer.invoke(IPC.saveScenario, handle, text),
-  saveScenarioAs: (suggestedName, text) => ipcRenderer.invoke(IPC.saveScenarioAs, suggestedName, text),
-};
-
-contextBridge.exposeInMainWorld('hostfit', api);
+contextBridge.exposeInMainWorld('hostfit', createDesktopApi(ipcRenderer));

@@ -1,10 +1,15 @@
-// The desktop API for a plain browser: open through a file input, save through a download (the browser decides
-// where it lands). Handles are random tokens mapped to file names, mirroring the desktop's opaque handles.
-import type { DesktopApi, FileHandle, OpenedScenario, SaveResult } from '../../../core/desktop/api';
+// The desktop API in a plain browser: open through a file input, save and export through downloads (the browser
+// decides where they land, so there is no file to compare against before saving), crash recovery in IndexedDB,
+// the "unsaved changes" prompt as the page's beforeunload, and the File menu's shortcuts as key bindings.
+// Handles are random tokens mapped to the picked File, mirroring the desktop's opaque handles.
+import {
+  EXPORT_EXTENSIONS, EXPORT_MIME, type DesktopApi, type DiscardChoice, type DiscardReason, type DocumentState, type FileHandle,
+  type OpenResult, type SaveResult, type ShellCommand,
+} from '../../../core/desktop/api';
+import { BrowserRecovery } from './browser-recovery';
 
-function newHandle(): FileHandle {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return { id: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') };
+function randomToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function pickFile(): Promise<File | null> {
@@ -18,8 +23,8 @@ function pickFile(): Promise<File | null> {
   });
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, data: string | Uint8Array, mime: string): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -27,36 +32,107 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const QUESTION: Record<DiscardReason, string> = {
+  open: 'Open another file and lose your unsaved changes to “{name}”?',
+  example: 'Open the example and lose your unsaved changes to “{name}”?',
+  restore: 'Restore the backup and lose your unsaved changes to “{name}”?',
+  revert: 'Revert “{name}” and lose your unsaved changes?',
+};
+
+/** The File menu's shortcuts, for a page that has no native menu. */
+export function shortcutCommand(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): ShellCommand | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (key === 'o' && !e.shiftKey) return { type: 'open' };
+  if (key === 's') return e.shiftKey ? { type: 'save-as' } : { type: 'save' };
+  return null;
+}
+
 export function createBrowserApi(): DesktopApi {
-  const names = new Map<string, string>();
-  const remember = (name: string) => {
-    const handle = newHandle();
-    names.set(handle.id, name);
+  const files = new Map<string, { name: string; file: File | null }>();
+  const recovery = new BrowserRecovery(randomToken());
+  const listeners = new Set<(command: ShellCommand) => void>();
+  let dirty = false;
+
+  const remember = (name: string, file: File | null): FileHandle => {
+    const handle = { id: randomToken() };
+    files.set(handle.id, { name, file });
     return handle;
   };
+  const readFile = async (file: File, handle: FileHandle): Promise<OpenResult> => {
+    try {
+      return { ok: true, handle, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    } catch {
+      return { ok: false, reason: 'error', message: `${file.name}: the browser can no longer read this file; open it again with Open…` };
+    }
+  };
+
+  window.addEventListener('beforeunload', (event) => {
+    if (dirty) event.preventDefault();
+  });
+  window.addEventListener('keydown', (event) => {
+    const command = shortcutCommand(event);
+    if (!command || listeners.size === 0) return;
+    event.preventDefault();
+    for (const listener of listeners) listener(command);
+  });
+
   return {
     kind: 'browser',
-    async openScenario(): Promise<OpenedScenario | null> {
+    async startup() {
+      return { launchFile: null, recovery: await recovery.pending().catch(() => []) };
+    },
+    async openScenario(): Promise<OpenResult> {
       const file = await pickFile();
-      if (!file) return null;
-      // Decode strictly so a non-UTF-8 file is reported instead of silently mangled.
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-      } catch {
-        text = '\uFFFD';
-      }
-      return { handle: remember(file.name), name: file.name, text };
+      if (!file) return { ok: false, reason: 'cancelled' };
+      return readFile(file, remember(file.name, file));
     },
-    async saveScenario(handle: FileHandle, text: string): Promise<SaveResult> {
-      const name = names.get(handle.id);
-      if (!name) return { ok: false, reason: 'error', message: 'unknown file handle' };
-      download(name, text);
-      return { ok: true, handle, name };
+    async readScenario(handle): Promise<OpenResult> {
+      const known = files.get(handle.id);
+      if (!known) return { ok: false, reason: 'error', message: 'unknown file handle' };
+      if (!known.file) return { ok: false, reason: 'error', message: `${known.name}: it was saved as a download; open it with Open…` };
+      return readFile(known.file, handle);
     },
-    async saveScenarioAs(suggestedName: string, text: string): Promise<SaveResult> {
-      download(suggestedName, text);
-      return { ok: true, handle: remember(suggestedName), name: suggestedName };
+    async saveScenario(handle, text): Promise<SaveResult> {
+      const known = files.get(handle.id);
+      if (!known) return { ok: false, reason: 'error', message: 'unknown file handle' };
+      download(known.name, text, EXPORT_MIME.json);
+      return { ok: true, handle, name: known.name };
+    },
+    async saveScenarioAs(suggestedName, text): Promise<SaveResult> {
+      download(suggestedName, text, EXPORT_MIME.json);
+      return { ok: true, handle: remember(suggestedName, null), name: suggestedName };
+    },
+    async recentFiles() {
+      return []; // a page cannot reopen a file without the user picking it again
+    },
+    async confirmDiscard(name, reason): Promise<DiscardChoice> {
+      return window.confirm(QUESTION[reason].replace('{name}', name)) ? 'discard' : 'cancel';
+    },
+    async setDocumentState(state: DocumentState) {
+      dirty = state.dirty;
+      document.title = `${state.name}${state.dirty ? ' •' : ''} — Hostfit`;
+    },
+    backupUnsaved: (backup) => recovery.write(backup.name, backup.text),
+    discardBackup: () => recovery.clear(),
+    async restoreBackup(id): Promise<OpenResult> {
+      const found = await recovery.take(id);
+      if (!found) return { ok: false, reason: 'error', message: 'that backup is no longer available' };
+      return { ok: true, handle: null, name: found.name, bytes: new TextEncoder().encode(found.text) };
+    },
+    discardRecovery: (id) => recovery.discard(id),
+    async exportFile(suggestedName, kind, data) {
+      const ext = `.${EXPORT_EXTENSIONS[kind]}`;
+      const name = suggestedName.toLowerCase().endsWith(ext) ? suggestedName : `${suggestedName}${ext}`;
+      download(name, data, EXPORT_MIME[kind]);
+      return { ok: true, name };
+    },
+    async closeWindow() {
+      // a page cannot close the tab it did not open; the save already happened
+    },
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

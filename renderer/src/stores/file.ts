@@ -1,27 +1,56 @@
-// Where the current scenario came from and whether it has unsaved changes: open, save, save as, examples,
-// and the errors or notices of the last load. Files are reached only through the desktop API.
+// Where the current scenario came from and whether it has unsaved changes, and every file command: open (dialog,
+// recent list, drop, command line), save, save as, revert, reload after a teammate's change, the choice when a
+// save finds the file changed on disk, crash-recovery backups and their restore, exports. Files are reached only
+// through the desktop API; bytes are parsed in the parse worker so large files never freeze the window.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import type { FileHandle, SaveResult } from '../../../core/desktop/api';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type {
+  DiscardReason, DiskChange, ExportKind, ExportResult, FileHandle, OpenResult, RecentFile, RecoveryOffer, SaveResult, ShellCommand,
+} from '../../../core/desktop/api';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { serialiseScenario } from '../../../core/scenario/canonical';
-import { parseScenarioText, type ScenarioError } from '../../../core/scenario/parse';
+import type { ParseOutcome, ScenarioError } from '../../../core/scenario/parse';
 import type { Scenario } from '../../../core/scenario/schema';
-import { desktop } from '../platform/desktop';
+import { desktopApi } from '../platform/desktop';
+import { parseScenarioOffThread } from '../workers/parse-client';
+import { parseScenarioTextSafely } from '../workers/parse-task';
 import { useScenarioStore } from './scenario';
+
+/** Unsaved edits are backed up this long after the last change. */
+export const BACKUP_DELAY_MS = 1000;
+
+export type ConflictChoice = 'reload' | 'overwrite' | 'save-as' | 'cancel';
+export type Busy = { readonly kind: 'opening' | 'saving'; readonly name: string } | null;
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const useFileStore = defineStore('file', () => {
   const doc = useScenarioStore();
   const fileName = ref(DEFAULT_EXAMPLE.file);
   const exampleId = ref<string | null>(DEFAULT_EXAMPLE.id);
   const handle = shallowRef<FileHandle | null>(null);
-  const saved = shallowRef<Scenario>(doc.scenario);
+  /** The scenario as last loaded or saved; null when no saved version matches (a restored backup). */
+  const saved = shallowRef<Scenario | null>(doc.scenario);
   const readOnly = ref(false);
   const loadErrors = shallowRef<readonly ScenarioError[]>([]);
   const notices = ref<string[]>([]);
   const saveError = ref('');
+  const exportError = ref('');
+  const busy = shallowRef<Busy>(null);
+  const recentFiles = shallowRef<readonly RecentFile[]>([]);
+  const recoveryOffers = shallowRef<readonly RecoveryOffer[]>([]);
+  /** The open file changed on disk (reported by the host's watcher) since it was loaded or saved. */
+  const diskChange = ref<DiskChange | null>(null);
+  /** A save was refused because the file changed on disk; waiting for resolveConflict(). */
+  const conflict = ref<DiskChange | null>(null);
 
   const dirty = computed(() => doc.scenario !== saved.value);
+  /** Offer "reload" only when nothing local would be lost; with local edits the conflict shows at save. */
+  const reloadOffered = computed(() => diskChange.value === 'modified' && !dirty.value && handle.value !== null);
+  const canRevert = computed(() => handle.value !== null && (dirty.value || diskChange.value !== null));
+  const recoveryOffer = computed(() => recoveryOffers.value[0] ?? null);
+
+  let loadToken = 0; // a newer load supersedes a slower older one
 
   function show(scenario: Scenario, name: string, from: FileHandle | null, example: string | null): void {
     doc.replace(scenario);
@@ -30,64 +59,275 @@ export const useFileStore = defineStore('file', () => {
     exampleId.value = example;
     handle.value = from;
     loadErrors.value = [];
+    saveError.value = '';
+    diskChange.value = null;
+    conflict.value = null;
   }
 
-  function loadExample(id: string): void {
+  interface LoadOptions {
+    /** Said after the format's own notices (migrated, read-only). */
+    readonly notices?: readonly string[];
+    /** The content is unsaved work (a restored backup): no saved version matches it. */
+    readonly unsaved?: boolean;
+  }
+
+  function apply(outcome: ParseOutcome, name: string, from: FileHandle | null, options: LoadOptions = {}): boolean {
+    if (!outcome.ok) {
+      loadErrors.value = outcome.errors;
+      return false;
+    }
+    show(outcome.scenario, name, from, null);
+    if (options.unsaved) saved.value = null;
+    readOnly.value = outcome.readOnly;
+    notices.value = [...outcome.notices, ...(options.notices ?? [])];
+    return true;
+  }
+
+  /** Validates and shows `text` on this thread (small texts); on errors the current scenario stays. */
+  function loadText(text: string, name: string, from: FileHandle | null): boolean {
+    loadToken++;
+    return apply(parseScenarioTextSafely(text), name, from);
+  }
+
+  /** Decodes, validates and shows file bytes, in the parse worker; on errors the current scenario stays. */
+  async function loadBytes(bytes: Uint8Array, name: string, from: FileHandle | null, options: LoadOptions = {}): Promise<boolean> {
+    const token = ++loadToken;
+    busy.value = { kind: 'opening', name };
+    try {
+      const outcome = await parseScenarioOffThread(bytes);
+      if (token !== loadToken) return false;
+      return apply(outcome, name, from, options);
+    } finally {
+      if (token === loadToken) busy.value = null;
+    }
+  }
+
+  function readFailed(message: string): void {
+    loadErrors.value = [{ where: 'file', message }];
+  }
+
+  async function loadResult(result: OpenResult, options: LoadOptions = {}): Promise<boolean> {
+    if (result.ok) return loadBytes(result.bytes, result.name, result.handle, options);
+    if (result.reason === 'error') readFailed(result.message);
+    return false;
+  }
+
+  /** Before unsaved edits would be replaced: asks, and saves first if the user says so. False = stop. */
+  async function confirmReplace(reason: DiscardReason): Promise<boolean> {
+    if (!dirty.value) return true;
+    const choice = await desktopApi().confirmDiscard(fileName.value, reason);
+    if (choice === 'cancel') return false;
+    if (choice === 'save') return (await save()) && !dirty.value;
+    return true;
+  }
+
+  async function guarded<T>(action: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await action();
+    } catch (e) {
+      // The host refused or failed (never expected from our own calls): show it rather than lose it.
+      saveError.value = errorText(e);
+      return fallback;
+    }
+  }
+
+  async function loadExample(id: string): Promise<void> {
     const example = EXAMPLES.find((e) => e.id === id);
-    if (!example) return;
+    if (!example || !(await confirmReplace('example'))) return;
+    loadToken++;
     show(exampleScenario(example), example.file, null, example.id);
     readOnly.value = false;
     notices.value = [];
   }
 
-  /** Validates and shows `text`; on errors the current scenario stays and the errors are shown. */
-  function loadText(text: string, name: string, from: FileHandle | null): boolean {
-    const parsed = parseScenarioText(text);
-    if (!parsed.ok) {
-      loadErrors.value = parsed.errors;
+  async function open(): Promise<boolean> {
+    return guarded(async () => (await confirmReplace('open')) && loadResult(await desktopApi().openScenario()), false);
+  }
+
+  /** A recent file, or one named from outside (command line, file association, dock). */
+  async function openRecent(file: RecentFile): Promise<boolean> {
+    return guarded(async () => (await confirmReplace('open')) && loadResult(await desktopApi().readScenario(file.handle)), false);
+  }
+
+  /**
+   * A file dropped onto the window. The page reads its bytes itself and never learns where it lives, so it opens
+   * as a copy: Save asks where to write it.
+   */
+  async function openDropped(file: File): Promise<boolean> {
+    if (!(await confirmReplace('open'))) return false;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      readFailed(`${file.name}: the dropped file could not be read`);
       return false;
     }
-    show(parsed.scenario, name, from, null);
-    readOnly.value = parsed.readOnly;
-    notices.value = [...parsed.notices];
-    return true;
+    return loadBytes(bytes, file.name, null, { notices: [`Opened a copy of the dropped file “${file.name}”; Save asks where to write it.`] });
   }
 
-  async function open(): Promise<void> {
-    const opened = await desktop.openScenario();
-    if (opened) loadText(opened.text, opened.name, opened.handle);
-  }
-
-  async function write(save: (text: string) => Promise<SaveResult>): Promise<void> {
+  async function write(save: (text: string) => Promise<SaveResult>): Promise<boolean> {
     saveError.value = '';
     const snapshot = doc.scenario;
-    const result = await save(serialiseScenario(snapshot));
+    busy.value = { kind: 'saving', name: fileName.value };
+    let result: SaveResult;
+    try {
+      result = await save(serialiseScenario(snapshot));
+    } catch (e) {
+      result = { ok: false, reason: 'error', message: errorText(e) };
+    } finally {
+      busy.value = null;
+    }
     if (result.ok) {
       handle.value = result.handle;
       fileName.value = result.name;
       exampleId.value = null;
       saved.value = snapshot;
-    } else if (result.reason === 'error') {
-      saveError.value = result.message ?? 'unknown error';
+      diskChange.value = null;
+      conflict.value = null;
+      return true;
+    }
+    if (result.reason === 'conflict') conflict.value = result.change;
+    else if (result.reason === 'error') saveError.value = result.message;
+    return false;
+  }
+
+  /** Saves to the open file; a file changed on disk since it was loaded is not overwritten (see `conflict`). */
+  async function save(): Promise<boolean> {
+    if (readOnly.value) return false; // a newer format is never written back in this version's format
+    const current = handle.value;
+    if (!current) return saveAs();
+    return write((text) => desktopApi().saveScenario(current, text, 'checked'));
+  }
+
+  async function saveAs(): Promise<boolean> {
+    if (readOnly.value) return false;
+    return write((text) => desktopApi().saveScenarioAs(fileName.value, text));
+  }
+
+  /** The user's answer when a save found the file changed on disk. */
+  async function resolveConflict(choice: ConflictChoice): Promise<boolean> {
+    const current = handle.value;
+    conflict.value = null;
+    if (choice === 'overwrite' && current) return write((text) => desktopApi().saveScenario(current, text, 'overwrite'));
+    if (choice === 'save-as') return saveAs();
+    if (choice === 'reload') return reload();
+    return false;
+  }
+
+  /** Loads the file from disk again, dropping local edits (after the reload offer or the conflict choice). */
+  async function reload(): Promise<boolean> {
+    const current = handle.value;
+    if (!current) return false;
+    return guarded(() => desktopApi().readScenario(current).then((r) => loadResult(r)), false);
+  }
+
+  async function revert(): Promise<boolean> {
+    if (!handle.value || !(await confirmReplace('revert'))) return false;
+    return reload();
+  }
+
+  function dismissReload(): void {
+    diskChange.value = null;
+  }
+
+  async function refreshRecent(): Promise<void> {
+    recentFiles.value = await guarded(() => desktopApi().recentFiles(), recentFiles.value);
+  }
+
+  async function restoreRecovery(): Promise<boolean> {
+    const offer = recoveryOffer.value;
+    if (!offer || !(await confirmReplace('restore'))) return false;
+    recoveryOffers.value = recoveryOffers.value.slice(1);
+    const result = await guarded(() => desktopApi().restoreBackup(offer.id), { ok: false, reason: 'cancelled' } as const);
+    return loadResult(result, {
+      unsaved: true,
+      notices: [`Restored unsaved changes to “${offer.name}” from ${offer.savedAt}; save them to keep them.`],
+    });
+  }
+
+  async function discardRecovery(): Promise<void> {
+    const offer = recoveryOffer.value;
+    if (!offer) return;
+    recoveryOffers.value = recoveryOffers.value.slice(1);
+    await guarded(() => desktopApi().discardRecovery(offer.id), undefined);
+  }
+
+  async function exportFile(suggestedName: string, kind: ExportKind, data: string | Uint8Array): Promise<ExportResult> {
+    exportError.value = '';
+    let result: ExportResult;
+    try {
+      result = await desktopApi().exportFile(suggestedName, kind, data);
+    } catch (e) {
+      result = { ok: false, reason: 'error', message: errorText(e) };
+    }
+    if (!result.ok && result.reason === 'error') exportError.value = result.message;
+    return result;
+  }
+
+  async function onCommand(command: ShellCommand): Promise<void> {
+    switch (command.type) {
+      case 'open': await open(); break;
+      case 'save': await save(); break;
+      case 'save-as': await saveAs(); break;
+      case 'revert': await revert(); break;
+      case 'open-file': await openRecent(command.file); break;
+      case 'recent-changed': await refreshRecent(); break;
+      case 'file-changed':
+        if (command.handle.id === handle.value?.id) diskChange.value = command.change;
+        break;
+      case 'save-and-close':
+        if (await save()) {
+          await desktopApi().setDocumentState(documentState());
+          await desktopApi().closeWindow();
+        }
+        break;
     }
   }
 
-  async function save(): Promise<void> {
-    if (readOnly.value) return;
-    const current = handle.value;
-    if (!current) return saveAs();
-    await write((text) => desktop.saveScenario(current, text));
+  function documentState() {
+    return { handle: handle.value, name: fileName.value, dirty: dirty.value, readOnly: readOnly.value };
   }
 
-  async function saveAs(): Promise<void> {
-    if (readOnly.value) return;
-    await write((text) => desktop.saveScenarioAs(fileName.value, text));
+  let started = false;
+  /**
+   * Connects the store to the host, once: commands (menu, files opened from outside, changes on disk), the
+   * document state (title, close prompt, watcher), crash-recovery backups, and the start-up file and offers.
+   */
+  async function start(): Promise<void> {
+    if (started) return;
+    started = true;
+    const api = desktopApi();
+    api.onCommand((command) => void onCommand(command));
+
+    watch(documentState, (state) => void api.setDocumentState(state).catch(() => undefined), { immediate: true });
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    watch([() => doc.scenario, dirty], () => {
+      clearTimeout(timer);
+      if (!dirty.value || readOnly.value) {
+        void api.discardBackup().catch(() => undefined);
+        return;
+      }
+      timer = setTimeout(() => {
+        if (!dirty.value || readOnly.value) return;
+        const backup = { handle: handle.value, name: fileName.value, text: serialiseScenario(doc.scenario) };
+        void api.backupUnsaved(backup).catch(() => undefined);
+      }, BACKUP_DELAY_MS);
+    });
+
+    const startup = await guarded(() => api.startup(), { launchFile: null, recovery: [] });
+    recoveryOffers.value = startup.recovery;
+    if (startup.launchFile) await openRecent(startup.launchFile);
+    await refreshRecent();
   }
 
   return {
-    fileName, exampleId, handle, dirty, readOnly, loadErrors, notices, saveError,
-    loadExample, loadText, open, save, saveAs,
+    fileName, exampleId, handle, dirty, readOnly, loadErrors, notices, saveError, exportError, busy,
+    recentFiles, recoveryOffer, recoveryOffers, diskChange, reloadOffered, conflict, canRevert,
+    start, loadExample, loadText, loadBytes, open, openRecent, openDropped, save, saveAs, revert, reload, dismissReload,
+    resolveConflict, restoreRecovery, discardRecovery, refreshRecent, exportFile,
     dismissErrors: () => { loadErrors.value = []; },
     dismissNotices: () => { notices.value = []; },
+    dismissExportError: () => { exportError.value = ''; },
   };
 });
