@@ -183,6 +183,9 @@ export class ReferenceEngine {
   private readonly series: Float64Array;
   private readonly itemHostOut: Int32Array;
 
+  /** Called after every tick with the violated invariants (tests only; see invariants()). */
+  onTick: ((t: number, violations: string[]) => void) | null = null;
+
   constructor(private readonly a: SimArena) {
     const H = a.hosts, N = a.items;
     this.H = H; this.N = N;
@@ -1067,6 +1070,7 @@ export class ReferenceEngine {
         for (let i = 0; i < N; i++) if (this.iAlive[i] === 0 && a.itemArrive[i] <= tick) this.placeArrival(i);
         if (this.mode === abi.MODE_DYNAMIC) overloaded = this.optimize(tick);
         if (step < a.steps) this.recordStep(step++, tick, tBefore, eBefore, overloaded);
+        if (this.onTick) this.onTick(tick, this.invariants());
       }
       let alive = 0, pending = 0;
       for (let i = 0; i < N; i++) { if (this.iAlive[i] === 1) alive++; else if (this.iAlive[i] === 0) pending++; }
@@ -1075,6 +1079,45 @@ export class ReferenceEngine {
     }
     this.finish(step);
     return { status: this.status, totals: this.totals, series: this.series, itemHost: this.itemHostOut };
+  }
+
+  /**
+   * What must hold after every tick: each live item is resident on exactly the host the allocation table
+   * names (and, while moving, also listed on exactly one destination); host lists agree with their counts;
+   * a host that is not oversubscribed grants at most its capacity; demand is conserved (Σ item requests =
+   * Σ requests over the resident lists).
+   */
+  invariants(): string[] {
+    const out: string[] = [];
+    let reqItems = 0, reqHosts = 0;
+    for (let i = 0; i < this.N; i++) {
+      let resident = 0, incoming = 0;
+      for (let k = 0; k < SLOTS_PER_ITEM; k++) {
+        const nd = this.iNodes[i * SLOTS_PER_ITEM + k];
+        if (nd < 0) continue;
+        if (this.nState[nd] === NODE_MIGRATING_IN) incoming++;
+        else { resident++; if (this.nHost[nd] !== this.iHost[i]) out.push(`item ${i} resident on ${this.nHost[nd]} but allocated to ${this.iHost[i]}`); }
+      }
+      if (this.iAlive[i] === 1) {
+        reqItems += this.requested(i);
+        if (resident !== 1) out.push(`item ${i} is resident on ${resident} hosts`);
+        if (this.iMoving[i] === 0 && incoming !== 0) out.push(`item ${i} is not moving but is migrating into ${incoming} hosts`);
+        if (this.iMoving[i] !== 0 && this.a.itemKind[i] === abi.KIND_VM && incoming !== 1) out.push(`moving VM ${i} has ${incoming} destinations`);
+      } else if (resident + incoming > 0) out.push(`item ${i} is gone but still listed`);
+    }
+    for (let h = 0; h < this.H; h++) {
+      let count = 0, granted = 0;
+      for (let nd = this.hHead[h]; nd >= 0; nd = this.nNext[nd]) {
+        count++;
+        granted += this.nState[nd] === NODE_MIGRATING_IN ? 0 : this.nAlloc[nd];
+        if (this.nState[nd] !== NODE_MIGRATING_IN) reqHosts += this.requested(this.nItem[nd]);
+      }
+      if (count !== this.hCount[h]) out.push(`host ${h} lists ${count} items but counts ${this.hCount[h]}`);
+      if (granted > this.hTotal[h] * (1 + 1e-9) + 1e-6) out.push(`host ${h} grants ${granted} of ${this.hTotal[h]}`);
+      if (this.hRam[h] > this.a.hostMemory[h] + 1e-6) out.push(`host ${h} reserves ${this.hRam[h]} MB of ${this.a.hostMemory[h]}`);
+    }
+    if (Math.abs(reqItems - reqHosts) > 1e-6 * Math.max(1, reqItems)) out.push(`demand not conserved: ${reqItems} requested, ${reqHosts} on hosts`);
+    return out;
   }
 
   private recordStep(step: number, t: number, tBefore: number, eBefore: number, overloaded: number): void {

@@ -1,0 +1,58 @@
+// `hostfit simulate`: JSON shape, usage errors (exit 2) and bad trace files (exit 1, naming file and line).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+
+async function cli(args: string[]) {
+  let out = '', err = '';
+  const code = await main(args, (s) => { out += s; }, (s) => { err += s; });
+  return { code, out, err };
+}
+
+function traceFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hostfit-traces-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const day = (f: (k: number) => number) => Array.from({ length: 288 }, (_, k) => String(f(k))).join('\n') + '\n';
+
+describe('hostfit simulate', () => {
+  it('prints the metrics as one JSON object', async () => {
+    const dir = traceFolder({ 'b vm': day((k) => 20 + (k % 30)), a_vm: day((k) => 50 + (k % 40)), c_vm: day(() => 5) });
+    const r = await cli(['simulate', '--preset', 'beloglazov2012', '--traces', dir, '--policy', 'thr-mmt-0.8', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    for (const key of ['energyKWh', 'slatah', 'pdm', 'slav', 'esv', 'migrations', 'hostShutdowns', 'seconds']) {
+      expect(typeof json[key]).toBe('number');
+    }
+    expect(json.vms).toBe(3);
+    expect(json.energyKWh).toBeGreaterThan(0);
+    const text = await cli(['simulate', '--preset', 'beloglazov2012', '--traces', dir, '--policy', 'dvfs']);
+    expect(text.out).toMatch(/energy/);
+  });
+
+  it('rejects an unknown policy with the usage text (exit 2)', async () => {
+    const r = await cli(['simulate', '--preset', 'beloglazov2012', '--traces', '/nonexistent', '--policy', 'thr-xyz-1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown policy "thr-xyz-1"/);
+  });
+
+  it('names the file and line of a bad sample (exit 1)', async () => {
+    const dir = traceFolder({ good: day(() => 10), bad: day(() => 10).replace(/^10\n10\n10\n/, '10\n10\nabc\n') });
+    const r = await cli(['simulate', '--preset', 'beloglazov2012', '--traces', dir, '--policy', 'dvfs']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad: line 3: expected an integer percentage/);
+  });
+
+  it('simulates a scenario file under both deployment models', async () => {
+    const file = new URL('../../../examples/web-tier.hostfit.json', import.meta.url);
+    const r = await cli(['simulate', file.pathname, '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.models.map((m: { model: string }) => m.model)).toEqual(['vm', 'container']);
+    expect(json.models[0].energyKWh).toBeGreaterThan(0);
+  });
+});
