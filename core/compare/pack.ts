@@ -1,0 +1,76 @@
+// Packs one level (an expansion's items onto its hosts) with the kernel, honouring host exclusivity by
+// partitions: items are split by a partition key per item group ('' = may share hosts with anyone; any other
+// key = a tenant that needs hosts of its own). Partitions are packed one after another — exclusive ones first,
+// in order of first appearance, then the shared one — each by First Fit Decreasing on the hosts no earlier
+// partition claimed, in topology order. A host holds items of one partition only, so no exclusive item ever
+// shares a host with another tenant. Each partition is written into the packer's arena with the public
+// encodeExpansion (a sub-expansion of its item groups and the free hosts, as contiguous host-group slices).
+import { REASON_NO_ROOM, REASON_TOO_LARGE } from '../../assembly/abi';
+import type { Packer, SizeKey } from '../kernel/packer';
+import { DIMS } from '../model/dimensions';
+import type { Expansion, HostGroup } from '../model/expansion';
+import { groupIndex, partitionOrder, type PartitionedLevel } from '../metrics/level';
+import { encodeExpansion, groupStarts, totalCount } from '../plan/encode';
+
+/** The free hosts (hostPartition null and not excluded) as host-group slices, with the global index of each. */
+export function freeHostSlices(hosts: readonly HostGroup[], taken: (h: number) => boolean): { slices: HostGroup[]; global: Int32Array } {
+  const slices: HostGroup[] = [];
+  const global: number[] = [];
+  let h = 0;
+  for (const g of hosts) {
+    let run = 0;
+    for (let k = 0; k < g.count; k++, h++) {
+      if (taken(h)) {
+        if (run > 0) slices.push({ ...g, count: run });
+        run = 0;
+      } else {
+        run++;
+        global.push(h);
+      }
+    }
+    if (run > 0) slices.push({ ...g, count: run });
+  }
+  return { slices, global: Int32Array.from(global) };
+}
+
+export function packLevel(e: Expansion, groupKeys: readonly string[], packer: Packer, sizeKey: SizeKey): PartitionedLevel {
+  const hosts = totalCount(e.hosts), items = totalCount(e.items);
+  const itemStarts = groupStarts(e.items);
+  const itemHost = new Int32Array(items).fill(-1);
+  const itemReason = new Int32Array(items);
+  const hostResidual = new Float64Array(hosts * DIMS);
+  const hostItems = new Int32Array(hosts);
+  const hostPartition: (string | null)[] = new Array<string | null>(hosts).fill(null);
+  const hostGroup = groupIndex(e.hosts);
+  for (let h = 0; h < hosts; h++) hostResidual.set(e.hosts[hostGroup[h]].allocatable, h * DIMS);
+
+  for (const key of partitionOrder(groupKeys)) {
+    const groups = e.items.map((_, k) => k).filter((k) => groupKeys[k] === key && e.items[k].count > 0);
+    if (groups.length === 0) continue;
+    const { slices, global } = freeHostSlices(e.hosts, (h) => hostPartition[h] !== null);
+    if (global.length === 0) {
+      for (const k of groups) itemReason.fill(hosts > 0 ? REASON_NO_ROOM : REASON_TOO_LARGE, itemStarts[k], itemStarts[k + 1]);
+      continue;
+    }
+    encodeExpansion({ model: e.model, items: groups.map((k) => e.items[k]), hosts: slices, rejected: [] }, packer);
+    const out = packer.firstFitDecreasing(sizeKey);
+    let i = 0;
+    for (const k of groups) {
+      for (let item = itemStarts[k]; item < itemStarts[k + 1]; item++, i++) {
+        const sub = out.itemHost[i];
+        itemHost[item] = sub >= 0 ? global[sub] : -1;
+        itemReason[item] = out.itemReason[i];
+      }
+    }
+    for (let sub = 0; sub < global.length; sub++) {
+      if (out.hostItems[sub] === 0) continue;
+      const h = global[sub];
+      hostItems[h] = out.hostItems[sub];
+      hostResidual.set(out.hostResidual.subarray(sub * DIMS, sub * DIMS + DIMS), h * DIMS);
+      hostPartition[h] = key;
+    }
+  }
+  let hostsUsed = 0;
+  for (let h = 0; h < hosts; h++) if (hostItems[h] > 0) hostsUsed++;
+  return { expansion: e, itemHost, itemReason, hostResidual, hostItems, hostsUsed, groupKeys, hostPartition };
+}
