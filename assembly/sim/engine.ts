@@ -168,10 +168,8 @@ function initState(): void {
 
 function traceAt(row: i32, t: f64): f64 {
   const ti = traceInterval, cols = C, base = row * cols;
-  if (t % ti == 0) {
-    const k = min(cols - 1, <i32>t / <i32>ti);
-    return f64At(traces, base + k);
-  }
+  const q = floor(t / ti);
+  if (q * ti == t) return f64At(traces, base + min(cols - 1, <i32>q));
   const t1 = <i32>floor(t / ti);
   const t2 = <i32>ceil(t / ti);
   if (t2 > cols - 1) return f64At(traces, base + cols - 1);

@@ -5,7 +5,6 @@ import { f64At } from './mem';
 
 export function powerAt(model: i32, u: f64): f64 {
   const base = model * 11;
-  if (u % 0.1 == 0) return f64At(modelPower, base + <i32>(u * 10));
   const u1 = <i32>floor(u * 10);
   const u2 = <i32>ceil(u * 10);
   const p1 = f64At(modelPower, base + u1);

@@ -254,10 +254,8 @@ export class ReferenceEngine {
   /** CloudSim UtilizationModelPlanetLabInMemory.getUtilization: linear between samples. */
   private traceAt(row: number, t: number): number {
     const a = this.a, ti = this.traceInterval, cols = a.traceCols, base = row * cols;
-    if (t % ti === 0) {
-      const k = Math.min(cols - 1, Math.trunc(Math.trunc(t) / Math.trunc(ti)));
-      return a.traces[base + k];
-    }
+    const q = Math.floor(t / ti);
+    if (q * ti === t) return a.traces[base + Math.min(cols - 1, q)]; // t % ti == 0 (ti is whole seconds)
     const t1 = Math.floor(t / ti) | 0;
     const t2 = Math.ceil(t / ti) | 0;
     if (t2 > cols - 1) return a.traces[base + cols - 1];

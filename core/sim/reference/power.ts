@@ -3,7 +3,8 @@
 // assembly/sim/power.ts. u > 1 never reaches here: callers clamp or skip such hosts.
 export function powerAt(table: Float64Array, model: number, u: number): number {
   const base = model * 11;
-  if (u % 0.1 === 0) return table[base + ((u * 10) | 0)];
+  // CloudSim first tests u % 0.1 == 0 and then reads the table directly; that only happens for u in
+  // {0, 0.1, 0.2, 0.4, 0.8}, where u·10 is an integer and the interpolation below gives the same value.
   const u1 = Math.floor(u * 10) | 0;
   const u2 = Math.ceil(u * 10) | 0;
   const p1 = table[base + u1];

@@ -1,0 +1,93 @@
+// Every policy of the paper on all ten PlanetLab days (../shared/data/planetlab), WASM kernel and TypeScript
+// reference, next to CloudSim 4.0's own figures for 20110303 (../shared/reference/cloudsim-planetlab.md).
+// Flags: --quick (20110303 only), --no-reference (WASM only), --policy=<name> (one policy).
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parsePolicy, PAPER_POLICIES, type Policy } from '../../core/sim/policy';
+import { runBeloglazov, type PresetResult } from '../../core/sim/presets/run-preset';
+import { ReferenceSimulator } from '../../core/sim/reference/reference-simulator';
+import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
+import { byteOrder, parsePlanetLabTrace } from '../../core/traces/planetlab';
+import { loadKernelBytes } from '../../electron/cli/kernel';
+import { markdownTable } from '../table';
+
+export const name = 'simulate';
+export const description = 'dynamic consolidation (beloglazov2012 preset) on the ten PlanetLab days, WASM vs reference, vs CloudSim 4.0';
+
+/** CloudSim 4.0 on 20110303 (cloudsim-planetlab.md): energy kWh, migrations, SLATAH, PDM, SLAV, shutdowns, CPU s. */
+const CLOUDSIM_20110303: Record<string, [number, number, number, number, number, number, number]> = {
+  'npa': [2410.80, 0, 0, 0, 0, 455, 1.9],
+  'dvfs': [802.75, 0, 0, 0, 0, 455, 2.6],
+  'thr-mmt-0.8': [192.62, 26711, 0.0491, 0.0006, 3.180e-05, 5885, 16.2],
+  'thr-mu-0.8': [207.79, 30653, 0.0738, 0.0007, 4.940e-05, 6523, 16.9],
+  'iqr-mmt-1.5': [189.98, 26282, 0.0482, 0.0006, 3.010e-05, 5868, 22.3],
+  'mad-mmt-2.5': [185.79, 26556, 0.0505, 0.0007, 3.340e-05, 5828, 25.6],
+  'lr-mmt-1.2': [163.48, 27859, 0.0586, 0.0008, 4.640e-05, 5053, 20.5],
+  'lrr-mmt-1.2': [163.48, 27859, 0.0586, 0.0008, 4.640e-05, 5053, 21.2],
+  'lr-mc-1.2': [151.07, 23380, 0.0701, 0.0010, 6.830e-05, 4078, 24.4],
+};
+
+const DATA = new URL('../../../shared/data/planetlab/', import.meta.url);
+
+function loadDay(day: string): Float64Array[] {
+  const dir = new URL(`${day}/`, DATA);
+  return byteOrder(readdirSync(dir)).map((n) => parsePlanetLabTrace(n, readFileSync(new URL(encodeURIComponent(n), dir), 'utf8')));
+}
+
+function timed<T>(fn: () => T): { seconds: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { seconds: (performance.now() - t0) / 1000, result };
+}
+
+const median = (v: number[]): number => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (got: number, want: number): string => (want === 0 ? (got === 0 ? '0.00 %' : 'n/a') : `${((got - want) / want * 100).toFixed(2)} %`);
+
+export async function run(flags: string[]): Promise<void> {
+  const quick = flags.includes('--quick');
+  const withReference = !flags.includes('--no-reference');
+  const only = flags.find((f) => f.startsWith('--policy='))?.slice('--policy='.length);
+  const days = readdirSync(DATA).filter((d) => /^\d{8}$/.test(d)).sort().filter((d) => !quick || d === '20110303');
+  const wasm = WasmSimulator.fromBytes(loadKernelBytes('release'));
+  const reference = new ReferenceSimulator();
+  const traces = new Map(days.map((d) => [d, loadDay(d)]));
+  const summary: (string | number)[][] = [];
+  for (const policyName of PAPER_POLICIES.filter((p) => !only || p === only)) {
+    const policy = parsePolicy(policyName) as Policy;
+    const rows: (string | number)[][] = [];
+    const results: { day: string; r: PresetResult; wasmS: number; refS: number | null }[] = [];
+    for (const day of days) {
+      const dayTraces = traces.get(day) as Float64Array[];
+      const w = timed(() => runBeloglazov(wasm, dayTraces, policy).result);
+      const ref = withReference ? timed(() => runBeloglazov(reference, dayTraces, policy).result) : null;
+      if (ref && (ref.result.energyKWh !== w.result.energyKWh || ref.result.migrations !== w.result.migrations)) {
+        throw new Error(`${policyName} ${day}: WASM and reference disagree`);
+      }
+      results.push({ day, r: w.result, wasmS: w.seconds, refS: ref ? ref.seconds : null });
+      rows.push([day, w.result.vms, w.result.energyKWh.toFixed(2), w.result.migrations, w.result.slatah.toFixed(4),
+        w.result.pdm.toFixed(5), w.result.slav.toExponential(3), w.result.hostShutdowns, w.seconds.toFixed(3),
+        ref ? ref.seconds.toFixed(3) : '-', ref ? (ref.seconds / w.seconds).toFixed(1) : '-']);
+    }
+    const med = (f: (r: PresetResult) => number) => median(results.map((x) => f(x.r)));
+    rows.push(['median', median(results.map((x) => x.r.vms)), med((r) => r.energyKWh).toFixed(2), med((r) => r.migrations),
+      med((r) => r.slatah).toFixed(4), med((r) => r.pdm).toFixed(5), med((r) => r.slav).toExponential(3), med((r) => r.hostShutdowns),
+      median(results.map((x) => x.wasmS)).toFixed(3), withReference ? median(results.map((x) => x.refS as number)).toFixed(3) : '-', '']);
+    const cs = CLOUDSIM_20110303[policyName];
+    rows.push(['CloudSim 20110303', 1052, cs[0].toFixed(2), cs[1], cs[2].toFixed(4), cs[3].toFixed(4), cs[4].toExponential(3), cs[5], `${cs[6]} (CPU)`, '', '']);
+    console.log(`\n### ${policyName}\n`);
+    console.log(markdownTable(['day', 'VMs', 'energy kWh', 'migrations', 'SLATAH', 'PDM', 'SLAV', 'shutdowns', 'wasm s', 'reference s', 'ref/wasm'], rows));
+    const ours = results.find((x) => x.day === '20110303');
+    if (ours) {
+      summary.push([policyName, ours.r.energyKWh.toFixed(2), cs[0].toFixed(2), pct(ours.r.energyKWh, cs[0]), ours.r.migrations, cs[1],
+        pct(ours.r.migrations, cs[1]), ours.r.slatah.toFixed(4), pct(ours.r.slatah, cs[2]), ours.wasmS.toFixed(3), String(cs[6])]);
+    }
+  }
+  if (summary.length > 0) {
+    console.log('\n### 20110303 against CloudSim 4.0 (targets: energy within 1 %, migrations and SLATAH within 5 %)\n');
+    console.log(markdownTable(['policy', 'energy', 'CloudSim', 'Δ energy', 'migrations', 'CloudSim', 'Δ migrations', 'SLATAH',
+      'Δ SLATAH (vs 4-digit figure)', 'wasm s', 'CloudSim CPU s'], summary));
+  }
+}
