@@ -5,6 +5,8 @@ import { InputError, UsageError, type Command } from './command';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   plan: () => import('./commands/plan'),
+  compare: () => import('./commands/compare'),
+  sweep: () => import('./commands/sweep'),
   simulate: () => import('./commands/simulate'),
 };
 

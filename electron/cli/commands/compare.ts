@@ -1,0 +1,64 @@
+// `hostfit compare <scenario> [--json|--csv] [--no-headroom]`: VMs, pods on bare metal and pods in node VMs
+// side by side, from one run (core/compare).
+import { parseArgs } from 'node:util';
+import { compareScenario } from '../../../core/compare/compare';
+import type { Comparison } from '../../../core/compare/result';
+import { comparisonRows, type Cell, type Row } from '../../../core/compare/rows';
+import { readScenario, UsageError, type Command } from '../command';
+import { percent, table } from '../format';
+import { createWasmPacker } from '../kernel';
+
+export function formatCell(row: Row, value: Cell): string {
+  if (value === null) return '-';
+  if (typeof value === 'string') return value;
+  if (row.unit === 'share') return percent(value);
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+export function assumptionLines(c: Comparison): string[] {
+  const load = c.assumptions.load === 'packed'
+    ? 'each used host runs at the CPU its items burn (requests fully used, plus guest OS, virtualisation, runtime and sidecar CPU)'
+    : `every used host runs at ${percent(c.assumptions.load)} CPU`;
+  return [
+    `Isolation ranking used (strongest first): ${c.isolationRanking}`,
+    `Energy: ${load}; ${c.assumptions.hoursPerMonth} h per month; unused hosts switched off. `
+      + `Host prices amortised over ${c.assumptions.amortisationMonths} months.`,
+  ];
+}
+
+export function compareTable(c: Comparison): string {
+  const rows = comparisonRows(c, { dimensions: ['cpu', 'memory'] });
+  const body = rows.map((r) => [`${r.metric}${r.unit && r.unit !== 'share' ? ` (${r.unit})` : ''}`, ...r.values.map((v) => formatCell(r, v))]);
+  const header = [`${c.scenario}: ${c.algorithm.toUpperCase()} by ${c.sizeKey}, ${c.packer} kernel`, ...assumptionLines(c)].join('\n');
+  return `${header}\n\n${table(['', ...c.models.map((m) => m.id)], body)}\n\n`
+    + 'Overhead and stranded rows for disk and network are in --csv and --json.\n';
+}
+
+const csvField = (v: Cell): string => {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function compareCsv(c: Comparison): string {
+  const lines = [['section', 'metric', 'unit', ...c.models.map((m) => m.id)].map(csvField)];
+  for (const r of comparisonRows(c)) lines.push([r.section, r.metric, r.unit, ...r.values].map(csvField));
+  return lines.map((l) => l.join(',')).join('\n') + '\n';
+}
+
+export const command: Command = {
+  usage: 'hostfit compare <scenario.hostfit.json> [--json|--csv] [--no-headroom]   VMs, pods, pods in VMs side by side',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, 'no-headroom': { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('compare needs exactly one scenario file');
+    if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+    const result = compareScenario(await readScenario(positionals[0]), createWasmPacker(), { headroom: !values['no-headroom'] });
+    if (values.json) return JSON.stringify(result, null, 2) + '\n';
+    return values.csv ? compareCsv(result) : compareTable(result);
+  },
+};

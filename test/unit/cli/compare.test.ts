@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareScenario } from '../../../core/compare/compare';
+import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
+import { ReferencePacker } from '../../../core/reference/reference-packer';
+import { main } from '../../../electron/cli/main';
+import { minimalInput } from '../../support/scenarios';
+
+async function cli(args: string[]) {
+  let out = '', err = '';
+  const code = await main(args, (s) => { out += s; }, (s) => { err += s; });
+  return { code, out, err };
+}
+
+const exampleFile = (id: string) => new URL(`../../../examples/${id}.hostfit.json`, import.meta.url).pathname;
+
+function tempScenario(doc: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'hostfit-')), 'scenario.hostfit.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
+
+describe('hostfit compare', () => {
+  it('prints all models side by side and states the isolation ranking and energy assumptions', async () => {
+    const r = await cli(['compare', exampleFile('web-tier')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Isolation ranking used \(strongest first\): dedicated-host > vm > sandbox > shared-kernel/);
+    expect(r.out).toMatch(/unused hosts switched off/);
+    const header = r.out.split('\n').find((l) => l.includes('container-in-vm'))!;
+    expect(header).toMatch(/vm\s+container\s+container-in-vm/);
+    for (const metric of ['hosts used', 'lower bound', 'cpu stranded', 'memory: flavourRounding', 'total (USD/month)',
+      'cross-tenant pairs behind vm', 'hosts to survive losing any one rack', 'relocation time (max)']) {
+      expect(r.out).toContain(metric);
+    }
+  });
+
+  it('--json is the comparison of the same scenario (WASM kernel = reference)', async () => {
+    const r = await cli(['compare', exampleFile('multi-tenant'), '--json']);
+    expect(r.code).toBe(0);
+    const expected = compareScenario(exampleScenario(EXAMPLES.find((e) => e.id === 'multi-tenant')!), new ReferencePacker());
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify({ ...expected, packer: 'wasm' })));
+  });
+
+  it('--csv has one line per metric with a column per model, and every breakdown dimension', async () => {
+    const r = await cli(['compare', exampleFile('web-tier'), '--csv', '--no-headroom']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('section,metric,unit,vm,container,container-in-vm');
+    const hosts = lines.find((l) => l.startsWith('plan,hosts used,'))!.split(',');
+    expect(hosts.slice(3).every((v) => /^\d+$/.test(v))).toBe(true);
+    expect(lines.some((l) => l.startsWith('overhead,network: hypervisor,Gbps,'))).toBe(true);
+    expect(lines.find((l) => l.startsWith('N+1,'))!.split(',').slice(3)).toEqual(['', '', '']);
+  });
+
+  it('names the field of a bad parameter (exit 1) and rejects bad usage (exit 2)', async () => {
+    const input = minimalInput();
+    input.deployment = { vm: { cpuOvercommit: 0.5 }, container: { podOverhead: { kata: { memoryMiB: -1 } } } };
+    const r = await cli(['compare', tempScenario(input)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/\$\.deployment\.vm\.cpuOvercommit: .*>=1/);
+    expect(r.err).toMatch(/\$\.deployment\.container\.podOverhead\.kata\.memoryMiB/);
+    expect((await cli(['compare'])).code).toBe(2);
+    expect((await cli(['compare', exampleFile('web-tier'), '--json', '--csv'])).code).toBe(2);
+  });
+});
