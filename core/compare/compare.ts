@@ -128,13 +128,26 @@ function singleLevel(ctx: Context, model: 'vm' | 'container'): ModelResult {
   };
 }
 
-/** Container-in-VM lower bound: pods' volume on the hosts' VM capacity, and node VMs' volume for the shape. */
+/** Host of every pod through its node VM, −1 when the pod or its node VM has none. */
+function podHosts(plan: ContainerInVmPlan): Int32Array {
+  const hostItemOfNode = new Map<number, number>();
+  plan.nodeOfItem.forEach((n, j) => hostItemOfNode.set(n, j));
+  return Int32Array.from(plan.nodes.itemHost, (n) => (n < 0 ? -1 : plan.hosts.itemHost[hostItemOfNode.get(n)!]));
+}
+
+/**
+ * Container-in-VM lower bound for the pods that got a host: their volume on the hosts' VM capacity, and the
+ * fewest node VMs of the shape they need, each at least its shape (+ per-VM overhead) on a host.
+ */
 function containerInVmBound(ctx: Context, plan: ContainerInVmPlan): LowerBound {
   const vm = ctx.scenario.deployment.vm;
   const hosts = hostPool(ctx.scenario, (_m, physical) => ({ ...vmHostCapacity(physical, vm), maxItems: 0 }));
-  const placedPods = plan.nodes.itemHost.reduce((n, h) => n + (h >= 0 ? 1 : 0), 0);
-  const byPods = volumeLowerBound(placedTotals(plan.nodes), placedPods, hosts);
-  const nodeBound = volumeLowerBound(placedTotals(plan.nodes), placedPods, plan.nodes.expansion.hosts).hosts;
+  const podHost = podHosts(plan);
+  const fullyPlaced: PackedLevel = { ...plan.nodes, itemHost: Int32Array.from(podHost, (h, i) => (h < 0 ? -1 : plan.nodes.itemHost[i])) };
+  const totals = placedTotals(fullyPlaced);
+  const placedPods = podHost.reduce((n, h) => n + (h >= 0 ? 1 : 0), 0);
+  const byPods = volumeLowerBound(totals, placedPods, hosts);
+  const nodeBound = volumeLowerBound(totals, placedPods, plan.nodes.expansion.hosts).hosts;
   if (nodeBound === null) return byPods;
   const node = plan.nodes.expansion.hosts[0];
   const leastNodeDemand = [node.physical[0], node.physical[1] + Math.round(vm.perVmOverheadMiB), node.physical[2], 0];
@@ -153,13 +166,11 @@ function containerInVmResult(ctx: Context, plan: ContainerInVmPlan, id: string, 
   const sharedKernel = scenario.deployment.container.runtimeClass === 'runc';
   const placed: number[] = [], reasons: number[] = [];
   const host: number[] = [];
-  plan.nodes.itemHost.forEach((n, i) => {
-    if (n < 0) { reasons.push(plan.nodes.itemReason[i]); return; }
-    const j = hostItemOfNode.get(n)!;
-    const h = plan.hosts.itemHost[j];
-    if (h < 0) { reasons.push(plan.hosts.itemReason[j]); return; }
-    placed.push(i);
-    host.push(h);
+  podHosts(plan).forEach((h, i) => {
+    const n = plan.nodes.itemHost[i];
+    if (n < 0) reasons.push(plan.nodes.itemReason[i]);
+    else if (h < 0) reasons.push(plan.hosts.itemReason[hostItemOfNode.get(n)!]);
+    else { placed.push(i); host.push(h); }
   });
   const placement: InstancePlacement = {
     tenant: Int32Array.from(placed, (i) => ctx.tenantIndex.get(pods[podGroup[i]].tenant) ?? -1),
@@ -198,11 +209,7 @@ function containerInVmResult(ctx: Context, plan: ContainerInVmPlan, id: string, 
 
 /** Pods left without a host, in either level. */
 function unplacedPods(plan: ContainerInVmPlan): number {
-  const hostItemOfNode = new Map<number, number>();
-  plan.nodeOfItem.forEach((n, j) => hostItemOfNode.set(n, j));
-  let n = 0;
-  plan.nodes.itemHost.forEach((node) => { if (node < 0 || plan.hosts.itemHost[hostItemOfNode.get(node)!] < 0) n++; });
-  return n;
+  return podHosts(plan).reduce((n, h) => n + (h < 0 ? 1 : 0), 0);
 }
 
 function shapeCost(ctx: Context, plan: ContainerInVmPlan): number {
