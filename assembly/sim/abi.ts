@@ -50,6 +50,7 @@ export const P_REOPT_PERIOD = 9; //      hybrid: seconds between re-optimisation
 export const P_REOPT_BUDGET = 10; //     hybrid: migrations allowed per re-optimisation
 export const P_SCALE_TARGET = 11; //     autoscaling: target utilisation of a replica (0 = autoscaling off)
 export const P_SCALE_WINDOW = 12; //     autoscaling: scale-down stabilisation window, s
+export const P_SCALE_TOLERANCE = 13; //  autoscaling: no change while |utilisation / target − 1| ≤ this (HPA 0.1)
 export const PARAM_SLOTS = 16;
 
 // ── Integer parameter slots (i32) ──
@@ -144,4 +145,10 @@ export const HS_TOTALS = 30; //            out f64[TOTAL_SLOTS]
 export const HS_SERIES = 31; //            out f64[steps × SERIES_COLS]
 export const HS_ITEM_HOST = 32; //         out i32[items]
 export const HS_END = 33; //               byte offset where the run's own state begins
-export const HS_SLOTS = 40;
+export const HS_SERVICES = 34; //          number of autoscaled services
+export const HS_ITEM_SERVICE = 35; //      in  i32[items]   service of the item (replica slot), -1 = none
+export const HS_SVC_BASE = 36; //          in  f64[services] replicas the trace's demand is defined for
+export const HS_SVC_MIN = 37; //           in  i32[services]
+export const HS_SVC_MAX = 38; //           in  i32[services] (= its item slots, contiguous from HS_SVC_FIRST)
+export const HS_SVC_FIRST = 39; //         in  i32[services]
+export const HS_SLOTS = 48;

@@ -13,6 +13,7 @@
 //        ├─ host i32 columns  model, pes, class          in  i32[hosts] each
 //        ├─ item i32 columns  pes, trace, kind, initialHost   in  i32[items] each
 //        ├─ itemHost          i32[items]                out
+//        ├─ itemService       i32[items]; svcMin, svcMax, svcFirst i32[services]; svcBase f64[services] (after series)
 //        └─ (end) the run lays its state out from here (engine.ts)
 // f64 regions come first so they stay 8-byte aligned. The host re-creates its views after reserveSim.
 import * as abi from './abi';
@@ -24,6 +25,7 @@ export let M: i32 = 0;
 export let R: i32 = 0;
 export let C: i32 = 0;
 export let STEPS: i32 = 0;
+export let S: i32 = 0;
 
 export let params: usize = 0;
 export let iparams: usize = 0;
@@ -52,6 +54,11 @@ export let traces: usize = 0;
 export let totals: usize = 0;
 export let series: usize = 0;
 export let itemHostOut: usize = 0;
+export let itemService: usize = 0;
+export let svcBase: usize = 0;
+export let svcMin: usize = 0;
+export let svcMax: usize = 0;
+export let svcFirst: usize = 0;
 export let arenaEnd: usize = 0;
 let header: usize = 0;
 
@@ -64,9 +71,9 @@ export function isReserved(): bool {
 }
 
 /** Lays out inputs and outputs for the given sizes, growing memory if needed; returns the header address. */
-export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, traceCols: i32, steps: i32): usize {
-  assert(hosts >= 0 && items >= 0 && models >= 0 && traceRows >= 0 && traceCols >= 0 && steps >= 0, 'reserveSim: bad sizes');
-  H = hosts; N = items; M = models; R = traceRows; C = traceCols; STEPS = steps;
+export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, traceCols: i32, steps: i32, services: i32): usize {
+  assert(hosts >= 0 && items >= 0 && models >= 0 && traceRows >= 0 && traceCols >= 0 && steps >= 0 && services >= 0, 'reserveSim: bad sizes');
+  H = hosts; N = items; M = models; R = traceRows; C = traceCols; STEPS = steps; S = services;
   const h = <usize>hosts, n = <usize>items;
   header = align8(__heap_base);
   let at = align8(header + <usize>abi.HS_SLOTS * 4);
@@ -88,6 +95,7 @@ export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, tra
   traces = at; at += <usize>traceRows * <usize>traceCols * 8;
   totals = at; at += <usize>abi.TOTAL_SLOTS * 8;
   series = at; at += <usize>steps * <usize>abi.SERIES_COLS * 8;
+  svcBase = at; at += <usize>services * 8;
   iparams = at; at += <usize>abi.IPARAM_SLOTS * 4;
   hostModel = at; at += h * 4;
   hostPes = at; at += h * 4;
@@ -97,6 +105,10 @@ export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, tra
   itemKind = at; at += n * 4;
   itemInitialHost = at; at += n * 4;
   itemHostOut = at; at += n * 4;
+  itemService = at; at += n * 4;
+  svcMin = at; at += <usize>services * 4;
+  svcMax = at; at += <usize>services * 4;
+  svcFirst = at; at += <usize>services * 4;
   arenaEnd = align8(at);
   ensureMemory(arenaEnd);
 
@@ -111,5 +123,7 @@ export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, tra
   slot(abi.HS_ITEM_KIND, itemKind); slot(abi.HS_ITEM_START_SECONDS, itemStartSeconds); slot(abi.HS_ITEM_ARRIVE, itemArrive);
   slot(abi.HS_ITEM_DEPART, itemDepart); slot(abi.HS_ITEM_INITIAL_HOST, itemInitialHost); slot(abi.HS_TRACES, traces);
   slot(abi.HS_TOTALS, totals); slot(abi.HS_SERIES, series); slot(abi.HS_ITEM_HOST, itemHostOut); slot(abi.HS_END, arenaEnd);
+  slot(abi.HS_SERVICES, <usize>services); slot(abi.HS_ITEM_SERVICE, itemService); slot(abi.HS_SVC_BASE, svcBase);
+  slot(abi.HS_SVC_MIN, svcMin); slot(abi.HS_SVC_MAX, svcMax); slot(abi.HS_SVC_FIRST, svcFirst);
   return header;
 }

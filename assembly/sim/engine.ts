@@ -22,6 +22,7 @@ import {
   H, N, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
   hostClass, itemMips, itemPes, itemMemory, itemBw, itemMigrationMB, itemBaseFrac, itemScaleFrac, itemTrace, itemKind,
   itemStartSeconds, itemArrive, itemDepart, itemInitialHost, traces, C, totals, series, itemHostOut,
+  S, itemService, svcBase, svcMin, svcMax, svcFirst,
 } from './arena';
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { clampUtilisation, intervalEnergy, powerAt } from './power';
@@ -31,12 +32,17 @@ const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
 const NODE_MIGRATING_IN: i32 = 1;
 const NODE_STARTING: i32 = 2;
+const NODE_BOOTING: i32 = 3;
+const DORMANT: i32 = 3;
+const SCALE_HISTORY: i32 = 64;
 const MAX_VALUE: f64 = 1.7976931348623157e308;
 
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
 let fallbackThreshold: f64 = 0, srcShare: f64 = 0, tgtShare: f64 = 0;
 let bootSeconds: f64 = 0, reoptPeriod: f64 = 0, reoptBudget: f64 = 0, lastReopt: f64 = -Infinity;
+let scaleTarget: f64 = 0, scaleWindow: f64 = 0, scaleTolerance: f64 = 0, scaleEvents: i32 = 0;
+let sReady: usize = 0, sDesired: usize = 0, sDesiredPos: usize = 0;
 let mode: i32 = 0, detector: i32 = 0, selector: i32 = 0, placement: i32 = 0, quirks: i32 = 0;
 let HL: i32 = 30, lrWindow: i32 = 10, minHistory: i32 = 12;
 let rngState: u32 = 0;
@@ -111,6 +117,9 @@ function layoutState(): void {
   inState = at; at += p * 4; mcItems = at; at += (n + 1) * 4;
   hOutSize = quirk(abi.QUIRK_STICKY_MIGRATING_OUT) ? H * N : 0;
   hOut = at; at += <usize>hOutSize;
+  sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
+  at = align8(at);
+  sDesired = at; at += <usize>S * <usize>SCALE_HISTORY * 2 * 8;
   hOver = at; at += h; hExclUnder = at; at += h; hExclPlace = at; at += h; hCacheValid = at; at += h;
   ensureMemory(align8(at) + 8);
   memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
@@ -129,6 +138,9 @@ function readParams(): void {
   reoptPeriod = f64At(params, abi.P_REOPT_PERIOD);
   reoptBudget = f64At(params, abi.P_REOPT_BUDGET);
   lastReopt = -Infinity;
+  scaleTarget = f64At(params, abi.P_SCALE_TARGET);
+  scaleWindow = f64At(params, abi.P_SCALE_WINDOW);
+  scaleTolerance = f64At(params, abi.P_SCALE_TOLERANCE);
   mode = i32At(iparams, abi.I_MODE);
   detector = i32At(iparams, abi.I_DETECTOR);
   selector = i32At(iparams, abi.I_SELECTOR);
@@ -160,6 +172,8 @@ function initState(): void {
   setI32(nNext, P - 1, -1);
   freeNode = 0; pCount = 0; pHead = 0; mapCount = 0; findCall = 0; startedThisTick = 0;
   lastProcessTime = 0; energy = 0; migrations = 0; restarts = 0; removed = 0; failedPlacements = 0; status = abi.SIM_OK;
+  scaleEvents = 0;
+  for (let k = 0; k < S * SCALE_HISTORY * 2; k++) setF64(sDesired, k, -1);
   for (let k = 0; k < abi.TOTAL_SLOTS; k++) setF64(totals, k, 0);
   for (let k = 0; k < STEPS * abi.SERIES_COLS; k++) setF64(series, k, 0);
 }
@@ -196,7 +210,11 @@ function traceAt(row: i32, t: f64): f64 {
 }
 
 function updateItem(i: i32, t: f64, tick: bool): void {
-  const frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
+  let frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
+  const s = i32At(itemService, i);
+  if (scaleTarget > 0 && s >= 0) {
+    frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i) * (f64At(svcBase, s) / <f64>max(1, i32At(sReady, s)));
+  }
   setF64(iFrac, i, frac);
   setF64(iReq, i, frac * f64At(itemMips, i));
   if (tick && t > f64At(iHistPrev, i)) {
@@ -370,6 +388,8 @@ function updateHost(h: i32, t: f64, tick: bool): void {
     const state = i32At(nState, nd);
     if (state == NODE_STARTING) {
       itemEntry(i, t, 0, reqTotal, 1);
+    } else if (state == NODE_BOOTING) {
+      alloc = f64At(nAlloc, nd);
     } else if (state == NODE_RESIDENT) {
       itemEntry(i, t, alloc, reqTotal, i32At(iMoving, i));
       if (i32At(iMoving, i) != 0) alloc /= srcShare;
@@ -440,6 +460,7 @@ function updateAll(t: f64, tick: bool): void {
     for (let h = 0; h < H; h++) frame += powerAt(i32At(hostModel, h), 1) * dt;
     energy += frame;
   }
+  countReady();
   for (let h = 0; h < H; h++) updateHost(h, t, tick);
   memory.fill(hCacheValid, 0, <usize>H);
   if (mode != abi.MODE_NPA && dt > 0) {
@@ -875,6 +896,12 @@ function schedule(i: i32, h: i32, time: f64): void {
 }
 
 function completeMove(i: i32, target: i32): void {
+  const booting = nodeOf(i, target, NODE_BOOTING);
+  if (booting >= 0) {
+    setI32(nState, booting, NODE_RESIDENT); setI32(iMoving, i, 0); setI32(iInst, i, 0);
+    allocateFor(booting); computeAlloc(target);
+    return;
+  }
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
     const nd = nodeOf(i, target, NODE_STARTING);
     if (nd >= 0) { setI32(nState, nd, NODE_RESIDENT); setI32(iMoving, i, 0); allocateFor(nd); computeAlloc(target); }
@@ -899,6 +926,81 @@ function processMoves(until: f64): void {
     }
     updateAll(tc, false);
   }
+}
+
+// ── Autoscaling (see the reference for the HPA semantics) ───────────────────────────────────────────
+
+function countReady(): void {
+  if (scaleTarget <= 0) return;
+  for (let s = 0; s < S; s++) setI32(sReady, s, 0);
+  for (let i = 0; i < N; i++) {
+    const s = i32At(itemService, i);
+    if (s < 0 || i32At(iAlive, i) != 1) continue;
+    if (i32At(iMoving, i) != 0 && (i32At(itemKind, i) == abi.KIND_CONTAINER || i32At(iInst, i) != 0)) continue;
+    setI32(sReady, s, i32At(sReady, s) + 1);
+  }
+}
+
+function autoscale(t: f64): void {
+  for (let s = 0; s < S; s++) {
+    const first = i32At(svcFirst, s), slots = i32At(svcMax, s);
+    let current = 0;
+    for (let k = 0; k < slots; k++) if (i32At(iAlive, first + k) == 1) current++;
+    if (current == 0) continue;
+    const u = traceAt(i32At(itemTrace, first), t) * f64At(svcBase, s) / <f64>current;
+    const ratio = u / scaleTarget;
+    let desired: f64 = abs<f64>(ratio - 1) <= scaleTolerance ? <f64>current : ceil(<f64>current * ratio);
+    desired = min<f64>(<f64>slots, max<f64>(<f64>i32At(svcMin, s), desired));
+    const base = s * SCALE_HISTORY * 2, pos = i32At(sDesiredPos, s);
+    setF64(sDesired, base + pos * 2, t); setF64(sDesired, base + pos * 2 + 1, desired);
+    setI32(sDesiredPos, s, (pos + 1) % SCALE_HISTORY);
+    let stable = desired;
+    for (let k = 0; k < SCALE_HISTORY; k++) {
+      const when = f64At(sDesired, base + k * 2);
+      if (when >= 0 && t - when <= scaleWindow && f64At(sDesired, base + k * 2 + 1) > stable) stable = f64At(sDesired, base + k * 2 + 1);
+    }
+    const target: f64 = desired > <f64>current ? desired : min<f64>(<f64>current, stable);
+    if (target > <f64>current) {
+      let added = 0;
+      for (let k = 0; k < slots && <f64>(current + added) < target; k++) {
+        const i = first + k;
+        if (i32At(iAlive, i) != 0 && i32At(iAlive, i) != DORMANT) continue;
+        if (i32At(iAlive, i) == 0 && f64At(itemArrive, i) <= t) continue;
+        if (startReplica(i, t)) added++;
+        else break;
+      }
+      if (added > 0) scaleEvents++;
+    } else if (target < <f64>current) {
+      let removedNow = 0;
+      for (let k = slots - 1; k >= 0 && <f64>(current - removedNow) > target; k--) {
+        const i = first + k;
+        if (i32At(iAlive, i) != 1 || i32At(iMoving, i) != 0) continue;
+        deallocateHostForVm(i);
+        setI32(iAlive, i, DORMANT);
+        removedNow++;
+      }
+      if (removedNow > 0) scaleEvents++;
+    }
+  }
+}
+
+function startReplica(i: i32, t: f64): bool {
+  setI32(iInst, i, 1);
+  const h = findHost(i, 0);
+  if (h < 0) { setI32(iInst, i, 0); failedPlacements++; return false; }
+  const nd = appendNode(h, i, NODE_BOOTING);
+  if (nd < 0) { setI32(iInst, i, 0); return false; }
+  const ram = memoryRequest(i), bw = bwRequest(i);
+  setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+  allocateFor(nd);
+  computeAlloc(h);
+  setI32(iHost, i, h);
+  setI32(iAlive, i, 1);
+  setI32(iMoving, i, 1);
+  setI32(iHistLen, i, 0); setF64(iHistPrev, i, t);
+  updateHost(h, t, false);
+  schedule(i, h, t + f64At(itemStartSeconds, i));
+  return true;
 }
 
 // ── Run ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -959,6 +1061,7 @@ function finish(steps: i32): void {
   setF64(totals, abi.T_LAST_TIME, lastProcessTime);
   setF64(totals, abi.T_RESTARTS, <f64>restarts);
   setF64(totals, abi.T_FAILED_PLACEMENTS, <f64>failedPlacements);
+  setF64(totals, abi.T_SCALE_EVENTS, <f64>scaleEvents);
 }
 
 /** Runs the simulation described by the arena; returns SIM_OK or an error code. */
@@ -978,6 +1081,7 @@ export function simulate(): i32 {
       const eBefore = energy, tBefore = lastProcessTime;
       updateAll(tick, true);
       for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 0 && f64At(itemArrive, i) <= tick) placeArrival(i);
+      if (scaleTarget > 0) autoscale(tick);
       if (mode == abi.MODE_DYNAMIC) overloadedHosts = optimize(tick);
       if (step < STEPS) recordStep(step++, tick, tBefore, eBefore, overloadedHosts);
     }

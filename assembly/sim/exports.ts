@@ -6,8 +6,8 @@ import { isReserved, reserve } from './arena';
 import { simulate } from './engine';
 
 /** Lays out a simulation arena; returns the header address. Invalidates every earlier view (and the pack arena). */
-export function reserveSim(hosts: i32, items: i32, models: i32, traceRows: i32, traceCols: i32, steps: i32): usize {
-  return reserve(hosts, items, models, traceRows, traceCols, steps);
+export function reserveSim(hosts: i32, items: i32, models: i32, traceRows: i32, traceCols: i32, steps: i32, services: i32): usize {
+  return reserve(hosts, items, models, traceRows, traceCols, steps, services);
 }
 
 /** Runs the simulation written into the arena. Returns SIM_OK (0) or a negative SIM_ERR_* code. */

@@ -11,6 +11,7 @@ export const SIMULATION_DEFAULTS = {
   historyLength: 30,
   regressionWindow: 10,
   minHistory: 12,
+  autoscaling: { targetUtilisation: 0.7, tolerance: 0.1, stabilisationSeconds: 300, maxReplicasFactor: 3 },
 };
 
 export const SIMULATION_DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
@@ -26,6 +27,11 @@ export const SIMULATION_DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
   { path: 'simulation (history length)', value: 30, unit: 'intervals', source: 'CloudSim 4.0 PowerVm.HISTORY_LENGTH' },
   { path: 'simulation (regression window)', value: 10, unit: 'intervals',
     source: 'CloudSim 4.0 PowerVmAllocationPolicyMigrationLocalRegression: last 10 points' },
+  { path: 'simulation.autoscaling.targetUtilisation', value: 0.7, unit: 'share of a replica', source: 'Planning assumption: a common HPA CPU target (Kubernetes examples use 50 %)' },
+  { path: 'simulation.autoscaling.tolerance', value: 0.1, unit: 'ratio', source: 'Kubernetes HPA --horizontal-pod-autoscaler-tolerance default 0.1' },
+  { path: 'simulation.autoscaling.stabilisationSeconds', value: 300, unit: 'seconds',
+    source: 'Kubernetes HPA behavior.scaleDown.stabilizationWindowSeconds default 300' },
+  { path: 'simulation.autoscaling.maxReplicasFactor', value: 3, unit: 'multiple of planned replicas', source: 'Planning assumption' },
   { path: 'simulation (IQR/MAD minimum history)', value: 12, unit: 'intervals',
     source: 'CloudSim 4.0: "12 has been suggested as a safe value"' },
 ];

@@ -19,6 +19,8 @@ export interface SimSizes {
   readonly traceCols: number;
   /** Per-step rows reserved for the series. */
   readonly steps: number;
+  /** Autoscaled services (0 when autoscaling is off). */
+  readonly services: number;
 }
 
 /** Inputs, written by the caller after `reserve`. */
@@ -47,6 +49,11 @@ export interface SimArena extends SimSizes {
   readonly itemArrive: Float64Array; //   s; 0 = present from the start
   readonly itemDepart: Float64Array; //   s; Infinity = never
   readonly itemInitialHost: Int32Array; // PLACE_GIVEN: host per item, -1 = let the policy choose
+  readonly itemService: Int32Array; //    autoscaled service of the item (a replica slot), -1 = none
+  readonly svcBase: Float64Array; //      replicas the service's trace demand is defined for
+  readonly svcMin: Int32Array;
+  readonly svcMax: Int32Array; //         replica slots, contiguous from svcFirst
+  readonly svcFirst: Int32Array;
   readonly traces: Float64Array; //       traceRows × traceCols, fractions 0..1
 }
 

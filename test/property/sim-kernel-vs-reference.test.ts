@@ -36,8 +36,11 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   reoptPeriod: fc.constantFrom(0, 0, 900),
   reoptBudget: fc.constantFrom(0, 1, 3),
   bootSeconds: fc.constantFrom(0, 0, 60),
-}).map(({ samples, items, ...rest }) => ({
+  autoscale: fc.boolean(),
+}).map(({ samples, items, autoscale, ...rest }) => ({
   ...rest,
+  ...(autoscale ? { scaleTarget: 0.7, scaleWindow: 600,
+    services: [{ first: 0, max: items.length, min: 1, base: Math.max(1, Math.floor(items.length / 2)) }] } : {}),
   items: items.map((it) => ({ ...it, trace: Array.from({ length: samples }, (_, k) => {
     const v = (Math.imul(it.seed + 1, 2654435761 + k * 40503) >>> 0) % 120; // integer percentages, some zeros
     return v > 100 ? 0 : v / 100;

@@ -7,7 +7,7 @@ import type { SimArena, SimRaw, SimSizes, Simulator } from '../spec';
 
 interface SimKernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
-  reserveSim(hosts: number, items: number, models: number, traceRows: number, traceCols: number, steps: number): number;
+  reserveSim(hosts: number, items: number, models: number, traceRows: number, traceCols: number, steps: number, services: number): number;
   runSim(): number;
 }
 
@@ -64,7 +64,7 @@ export class WasmSimulator implements Simulator {
   }
 
   reserve(s: SimSizes): SimArena {
-    this.header = this.kernel.reserveSim(s.hosts, s.items, s.models, s.traceRows, s.traceCols, s.steps) >>> 0;
+    this.header = this.kernel.reserveSim(s.hosts, s.items, s.models, s.traceRows, s.traceCols, s.steps, s.services) >>> 0;
     this.sizes = s;
     const h = s.hosts, n = s.items;
     return {
@@ -93,6 +93,11 @@ export class WasmSimulator implements Simulator {
       itemDepart: this.f64(abi.HS_ITEM_DEPART, n),
       itemInitialHost: this.i32(abi.HS_ITEM_INITIAL_HOST, n),
       traces: this.f64(abi.HS_TRACES, s.traceRows * s.traceCols),
+      itemService: this.i32(abi.HS_ITEM_SERVICE, n).fill(-1),
+      svcBase: this.f64(abi.HS_SVC_BASE, s.services),
+      svcMin: this.i32(abi.HS_SVC_MIN, s.services),
+      svcMax: this.i32(abi.HS_SVC_MAX, s.services),
+      svcFirst: this.i32(abi.HS_SVC_FIRST, s.services),
     };
   }
 

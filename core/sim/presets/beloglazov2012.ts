@@ -37,7 +37,7 @@ export function beloglazovSizes(vms: number, samples: number, options: PresetOpt
   const interval = 300, end = samples * interval;
   return {
     hosts: options.hosts ?? BELOGLAZOV_HOSTS, items: vms, models: 2, traceRows: vms, traceCols: samples + 1,
-    steps: Math.ceil(end / interval) + 1,
+    steps: Math.ceil(end / interval) + 1, services: 0,
   };
 }
 

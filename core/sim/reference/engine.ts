@@ -23,6 +23,9 @@ const SLOTS_PER_ITEM = 4; // hosts an item can be listed on at once (source + de
 const NODE_RESIDENT = 0;
 const NODE_MIGRATING_IN = 1; // live-migration destination: reserves a share of the request
 const NODE_STARTING = 2; //     container restarting here: reserves the request, serves nothing yet
+const NODE_BOOTING = 3; //      a new replica (scale-out) booting: holds its full size, not yet serving
+const DORMANT = 3; //           iAlive of a replica slot the autoscaler has not started (or has stopped)
+const SCALE_HISTORY = 64; //    desired-replica recommendations kept per service for the stabilisation window
 const MAX_VALUE = 1.7976931348623157e308;
 
 export function createArena(s: SimSizes): SimArena {
@@ -39,6 +42,8 @@ export function createArena(s: SimSizes): SimArena {
     itemScaleFrac: new Float64Array(n), itemTrace: new Int32Array(n), itemKind: new Int32Array(n),
     itemStartSeconds: new Float64Array(n), itemArrive: new Float64Array(n), itemDepart: new Float64Array(n),
     itemInitialHost: new Int32Array(n), traces: new Float64Array(s.traceRows * s.traceCols),
+    itemService: new Int32Array(n).fill(-1), svcBase: new Float64Array(s.services), svcMin: new Int32Array(s.services),
+    svcMax: new Int32Array(s.services), svcFirst: new Int32Array(s.services),
   };
 }
 
@@ -72,6 +77,13 @@ export class ReferenceEngine {
   private readonly reoptPeriod: number;
   private readonly reoptBudget: number;
   private lastReopt = -Infinity;
+  private readonly scaleTarget: number;
+  private readonly scaleWindow: number;
+  private readonly scaleTolerance: number;
+  private readonly sReady: Int32Array; //     serving replicas per service (share of the service demand)
+  private readonly sDesired: Float64Array; // S × SCALE_HISTORY ring of (time, desired) pairs
+  private readonly sDesiredPos: Int32Array;
+  private scaleEvents = 0;
   private readonly mode: number;
   private readonly detector: number;
   private readonly selector: number;
@@ -201,6 +213,12 @@ export class ReferenceEngine {
     this.bootSeconds = p[abi.P_BOOT_SECONDS];
     this.reoptPeriod = p[abi.P_REOPT_PERIOD];
     this.reoptBudget = p[abi.P_REOPT_BUDGET];
+    this.scaleTarget = p[abi.P_SCALE_TARGET];
+    this.scaleWindow = p[abi.P_SCALE_WINDOW];
+    this.scaleTolerance = p[abi.P_SCALE_TOLERANCE];
+    this.sReady = new Int32Array(a.services);
+    this.sDesired = new Float64Array(a.services * SCALE_HISTORY * 2).fill(-1);
+    this.sDesiredPos = new Int32Array(a.services);
     this.mode = ip[abi.I_MODE];
     this.detector = ip[abi.I_DETECTOR];
     this.selector = ip[abi.I_SELECTOR];
@@ -284,7 +302,12 @@ export class ReferenceEngine {
   /** Vm.updateVmProcessing + PowerVm history: the item's request at t; one history point per tick. */
   private updateItem(i: number, t: number, tick: boolean): void {
     const a = this.a;
-    const frac = a.itemBaseFrac[i] + this.traceAt(a.itemTrace[i], t) * a.itemScaleFrac[i];
+    let frac = a.itemBaseFrac[i] + this.traceAt(a.itemTrace[i], t) * a.itemScaleFrac[i];
+    const s = a.itemService[i];
+    if (this.scaleTarget > 0 && s >= 0) {
+      // An autoscaled service's demand (defined for svcBase replicas) is shared by its serving replicas.
+      frac = a.itemBaseFrac[i] + this.traceAt(a.itemTrace[i], t) * a.itemScaleFrac[i] * (a.svcBase[s] / Math.max(1, this.sReady[s]));
+    }
     this.iFrac[i] = frac;
     this.iReq[i] = frac * a.itemMips[i];
     if (tick && t > this.iHistPrev[i]) {
@@ -469,6 +492,8 @@ export class ReferenceEngine {
       const state = this.nState[nd];
       if (state === NODE_STARTING) {
         this.itemEntry(i, t, 0, reqTotal, 1);
+      } else if (state === NODE_BOOTING) {
+        alloc = this.nAlloc[nd];
       } else if (state === NODE_RESIDENT) {
         this.itemEntry(i, t, alloc, reqTotal, this.iMoving[i]);
         if (this.iMoving[i] !== 0) alloc /= this.srcShare;
@@ -545,6 +570,7 @@ export class ReferenceEngine {
       for (let h = 0; h < H; h++) frame += powerAt(a.modelPower, a.hostModel[h], 1) * dt;
       this.energy += frame;
     }
+    this.countReady();
     for (let h = 0; h < H; h++) this.updateHost(h, t, tick);
     this.hCacheValid.fill(0);
     if (this.mode !== abi.MODE_NPA && dt > 0) {
@@ -1007,6 +1033,12 @@ export class ReferenceEngine {
 
   /** Datacenter.processVmMigrate: the item lands on its destination. */
   private completeMove(i: number, target: number): void {
+    const booting = this.nodeOf(i, target, NODE_BOOTING);
+    if (booting >= 0) { // a new replica is ready
+      this.nState[booting] = NODE_RESIDENT; this.iMoving[i] = 0; this.iInst[i] = 0;
+      this.allocateFor(booting); this.computeAlloc(target);
+      return;
+    }
     if (this.a.itemKind[i] === abi.KIND_CONTAINER) {
       const nd = this.nodeOf(i, target, NODE_STARTING);
       if (nd >= 0) { this.nState[nd] = NODE_RESIDENT; this.iMoving[i] = 0; this.allocateFor(nd); this.computeAlloc(target); }
@@ -1032,6 +1064,92 @@ export class ReferenceEngine {
       }
       this.updateAll(tc, false);
     }
+  }
+
+  // ── Autoscaling ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Serving replicas per service: alive, not booting, not restarting. */
+  private countReady(): void {
+    if (this.scaleTarget <= 0) return;
+    const a = this.a;
+    this.sReady.fill(0);
+    for (let i = 0; i < this.N; i++) {
+      const s = a.itemService[i];
+      if (s < 0 || this.iAlive[i] !== 1) continue;
+      if (this.iMoving[i] !== 0 && (a.itemKind[i] === abi.KIND_CONTAINER || this.iInst[i] !== 0)) continue;
+      this.sReady[s]++;
+    }
+  }
+
+  /**
+   * Kubernetes HPA semantics (autoscaling/v2): desired = ceil(current × utilisation / target), no change
+   * within the tolerance, bounds [min, max], and scale-down only to the highest recommendation of the
+   * stabilisation window. Utilisation = the service's demand per current replica ÷ a replica's workload.
+   * New replicas boot (VM) or start (container) for their start time, holding their full size meanwhile.
+   */
+  private autoscale(t: number): void {
+    const a = this.a;
+    for (let s = 0; s < a.services; s++) {
+      const first = a.svcFirst[s], slots = a.svcMax[s];
+      let current = 0;
+      for (let k = 0; k < slots; k++) if (this.iAlive[first + k] === 1) current++;
+      if (current === 0) continue;
+      const u = this.traceAt(a.itemTrace[first], t) * a.svcBase[s] / current; // per-replica workload share
+      const ratio = u / this.scaleTarget;
+      let desired = Math.abs(ratio - 1) <= this.scaleTolerance ? current : Math.ceil(current * ratio);
+      desired = Math.min(slots, Math.max(a.svcMin[s], desired));
+      // stabilisation window: remember the recommendation, scale down only to the window's maximum
+      const base = s * SCALE_HISTORY * 2, pos = this.sDesiredPos[s];
+      this.sDesired[base + pos * 2] = t; this.sDesired[base + pos * 2 + 1] = desired;
+      this.sDesiredPos[s] = (pos + 1) % SCALE_HISTORY;
+      let stable = desired;
+      for (let k = 0; k < SCALE_HISTORY; k++) {
+        const when = this.sDesired[base + k * 2];
+        if (when >= 0 && t - when <= this.scaleWindow && this.sDesired[base + k * 2 + 1] > stable) stable = this.sDesired[base + k * 2 + 1];
+      }
+      const target = desired > current ? desired : Math.min(current, stable);
+      if (target > current) {
+        let added = 0;
+        for (let k = 0; k < slots && current + added < target; k++) {
+          const i = first + k;
+          if (this.iAlive[i] !== 0 && this.iAlive[i] !== DORMANT) continue;
+          if (this.iAlive[i] === 0 && a.itemArrive[i] <= t) continue; // an ordinary arrival, placed elsewhere
+          if (this.startReplica(i, t)) added++;
+          else break;
+        }
+        if (added > 0) this.scaleEvents++;
+      } else if (target < current) {
+        let removedNow = 0;
+        for (let k = slots - 1; k >= 0 && current - removedNow > target; k--) {
+          const i = first + k;
+          if (this.iAlive[i] !== 1 || this.iMoving[i] !== 0) continue;
+          this.deallocateHostForVm(i);
+          this.iAlive[i] = DORMANT;
+          removedNow++;
+        }
+        if (removedNow > 0) this.scaleEvents++;
+      }
+    }
+  }
+
+  /** Places a new replica (PABFD, full size) that serves after its start time. */
+  private startReplica(i: number, t: number): boolean {
+    this.iInst[i] = 1;
+    const h = this.findHost(i, null);
+    if (h < 0) { this.iInst[i] = 0; this.failedPlacements++; return false; }
+    const nd = this.appendNode(h, i, NODE_BOOTING);
+    if (nd < 0) { this.iInst[i] = 0; return false; }
+    const ram = this.memoryRequest(i), bw = this.bwRequest(i);
+    this.nRam[nd] = ram; this.nBw[nd] = bw; this.hRam[h] += ram; this.hBw[h] += bw;
+    this.allocateFor(nd);
+    this.computeAlloc(h);
+    this.iHost[i] = h;
+    this.iAlive[i] = 1;
+    this.iMoving[i] = 1;
+    this.iHistLen[i] = 0; this.iHistPrev[i] = t;
+    this.updateHost(h, t, false);
+    this.schedule(i, h, t + this.a.itemStartSeconds[i]);
+    return true;
   }
 
   // ── Run ────────────────────────────────────────────────────────────────────────────────────────────
@@ -1066,6 +1184,7 @@ export class ReferenceEngine {
         const eBefore = this.energy, tBefore = this.lastProcessTime;
         this.updateAll(tick, true);
         for (let i = 0; i < N; i++) if (this.iAlive[i] === 0 && a.itemArrive[i] <= tick) this.placeArrival(i);
+        if (this.scaleTarget > 0) this.autoscale(tick);
         if (this.mode === abi.MODE_DYNAMIC) overloaded = this.optimize(tick);
         if (step < a.steps) this.recordStep(step++, tick, tBefore, eBefore, overloaded);
         if (this.onTick) this.onTick(tick, this.invariants());
@@ -1100,7 +1219,7 @@ export class ReferenceEngine {
         reqItems += this.requested(i);
         if (resident !== 1) out.push(`item ${i} is resident on ${resident} hosts`);
         if (this.iMoving[i] === 0 && incoming !== 0) out.push(`item ${i} is not moving but is migrating into ${incoming} hosts`);
-        if (this.iMoving[i] !== 0 && this.a.itemKind[i] === abi.KIND_VM && incoming !== 1) out.push(`moving VM ${i} has ${incoming} destinations`);
+        if (this.iMoving[i] !== 0 && this.a.itemKind[i] === abi.KIND_VM && this.iInst[i] === 0 && incoming !== 1) out.push(`moving VM ${i} has ${incoming} destinations`);
       } else if (resident + incoming > 0) out.push(`item ${i} is gone but still listed`);
     }
     for (let h = 0; h < this.H; h++) {
@@ -1159,5 +1278,6 @@ export class ReferenceEngine {
     T[abi.T_LAST_TIME] = this.lastProcessTime;
     T[abi.T_RESTARTS] = this.restarts;
     T[abi.T_FAILED_PLACEMENTS] = this.failedPlacements;
+    T[abi.T_SCALE_EVENTS] = this.scaleEvents;
   }
 }

@@ -21,17 +21,21 @@ export interface ScenarioSimError {
 interface ModelTiming {
   readonly bandwidthShare: number;
   readonly degradation: number;
+  /** A pod moved elsewhere: pull + start. */
   readonly restartSeconds: number;
+  /** A new replica before it serves: VM provision + boot, or pod pull + start. */
+  readonly scaleOutSeconds: number;
 }
 
 export function modelTiming(scenario: Scenario, model: DeploymentModel): ModelTiming {
-  const vm = scenario.deployment.vm as { liveMigration?: { bandwidthShare?: number; degradation?: number } };
+  const vm = scenario.deployment.vm as { liveMigration?: { bandwidthShare?: number; degradation?: number }; provisionSeconds?: number; bootSeconds?: number };
   const c = scenario.deployment.container as { imagePullSeconds?: number; startSeconds?: Record<string, number>; runtimeClass: string };
   const restart = (c.imagePullSeconds ?? 10) + (c.startSeconds?.[c.runtimeClass] ?? 2);
   return {
     bandwidthShare: vm.liveMigration?.bandwidthShare ?? 0.5,
     degradation: vm.liveMigration?.degradation ?? 0.1,
     restartSeconds: model === 'container' ? restart : 0,
+    scaleOutSeconds: model === 'container' ? restart : (vm.provisionSeconds ?? 20) + (vm.bootSeconds ?? 40),
   };
 }
 
@@ -74,9 +78,14 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
   const rows = traces.length + 1; // the last row is constant 1: services without a trace run at their full demand
   const duration = settings.durationSeconds ?? (traces.length > 0 ? samples * interval : 86400);
   const hostCount = e.hosts.reduce((n, g) => n + g.count, 0);
-  const itemCount = e.items.reduce((n, g) => n + g.count, 0);
+  // Autoscaled services (those with a trace) get replica slots up to maxReplicasFactor × their replicas.
+  const scaling = settings.autoscaling.enabled;
+  const slotsOf = (g: Expansion['items'][number]) => (scaling && svcTrace.has(g.serviceId)
+    ? Math.max(g.count, Math.ceil(g.count * settings.autoscaling.maxReplicasFactor)) : g.count);
+  const itemCount = e.items.reduce((n, g) => n + slotsOf(g), 0);
+  const services = scaling ? e.items.filter((g) => svcTrace.has(g.serviceId)).length : 0;
   const sizes: SimSizes = { hosts: hostCount, items: itemCount, models: models.length, traceRows: rows, traceCols: cols,
-    steps: Math.ceil(duration / settings.intervalSeconds) + 1 };
+    steps: Math.ceil(duration / settings.intervalSeconds) + 1, services };
   const timing = modelTiming(scenario, e.model);
   const modelIndex = new Map(models.map((m, k) => [m.id, k]));
 
@@ -98,13 +107,20 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
     });
     // Virtual cores per item sized against the smallest host core so a core never asks more than one gives.
     const minPe = Math.min(...e.hosts.map((g) => g.allocatable[0] / Math.max(1, Math.round(g.physical[0] / 1000))).filter((v) => v > 0), 1000);
-    let i = 0;
+    let i = 0, svc = 0, planned = 0; // planned: index in the packer's item order (no spare slots)
     for (const g of e.items) {
+      const slots = slotsOf(g);
+      const scaled = slots > g.count || (scaling && svcTrace.has(g.serviceId));
+      if (scaled) {
+        a.svcBase[svc] = g.count; a.svcMin[svc] = Math.min(g.count, settings.autoscaling.minReplicas);
+        a.svcMax[svc] = slots; a.svcFirst[svc] = i;
+      }
       const mips = Math.max(1, g.demand[0]);
       const parts = g.parts as Partial<Record<string, Vector>> | undefined;
       const fixed = parts ? sum(parts.guestOs, 0) + sum(parts.hypervisor, 0) + sum(parts.runtime, 0) + sum(parts.sidecars, 0) : 0;
       const row = svcTrace.get(g.serviceId) ?? traces.length;
-      for (let k = 0; k < g.count; k++, i++) {
+      for (let k = 0; k < slots; k++, i++) {
+        a.itemService[i] = scaled ? svc : -1;
         a.itemMips[i] = mips;
         a.itemPes[i] = Math.max(1, Math.ceil(mips / minPe));
         a.itemMemory[i] = g.demand[1];
@@ -114,11 +130,13 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
         a.itemScaleFrac[i] = g.workload[0] / mips;
         a.itemTrace[i] = row;
         a.itemKind[i] = e.model === 'container' ? abi.KIND_CONTAINER : abi.KIND_VM;
-        a.itemStartSeconds[i] = timing.restartSeconds;
-        a.itemArrive[i] = 0;
+        a.itemStartSeconds[i] = e.model === 'container' ? timing.restartSeconds : timing.scaleOutSeconds;
+        a.itemArrive[i] = k < g.count ? 0 : Infinity; // spare replica slots wait for the autoscaler
         a.itemDepart[i] = Infinity;
-        a.itemInitialHost[i] = plan ? plan[i] : -1;
+        a.itemInitialHost[i] = k < g.count && plan ? plan[planned] : -1;
+        if (k < g.count) planned++;
       }
+      if (scaled) svc++;
     }
     traces.forEach((t, r) => {
       for (let c = 0; c < cols; c++) a.traces[r * cols + c] = t.samples[Math.min(c, t.samples.length - 1)];
@@ -136,6 +154,9 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
     p[abi.P_BOOT_SECONDS] = settings.hostBootSeconds;
     p[abi.P_REOPT_PERIOD] = settings.reoptimiseEverySeconds;
     p[abi.P_REOPT_BUDGET] = settings.migrationBudget;
+    p[abi.P_SCALE_TARGET] = scaling ? settings.autoscaling.targetUtilisation : 0;
+    p[abi.P_SCALE_WINDOW] = settings.autoscaling.stabilisationSeconds;
+    p[abi.P_SCALE_TOLERANCE] = settings.autoscaling.tolerance;
     ip[abi.I_MODE] = policy.mode;
     ip[abi.I_DETECTOR] = policy.detector;
     ip[abi.I_SELECTOR] = policy.selector;

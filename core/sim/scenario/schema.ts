@@ -28,6 +28,15 @@ export const simulationSchema = z.looseObject({
     .describe('hybrid: consolidate (evacuate underloaded hosts) only this often; 0 = every interval'),
   migrationBudget: z.int().min(0).max(1e7).default(0).describe('hybrid: moves allowed per re-optimisation; 0 = unlimited'),
   hostBootSeconds: z.number().min(0).max(3600).default(SIMULATION_DEFAULTS.hostBootSeconds),
+  autoscaling: z.looseObject({
+    enabled: z.boolean().default(false).describe('scale replicas of services with a trace from their utilisation (HPA)'),
+    targetUtilisation: z.number().gt(0).max(1).default(SIMULATION_DEFAULTS.autoscaling.targetUtilisation),
+    tolerance: z.number().min(0).max(1).default(SIMULATION_DEFAULTS.autoscaling.tolerance),
+    stabilisationSeconds: z.number().min(0).max(86400).default(SIMULATION_DEFAULTS.autoscaling.stabilisationSeconds),
+    minReplicas: z.int().min(1).max(1e6).default(1),
+    maxReplicasFactor: z.number().min(1).max(100).default(SIMULATION_DEFAULTS.autoscaling.maxReplicasFactor)
+      .describe('most replicas a service may reach, as a multiple of its planned replicas'),
+  }).prefault({}),
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
 });
 

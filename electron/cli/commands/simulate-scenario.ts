@@ -7,8 +7,9 @@ import { InputError } from '../command';
 import { table } from '../format';
 import { createWasmPacker } from '../kernel';
 
-export function simulateScenarioCommand(scenario: Scenario, policy: Policy, sim: Simulator, json: boolean, series: boolean): string {
-  const out = simulateScenario(scenario, sim, { policy, packer: createWasmPacker() });
+/** `policy` overrides the scenario's simulation.policy when given. */
+export function simulateScenarioCommand(scenario: Scenario, policy: Policy | null, sim: Simulator, json: boolean, series: boolean): string {
+  const out = simulateScenario(scenario, sim, { ...(policy ? { policy } : {}), packer: createWasmPacker() });
   if (!out.ok) throw new InputError(`cannot simulate ${scenario.name}:\n${out.errors.map((e) => `${e.where}: ${e.message}`).join('\n')}`);
   const r = out.result;
   if (json) {

@@ -61,7 +61,7 @@ export const command: Command = {
       },
       allowPositionals: true,
     });
-    const policy = parsePolicy(values.policy ?? (values.preset ? '' : 'thr-mmt-0.8'));
+    const policy = values.policy === undefined && !values.preset ? null : parsePolicy(values.policy ?? '');
     if (typeof policy === 'string') throw new UsageError(`${policy} (the paper's: ${PAPER_POLICIES.join(', ')})`);
     let quirks = ALL_QUIRKS;
     if (values.correct !== undefined) {
@@ -74,6 +74,7 @@ export const command: Command = {
       return simulateScenarioCommand(await readScenario(positionals[0]), policy, sim, values.json, values.series);
     }
     if (values.preset !== 'beloglazov2012') throw new UsageError('simulate needs --preset beloglazov2012 (with --traces) or one scenario file');
+    if (policy === null) throw new UsageError('--preset beloglazov2012 needs --policy');
     if (!values.traces) throw new UsageError('--preset beloglazov2012 needs --traces <day-folder>');
     const { traces } = readTraceFolder(values.traces);
     const t0 = performance.now();

@@ -56,3 +56,46 @@ describe('hostfit simulate', () => {
     expect(json.models[0].energyKWh).toBeGreaterThan(0);
   });
 });
+
+describe('scenario simulation', () => {
+  it('runs a scenario with traces and autoscaling: VMs migrate, pods restart and scale', async () => {
+    const { diurnalScenario } = await import('../../../core/examples/diurnal');
+    const { parseScenarioValue } = await import('../../../core/scenario/parse');
+    const { simulateScenario } = await import('../../../core/sim/scenario/run');
+    const { WasmSimulator } = await import('../../../core/sim/kernel/wasm-simulator');
+    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
+    const { loadKernelBytes } = await import('../../../electron/cli/kernel');
+    const parsed = parseScenarioValue(diurnalScenario());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')));
+    const ref = simulateScenario(parsed.scenario, new ReferenceSimulator());
+    if (!wasm.ok || !ref.ok) throw new Error('simulation failed');
+    expect(wasm.result.models.map((m) => m.totals)).toEqual(ref.result.models.map((m) => m.totals));
+    const [vm, pod] = wasm.result.models;
+    expect(vm.totals.energyKWh).toBeGreaterThan(0);
+    expect(vm.totals.restarts).toBe(0);
+    expect(pod.totals.scaleEvents).toBeGreaterThan(0);
+    expect(Math.max(...pod.series.activeHosts)).toBeLessThanOrEqual(pod.hosts);
+  });
+
+  it('reports a bad trace reference with its JSON path', async () => {
+    const { diurnalScenario } = await import('../../../core/examples/diurnal');
+    const { parseScenarioValue } = await import('../../../core/scenario/parse');
+    const { simulateScenario } = await import('../../../core/sim/scenario/run');
+    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
+    const input = diurnalScenario() as unknown as { services: { trace?: string }[]; traces: { samples: number[] }[] };
+    input.services[1].trace = 'nope';
+    const parsed = parseScenarioValue(input);
+    if (!parsed.ok) throw new Error('expected a valid base scenario');
+    const out = simulateScenario(parsed.scenario, new ReferenceSimulator());
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.errors).toContainEqual({ where: '$.services[1].trace', message: 'unknown trace "nope"' });
+    input.services[1].trace = 'api';
+    input.traces[0].samples[3] = 1.5;
+    const bad = parseScenarioValue(input);
+    if (!bad.ok) throw new Error('expected a valid base scenario');
+    const out2 = simulateScenario(bad.scenario, new ReferenceSimulator());
+    expect(out2.ok).toBe(false);
+    if (!out2.ok) expect(out2.errors[0].where).toBe('$.traces[0].samples[3]');
+  });
+});

@@ -106,3 +106,28 @@ describe('containers and hybrid settings', () => {
     }
   });
 });
+
+describe('autoscaling (HPA semantics)', () => {
+  // One service planned at 2 replicas of 500 MIPS; demand rises to 0.9 of its planned capacity, then falls.
+  const trace = [0.3, 0.3, 0.9, 0.9, 0.9, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2];
+  const scaled = (kind: number): Tiny => ({
+    policy: 'thr-mmt-0.8', offset: 0, scaleTarget: 0.7, scaleWindow: 600,
+    hosts: Array(3).fill({ pes: 2, peMips: 1000 }),
+    items: [0, 1, 2, 3].map(() => ({ mips: 500, trace, kind, start: 30 })),
+    services: [{ first: 0, max: 4, min: 1, base: 2 }],
+  });
+  it('scales out when utilisation exceeds the target and back in after the stabilisation window', () => {
+    for (const s of sims) {
+      const r = runTiny(s, scaled(abi.KIND_CONTAINER));
+      const replicas = Array.from({ length: r.totals[abi.T_STEPS] }, (_, k) => r.series[k * abi.SERIES_COLS + abi.S_ITEMS]);
+      // tick 1–2: 0.3·2/2 = 0.3 < 0.7 → 1 replica (ceil(2·0.3/0.7) = 1); tick 3: 0.9·2/1 = 1.8 → ceil(1·1.8/0.7) = 3
+      expect(replicas[0]).toBe(1);
+      expect(replicas[2]).toBe(3);
+      // demand falls at tick 6 but the window (600 s) holds 3 replicas until the high recommendations age out
+      expect(replicas[5]).toBe(3);
+      expect(replicas[replicas.length - 1]).toBe(1);
+      expect(r.totals[abi.T_SCALE_EVENTS]).toBeGreaterThanOrEqual(3);
+    }
+    expect(Array.from(runTiny(sims[0], scaled(abi.KIND_VM)).totals)).toEqual(Array.from(runTiny(sims[1], scaled(abi.KIND_VM)).totals));
+  });
+});

@@ -20,6 +20,10 @@ export interface Tiny {
   reoptPeriod?: number;
   reoptBudget?: number;
   bootSeconds?: number;
+  /** Autoscaled services: replica slots [first, first + max), demand defined for `base` replicas. */
+  services?: { first: number; max: number; min: number; base: number }[];
+  scaleTarget?: number;
+  scaleWindow?: number;
 }
 
 export function fillTiny(sim: Simulator, t: Tiny): SimArena {
@@ -28,7 +32,7 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   const samples = Math.max(...t.items.map((i) => i.trace.length));
   const interval = t.interval ?? 300;
   const a = sim.reserve({ hosts: t.hosts.length, items: t.items.length, models: 2, traceRows: t.items.length,
-    traceCols: samples + 1, steps: samples + 2 });
+    traceCols: samples + 1, steps: samples + 2, services: t.services?.length ?? 0 });
   a.modelPower.set(G4, 0);
   a.modelPower.set(G5, 11);
   t.hosts.forEach((h, k) => {
@@ -39,14 +43,19 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
     a.itemMips[k] = it.mips; a.itemPes[k] = 1; a.itemMemory[k] = it.memory ?? 512; a.itemBw[k] = 0;
     a.itemMigrationMB[k] = it.memory ?? 512; a.itemBaseFrac[k] = 0; a.itemScaleFrac[k] = 1; a.itemTrace[k] = k;
     a.itemKind[k] = it.kind ?? abi.KIND_VM; a.itemStartSeconds[k] = it.start ?? 0; a.itemArrive[k] = 0;
-    a.itemDepart[k] = Infinity; a.itemInitialHost[k] = it.host ?? -1;
+    a.itemDepart[k] = Infinity; a.itemInitialHost[k] = it.host ?? -1; a.itemService[k] = -1;
     for (let c = 0; c <= samples; c++) a.traces[k * (samples + 1) + c] = it.trace[Math.min(c, it.trace.length - 1)];
+  });
+  (t.services ?? []).forEach((sv, s) => {
+    a.svcFirst[s] = sv.first; a.svcMax[s] = sv.max; a.svcMin[s] = sv.min; a.svcBase[s] = sv.base;
+    for (let k = 0; k < sv.max; k++) { a.itemService[sv.first + k] = s; if (k >= sv.base) a.itemArrive[sv.first + k] = Infinity; }
   });
   const p = a.params, ip = a.iparams;
   p[abi.P_INTERVAL] = interval; p[abi.P_TICK_OFFSET] = t.offset ?? 0.1; p[abi.P_END] = samples * interval;
   p[abi.P_TRACE_INTERVAL] = interval; p[abi.P_DETECTOR_PARAM] = policy.parameter; p[abi.P_FALLBACK_THRESHOLD] = 0.7;
   p[abi.P_MIGRATION_SOURCE_SHARE] = 0.9; p[abi.P_MIGRATION_TARGET_SHARE] = 0.1;
   p[abi.P_BOOT_SECONDS] = t.bootSeconds ?? 0; p[abi.P_REOPT_PERIOD] = t.reoptPeriod ?? 0; p[abi.P_REOPT_BUDGET] = t.reoptBudget ?? 0;
+  p[abi.P_SCALE_TARGET] = t.scaleTarget ?? 0; p[abi.P_SCALE_WINDOW] = t.scaleWindow ?? 300; p[abi.P_SCALE_TOLERANCE] = 0.1;
   ip[abi.I_MODE] = policy.mode; ip[abi.I_DETECTOR] = policy.detector; ip[abi.I_SELECTOR] = policy.selector;
   ip[abi.I_PLACEMENT] = t.placement ?? abi.PLACE_PABFD; ip[abi.I_QUIRKS] = t.quirks ?? 0; ip[abi.I_SEED] = t.seed ?? 1;
   ip[abi.I_HISTORY] = 30; ip[abi.I_LR_WINDOW] = 10; ip[abi.I_MIN_HISTORY] = 12; ip[abi.I_STEPS] = a.steps;
