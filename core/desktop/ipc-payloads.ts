@@ -1,7 +1,7 @@
 // Schemas of every IPC payload; the main process validates each call against them before doing anything.
 // Objects are strict (an extra key such as `path` is refused, not ignored).
 import { z } from 'zod';
-import { IPC, MAX_EXPORT_BYTES, MAX_SCENARIO_BYTES } from './api';
+import { IPC, MAX_EXPORT_BYTES, MAX_SCENARIO_BYTES, type DesktopApi } from './api';
 
 const token = z.string().regex(/^[0-9a-f]{32}$/);
 const handle = z.strictObject({ id: token });
@@ -43,3 +43,7 @@ export const IPC_PAYLOADS = {
 export type IpcChannel = keyof typeof IPC_PAYLOADS;
 /** The validated arguments of a channel. */
 export type IpcArgs<C extends IpcChannel> = z.output<(typeof IPC_PAYLOADS)[C]>;
+/** The DesktopApi function a channel carries. */
+type FunctionOf<C extends IpcChannel> = { [K in keyof typeof IPC]: (typeof IPC)[K] extends C ? K : never }[keyof typeof IPC];
+/** What the main process answers on a channel: the DesktopApi function's result (or its promise). */
+export type IpcResult<C extends IpcChannel> = Awaited<ReturnType<DesktopApi[FunctionOf<C>]>> | ReturnType<DesktopApi[FunctionOf<C>]>;

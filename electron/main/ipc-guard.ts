@@ -1,7 +1,7 @@
 // Every IPC call is checked before it reaches a handler: the sender must be our own top-level page, and the
 // payload must match the channel's schema. Anything else is refused without touching the file system.
 import type { ZodType } from 'zod';
-import { IPC_PAYLOADS, type IpcArgs, type IpcChannel } from '../../core/desktop/ipc-payloads';
+import { IPC_PAYLOADS, type IpcArgs, type IpcChannel, type IpcResult } from '../../core/desktop/ipc-payloads';
 import { isTrustedPageUrl } from './app-protocol';
 
 export interface SenderInfo {
@@ -24,7 +24,8 @@ export function checkIpcCall<C extends IpcChannel>(channel: C, sender: SenderInf
   return parsed.data;
 }
 
-export type IpcHandlers = { [C in IpcChannel]: (...args: IpcArgs<C>) => unknown };
+/** One handler per channel, typed by the contract: the validated arguments in, the DesktopApi result out. */
+export type IpcHandlers = { [C in IpcChannel]: (...args: IpcArgs<C>) => IpcResult<C> };
 
 /** One entry point for every channel: check, then call the channel's handler with the validated arguments. */
 export function createIpcDispatcher(handlers: IpcHandlers, devServerUrl?: string) {

@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppAsset } from '../../../electron/main/app-protocol';
+import { resolveAppAsset, serveAppRequest } from '../../../electron/main/app-protocol';
+import { tempDir } from './support/temp';
 
 const root = '/opt/hostfit/renderer';
 
@@ -29,5 +32,23 @@ describe('app:// protocol containment', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(resolveAppAsset(root, url)).toBeNull();
+  });
+});
+
+describe('app:// responses', () => {
+  it('serves files from the bundle with their type, and 404s for anything outside, missing or a folder', async () => {
+    const parent = tempDir();
+    const bundle = join(parent, 'renderer');
+    mkdirSync(join(bundle, 'assets'), { recursive: true });
+    writeFileSync(join(bundle, 'index.html'), '<!doctype html>');
+    writeFileSync(join(bundle, 'assets', 'kernel.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d]));
+    writeFileSync(join(bundle, '..', 'secret.txt'), 'secret');
+    const index = await serveAppRequest(bundle, 'app://hostfit/');
+    expect([index.status, index.headers['content-type'], String(index.body)]).toEqual([200, 'text/html; charset=utf-8', '<!doctype html>']);
+    expect((await serveAppRequest(bundle, 'app://hostfit/assets/kernel.wasm')).headers['content-type']).toBe('application/wasm');
+    for (const url of ['app://hostfit/assets', 'app://hostfit/nope.js', 'app://hostfit/..%2fsecret.txt', 'app://hostfit/%2e%2e/secret.txt', 'https://hostfit/index.html']) {
+      expect((await serveAppRequest(bundle, url)).status, url).toBe(404);
+    }
+    expect((await serveAppRequest(bundle, 'app://hostfit/index.html', 'POST')).status).toBe(405);
   });
 });
