@@ -55,5 +55,5 @@ export function diurnalScenario(): ScenarioInput {
     ],
     simulation: { policy: 'lr-mmt-1.2', intervalSeconds: INTERVAL, autoscaling: { enabled: true, targetUtilisation: 0.7 } },
     policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
-  } as ScenarioInput;
+  };
 }

@@ -3,6 +3,7 @@
 import { serialiseScenario } from '../scenario/canonical';
 import { parseScenarioValue } from '../scenario/parse';
 import type { Scenario, ScenarioInput } from '../scenario/schema';
+import { diurnalScenario } from './diurnal';
 import { fleetScenario } from './fleet';
 import { multiTenantScenario } from './multi-tenant';
 import { webTierScenario } from './web-tier';
@@ -17,6 +18,7 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'web-tier', file: 'web-tier.hostfit.json', build: webTierScenario },
   { id: 'multi-tenant', file: 'multi-tenant.hostfit.json', build: multiTenantScenario },
   { id: 'fleet', file: 'fleet.hostfit.json', build: fleetScenario },
+  { id: 'diurnal', file: 'diurnal.hostfit.json', build: diurnalScenario },
 ];
 
 export const DEFAULT_EXAMPLE = EXAMPLES[0];

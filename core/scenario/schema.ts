@@ -6,6 +6,7 @@ import {
   CONTAINER_DEFAULTS, CONTAINER_IN_VM_DEFAULTS, ECONOMICS_DEFAULTS, ISOLATION_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS,
 } from '../model/defaults';
 import { modelParameterIssues } from '../model/validate';
+import { simulationSchema, tracesSchema } from '../sim/scenario/schema';
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
 export const SCENARIO_VERSION = 1;
@@ -75,6 +76,7 @@ export const serviceSchema = obj({
     maxPerDomain: z.int().min(1).max(1e6),
   }).optional(),
   priority: z.int().min(-1000).max(1000).optional(),
+  trace: id.optional().describe('id of a utilisation trace (root `traces`) the CPU demand follows in simulations'),
 });
 
 const share = z.number().min(0).max(1);
@@ -208,6 +210,8 @@ const baseScenarioSchema = obj({
   }).prefault({}),
   economics: economicsSchema.prefault({}),
   policy: policySchema.prefault({}),
+  traces: tracesSchema.optional().describe('utilisation traces for the dynamic simulation'),
+  simulation: simulationSchema.optional().describe('dynamic consolidation settings (hostfit simulate)'),
 });
 
 type Path = (string | number)[];
@@ -244,6 +248,11 @@ function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.Refineme
   const tenants = new Set(s.tenants.map((t) => t.id));
   s.services.forEach((x, i) => {
     if (!tenants.has(x.tenant)) issue(['services', i, 'tenant'], `unknown tenant "${x.tenant}"`);
+  });
+  unique('trace', (s.traces ?? []).map((t, i) => ({ id: t.id, path: ['traces', i] })));
+  const traces = new Set((s.traces ?? []).map((t) => t.id));
+  s.services.forEach((x, i) => {
+    if (x.trace !== undefined && !traces.has(x.trace)) issue(['services', i, 'trace'], `unknown trace "${x.trace}"`);
   });
 }
 
