@@ -42,18 +42,19 @@ export function packContainerInVm(scenario: Scenario, shape: NodeShape, packer: 
   const podCount = totalCount(pods);
   const pool = nodePool(scenario, shape, Math.max(1, podCount));
   const nodeExpansion: Expansion = { model: 'container', items: pods, hosts: [pool], rejected: [] };
-  const nodes = packLevel(nodeExpansion, pods.map((g, k) => podKey(podRules[k], g.tenant)), packer, sizeKey);
+  const nodes = packLevel(nodeExpansion, pods.map((g, k) => podKey(podRules[k], g.tenant)), packer, sizeKey, { identicalHosts: true });
 
   // What each used node VM holds.
   const contents = new Map<number, { pods: number; demand: Vector; workload: Vector; runtime: Vector; sidecars: Vector }>();
   const podGroup = groupIndex(pods);
+  const D = DIMS; // a local: module bindings are getters under the CLI's loader, and this loop runs per pod
   nodes.itemHost.forEach((n, i) => {
     if (n < 0) return;
     let c = contents.get(n);
     if (!c) contents.set(n, (c = { pods: 0, demand: zero(), workload: zero(), runtime: zero(), sidecars: zero() }));
     const g = pods[podGroup[i]];
     c.pods++;
-    for (let d = 0; d < DIMS; d++) {
+    for (let d = 0; d < D; d++) {
       c.demand[d] += g.demand[d];
       c.workload[d] += g.parts?.workload?.[d] ?? g.demand[d];
       c.runtime[d] += g.parts?.runtime?.[d] ?? 0;

@@ -12,14 +12,17 @@ import type { Expansion, HostGroup } from '../model/expansion';
 import { groupIndex, partitionOrder, type PartitionedLevel } from '../metrics/level';
 import { encodeExpansion, groupStarts, totalCount } from '../plan/encode';
 
-/** The free hosts (hostPartition null and not excluded) as host-group slices, with the global index of each. */
-export function freeHostSlices(hosts: readonly HostGroup[], taken: (h: number) => boolean): { slices: HostGroup[]; global: Int32Array } {
+/**
+ * The first `limit` free hosts (hostPartition null) as host-group slices, with the global index of each.
+ * Free hosts come in runs inside a group; a taken host ends a run.
+ */
+export function freeHostSlices(hosts: readonly HostGroup[], taken: (h: number) => boolean, limit = Infinity): { slices: HostGroup[]; global: Int32Array } {
   const slices: HostGroup[] = [];
   const global: number[] = [];
   let h = 0;
   for (const g of hosts) {
     let run = 0;
-    for (let k = 0; k < g.count; k++, h++) {
+    for (let k = 0; k < g.count && global.length < limit; k++, h++) {
       if (taken(h)) {
         if (run > 0) slices.push({ ...g, count: run });
         run = 0;
@@ -29,11 +32,21 @@ export function freeHostSlices(hosts: readonly HostGroup[], taken: (h: number) =
       }
     }
     if (run > 0) slices.push({ ...g, count: run });
+    if (global.length >= limit) break;
   }
   return { slices, global: Int32Array.from(global) };
 }
 
-export function packLevel(e: Expansion, groupKeys: readonly string[], packer: Packer, sizeKey: SizeKey): PartitionedLevel {
+export interface PackLevelOptions {
+  /**
+   * Every host is the same and every item that fits one fits any: a partition of n items then needs at most
+   * the first n free hosts, so only those are written into the arena (node VM pools of container-in-VM).
+   */
+  readonly identicalHosts?: boolean;
+}
+
+export function packLevel(e: Expansion, groupKeys: readonly string[], packer: Packer, sizeKey: SizeKey,
+  options: PackLevelOptions = {}): PartitionedLevel {
   const hosts = totalCount(e.hosts), items = totalCount(e.items);
   const itemStarts = groupStarts(e.items);
   const itemHost = new Int32Array(items).fill(-1);
@@ -42,12 +55,14 @@ export function packLevel(e: Expansion, groupKeys: readonly string[], packer: Pa
   const hostItems = new Int32Array(hosts);
   const hostPartition: (string | null)[] = new Array<string | null>(hosts).fill(null);
   const hostGroup = groupIndex(e.hosts);
-  for (let h = 0; h < hosts; h++) hostResidual.set(e.hosts[hostGroup[h]].allocatable, h * DIMS);
+  const D = DIMS; // a local: module bindings are getters under the CLI's loader, and these loops run per host
+  for (let h = 0; h < hosts; h++) hostResidual.set(e.hosts[hostGroup[h]].allocatable, h * D);
 
   for (const key of partitionOrder(groupKeys)) {
     const groups = e.items.map((_, k) => k).filter((k) => groupKeys[k] === key && e.items[k].count > 0);
     if (groups.length === 0) continue;
-    const { slices, global } = freeHostSlices(e.hosts, (h) => hostPartition[h] !== null);
+    const need = options.identicalHosts ? groups.reduce((n, k) => n + e.items[k].count, 0) : Infinity;
+    const { slices, global } = freeHostSlices(e.hosts, (h) => hostPartition[h] !== null, need);
     if (global.length === 0) {
       for (const k of groups) itemReason.fill(hosts > 0 ? REASON_NO_ROOM : REASON_TOO_LARGE, itemStarts[k], itemStarts[k + 1]);
       continue;
@@ -66,7 +81,7 @@ export function packLevel(e: Expansion, groupKeys: readonly string[], packer: Pa
       if (out.hostItems[sub] === 0) continue;
       const h = global[sub];
       hostItems[h] = out.hostItems[sub];
-      hostResidual.set(out.hostResidual.subarray(sub * DIMS, sub * DIMS + DIMS), h * DIMS);
+      hostResidual.set(out.hostResidual.subarray(sub * D, sub * D + D), h * D);
       hostPartition[h] = key;
     }
   }

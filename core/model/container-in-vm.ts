@@ -35,10 +35,14 @@ export function poolNetworkMbps(scenario: Scenario): number {
   return Math.max(0, ...scenario.hostModels.map((m) => physicalCapacity(m)[3]));
 }
 
-/** `count` identical node VMs of `shape`, as the "hosts" of level 1. */
+/**
+ * `count` identical node VMs of `shape`, as the "hosts" of level 1. A node's link is the largest host link
+ * less the I/O virtualisation overhead its traffic adds on the host, so a full node VM still fits that link.
+ */
 export function nodePool(scenario: Scenario, shape: NodeShape, count: number): HostGroup {
   const p = scenario.deployment.container;
-  const physical = shapeVector(shape, poolNetworkMbps(scenario));
+  const link = Math.floor(poolNetworkMbps(scenario) / (1 + scenario.deployment.vm.ioVirtualisationOverhead));
+  const physical = shapeVector(shape, link);
   return {
     groupId: 'node-vms', siteId: '', rackId: '', modelId: `node ${describeShape(shape)}`, count, physical,
     ...nodeCapacity(physical, p), maxItems: p.maxPodsPerNode,

@@ -13,6 +13,8 @@ describe('container-in-VM model', () => {
   it('a node VM demands its shape plus per-VM and virtualisation overhead on what runs in it; the parts add up', () => {
     const pool = nodePool(s, s.deployment.containerInVm.nodeShape!, 1);
     expect(pool.allocatable.slice(0, 3)).toEqual([4000 - 200, 16384 - 512 - 100, 50_000]);
+    // the 10 Gbps host link less the 50 % I/O overhead the node's traffic adds: ⌊10000 / 1.5⌋ Mbps
+    expect(pool.allocatable[3]).toBe(Math.floor(10_000 / 1.5));
     const contents = { pods: 2, demand: [2000, 6000, 10_000, 300] as [number, number, number, number],
       parts: { workload: [1800, 5800, 10_000, 300] as [number, number, number, number], runtime: [200, 200, 0, 0] as [number, number, number, number], sidecars: [0, 0, 0, 0] as [number, number, number, number] } };
     const { demand, parts } = nodeVmItem(pool, contents, s.deployment.vm);

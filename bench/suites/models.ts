@@ -1,0 +1,97 @@
+// One-run comparison of VM, container and container-in-VM (core/compare) on the bundled examples and a
+// generated large fleet: time with and without N+1 headroom, WASM vs reference, and quality (hosts vs the
+// lower bound per model); then a parameter sweep on one worker thread vs all cores.
+// Flags: --reference-large also times the reference packer on the large fleet (minutes).
+import { availableParallelism } from 'node:os';
+import { compareScenario } from '../../core/compare/compare';
+import { applyParam, parseParamPath } from '../../core/compare/sweep';
+import { EXAMPLES, exampleScenario } from '../../core/examples/index';
+import { COMPACT_1S, GENERAL_2S, MEMORY_2S, cloudStyleFlavours } from '../../core/examples/hardware';
+import { intBetween, mulberry32, pick } from '../../core/examples/random';
+import { ReferencePacker } from '../../core/reference/reference-packer';
+import { parseScenarioValue } from '../../core/scenario/parse';
+import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
+import { createWasmPacker } from '../../electron/cli/kernel';
+import { runInWorkers } from '../../electron/cli/commands/sweep';
+import { markdownTable, timeBest } from '../table';
+
+export const name = 'models';
+export const description = 'compare VM / container / container-in-VM in one run: examples and a large generated fleet; sweep on 1 vs all cores';
+
+/** `services` services (about 21 replicas each) of 20 tenants on `sites` × 16 racks × 32 hosts. */
+export function largeFleet(services: number, sites: number, seed = 7): ScenarioInput {
+  const rand = mulberry32(seed);
+  const cores = [0.25, 0.5, 1, 1, 2, 2, 4, 8];
+  const gibPerCore = [1, 2, 4, 4, 8];
+  const isolation = ['shared-kernel', 'shared-kernel', 'shared-kernel', 'sandbox', 'vm', 'dedicated-host'] as const;
+  const tenants = Array.from({ length: 20 }, (_, k) => ({ id: `t${k + 1}`, name: `Tenant ${k + 1}` }));
+  const tenantNeeds = tenants.map(() => pick(rand, isolation));
+  return {
+    format: 'hostfit-scenario', version: 1, name: `Generated fleet (${services} services)`,
+    hostModels: [GENERAL_2S, MEMORY_2S, COMPACT_1S],
+    sites: Array.from({ length: sites }, (_, s) => ({
+      id: `site-${s + 1}`, name: `Site ${s + 1}`, kind: 'datacenter' as const, pue: 1.3 + 0.1 * s, energyUSDPerKWh: 0.1 + 0.02 * s,
+      racks: Array.from({ length: 16 }, (_, r) => ({
+        id: `site-${s + 1}-r${r + 1}`, powerBudgetKW: 20,
+        hosts: [[GENERAL_2S, 22], [MEMORY_2S, 6], [COMPACT_1S, 4]].map(([m, count]) => ({ id: `site-${s + 1}-r${r + 1}-${(m as typeof GENERAL_2S).id}`, model: (m as typeof GENERAL_2S).id, count: count as number })),
+      })),
+    })),
+    tenants,
+    services: Array.from({ length: services }, (_, k) => {
+      const t = intBetween(rand, 0, tenants.length - 1);
+      const c = pick(rand, cores);
+      return {
+        id: `svc-${k + 1}`, name: `Service ${k + 1}`, tenant: tenants[t].id, replicas: intBetween(rand, 2, 40),
+        demand: { cpuCores: c, memoryGiB: c * pick(rand, gibPerCore), diskGB: pick(rand, [5, 20, 50, 200]), networkMbps: pick(rand, [20, 100, 300]) },
+        isolation: tenantNeeds[t],
+      };
+    }),
+    deployment: { vm: { flavours: cloudStyleFlavours() } },
+  };
+}
+
+function parse(input: unknown): Scenario {
+  const r = parseScenarioValue(input);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.where}: ${e.message}`).join('\n'));
+  return r.scenario;
+}
+
+const replicas = (s: Scenario) => s.services.reduce((n, x) => n + x.replicas, 0);
+const pool = (s: Scenario) => s.sites.reduce((n, site) => n + site.racks.reduce((m, r) => m + r.hosts.reduce((k, g) => k + g.count, 0), 0), 0);
+
+export async function run(flags: string[]): Promise<void> {
+  const wasm = createWasmPacker();
+  const reference = new ReferencePacker();
+  const cases = [
+    ...EXAMPLES.map((e) => ({ id: e.id, scenario: exampleScenario(e), reference: true })),
+    { id: 'generated-1000', scenario: parse(largeFleet(1000, 4)), reference: flags.includes('--reference-large') },
+  ];
+  const rows = cases.map(({ id, scenario, reference: withReference }) => {
+    const plain = timeBest(() => compareScenario(scenario, wasm, { headroom: false }), 2);
+    const full = timeBest(() => compareScenario(scenario, wasm), 1);
+    const ref = withReference ? timeBest(() => compareScenario(scenario, reference, { headroom: false }), 1) : null;
+    const instances = plain.result.models.reduce((n, m) => n + m.instances, 0);
+    const shapes = plain.result.models.find((m) => m.nodes)?.nodes?.search?.candidates.length ?? 0;
+    const quality = full.result.models.map((m) => `${m.id} ${m.hostsUsed}/${m.lowerBound.hosts ?? '-'}`).join(', ');
+    const nPlus1 = full.result.models.map((m) => m.headroom?.find((h) => h.domain === 'host')?.hostsNeeded ?? '-').join(' / ');
+    return [id, replicas(scenario), pool(scenario), shapes, (plain.seconds * 1000).toFixed(0), Math.round(instances / plain.seconds),
+      (full.seconds * 1000).toFixed(0), ref ? (ref.seconds * 1000).toFixed(0) : '-', ref ? (ref.seconds / plain.seconds).toFixed(1) : '-', quality, nPlus1];
+  });
+  console.log(markdownTable(['scenario', 'replicas', 'hosts in pool', 'node shapes tried', 'wasm ms', 'instances/s (all models)',
+    'wasm ms with N+1', 'reference ms', 'reference/wasm', 'hosts/lower bound', 'N+1 host loss (hosts)'], rows));
+
+  // Sweep: vCPU overcommit 1..8 on the fleet example, on 1 worker and on every core.
+  const fleet = EXAMPLES.find((e) => e.id === 'fleet')!;
+  const steps = parseParamPath('deployment.vm.cpuOvercommit');
+  const jobs = [1, 2, 3, 4, 5, 6, 7, 8].map((v, index) => ({ index, doc: applyParam(fleet.build(), steps, v), headroom: false }));
+  const cores = availableParallelism();
+  const sweepRows: (string | number)[][] = [];
+  for (const threads of [...new Set([1, cores])]) {
+    const t0 = performance.now();
+    await runInWorkers(jobs, threads);
+    const seconds = (performance.now() - t0) / 1000;
+    sweepRows.push([threads, jobs.length, seconds.toFixed(2), (jobs.length / seconds).toFixed(2)]);
+  }
+  console.log(`\nSweep of deployment.vm.cpuOvercommit 1..8 on the fleet example (${cores} cores; includes worker start-up):\n`);
+  console.log(markdownTable(['worker threads', 'values', 'seconds', 'values/s'], sweepRows));
+}
