@@ -461,7 +461,11 @@ function updateAll(t: f64, tick: bool): void {
     energy += frame;
   }
   countReady();
-  for (let h = 0; h < H; h++) updateHost(h, t, tick);
+  for (let h = 0; h < H; h++) {
+    if (i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hPrevUtil, h) == 0 && i32At(hEntryActive, h) == 0
+      && f64At(hEntryTime, h) >= 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0) continue;
+    updateHost(h, t, tick);
+  }
   memory.fill(hCacheValid, 0, <usize>H);
   if (mode != abi.MODE_NPA && dt > 0) {
     const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);

@@ -571,7 +571,13 @@ export class ReferenceEngine {
       this.energy += frame;
     }
     this.countReady();
-    for (let h = 0; h < H; h++) this.updateHost(h, t, tick);
+    for (let h = 0; h < H; h++) {
+      // An empty, switched-off host whose last record is already idle changes nothing: skipping it leaves
+      // its pending record to be closed later, with the same transitions and no energy.
+      if (this.hCount[h] === 0 && this.hUtil[h] === 0 && this.hPrevUtil[h] === 0 && this.hEntryActive[h] === 0
+        && this.hEntryTime[h] >= 0 && this.hRam[h] === 0 && this.hBw[h] === 0) continue;
+      this.updateHost(h, t, tick);
+    }
     this.hCacheValid.fill(0);
     if (this.mode !== abi.MODE_NPA && dt > 0) {
       const idle = this.quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
