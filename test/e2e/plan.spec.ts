@@ -1,14 +1,15 @@
 // A new user's first minute: the app opens on the bundled example, plans it in the worker, and shows the same
-// numbers as `hostfit plan --json` for that example file; then opens another file from disk.
+// numbers as `hostfit compare --json` (VM, container and container-in-VM from one run) for that example file;
+// then opens another file from disk.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 
 const root = new URL('../../', import.meta.url);
 const examplePath = (id: string) => new URL(`examples/${id}.hostfit.json`, root).pathname;
 
-function cliPlan(id: string) {
-  const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'plan', examplePath(id), '--json'], { encoding: 'utf8' });
-  return JSON.parse(out) as { models: { model: string; hostsUsed: number; hostsInPool: number; lowerBound: { hosts: number }; gap: number; unplaced: number; utilisation: Record<string, number> }[] };
+function cliCompare(id: string) {
+  const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'compare', examplePath(id), '--json', '--no-headroom'], { encoding: 'utf8' });
+  return JSON.parse(out) as { models: { id: string; hostsUsed: number; hostsInPool: number; lowerBound: { hosts: number }; gap: number; unplaced: number; utilisation: Record<string, number> }[] };
 }
 
 function watchConsole(page: Page): string[] {
@@ -19,19 +20,21 @@ function watchConsole(page: Page): string[] {
 }
 
 async function expectNumbersOf(page: Page, id: string): Promise<void> {
-  const expected = cliPlan(id);
+  const expected = cliCompare(id);
+  expect(expected.models.map((m) => m.id)).toEqual(expect.arrayContaining(['vm', 'container', 'container-in-vm']));
+  const plain = (n: number) => n.toLocaleString('en');
   for (const m of expected.models) {
-    await expect(page.getByTestId(`hosts-used-${m.model}`)).toHaveText(String(m.hostsUsed));
-    await expect(page.getByTestId(`lower-bound-${m.model}`)).toHaveText(String(m.lowerBound.hosts));
-    await expect(page.getByTestId(`table-gap-${m.model}`)).toHaveText(String(m.gap));
-    await expect(page.getByTestId(`table-unplaced-${m.model}`)).toHaveText(String(m.unplaced));
+    await expect(page.getByTestId(`hosts-used-${m.id}`)).toHaveText(plain(m.hostsUsed));
+    await expect(page.getByTestId(`lower-bound-${m.id}`)).toHaveText(plain(m.lowerBound.hosts));
+    await expect(page.getByTestId(`table-gap-${m.id}`)).toHaveText(plain(m.gap));
+    await expect(page.getByTestId(`table-unplaced-${m.id}`)).toHaveText(plain(m.unplaced));
     for (const [dimension, fraction] of Object.entries(m.utilisation)) {
-      await expect(page.getByTestId(`table-util-${dimension}-${m.model}`)).toHaveText(`${(fraction * 100).toFixed(1)}%`);
+      await expect(page.getByTestId(`table-util-${dimension}-${m.id}`)).toHaveText(`${(fraction * 100).toFixed(1)}%`);
     }
   }
 }
 
-test('opens with the bundled example and shows the numbers of `hostfit plan --json`', async ({ page }, testInfo) => {
+test('opens with the bundled example and shows the numbers of `hostfit compare --json`', async ({ page }, testInfo) => {
   const problems = watchConsole(page);
   await page.goto('/');
   await expect(page.getByTestId('scenario-name')).toHaveText('Small web tier');

@@ -1,35 +1,80 @@
-// Runs of the planner in the worker: status, progress, and the last result (kept visible until a new one is ready).
+// Runs of the planner in the worker: status, progress, cancel, and the last result (kept visible until a new
+// one is ready). Small scenarios re-run by themselves a moment after each edit; large ones wait for Run.
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
-import type { PlanProgress, PlanResult } from '../../../core/plan/plan';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { Comparison } from '../../../core/compare/result';
+import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
-import { PlanClient, RunCancelled } from '../workers/plan-client';
+import type { PlacementDetail } from '../results/placement';
+import { PlanClient, RunCancelled, ScenarioInvalid, type Planner } from '../workers/plan-client';
+import type { RunProgress } from '../workers/protocol';
+import { useScenarioStore } from './scenario';
 
-export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled' | 'invalid';
+
+/** Auto-run only while a run stays well under a second: at most this many services and replicas. */
+export const AUTO_RUN_LIMIT = { services: 2000, replicas: 50_000 };
+export const AUTO_RUN_DELAY_MS = 400;
+
+const AUTO_RUN_KEY = 'hostfit.autoRun';
+const HEADROOM_KEY = 'hostfit.headroom';
+
+export function isSmall(s: Scenario): boolean {
+  return s.services.length <= AUTO_RUN_LIMIT.services
+    && s.services.reduce((n, x) => n + (Number(x.replicas) || 0), 0) <= AUTO_RUN_LIMIT.replicas;
+}
 
 export const usePlanStore = defineStore('plan', () => {
-  const client = new PlanClient();
+  const doc = useScenarioStore();
+  let client: Planner | undefined;
+  const planner = (): Planner => (client ??= new PlanClient());
+
   const status = ref<RunStatus>('idle');
-  const progress = shallowRef<PlanProgress | null>(null);
+  const progress = shallowRef<RunProgress | null>(null);
   const result = shallowRef<PlanResult | null>(null);
+  /** VM, container and container-in-VM from one run, with racks, energy, cost, isolation (core/compare). */
+  const comparison = shallowRef<Comparison | null>(null);
+  const compareError = ref('');
+  /** Also size for the loss of any one host, rack or site (N+1): one re-pack per failure domain, so opt-in. */
+  const headroom = ref(globalThis.localStorage?.getItem(HEADROOM_KEY) === 'on');
+  const detail = shallowRef<PlacementDetail | null>(null);
+  /** The scenario the shown result was computed from. */
+  const resultScenario = shallowRef<Scenario | null>(null);
   const error = ref('');
+  const invalid = shallowRef<readonly { where: string; message: string }[]>([]);
+  const autoRun = ref(globalThis.localStorage?.getItem(AUTO_RUN_KEY) !== 'off');
+  /** When the last run finished, and how long it took (ms). */
+  const lastRunMs = ref<number | null>(null);
 
   let latest = 0; // a new run supersedes the previous one; only the latest may change the state
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function run(scenario: Scenario): Promise<void> {
+  async function run(scenario: Scenario = doc.scenario): Promise<void> {
+    clearTimeout(timer);
     const token = ++latest;
     status.value = 'running';
     progress.value = null;
     error.value = '';
+    const started = performance.now();
     try {
-      const next = await client.run(scenario, (p) => { if (token === latest) progress.value = p; });
+      const next = await planner().run(scenario, (p) => { if (token === latest) progress.value = p; },
+        { detail: true, compare: true, headroom: headroom.value });
       if (token !== latest) return;
-      result.value = next;
+      result.value = next.result;
+      comparison.value = next.comparison;
+      compareError.value = next.compareError;
+      detail.value = next.detail ? Object.freeze(next.detail) : null;
+      resultScenario.value = scenario;
+      invalid.value = [];
       status.value = 'done';
+      lastRunMs.value = performance.now() - started;
     } catch (e) {
       if (token !== latest) return;
       if (e instanceof RunCancelled) status.value = 'cancelled';
-      else {
+      else if (e instanceof ScenarioInvalid) {
+        status.value = 'invalid';
+        invalid.value = e.issues;
+      } else {
         status.value = 'failed';
         error.value = e instanceof Error ? e.message : String(e);
       }
@@ -37,8 +82,33 @@ export const usePlanStore = defineStore('plan', () => {
   }
 
   function cancel(): void {
-    if (status.value === 'running') client.cancel();
+    clearTimeout(timer);
+    if (status.value === 'running') planner().cancel();
   }
 
-  return { status, progress, result, error, run, cancel };
+  /** After an edit: re-run small scenarios once the planner pauses typing. */
+  function scheduleAutoRun(s: Scenario): void {
+    clearTimeout(timer);
+    if (!autoRun.value || !isSmall(s)) return;
+    timer = setTimeout(() => { if (doc.scenario === s) void run(s); }, AUTO_RUN_DELAY_MS);
+  }
+
+  watch(() => doc.scenario, (s) => scheduleAutoRun(s));
+  watch(() => doc.loads, () => { void run(doc.scenario); });
+  watch(headroom, (on) => {
+    globalThis.localStorage?.setItem(HEADROOM_KEY, on ? 'on' : 'off');
+    if (on && result.value && !comparison.value?.models.some((m) => m.headroom)) void run(doc.scenario);
+  });
+  watch(autoRun, (on) => {
+    globalThis.localStorage?.setItem(AUTO_RUN_KEY, on ? 'on' : 'off');
+    if (on && resultScenario.value !== doc.scenario) scheduleAutoRun(doc.scenario);
+  });
+
+  return {
+    status, progress, result, comparison, compareError, headroom, detail, resultScenario, error, invalid, autoRun, lastRunMs, run, cancel,
+    /** The shown result is from an earlier version of the scenario. */
+    stale: computed(() => result.value !== null && resultScenario.value !== doc.scenario),
+    /** For tests: plan with a different client (no worker). */
+    usePlanner: (p: Planner) => { client = p; },
+  };
 });

@@ -1,8 +1,12 @@
-// Promise-based access to the plan worker. Cancel terminates the worker (the kernel call is synchronous, so
+// Promise-based access to a plan worker. Cancel terminates the worker (the kernel call is synchronous, so
 // that is the only way to stop it) and the next run starts a fresh one.
-import type { PlanProgress, PlanResult } from '../../../core/plan/plan';
+import { toRaw } from 'vue';
+import type { Comparison } from '../../../core/compare/result';
+import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
+import type { PlacementDetail } from '../results/placement';
+import type { PlanOptions, RunProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 export class RunCancelled extends Error {
   constructor() {
@@ -10,7 +14,29 @@ export class RunCancelled extends Error {
   }
 }
 
-export class PlanClient {
+/** The scenario did not pass the file validator (or the simulator's checks); `issues` say where. */
+export class ScenarioInvalid extends Error {
+  constructor(readonly issues: readonly { readonly where: string; readonly message: string }[]) {
+    super(issues.map((i) => `${i.where}: ${i.message}`).join('\n'));
+  }
+}
+
+export interface PlanRun {
+  readonly result: PlanResult;
+  readonly detail: PlacementDetail | null;
+  readonly comparison: Comparison | null;
+  /** Why the comparison is missing when it was asked for. */
+  readonly compareError: string;
+}
+
+/** What the stores need of a plan client (component tests pass a fake). */
+export interface Planner {
+  run(scenario: Scenario, onProgress: (p: RunProgress) => void, options?: PlanOptions): Promise<PlanRun>;
+  simulate(scenario: Scenario, onProgress: (p: RunProgress) => void): Promise<ScenarioSimulation>;
+  cancel(): void;
+}
+
+export class PlanClient implements Planner {
   private worker: Worker | undefined;
   private nextId = 1;
   private pending: { id: number; reject: (e: Error) => void } | undefined;
@@ -20,30 +46,46 @@ export class PlanClient {
     return this.worker;
   }
 
-  run(scenario: Scenario, onProgress: (p: PlanProgress) => void): Promise<PlanResult> {
+  private request<T>(make: (id: number) => WorkerRequest, onProgress: (p: RunProgress) => void,
+    accept: (msg: WorkerResponse) => T | undefined): Promise<T> {
     this.cancel();
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<PlanResult>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.pending = { id, reject };
       worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
         const msg = event.data;
         if (msg.id !== id) return;
-        if (msg.type === 'progress') onProgress(msg.progress);
+        if (msg.type === 'progress') {
+          onProgress(msg.progress);
+          return;
+        }
+        this.pending = undefined;
+        if (msg.type === 'invalid') reject(new ScenarioInvalid(msg.issues));
+        else if (msg.type === 'error') reject(new Error(msg.message));
         else {
-          this.pending = undefined;
-          if (msg.type === 'result') resolve(msg.result);
-          else reject(new Error(msg.message));
+          const value = accept(msg);
+          if (value === undefined) reject(new Error(`unexpected answer from the planner worker: ${msg.type}`));
+          else resolve(value);
         }
       };
       worker.onerror = (event) => {
         this.pending = undefined;
         reject(new Error(event.message || 'the planner worker failed'));
       };
-      // Structured clone of a plain JSON scenario (strip Vue proxies first).
-      const request: WorkerRequest = { id, scenario: JSON.parse(JSON.stringify(scenario)) };
-      worker.postMessage(request);
+      // The scenario is plain immutable data (no Vue proxies inside a shallowRef): structured clone copies it as is.
+      worker.postMessage(make(id));
     });
+  }
+
+  run(scenario: Scenario, onProgress: (p: RunProgress) => void, options: PlanOptions = {}): Promise<PlanRun> {
+    return this.request((id) => ({ kind: 'plan', id, scenario: toRaw(scenario), options }), onProgress,
+      (msg) => (msg.type === 'result' ? { result: msg.result, detail: msg.detail, comparison: msg.comparison, compareError: msg.compareError } : undefined));
+  }
+
+  simulate(scenario: Scenario, onProgress: (p: RunProgress) => void): Promise<ScenarioSimulation> {
+    return this.request((id) => ({ kind: 'simulate', id, scenario: toRaw(scenario) }), onProgress,
+      (msg) => (msg.type === 'simulation' ? msg.simulation : undefined));
   }
 
   cancel(): void {

@@ -1,27 +1,72 @@
 // Runs the planner off the UI thread: instantiates the WASM kernel from bytes inlined in the bundle (no fetch,
-// so it works from file:// and custom protocols) and answers plan requests with progress messages.
+// so it works from file:// and custom protocols), checks the scenario with the file validator, and answers
+// with progress messages and the result: the plan (what `hostfit plan` prints), the placement behind it
+// (for the host map), the one-run comparison of the deployment models (what `hostfit compare` prints), or a
+// dynamic simulation (what `hostfit simulate` prints).
 import kernelDataUrl from '../../../assembly/build/kernel.release.wasm?url';
+import { compareScenario } from '../../../core/compare/compare';
+import type { Comparison } from '../../../core/compare/result';
+import { validateScenario } from '../../../core/edit/validate';
 import { WasmPacker } from '../../../core/kernel/wasm-packer';
 import { planScenario } from '../../../core/plan/plan';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
+import { simulateScenario } from '../../../core/sim/scenario/run';
+import type { Scenario } from '../../../core/scenario/schema';
+import { placementDetail, transferables } from '../results/placement';
+import type { PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
+import { recordingPacker } from './recording-packer';
 
-const post = (message: WorkerResponse) => (self as unknown as Worker).postMessage(message);
+const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
-let packer: WasmPacker | undefined;
-function kernel(): WasmPacker {
-  if (!packer) {
+let bytes: Uint8Array | undefined;
+const kernelBytes = (): Uint8Array => {
+  if (!bytes) {
     const base64 = kernelDataUrl.slice(kernelDataUrl.indexOf(',') + 1);
-    packer = WasmPacker.fromBytes(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   }
-  return packer;
+  return bytes;
+};
+let packer: WasmPacker | undefined;
+const kernel = (): WasmPacker => (packer ??= WasmPacker.fromBytes(kernelBytes()));
+let simulator: WasmSimulator | undefined;
+const simKernel = (): WasmSimulator => (simulator ??= WasmSimulator.fromBytes(kernelBytes()));
+
+function plan(id: number, scenario: Scenario, options: PlanOptions): void {
+  const recorder = options.detail ? recordingPacker(kernel()) : undefined;
+  const result = planScenario(scenario, recorder?.packer ?? kernel(), undefined, (progress) => post({ type: 'progress', id, progress }));
+  const placement = recorder ? placementDetail(scenario, result, recorder.recordings) : null;
+  let comparison: Comparison | null = null;
+  let compareError = '';
+  if (options.compare) {
+    post({ type: 'progress', id, progress: { model: null, stage: 'compare', done: 1, total: 2 } });
+    try {
+      comparison = compareScenario(scenario, kernel(), { headroom: options.headroom ?? false });
+    } catch (e) {
+      compareError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  post({ type: 'result', id, result, detail: placement, comparison, compareError }, placement ? transferables(placement) : []);
+}
+
+function simulate(id: number, scenario: Scenario): void {
+  post({ type: 'progress', id, progress: { model: null, stage: 'simulate', done: 0, total: 1 } });
+  const out = simulateScenario(scenario, simKernel(), { packer: kernel() });
+  if (out.ok) post({ type: 'simulation', id, simulation: out.result });
+  else post({ type: 'invalid', id, issues: out.errors.map((e) => ({ where: e.where, message: e.message })) });
 }
 
 // Attached synchronously at start-up so the first request is never lost.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { id, scenario } = event.data;
+  const request = event.data;
+  const { id, scenario } = request;
   try {
-    const result = planScenario(scenario, kernel(), ['vm', 'container'], (progress) => post({ type: 'progress', id, progress }));
-    post({ type: 'result', id, result });
+    const issues = validateScenario(scenario);
+    if (issues.length > 0) {
+      post({ type: 'invalid', id, issues: issues.map((i) => ({ where: i.where, message: i.message })) });
+      return;
+    }
+    if (request.kind === 'simulate') simulate(id, scenario);
+    else plan(id, scenario, request.options);
   } catch (e) {
     post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
   }

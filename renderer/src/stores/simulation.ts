@@ -1,0 +1,47 @@
+// A dynamic run of the scenario: its services follow their utilisation traces over time under the VM model
+// (live migration) and the container model (restart elsewhere), with the scenario's consolidation policy
+// (core/sim). Run on request, in a worker of its own; the time series are drawn with zoom.
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { Scenario } from '../../../core/scenario/schema';
+import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
+import { PlanClient, RunCancelled, ScenarioInvalid, type Planner } from '../workers/plan-client';
+import { useScenarioStore } from './scenario';
+
+export const useSimulationStore = defineStore('simulation', () => {
+  const doc = useScenarioStore();
+  let client: Planner | undefined;
+  const planner = (): Planner => (client ??= new PlanClient());
+  const status = ref<'idle' | 'running' | 'done' | 'failed' | 'cancelled'>('idle');
+  const result = shallowRef<ScenarioSimulation | null>(null);
+  const resultFor = shallowRef<Scenario | null>(null);
+  const error = ref('');
+  let token = 0;
+
+  async function run(): Promise<void> {
+    const mine = ++token;
+    const s = doc.scenario;
+    status.value = 'running';
+    error.value = '';
+    try {
+      const out = await planner().simulate(s, () => {});
+      if (mine !== token) return;
+      result.value = out;
+      resultFor.value = s;
+      status.value = 'done';
+    } catch (e) {
+      if (mine !== token) return;
+      if (e instanceof RunCancelled) { status.value = 'cancelled'; return; }
+      status.value = 'failed';
+      error.value = e instanceof ScenarioInvalid ? e.issues.map((i) => `${i.where}: ${i.message}`).join('\n') : e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  function cancel(): void {
+    token++;
+    planner().cancel();
+    status.value = 'cancelled';
+  }
+
+  return { status, result, resultFor, error, run, cancel, usePlanner: (p: Planner) => { client = p; } };
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { changedParameters, parameterRows, resetGroup, resetParameter } from '../../../core/edit/params';
+import { setIn } from '../../../core/edit/json-path';
+import { parseValueList, sweepValues } from '../../../core/edit/sweep';
+import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
+import { DOCUMENTED_DEFAULTS } from '../../../core/model/defaults';
+
+describe('deployment and policy parameters', () => {
+  it('lists every documented parameter of a group with its value, default, unit and source', () => {
+    const s = exampleScenario(EXAMPLES[0]);
+    const vm = parameterRows(s, 'deployment.vm');
+    expect(vm.map((r) => r.doc.path)).toEqual(DOCUMENTED_DEFAULTS.filter((d) => d.path.startsWith('deployment.vm.')).map((d) => d.path));
+    const overcommit = vm.find((r) => r.doc.path === 'deployment.vm.cpuOvercommit')!;
+    expect(overcommit).toMatchObject({ value: 1, isDefault: true });
+    // The example brings its own flavour catalogue: not the default.
+    expect(vm.find((r) => r.doc.path === 'deployment.vm.flavours')!.isDefault).toBe(false);
+    expect(parameterRows(s, 'policy').every((r) => r.doc.source.length > 0)).toBe(true);
+  });
+
+  it('resets one parameter or a whole group to the documented default', () => {
+    const s = exampleScenario(EXAMPLES[0]);
+    const changed = setIn(setIn(s, ['deployment', 'container', 'maxPodsPerNode'], 250), ['deployment', 'container', 'sidecar', 'enabled'], true);
+    expect(changedParameters(changed, 'deployment.container')).toBe(2);
+    const doc = DOCUMENTED_DEFAULTS.find((d) => d.path === 'deployment.container.maxPodsPerNode')!;
+    expect(resetParameter(changed, doc).deployment.container.maxPodsPerNode).toBe(110);
+    const reset = resetGroup(changed, 'deployment.container');
+    expect(changedParameters(reset, 'deployment.container')).toBe(0);
+    expect(reset.deployment.vm).toBe(s.deployment.vm);
+    expect(resetParameter(s, doc)).toBe(s);
+  });
+});
+
+describe('sweeps', () => {
+  it('spaces values evenly and reads typed lists', () => {
+    expect(sweepValues(1, 4, 4)).toEqual([1, 2, 3, 4]);
+    expect(sweepValues(1, 2, 3)).toEqual([1, 1.5, 2]);
+    expect(sweepValues(5, 5, 10)).toEqual([5]);
+    expect(parseValueList('1, 2;4 8')).toEqual([1, 2, 4, 8]);
+    expect(parseValueList('1, x')).toBeNull();
+  });
+});
