@@ -18,7 +18,7 @@ export const QUIRKS: readonly Quirk[] = [
   { name: 'memory-at-creation-only', flag: abi.QUIRK_MEMORY_AT_CREATION_ONLY,
     description: 'VM memory and bandwidth are reserved only while VMs are created at t = 0 (the traces give no memory demand, so requests drop to 0 afterwards); corrected: memory is reserved and checked on every placement' },
   { name: 'sticky-migrating-out', flag: abi.QUIRK_STICKY_MIGRATING_OUT,
-    description: "a host keeps a VM in its migrating-out set after the VM left, so a VM migrating back gets 90 % instead of 10 % on that destination (VmSchedulerTimeShared); corrected: the set is cleared" },
+    description: "a host keeps a VM in its migrating-out set after the VM left (VmSchedulerTimeShared), which would give a VM migrating back 90 % instead of 10 % there; in CloudSim's own flow the placement's trial creation clears the entry first, so the published runs do not change; corrected: the set is cleared when the VM leaves" },
   { name: 'underload-keeps-targets', flag: abi.QUIRK_UNDERLOAD_KEEPS_TARGETS,
     description: 'hosts that just received VMs from overloaded hosts may still be evacuated as underloaded (an empty list is passed where those hosts were meant); corrected: they are excluded' },
 ];
