@@ -20,6 +20,9 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const SCENARIO_FILTERS = [{ name: 'Hostfit scenario', extensions: ['json'] }];
 
+// Unpackaged runs (end-to-end tests) may keep their settings, recent files and backups in a folder of their own.
+if (!app.isPackaged && process.env.HOSTFIT_USER_DATA) app.setPath('userData', process.env.HOSTFIT_USER_DATA);
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);

@@ -15,6 +15,12 @@ export interface MenuContext {
   clearRecent(): void;
 }
 
+/**
+ * The workbench handles its keyboard shortcuts itself (the same keys in the browser build), so the File items
+ * show their accelerators without registering them: one key press, one command.
+ */
+const shown = (accelerator: string) => ({ accelerator, registerAccelerator: false });
+
 export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const doc = ctx.document;
   const writable = !doc?.readOnly;
@@ -32,11 +38,11 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => ctx.command({ type: 'open' }) },
+      { label: '&Open…', ...shown('CmdOrCtrl+O'), click: () => ctx.command({ type: 'open' }) },
       { label: 'Open &Recent', submenu: recentItems },
       { type: 'separator' },
-      { label: '&Save', accelerator: 'CmdOrCtrl+S', enabled: writable, click: () => ctx.command({ type: 'save' }) },
-      { label: 'Save &As…', accelerator: 'Shift+CmdOrCtrl+S', enabled: writable, click: () => ctx.command({ type: 'save-as' }) },
+      { label: '&Save', ...shown('CmdOrCtrl+S'), enabled: writable, click: () => ctx.command({ type: 'save' }) },
+      { label: 'Save &As…', ...shown('Shift+CmdOrCtrl+S'), enabled: writable, click: () => ctx.command({ type: 'save-as' }) },
       { label: 'Re&vert to Saved', enabled: Boolean(doc?.handle && doc.dirty), click: () => ctx.command({ type: 'revert' }) },
       { type: 'separator' },
       ctx.isMac ? { role: 'close' } : { role: 'quit' },

@@ -242,3 +242,20 @@ describe('file store flows', () => {
     expect(calls.filter((c) => /save|backup|export/i.test(c.fn) && c.fn !== 'discardBackup')).toEqual([]);
   });
 });
+
+describe('one command at a time', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('a second save while one runs joins it (no second write, no second dialog)', async () => {
+    const { file, doc, called } = await started();
+    await file.open();
+    doc.replace({ ...doc.scenario, name: 'Mine' });
+    const [a, b] = [file.save(), file.save()];
+    expect(await a).toBe(true);
+    expect(await b).toBe(true);
+    expect(called('saveScenario')).toHaveLength(1);
+    const [c, d] = [file.open(), file.open()];
+    await Promise.all([c, d]);
+    expect(called('openScenario')).toHaveLength(2); // the first open above, and one more
+  });
+});

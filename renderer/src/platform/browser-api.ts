@@ -1,10 +1,10 @@
 // The desktop API in a plain browser: open through a file input, save and export through downloads (the browser
 // decides where they land, so there is no file to compare against before saving), crash recovery in IndexedDB,
-// the "unsaved changes" prompt as the page's beforeunload, and the File menu's shortcuts as key bindings.
+// and the "unsaved changes" prompt as the page's beforeunload. (Keyboard shortcuts belong to the workbench.)
 // Handles are random tokens mapped to the picked File, mirroring the desktop's opaque handles.
 import {
   EXPORT_EXTENSIONS, EXPORT_MIME, type DesktopApi, type DiscardChoice, type DiscardReason, type DocumentState, type FileHandle,
-  type OpenResult, type SaveResult, type ShellCommand,
+  type OpenResult, type SaveResult,
 } from '../../../core/desktop/api';
 import { BrowserRecovery } from './browser-recovery';
 
@@ -39,19 +39,9 @@ const QUESTION: Record<DiscardReason, string> = {
   revert: 'Revert “{name}” and lose your unsaved changes?',
 };
 
-/** The File menu's shortcuts, for a page that has no native menu. */
-export function shortcutCommand(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): ShellCommand | null {
-  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'o' && !e.shiftKey) return { type: 'open' };
-  if (key === 's') return e.shiftKey ? { type: 'save-as' } : { type: 'save' };
-  return null;
-}
-
 export function createBrowserApi(): DesktopApi {
   const files = new Map<string, { name: string; file: File | null }>();
   const recovery = new BrowserRecovery(randomToken());
-  const listeners = new Set<(command: ShellCommand) => void>();
   let dirty = false;
 
   const remember = (name: string, file: File | null): FileHandle => {
@@ -69,12 +59,6 @@ export function createBrowserApi(): DesktopApi {
 
   window.addEventListener('beforeunload', (event) => {
     if (dirty) event.preventDefault();
-  });
-  window.addEventListener('keydown', (event) => {
-    const command = shortcutCommand(event);
-    if (!command || listeners.size === 0) return;
-    event.preventDefault();
-    for (const listener of listeners) listener(command);
   });
 
   return {
@@ -130,9 +114,8 @@ export function createBrowserApi(): DesktopApi {
     async closeWindow() {
       // a page cannot close the tab it did not open; the save already happened
     },
-    onCommand(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
+    onCommand() {
+      return () => undefined; // no menu, no watcher, nothing opened from outside: no commands
     },
   };
 }

@@ -52,6 +52,17 @@ export const useFileStore = defineStore('file', () => {
 
   let loadToken = 0; // a newer load supersedes a slower older one
 
+  // One save and one open at a time: a second request while one runs (a double click, a key handled twice)
+  // joins the running one instead of opening a second dialog or writing twice.
+  const running = new Map<'save' | 'open', Promise<boolean>>();
+  function single(kind: 'save' | 'open', action: () => Promise<boolean>): Promise<boolean> {
+    const current = running.get(kind);
+    if (current) return current;
+    const next = action().finally(() => running.delete(kind));
+    running.set(kind, next);
+    return next;
+  }
+
   function show(scenario: Scenario, name: string, from: FileHandle | null, example: string | null): void {
     doc.replace(scenario);
     saved.value = scenario;
@@ -140,13 +151,13 @@ export const useFileStore = defineStore('file', () => {
     notices.value = [];
   }
 
-  async function open(): Promise<boolean> {
-    return guarded(async () => (await confirmReplace('open')) && loadResult(await desktopApi().openScenario()), false);
+  function open(): Promise<boolean> {
+    return single('open', () => guarded(async () => (await confirmReplace('open')) && loadResult(await desktopApi().openScenario()), false));
   }
 
   /** A recent file, or one named from outside (command line, file association, dock). */
-  async function openRecent(file: RecentFile): Promise<boolean> {
-    return guarded(async () => (await confirmReplace('open')) && loadResult(await desktopApi().readScenario(file.handle)), false);
+  function openRecent(file: RecentFile): Promise<boolean> {
+    return single('open', () => guarded(async () => (await confirmReplace('open')) && loadResult(await desktopApi().readScenario(file.handle)), false));
   }
 
   /**
@@ -192,23 +203,23 @@ export const useFileStore = defineStore('file', () => {
   }
 
   /** Saves to the open file; a file changed on disk since it was loaded is not overwritten (see `conflict`). */
-  async function save(): Promise<boolean> {
-    if (readOnly.value) return false; // a newer format is never written back in this version's format
+  function save(): Promise<boolean> {
+    if (readOnly.value) return Promise.resolve(false); // a newer format is never written back in this version's format
     const current = handle.value;
     if (!current) return saveAs();
-    return write((text) => desktopApi().saveScenario(current, text, 'checked'));
+    return single('save', () => write((text) => desktopApi().saveScenario(current, text, 'checked')));
   }
 
-  async function saveAs(): Promise<boolean> {
-    if (readOnly.value) return false;
-    return write((text) => desktopApi().saveScenarioAs(fileName.value, text));
+  function saveAs(): Promise<boolean> {
+    if (readOnly.value) return Promise.resolve(false);
+    return single('save', () => write((text) => desktopApi().saveScenarioAs(fileName.value, text)));
   }
 
   /** The user's answer when a save found the file changed on disk. */
   async function resolveConflict(choice: ConflictChoice): Promise<boolean> {
     const current = handle.value;
     conflict.value = null;
-    if (choice === 'overwrite' && current) return write((text) => desktopApi().saveScenario(current, text, 'overwrite'));
+    if (choice === 'overwrite' && current) return single('save', () => write((text) => desktopApi().saveScenario(current, text, 'overwrite')));
     if (choice === 'save-as') return saveAs();
     if (choice === 'reload') return reload();
     return false;
