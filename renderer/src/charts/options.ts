@@ -45,7 +45,8 @@ export function stackedBarOption(categories: readonly string[], stacks: readonly
   return {
     ...baseOption(theme),
     tooltip: { ...baseOption(theme).tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: options.format },
-    grid: { left: options.horizontal ? 140 : 56, right: 16, top: 40, bottom: 28, containLabel: false },
+    legend: { ...baseOption(theme).legend, type: 'scroll' },
+    grid: { left: options.horizontal ? 140 : 56, right: 16, top: 44, bottom: 28, containLabel: false },
     xAxis: options.horizontal ? valueAxis : categoryAxis,
     yAxis: options.horizontal ? categoryAxis : valueAxis,
     series: stacks.map((s, k) => ({

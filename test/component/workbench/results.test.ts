@@ -1,0 +1,107 @@
+// The result logic behind the views: the placement recorded from the packer itself, "why did this item go
+// there" replayed and checked against the packer's decision, the model statement's counts, chart options and
+// exports. A small scenario worked by hand: hosts of 4 cores / 8 GiB with no node reservations.
+import { describe, expect, it } from 'vitest';
+import { planScenario } from '../../../core/plan/plan';
+import { ReferencePacker } from '../../../core/reference/reference-packer';
+import { parseScenarioValue } from '../../../core/scenario/parse';
+import type { Scenario } from '../../../core/scenario/schema';
+import { stackedBarOption, timeSeriesOption } from '../../../renderer/src/charts/options';
+import { chartTheme } from '../../../renderer/src/charts/theme';
+import { placementCsv, resultsCsv } from '../../../renderer/src/exports/results';
+import { explainItem } from '../../../renderer/src/results/explain';
+import { itemsOnHost, rackRows, unplacedServices } from '../../../renderer/src/results/host-map';
+import { modelStatement } from '../../../renderer/src/results/model-statement';
+import { shownModels } from '../../../renderer/src/results/models';
+import { placementDetail } from '../../../renderer/src/results/placement';
+import { recordingPacker } from '../../../renderer/src/workers/recording-packer';
+
+function handWorked(): Scenario {
+  const svc = (id: string, replicas: number, cpuCores: number, memoryGiB: number) => ({ id, name: id, tenant: 't', replicas, demand: { cpuCores, memoryGiB } });
+  const parsed = parseScenarioValue({
+    format: 'hostfit-scenario', version: 1, name: 'Hand worked',
+    hostModels: [{ id: 'h', name: 'Host', cores: 4, threadsPerCore: 1, memoryGiB: 8, diskGB: 100, networkGbps: 10 }],
+    sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r1', hosts: [{ id: 'g1', model: 'h', count: 2 }] }, { id: 'r2', hosts: [{ id: 'g2', model: 'h', count: 1 }] }] }],
+    tenants: [{ id: 't', name: 'T' }],
+    services: [svc('big', 2, 3, 1), svc('small', 2, 1, 6), svc('huge', 1, 5, 1)],
+    deployment: { container: { reservationFormula: 'none', evictionHardMiB: 0 } },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario;
+}
+
+function run(s: Scenario) {
+  const rec = recordingPacker(new ReferencePacker());
+  const result = planScenario(s, rec.packer);
+  return { result, detail: placementDetail(s, result, rec.recordings) };
+}
+
+describe('placement behind the plan', () => {
+  const s = handWorked();
+  const { result, detail } = run(s);
+  const containers = detail.models.find((m) => m.model === 'container')!;
+
+  it('records one placement per model that matches the counted hosts', () => {
+    expect(detail.models.map((m) => m.model)).toEqual(result.models.map((m) => m.model));
+    expect(containers.hostsUsed).toBe(result.models.find((m) => m.model === 'container')!.hostsUsed);
+    const rows = rackRows(containers);
+    expect(rows.map((r) => [r.rackId, r.hosts.length])).toEqual([['r1', 2], ['r2', 1]]);
+    // Smalls (1 core, 6 GiB) are larger by the L2 key, so they go first: one per host; then bigs fill h0's CPU and h1.
+    expect(itemsOnHost(containers, 0).map((x) => [x.group.serviceId, x.items.length])).toEqual([['big', 1], ['small', 1]]);
+    expect(itemsOnHost(containers, 1).map((x) => [x.group.serviceId, x.items.length])).toEqual([['big', 1], ['small', 1]]);
+    expect(unplacedServices(containers).map((u) => [u.serviceId, u.count])).toEqual([['huge', 1]]);
+  });
+
+  it('explains each decision by replaying the packing, and the replay agrees with the packer', () => {
+    const bigOnSecondHost = containers.itemGroups[0].start + 1; // big, replica 2
+    const why = explainItem(containers, bigOnSecondHost);
+    expect(why).toMatchObject({ host: 1, reason: 'placed', verified: true });
+    expect(why.ruledOut).toEqual([{ rule: 'dimension', dimension: 0, hosts: 1 }]); // host 0 had no CPU left
+    const smallOnSecondHost = containers.itemGroups[1].start + 1;
+    expect(explainItem(containers, smallOnSecondHost).ruledOut).toEqual([{ rule: 'dimension', dimension: 1, hosts: 1 }]); // memory
+    const huge = containers.itemGroups[2].start;
+    expect(explainItem(containers, huge)).toMatchObject({ host: -1, reason: 'too-large', tooLargeIn: [0], verified: true });
+    for (const m of detail.models) for (let i = 0; i < m.itemHost.length; i++) expect(explainItem(m, i).verified).toBe(true);
+  });
+
+  it('gives the per-dimension lower bounds whose largest is the plan\'s bound', () => {
+    for (const m of result.models) {
+      const d = detail.models.find((x) => x.model === m.model)!;
+      expect(Math.max(...d.bounds.map((b) => b.hosts ?? 0))).toBe(m.lowerBound.hosts);
+    }
+    // 2×3 + 2×1 cores placed on 4-core hosts: 2 hosts by CPU.
+    expect(containers.bounds.find((b) => b.dimension === 'cpu')).toMatchObject({ demand: 8000, largestHost: 4000, hosts: 2 });
+  });
+
+  it('states the problem with this run\'s counts', () => {
+    const m = shownModels(result, null).find((x) => x.id === 'container')!;
+    const st = modelStatement(s, m, containers);
+    expect(st.items).toBe(5);
+    expect(st.hosts).toBe(3);
+    expect(st.variables).toEqual({ assignment: 15, hostOn: 3 });
+    expect(st.constraints).toEqual([
+      { kind: 'assignment', count: 5, enforced: true },
+      { kind: 'capacity', count: 12, enforced: true },
+      { kind: 'podLimit', count: 3, enforced: true },
+    ]);
+  });
+
+  it('exports the placement, one row per item, and the results summary', () => {
+    const lines = placementCsv(detail).trim().split('\r\n');
+    expect(lines[0]).toBe('model,service,tenant,replica,flavour,site,rack,host_group,host_model,host_number,host_index,status');
+    expect(lines.filter((l) => l.startsWith('container,'))).toHaveLength(5);
+    expect(lines).toContain('container,huge,t,1,,,,,,,,too-large');
+    expect(resultsCsv(result).split('\r\n')[0]).toMatch(/^scenario,model,instances/);
+  });
+});
+
+describe('chart options', () => {
+  const theme = chartTheme('dark');
+  it('draws time series with zoom (wheel and slider) and stacks stacked bars', () => {
+    const ts = timeSeriesOption([{ name: 'hosts', points: [[0, 1], [1, 3]] }], theme, { x: 'h', y: 'n' }) as { dataZoom: { type: string }[]; series: { data: number[][] }[] };
+    expect(ts.dataZoom.map((z) => z.type)).toEqual(['inside', 'slider']);
+    expect(ts.series[0].data).toEqual([[0, 1], [1, 3]]);
+    const sb = stackedBarOption(['a', 'b'], [{ name: 'x', values: [1, 2] }, { name: 'y', values: [3, 4] }], theme) as { series: { stack: string }[] };
+    expect(new Set(sb.series.map((x) => x.stack))).toEqual(new Set(['total']));
+  });
+});
