@@ -2,7 +2,7 @@
 // generated large fleet: time with and without N+1 headroom, WASM vs reference, and quality (hosts vs the
 // lower bound per model); then a parameter sweep on one worker thread vs all cores.
 // Flags: --reference-large also times the reference packer on the large fleet (minutes).
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { compareScenario } from '../../core/compare/compare';
 import { applyParam, parseParamPath } from '../../core/compare/sweep';
 import { EXAMPLES, exampleScenario } from '../../core/examples/index';
@@ -92,6 +92,8 @@ export async function run(flags: string[]): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     sweepRows.push([threads, jobs.length, seconds.toFixed(2), (jobs.length / seconds).toFixed(2)]);
   }
-  console.log(`\nSweep of deployment.vm.cpuOvercommit 1..8 on the fleet example (${cores} cores; includes worker start-up):\n`);
+  const load = loadavg()[0].toFixed(1);
+  console.log(`\nSweep of deployment.vm.cpuOvercommit 1..8 on the fleet example (${cores} cores, load average ${load}; `
+    + 'includes worker start-up, about a second per worker to load the TypeScript through tsx):\n');
   console.log(markdownTable(['worker threads', 'values', 'seconds', 'values/s'], sweepRows));
 }
