@@ -3,31 +3,109 @@
 
 // ── Pack arena header ────────────────────────────────────────────────────────
 // `reservePack` writes HEADER_SLOTS little-endian i32 values at the returned address.
-// Every OFF_* slot holds a byte offset into linear memory, 8-byte aligned.
-export const HDR_HOSTS = 0; //             number of hosts
-export const HDR_ITEMS = 1; //             number of items
+// Every HDR_* region slot holds a byte offset into linear memory, 8-byte aligned.
+export const HDR_HOSTS = 0; //             number of hosts H
+export const HDR_ITEMS = 1; //             number of items N
 export const HDR_DIMS = 2; //              number of resource dimensions D
-export const HDR_HOST_CAPACITY = 3; //     in  f64[hosts × D]   allocatable capacity, host-major
-export const HDR_HOST_MAX_ITEMS = 4; //    in  i32[hosts]       item limit per host (pods); <= 0 means none
-export const HDR_ITEM_DEMAND = 5; //       in  f64[items × D]   demand, item-major
-export const HDR_ITEM_HOST = 6; //         out i32[items]       host index, or -1 when unplaced
-export const HDR_ITEM_REASON = 7; //       out i32[items]       REASON_* code
-export const HDR_HOST_RESIDUAL = 8; //     out f64[hosts × D]   capacity left after packing
-export const HDR_HOST_ITEMS = 9; //        out i32[hosts]       items placed per host
-export const HDR_ITEM_ORDER = 10; //       out i32[items]       order in which items were packed
+export const HDR_HOST_CAPACITY = 3; //     in  f64[H × D]   allocatable capacity, host-major
+export const HDR_HOST_MAX_ITEMS = 4; //    in  i32[H]       item limit per host (pods); <= 0 means none
+export const HDR_ITEM_DEMAND = 5; //       in  f64[N × D]   demand, item-major
+export const HDR_ITEM_HOST = 6; //         out i32[N]       host index, or -1 when unplaced
+export const HDR_ITEM_REASON = 7; //       out i32[N]       REASON_* code
+export const HDR_HOST_RESIDUAL = 8; //     out f64[H × D]   capacity left after packing
+export const HDR_HOST_ITEMS = 9; //        out i32[H]       items placed per host
+export const HDR_ITEM_ORDER = 10; //       out i32[N]       order in which the constructive pass placed items
 export const HDR_BYTES = 11; //            total bytes of the arena, header included
-export const HEADER_SLOTS = 16;
+export const HDR_LABEL_WORDS = 12; //      number of 32-bit label words W per host / item
+export const HDR_SPREAD_GROUPS = 13; //    number of spread groups G
+export const HDR_HOST_COST = 14; //        in  f64[H]       cost of running the host (default 1: minimise the count)
+export const HDR_HOST_RACK = 15; //        in  i32[H]       rack id (any id >= 0; default 0)
+export const HDR_HOST_SITE = 16; //        in  i32[H]       site id (any id >= 0; default 0)
+export const HDR_HOST_LABELS = 17; //      in  i32[H × W]   label bitset the host offers
+export const HDR_ITEM_TENANT = 18; //      in  i32[N]       tenant id >= 0 (default 0)
+export const HDR_ITEM_EXCLUSIVE = 19; //   in  i32[N]       EXCLUSIVE_* isolation level (default none)
+export const HDR_ITEM_SPREAD = 20; //      in  i32[N]       spread group, or -1 (default)
+export const HDR_ITEM_AFFINITY = 21; //    in  i32[N]       affinity group in [0, N), or -1 (default): a group shares one host
+export const HDR_ITEM_LABELS = 22; //      in  i32[N × W]   label bitset the item requires
+export const HDR_SPREAD_LEVEL = 23; //     in  i32[G]       DOMAIN_* the group spreads over
+export const HDR_SPREAD_MAX = 24; //       in  i32[G]       at most this many of the group's items per domain (>= 1)
+export const HDR_ITEM_FIRST_HOST = 25; //  out i32[N]       host after the constructive pass, before improvement
+export const HDR_STATS = 26; //            out f64[STATS_SLOTS]  run statistics (STAT_*)
+export const HEADER_SLOTS = 32;
+
+// ── Run statistics (f64 slots of the HDR_STATS region) ──
+export const STAT_HOSTS_USED = 0; //          hosts holding at least one item now
+export const STAT_COST = 1; //                Σ cost of those hosts
+export const STAT_CONSTRUCTIVE_HOSTS = 2; //  hosts used after the constructive pass
+export const STAT_CONSTRUCTIVE_COST = 3;
+export const STAT_ITERATIONS = 4; //          improvement iterations spent so far
+export const STAT_IMPROVEMENTS = 5; //        hosts emptied by the improvement phase so far
+export const STAT_DONE = 6; //                1 when the improvement phase has nothing left to try
+export const STAT_UNPLACED = 7; //            items without a host
+export const STATS_SLOTS = 8;
 
 // ── Size keys for the Decreasing order (sizes normalised by the largest host capacity per dimension) ──
-export const SIZE_KEY_MAX = 0; // max_d s_d
-export const SIZE_KEY_SUM = 1; // Σ_d s_d
-export const SIZE_KEY_L2 = 2; //  sqrt(Σ_d s_d²)
+export const SIZE_KEY_NONE = -1; // online: input order, no sorting
+export const SIZE_KEY_MAX = 0; //   max_d s_d
+export const SIZE_KEY_SUM = 1; //   Σ_d s_d
+export const SIZE_KEY_L2 = 2; //    sqrt(Σ_d s_d²)
+export const SIZE_KEY_DIM = 3; //   s_k for the named dimension k (the `sizeDim` argument)
+
+// ── Constructive algorithms (the `algorithm` argument of runPack) ──
+export const ALG_FIRST_FIT = 0; //        leftmost host that fits (Johnson 1974)
+export const ALG_BEST_FIT = 1; //         open host left with the least room (size key of residual − demand)
+export const ALG_WORST_FIT = 2; //        open host left with the most room
+export const ALG_NEXT_FIT = 3; //         current host, else the next one that fits
+export const ALG_DOT_PRODUCT = 4; //      bin-centric: item maximising demand · residual (Panigrahy et al. 2011)
+export const ALG_L2_NORM = 5; //          bin-centric: item minimising ‖residual − demand‖₂ (Panigrahy et al. 2011)
+export const ALG_TETRIS = 6; //           open host maximising the alignment demand · residual (Grandl et al. 2014)
+export const ALG_K8S_LEAST = 7; //        Kubernetes LeastAllocated: host with the most free share after placing
+export const ALG_K8S_MOST = 8; //         Kubernetes MostAllocated: host with the highest allocated share after placing
+export const ALG_K8S_BALANCED = 9; //     Kubernetes BalancedAllocation: smallest spread of allocated shares
+export const ALG_RANDOM = 10; //          uniformly random open host that fits (seeded)
+export const ALG_COUNT = 11;
+
+// ── Failure domains for spread groups ──
+export const DOMAIN_HOST = 0;
+export const DOMAIN_RACK = 1;
+export const DOMAIN_SITE = 2;
+
+// ── Isolation levels (per item) ──
+export const EXCLUSIVE_NONE = 0; // shares hosts with any tenant
+export const EXCLUSIVE_HOST = 1; // a host holding this item holds only items of the same tenant
 
 // ── Why an item is unplaced ──
+// Each host that cannot take an item is charged the first rule, in RULE_ORDER, that rules it out; the item's
+// reason is the latest rule in that order charged to any host (its "closest miss").
 export const REASON_PLACED = 0;
-export const REASON_TOO_LARGE = 1; // exceeds every host's allocatable capacity in some dimension, even empty
-export const REASON_NO_ROOM = 2; //   would fit an empty host, but every host that could take it is full
-export const REASON_MAX_ITEMS = 3; // some host has room in every dimension but has reached its item limit
+export const REASON_TOO_LARGE = 1; //  exceeds the host's allocatable capacity in some dimension, even empty
+export const REASON_NO_ROOM = 2; //    every other rule allows the host, but it is full
+export const REASON_MAX_ITEMS = 3; //  the host has room in every dimension but has reached its item limit
+export const REASON_LABELS = 4; //     the host lacks a label the item requires
+export const REASON_ISOLATION = 5; //  the host holds items of another tenant and one side needs a host of its own
+export const REASON_SPREAD = 6; //     the item's spread group already has its maximum in the host's domain
+export const REASON_AFFINITY = 7; //   its affinity group can never share one host: members of different tenants
+//                                       where one needs a host of its own, or more members of one spread group
+//                                       than that group allows per domain
+export const REASON_COUNT = 8;
+// Rule order per host (earliest first): LABELS, TOO_LARGE, ISOLATION, SPREAD, NO_ROOM, MAX_ITEMS.
 
-// Returned by run* exports when the arena was never reserved.
+// ── Improvement phase parameters (core/reference/improve.ts and assembly/pack/improve.ts) ──
+export const IMPROVE_TABU_LENGTH = 300; //     tabu iterations between descent passes
+export const IMPROVE_STALL_LIMIT = 20000; //   iterations without a better trash can before a round restarts
+export const IMPROVE_ATTEMPT_LIMIT = 40; //    failed rounds in a row before the phase gives up
+export const IMPROVE_HOST_WINDOW = 384; //     used hosts examined per iteration (rotating window)
+export const IMPROVE_PAIR_OUT_LIMIT = 24; //   pairs of a host's units are tried when it holds at most this many
+export const IMPROVE_PAIR_IN_LIMIT = 48; //    pairs of trash-can units are tried when it holds at most this many
+export const IMPROVE_PACK_CANDIDATES = 40; //  units considered by one Pack(b)
+export const IMPROVE_PACK_NODES = 4000; //     search nodes per Pack(b)
+export const IMPROVE_FINAL_NODES = 2000; //    search nodes per attempt to fit the trash can into the final hosts
+export const IMPROVE_REPACK_HOSTS = 16; //     hosts tried for a joint repack with the trash can
+export const IMPROVE_TENURE = 5; //            tabu tenure: base + random(span) + ceil(frequency / 2) + 1
+export const IMPROVE_TENURE_SPAN = 5;
+
+// Returned by run* exports.
 export const ERR_NOT_RESERVED = -1;
+export const ERR_BAD_ALGORITHM = -2;
+export const ERR_BAD_INPUT = -3; // an id or level outside its range; the host validates first, this is a guard
+export const ERR_NOT_PACKED = -4; // runImprove before runPack

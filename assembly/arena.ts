@@ -1,44 +1,139 @@
-// The pack arena: one contiguous block the host writes into directly, then reads results from.
+// The pack arena: one contiguous block the host writes inputs into directly, then reads results from.
+// `reserve` lays out every region below (inputs, outputs and all scratch the packer needs), so a run never
+// grows memory. f64 regions come first so they stay 8-byte aligned; sizes are in elements.
 //
-//  base ─┬─ header          i32[HEADER_SLOTS]      sizes and byte offsets (see abi.ts)
-//        ├─ hostCapacity    f64[H × D]             in
-//        ├─ itemDemand      f64[N × D]             in
-//        ├─ hostResidual    f64[H × D]             out
-//        ├─ itemKey         f64[N]                 scratch: size key per item
-//        ├─ tree            f64[2P × D]            scratch: per-dimension max residual per segment-tree node
-//        ├─ dimScratch      f64[D]                 scratch: per-dimension values (e.g. normalisers)
-//        ├─ hostMaxItems    i32[H]                 in
-//        ├─ itemHost        i32[N]                 out
-//        ├─ itemReason      i32[N]                 out
-//        ├─ hostItems       i32[H]                 out
-//        ├─ itemOrder       i32[N]                 out (packing order)
-//        ├─ sortScratch     i32[N]                 scratch for the merge sort
-//        └─ treeSlots       i32[2P]                scratch: max free item slots per node
-// P is the smallest power of two >= H. All f64 regions come first so they stay 8-byte aligned.
-// The host must re-create its typed-array views after `reservePack`, which may grow memory.
+//  base ─┬─ header          i32[HEADER_SLOTS]   sizes and byte offsets of the public regions (abi.ts)
+//        │  f64 ──────────────────────────────────────────────────────────────────────────────────────
+//        ├─ hostCapacity    [H × D]   in         ├─ hostCost        [H]       in
+//        ├─ itemDemand      [N × D]   in         ├─ hostResidual    [H × D]   out (best solution)
+//        ├─ stats           [STATS]   out        ├─ residual        [H × D]   live residual capacity
+//        ├─ norm            [D]       largest capacity per dimension
+//        ├─ unitDemand      [N × D]   Σ member demand per unit         ├─ unitWeight [N]  Σ_d demand/norm
+//        ├─ unitKey         [N]       size key (Decreasing order)      ├─ tree [2P × D]  FF max residuals
+//        ├─ fills           [H]       allocated share per host         ├─ bigCap [D]     largest final capacity
+//        ├─ insWeight       [M]       trash-can subsets' weight        ├─ packLoad [(C+1) × D], packSuffix [C+1]
+//        │  i32 ──────────────────────────────────────────────────────────────────────────────────────
+//        ├─ inputs: hostMaxItems [H], hostRack [H], hostSite [H], hostLabels [H × W], itemTenant [N],
+//        │          itemExclusive [N], itemSpread [N], itemAffinity [N], itemLabels [N × W],
+//        │          spreadLevel [G], spreadMax [G]
+//        ├─ outputs: itemHost [N], itemReason [N], hostItems [H], itemOrder [N], itemFirstHost [N]
+//        ├─ units: unitOfItem, unitFirst, unitLast, itemNext, groupUnit, unitSlots, unitTenant,
+//        │         unitExclusive, unitSpread, unitConflict, unitClass, unitReason, unitOrder, decided [N each],
+//        │         unitLabels [N × W]
+//        ├─ host state: unitHost, unitNext, unitPrev [N]; hostHead, hostCount, tenantRef, tenantRefCount,
+//        │         exclusiveCount, openList, closed, hostList, passList [H]; treeSlots [2P]
+//        ├─ sorting: sortA, sortB [max(N, H, M)]
+//        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
+//        │         insA, insB, insOrder [M]; packCands, packChosen, packBest [C]
+//        └─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
+// P: smallest power of two >= H. M = N + PAIR_IN_LIMIT·(PAIR_IN_LIMIT − 1)/2 trash-can subsets.
+// C = IMPROVE_PACK_CANDIDATES. T: smallest power of two >= 2N + 2 when G > 0 (open addressing, load <= 1/2).
+// The host must re-create its typed-array views after `reserve`, which may grow (and so detach) memory.
 import {
   HDR_HOSTS, HDR_ITEMS, HDR_DIMS, HDR_HOST_CAPACITY, HDR_HOST_MAX_ITEMS, HDR_ITEM_DEMAND, HDR_ITEM_HOST,
-  HDR_ITEM_REASON, HDR_HOST_RESIDUAL, HDR_HOST_ITEMS, HDR_ITEM_ORDER, HDR_BYTES, HEADER_SLOTS,
+  HDR_ITEM_REASON, HDR_HOST_RESIDUAL, HDR_HOST_ITEMS, HDR_ITEM_ORDER, HDR_BYTES, HEADER_SLOTS, HDR_LABEL_WORDS,
+  HDR_SPREAD_GROUPS, HDR_HOST_COST, HDR_HOST_RACK, HDR_HOST_SITE, HDR_HOST_LABELS, HDR_ITEM_TENANT,
+  HDR_ITEM_EXCLUSIVE, HDR_ITEM_SPREAD, HDR_ITEM_AFFINITY, HDR_ITEM_LABELS, HDR_SPREAD_LEVEL, HDR_SPREAD_MAX,
+  HDR_ITEM_FIRST_HOST, HDR_STATS, STATS_SLOTS, IMPROVE_PAIR_IN_LIMIT, IMPROVE_PACK_CANDIDATES,
 } from './abi';
 
 export let hosts: i32 = 0;
 export let items: i32 = 0;
 export let dims: i32 = 0;
+export let labelWords: i32 = 0;
+export let spreadGroups: i32 = 0;
 export let treeLeaves: i32 = 0; // P
+export let insCapacity: i32 = 0; // M
+export let spreadSlots: i32 = 0; // T
 
+// f64 regions
 export let hostCapacity: usize = 0;
+export let hostCost: usize = 0;
 export let itemDemand: usize = 0;
 export let hostResidual: usize = 0;
-export let itemKey: usize = 0;
+export let stats: usize = 0;
+export let residual: usize = 0;
+export let norm: usize = 0;
+export let unitDemand: usize = 0;
+export let unitWeight: usize = 0;
+export let unitKey: usize = 0;
 export let tree: usize = 0;
-export let dimScratch: usize = 0;
+export let fills: usize = 0;
+export let bigCap: usize = 0;
+export let insWeight: usize = 0;
+export let packLoad: usize = 0;
+export let packSuffix: usize = 0;
+// i32 regions: inputs
 export let hostMaxItems: usize = 0;
+export let hostRack: usize = 0;
+export let hostSite: usize = 0;
+export let hostLabels: usize = 0;
+export let itemTenant: usize = 0;
+export let itemExclusive: usize = 0;
+export let itemSpread: usize = 0;
+export let itemAffinity: usize = 0;
+export let itemLabels: usize = 0;
+export let spreadLevel: usize = 0;
+export let spreadMax: usize = 0;
+// outputs
 export let itemHost: usize = 0;
 export let itemReason: usize = 0;
 export let hostItems: usize = 0;
 export let itemOrder: usize = 0;
-export let sortScratch: usize = 0;
+export let itemFirstHost: usize = 0;
+// units
+export let unitOfItem: usize = 0;
+export let unitFirst: usize = 0;
+export let unitLast: usize = 0;
+export let itemNext: usize = 0;
+export let groupUnit: usize = 0;
+export let unitSlots: usize = 0;
+export let unitTenant: usize = 0;
+export let unitExclusive: usize = 0;
+export let unitSpread: usize = 0;
+export let unitConflict: usize = 0;
+export let unitClass: usize = 0;
+export let unitReason: usize = 0;
+export let unitOrder: usize = 0;
+export let decided: usize = 0;
+export let unitLabels: usize = 0;
+// host state
+export let unitHost: usize = 0;
+export let unitNext: usize = 0;
+export let unitPrev: usize = 0;
+export let hostHead: usize = 0;
+export let hostCount: usize = 0;
+export let tenantRef: usize = 0;
+export let tenantRefCount: usize = 0;
+export let exclusiveCount: usize = 0;
+export let openList: usize = 0;
+export let closed: usize = 0;
+export let hostList: usize = 0;
+export let passList: usize = 0;
 export let treeSlots: usize = 0;
+// sorting
+export let sortA: usize = 0;
+export let sortB: usize = 0;
+// improvement
+export let best: usize = 0;
+export let tc: usize = 0;
+export let tcPos: usize = 0;
+export let tabuHost: usize = 0;
+export let tabuUntil: usize = 0;
+export let tabuFreq: usize = 0;
+export let tabuStamp: usize = 0;
+export let unitList: usize = 0;
+export let finalUnits: usize = 0;
+export let insA: usize = 0;
+export let insB: usize = 0;
+export let insOrder: usize = 0;
+export let packCands: usize = 0;
+export let packChosen: usize = 0;
+export let packBest: usize = 0;
+// spread table
+export let spreadKeyGroup: usize = 0;
+export let spreadKeyDomain: usize = 0;
+export let spreadCount: usize = 0;
 
 let arenaBase: usize = 0;
 
@@ -52,31 +147,104 @@ function nextPow2(n: i32): i32 {
   return p;
 }
 
-/** Lays out the arena for H hosts, N items and D dimensions, growing memory if needed. Returns the header address. */
-export function reserve(h: i32, n: i32, d: i32): usize {
-  assert(h >= 0 && n >= 0 && d > 0, 'reserve: bad sizes');
+/** Lays out the arena and fills every input with its default. Returns the header address. */
+export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
+  assert(h >= 0 && n >= 0 && d > 0 && w >= 0 && g >= 0, 'reserve: bad sizes');
   hosts = h;
   items = n;
   dims = d;
+  labelWords = w;
+  spreadGroups = g;
   treeLeaves = nextPow2(max(h, 1));
-  const hu = <usize>h, nu = <usize>n, du = <usize>d, pu = <usize>treeLeaves;
+  insCapacity = n + (IMPROVE_PAIR_IN_LIMIT * (IMPROVE_PAIR_IN_LIMIT - 1)) / 2;
+  spreadSlots = g > 0 ? nextPow2(2 * n + 2) : 1;
+  const hu = <usize>h, nu = <usize>n, du = <usize>d, wu = <usize>w, gu = <usize>g, pu = <usize>treeLeaves;
+  const mu = <usize>insCapacity, cu = <usize>IMPROVE_PACK_CANDIDATES, tu = <usize>spreadSlots;
+  const sortLen = <usize>max(max(n, h), insCapacity);
 
   arenaBase = align8(__heap_base);
-  let at = arenaBase + <usize>HEADER_SLOTS * 4;
-  at = align8(at);
+  let at = align8(arenaBase + <usize>HEADER_SLOTS * 4);
   hostCapacity = at; at += hu * du * 8;
+  hostCost = at; at += hu * 8;
   itemDemand = at; at += nu * du * 8;
   hostResidual = at; at += hu * du * 8;
-  itemKey = at; at += nu * 8;
+  stats = at; at += <usize>STATS_SLOTS * 8;
+  residual = at; at += hu * du * 8;
+  norm = at; at += du * 8;
+  unitDemand = at; at += nu * du * 8;
+  unitWeight = at; at += nu * 8;
+  unitKey = at; at += nu * 8;
   tree = at; at += 2 * pu * du * 8;
-  dimScratch = at; at += du * 8;
+  fills = at; at += hu * 8;
+  bigCap = at; at += du * 8;
+  insWeight = at; at += mu * 8;
+  packLoad = at; at += (cu + 1) * du * 8;
+  packSuffix = at; at += (cu + 1) * 8;
+
   hostMaxItems = at; at += hu * 4;
+  hostRack = at; at += hu * 4;
+  hostSite = at; at += hu * 4;
+  hostLabels = at; at += hu * wu * 4;
+  itemTenant = at; at += nu * 4;
+  itemExclusive = at; at += nu * 4;
+  itemSpread = at; at += nu * 4;
+  itemAffinity = at; at += nu * 4;
+  itemLabels = at; at += nu * wu * 4;
+  spreadLevel = at; at += gu * 4;
+  spreadMax = at; at += gu * 4;
   itemHost = at; at += nu * 4;
   itemReason = at; at += nu * 4;
   hostItems = at; at += hu * 4;
   itemOrder = at; at += nu * 4;
-  sortScratch = at; at += nu * 4;
+  itemFirstHost = at; at += nu * 4;
+  unitOfItem = at; at += nu * 4;
+  unitFirst = at; at += nu * 4;
+  unitLast = at; at += nu * 4;
+  itemNext = at; at += nu * 4;
+  groupUnit = at; at += nu * 4;
+  unitSlots = at; at += nu * 4;
+  unitTenant = at; at += nu * 4;
+  unitExclusive = at; at += nu * 4;
+  unitSpread = at; at += nu * 4;
+  unitConflict = at; at += nu * 4;
+  unitClass = at; at += nu * 4;
+  unitReason = at; at += nu * 4;
+  unitOrder = at; at += nu * 4;
+  decided = at; at += nu * 4;
+  unitLabels = at; at += nu * wu * 4;
+  unitHost = at; at += nu * 4;
+  unitNext = at; at += nu * 4;
+  unitPrev = at; at += nu * 4;
+  hostHead = at; at += hu * 4;
+  hostCount = at; at += hu * 4;
+  tenantRef = at; at += hu * 4;
+  tenantRefCount = at; at += hu * 4;
+  exclusiveCount = at; at += hu * 4;
+  openList = at; at += hu * 4;
+  closed = at; at += hu * 4;
+  hostList = at; at += hu * 4;
+  passList = at; at += hu * 4;
   treeSlots = at; at += 2 * pu * 4;
+  sortA = at; at += sortLen * 4;
+  sortB = at; at += sortLen * 4;
+  best = at; at += nu * 4;
+  tc = at; at += nu * 4;
+  tcPos = at; at += nu * 4;
+  tabuHost = at; at += nu * 4;
+  tabuUntil = at; at += nu * 4;
+  tabuFreq = at; at += nu * 4;
+  tabuStamp = at; at += nu * 4;
+  unitList = at; at += nu * 4;
+  finalUnits = at; at += nu * 4;
+  insA = at; at += mu * 4;
+  insB = at; at += mu * 4;
+  insOrder = at; at += mu * 4;
+  packCands = at; at += cu * 4;
+  packChosen = at; at += cu * 4;
+  packBest = at; at += cu * 4;
+  spreadKeyGroup = at; at += tu * 4;
+  spreadKeyDomain = at; at += tu * 4;
+  spreadCount = at; at += tu * 4;
   const end = align8(at);
 
   const have = <usize>memory.size() << 16;
@@ -85,10 +253,36 @@ export function reserve(h: i32, n: i32, d: i32): usize {
     if (memory.grow(pages) < 0) unreachable();
   }
 
+  // Defaults: cost 1, rack/site 0, no labels, tenant 0, not exclusive, no spread or affinity group,
+  // spread groups per host with at most one item per domain, no item limit.
+  for (let k = 0; k < h; k++) {
+    setF64(hostCost, k, 1.0);
+    setI32(hostMaxItems, k, 0);
+    setI32(hostRack, k, 0);
+    setI32(hostSite, k, 0);
+  }
+  memory.fill(hostCapacity, 0, hu * du * 8);
+  memory.fill(itemDemand, 0, nu * du * 8);
+  memory.fill(hostLabels, 0, hu * wu * 4);
+  memory.fill(itemLabels, 0, nu * wu * 4);
+  memory.fill(itemTenant, 0, nu * 4);
+  memory.fill(itemExclusive, 0, nu * 4);
+  for (let i = 0; i < n; i++) {
+    setI32(itemSpread, i, -1);
+    setI32(itemAffinity, i, -1);
+  }
+  for (let k = 0; k < g; k++) {
+    setI32(spreadLevel, k, 0);
+    setI32(spreadMax, k, 1);
+  }
+  memory.fill(stats, 0, <usize>STATS_SLOTS * 8);
+
   const hdr = arenaBase;
   store<i32>(hdr + HDR_HOSTS * 4, h);
   store<i32>(hdr + HDR_ITEMS * 4, n);
   store<i32>(hdr + HDR_DIMS * 4, d);
+  store<i32>(hdr + HDR_LABEL_WORDS * 4, w);
+  store<i32>(hdr + HDR_SPREAD_GROUPS * 4, g);
   store<i32>(hdr + HDR_HOST_CAPACITY * 4, <i32>hostCapacity);
   store<i32>(hdr + HDR_HOST_MAX_ITEMS * 4, <i32>hostMaxItems);
   store<i32>(hdr + HDR_ITEM_DEMAND * 4, <i32>itemDemand);
@@ -97,6 +291,19 @@ export function reserve(h: i32, n: i32, d: i32): usize {
   store<i32>(hdr + HDR_HOST_RESIDUAL * 4, <i32>hostResidual);
   store<i32>(hdr + HDR_HOST_ITEMS * 4, <i32>hostItems);
   store<i32>(hdr + HDR_ITEM_ORDER * 4, <i32>itemOrder);
+  store<i32>(hdr + HDR_HOST_COST * 4, <i32>hostCost);
+  store<i32>(hdr + HDR_HOST_RACK * 4, <i32>hostRack);
+  store<i32>(hdr + HDR_HOST_SITE * 4, <i32>hostSite);
+  store<i32>(hdr + HDR_HOST_LABELS * 4, <i32>hostLabels);
+  store<i32>(hdr + HDR_ITEM_TENANT * 4, <i32>itemTenant);
+  store<i32>(hdr + HDR_ITEM_EXCLUSIVE * 4, <i32>itemExclusive);
+  store<i32>(hdr + HDR_ITEM_SPREAD * 4, <i32>itemSpread);
+  store<i32>(hdr + HDR_ITEM_AFFINITY * 4, <i32>itemAffinity);
+  store<i32>(hdr + HDR_ITEM_LABELS * 4, <i32>itemLabels);
+  store<i32>(hdr + HDR_SPREAD_LEVEL * 4, <i32>spreadLevel);
+  store<i32>(hdr + HDR_SPREAD_MAX * 4, <i32>spreadMax);
+  store<i32>(hdr + HDR_ITEM_FIRST_HOST * 4, <i32>itemFirstHost);
+  store<i32>(hdr + HDR_STATS * 4, <i32>stats);
   store<i32>(hdr + HDR_BYTES * 4, <i32>(end - arenaBase));
   return hdr;
 }
@@ -105,19 +312,8 @@ export function isReserved(): bool {
   return arenaBase != 0;
 }
 
-// Typed accessors. Indices are checked once at each run* entry, so these skip bounds checks.
-@inline export function capacityAt(h: i32, d: i32): f64 {
-  return load<f64>(hostCapacity + ((<usize>h * <usize>dims + <usize>d) << 3));
-}
-@inline export function demandAt(i: i32, d: i32): f64 {
-  return load<f64>(itemDemand + ((<usize>i * <usize>dims + <usize>d) << 3));
-}
-@inline export function residualAt(h: i32, d: i32): f64 {
-  return load<f64>(hostResidual + ((<usize>h * <usize>dims + <usize>d) << 3));
-}
-@inline export function setResidual(h: i32, d: i32, v: f64): void {
-  store<f64>(hostResidual + ((<usize>h * <usize>dims + <usize>d) << 3), v);
-}
+// Typed accessors. Indices are checked once at each run* entry (or come from the packer itself), so these
+// skip bounds checks.
 @inline export function i32At(region: usize, i: i32): i32 {
   return load<i32>(region + (<usize>i << 2));
 }
@@ -129,4 +325,23 @@ export function isReserved(): bool {
 }
 @inline export function setF64(region: usize, i: i32, v: f64): void {
   store<f64>(region + (<usize>i << 3), v);
+}
+/** Element (row, d) of a row-major f64 matrix with `dims` columns. */
+@inline export function f64Row(region: usize, row: i32, d: i32): f64 {
+  return load<f64>(region + ((<usize>row * <usize>dims + <usize>d) << 3));
+}
+@inline export function setF64Row(region: usize, row: i32, d: i32, v: f64): void {
+  store<f64>(region + ((<usize>row * <usize>dims + <usize>d) << 3), v);
+}
+@inline export function capacityAt(h: i32, d: i32): f64 {
+  return f64Row(hostCapacity, h, d);
+}
+@inline export function residualAt(h: i32, d: i32): f64 {
+  return f64Row(residual, h, d);
+}
+@inline export function setResidual(h: i32, d: i32, v: f64): void {
+  setF64Row(residual, h, d, v);
+}
+@inline export function demandOf(unit: i32, d: i32): f64 {
+  return f64Row(unitDemand, unit, d);
 }

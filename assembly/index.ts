@@ -1,23 +1,99 @@
 // Hostfit kernel: WASM exports. The host (core/kernel/wasm-packer.ts) calls `reservePack`, writes inputs into
-// the regions named by the returned header (abi.ts), calls one run* export and reads the outputs.
-// No strings, objects or per-element calls cross this boundary; nothing here reads a clock or Math.random.
-import { ERR_NOT_RESERVED, SIZE_KEY_MAX, SIZE_KEY_L2 } from './abi';
-import { reserve, isReserved } from './arena';
-import { computeKeys, sortByKeyDescending } from './order';
-import { firstFit } from './pack/first-fit';
+// the regions named by the returned header (abi.ts), calls `runPack` (and `runImprove` for more improvement
+// iterations, in chunks if it likes) and reads the outputs. No strings, objects or per-element calls cross
+// this boundary; nothing here reads a clock or Math.random.
+import {
+  ALG_COUNT, ALG_FIRST_FIT, DOMAIN_SITE, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED, ERR_NOT_RESERVED,
+  SIZE_KEY_DIM, SIZE_KEY_MAX,
+} from './abi';
+import {
+  reserve, isReserved, hosts, items, dims, spreadGroups, hostRack, hostSite, itemTenant, itemSpread, itemAffinity,
+  spreadLevel, itemFirstHost, unitOfItem, unitHost, i32At, setI32,
+} from './arena';
+import { buildOrder, computeKeys } from './order';
+import { seedRandom } from './random';
+import { construct } from './pack/construct';
+import { bestCost, bestHosts, done, initImprove, markDone, runImprovement } from './pack/improve';
+import { recordConstructive, writeOutcome } from './pack/outcome';
+import { computeReasons } from './pack/reasons';
+import { resetHosts } from './pack/state';
+import { buildClasses, buildUnits, computeNorms, unitCount } from './pack/units';
 
-/** Lays out a pack arena for `hosts` × `dims` capacities and `items` × `dims` demands; returns the header address. */
+export { setImproveParameter } from './pack/improve';
+
+let packed = false;
+
+/** Lays out a pack arena (no labels, no spread groups); returns the header address. */
 export function reservePack(hosts: i32, items: i32, dims: i32): usize {
-  return reserve(hosts, items, dims);
+  packed = false;
+  return reserve(hosts, items, dims, 0, 0);
 }
 
-/** Vector First Fit Decreasing by `sizeKey` (SIZE_KEY_*). Returns hosts used, or ERR_NOT_RESERVED. */
-export function runFirstFitDecreasing(sizeKey: i32): i32 {
+/** Lays out a pack arena with `labelWords` label words per host/item and `spreadGroups` spread groups. */
+export function reservePackWith(hosts: i32, items: i32, dims: i32, labelWords: i32, spreadGroups: i32): usize {
+  packed = false;
+  return reserve(hosts, items, dims, labelWords, spreadGroups);
+}
+
+function inputsValid(sizeKey: i32, sizeDim: i32): bool {
+  if (sizeKey < SIZE_KEY_MAX || sizeKey > SIZE_KEY_DIM) return false;
+  if (sizeKey == SIZE_KEY_DIM && (sizeDim < 0 || sizeDim >= dims)) return false;
+  for (let h = 0; h < hosts; h++) if (i32At(hostRack, h) < 0 || i32At(hostSite, h) < 0) return false;
+  for (let i = 0; i < items; i++) {
+    if (i32At(itemTenant, i) < 0) return false;
+    const s = i32At(itemSpread, i), a = i32At(itemAffinity, i);
+    if (s < -1 || s >= spreadGroups || a < -1 || a >= items) return false;
+  }
+  for (let g = 0; g < spreadGroups; g++) {
+    const level = i32At(spreadLevel, g);
+    if (level < 0 || level > DOMAIN_SITE) return false;
+  }
+  return true;
+}
+
+/**
+ * Constructive pass with `algorithm` (ALG_*) over units in input order, or decreasing by `sizeKey`
+ * (SIZE_KEY_*, `sizeDim` for SIZE_KEY_DIM; the key is also Best/Worst Fit's measure), then `iterations`
+ * improvement iterations, stopping early at `targetCost` (0: none). Returns hosts used, or ERR_*.
+ */
+export function runPack(algorithm: i32, decreasing: i32, sizeKey: i32, sizeDim: i32, seed: i32, iterations: i32, targetCost: f64): i32 {
   if (!isReserved()) return ERR_NOT_RESERVED;
-  if (sizeKey < SIZE_KEY_MAX || sizeKey > SIZE_KEY_L2) sizeKey = SIZE_KEY_MAX;
-  computeKeys(sizeKey);
-  sortByKeyDescending();
-  return firstFit();
+  if (algorithm < 0 || algorithm >= ALG_COUNT) return ERR_BAD_ALGORITHM;
+  if (!inputsValid(sizeKey, sizeDim)) return ERR_BAD_INPUT;
+  seedRandom(seed);
+  computeNorms();
+  buildUnits();
+  const units = unitCount;
+  resetHosts(units);
+  computeKeys(units, sizeKey, sizeDim);
+  buildOrder(units, decreasing != 0);
+  construct(algorithm, units, sizeKey, sizeDim);
+  for (let i = 0; i < items; i++) setI32(itemFirstHost, i, i32At(unitHost, i32At(unitOfItem, i)));
+  const dynamic = computeReasons(units);
+  buildClasses();
+  initImprove(units);
+  recordConstructive(bestHosts, bestCost);
+  // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
+  // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
+  if (dynamic) markDone();
+  runImprovement(iterations, targetCost);
+  writeOutcome(units);
+  packed = true;
+  return bestHosts;
+}
+
+/** More improvement iterations on the last packing. Returns hosts used, or ERR_*. */
+export function runImprove(iterations: i32, targetCost: f64): i32 {
+  if (!isReserved()) return ERR_NOT_RESERVED;
+  if (!packed) return ERR_NOT_PACKED;
+  if (!done) runImprovement(iterations, targetCost);
+  writeOutcome(unitCount);
+  return bestHosts;
+}
+
+/** Vector First Fit Decreasing by `sizeKey` (SIZE_KEY_*), no improvement. Returns hosts used, or ERR_*. */
+export function runFirstFitDecreasing(sizeKey: i32): i32 {
+  return runPack(ALG_FIRST_FIT, 1, sizeKey, 0, 1, 0, 0);
 }
 
 // Time-stepped consolidation simulator (assembly/sim): reserveSim, runSim.

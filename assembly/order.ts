@@ -1,43 +1,94 @@
-// Item order for the Decreasing variants: size key per item, then a stable sort by key, descending,
-// so ties keep ascending item index. The TypeScript reference (core/reference/order.ts) defines the same order.
-import { SIZE_KEY_MAX, SIZE_KEY_SUM } from './abi';
-import { hosts, items, dims, dimScratch, itemKey, itemOrder, sortScratch, capacityAt, demandAt, i32At, setI32, f64At, setF64 } from './arena';
+// Unit sizes and the Decreasing order. Sizes are normalised per dimension by the largest host capacity in that
+// dimension (the `norm` region); units sort by key, descending, ties by ascending unit index. The TypeScript
+// reference (core/reference/order.ts) defines the same order.
+import { SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM } from './abi';
+import {
+  dims, labelWords, norm, unitKey, unitOrder, unitLabels, unitFirst, itemTenant, itemExclusive, itemSpread, sortA, sortB,
+  f64At, setF64, i32At, setI32, demandOf,
+} from './arena';
 
-/** Size of item i with demand normalised per dimension by the largest host capacity in that dimension. */
-export function computeKeys(sizeKey: i32): void {
-  const normScratch = dimScratch; // largest capacity per dimension
+/** Size of unit u under a SIZE_KEY_* code. */
+export function unitSize(key: i32, dim: i32, unit: i32): f64 {
+  if (key == SIZE_KEY_DIM) {
+    const n = f64At(norm, dim);
+    return n > 0 ? demandOf(unit, dim) / n : 0;
+  }
+  let acc: f64 = 0;
   for (let d = 0; d < dims; d++) {
-    let m: f64 = 0;
-    for (let h = 0; h < hosts; h++) m = max(m, capacityAt(h, d));
-    setF64(normScratch, d, m);
+    const n = f64At(norm, d);
+    const s: f64 = n > 0 ? demandOf(unit, d) / n : 0;
+    if (key == SIZE_KEY_MAX) acc = max(acc, s);
+    else if (key == SIZE_KEY_SUM) acc += s;
+    else acc += s * s;
   }
-  for (let i = 0; i < items; i++) {
-    let acc: f64 = 0;
-    for (let d = 0; d < dims; d++) {
-      const norm = f64At(normScratch, d);
-      const s: f64 = norm > 0 ? demandAt(i, d) / norm : 0;
-      if (sizeKey == SIZE_KEY_MAX) acc = max(acc, s);
-      else if (sizeKey == SIZE_KEY_SUM) acc += s;
-      else acc += s * s;
-    }
-    if (sizeKey != SIZE_KEY_MAX && sizeKey != SIZE_KEY_SUM) acc = sqrt(acc);
-    setF64(itemKey, i, acc);
-  }
+  return key == SIZE_KEY_MAX || key == SIZE_KEY_SUM ? acc : Math.sqrt(acc);
 }
 
-/** Writes 0..N-1 into itemOrder, then stable-sorts it by itemKey descending (bottom-up merge sort). */
-export function sortByKeyDescending(): void {
-  for (let i = 0; i < items; i++) setI32(itemOrder, i, i);
-  let src = itemOrder, dst = sortScratch;
-  for (let width = 1; width < items; width <<= 1) {
-    for (let lo = 0; lo < items; lo += width << 1) {
-      const mid = min(lo + width, items);
-      const hi = min(lo + (width << 1), items);
+export function computeKeys(units: i32, key: i32, dim: i32): void {
+  for (let u = 0; u < units; u++) setF64(unitKey, u, unitSize(key, dim, u));
+}
+
+// ── Bottom-up merge sort of an i32 array by a comparator chosen by code; every comparator ends with the
+// element value, ascending, so the result is one total order whatever the input order. ──
+export const BY_KEY_DESC = 0; //   unitKey descending (Decreasing order)
+export const BY_F64_ASC = 1; //    sortKeys ascending (host fills)
+export const BY_F64_DESC = 2; //   sortKeys descending (unit weights, subset weights)
+export const BY_CLASS = 3; //      single-item unit's class tuple: demand, labels, tenant, isolation, spread group
+
+let sortKeys: usize = 0;
+
+/** Sets the f64 array (indexed by element value) used by BY_F64_*. */
+export function useSortKeys(region: usize): void {
+  sortKeys = region;
+}
+
+function compareClass(a: i32, b: i32): i32 {
+  for (let d = 0; d < dims; d++) {
+    const x = demandOf(a, d), y = demandOf(b, d);
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  for (let k = 0; k < labelWords; k++) {
+    const x = i32At(unitLabels, a * labelWords + k), y = i32At(unitLabels, b * labelWords + k);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  const ia = i32At(unitFirst, a), ib = i32At(unitFirst, b);
+  let x = i32At(itemTenant, ia), y = i32At(itemTenant, ib);
+  if (x != y) return x < y ? -1 : 1;
+  x = i32At(itemExclusive, ia); y = i32At(itemExclusive, ib);
+  if (x != y) return x < y ? -1 : 1;
+  x = i32At(itemSpread, ia); y = i32At(itemSpread, ib);
+  if (x != y) return x < y ? -1 : 1;
+  return 0;
+}
+
+/** < 0 when a goes before b. */
+@inline function compare(mode: i32, a: i32, b: i32): i32 {
+  let c = 0;
+  if (mode == BY_KEY_DESC) {
+    const ka = f64At(unitKey, a), kb = f64At(unitKey, b);
+    c = kb > ka ? 1 : kb < ka ? -1 : 0;
+  } else if (mode == BY_F64_ASC) {
+    const ka = f64At(sortKeys, a), kb = f64At(sortKeys, b);
+    c = ka > kb ? 1 : ka < kb ? -1 : 0;
+  } else if (mode == BY_F64_DESC) {
+    const ka = f64At(sortKeys, a), kb = f64At(sortKeys, b);
+    c = kb > ka ? 1 : kb < ka ? -1 : 0;
+  } else c = compareClass(a, b);
+  return c != 0 ? c : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable sort of `len` i32 values at `region` (uses sortB as scratch; region may be sortA). */
+export function sortIndices(region: usize, len: i32, mode: i32): void {
+  let src = region, dst = region == sortB ? sortA : sortB;
+  for (let width = 1; width < len; width <<= 1) {
+    for (let lo = 0; lo < len; lo += width << 1) {
+      const mid = min(lo + width, len);
+      const hi = min(lo + (width << 1), len);
       let a = lo, b = mid, k = lo;
       while (a < mid && b < hi) {
         const ia = i32At(src, a), ib = i32At(src, b);
-        // Take from the right run only when strictly larger: keeps the sort stable.
-        if (f64At(itemKey, ib) > f64At(itemKey, ia)) { setI32(dst, k++, ib); b++; }
+        if (compare(mode, ib, ia) < 0) { setI32(dst, k++, ib); b++; }
         else { setI32(dst, k++, ia); a++; }
       }
       while (a < mid) setI32(dst, k++, i32At(src, a++));
@@ -45,5 +96,11 @@ export function sortByKeyDescending(): void {
     }
     const t = src; src = dst; dst = t;
   }
-  if (src != itemOrder) memory.copy(itemOrder, src, <usize>items << 2);
+  if (src != region) memory.copy(region, src, <usize>len << 2);
+}
+
+/** unitOrder = 0..units-1, sorted by unitKey descending when `decreasing`. */
+export function buildOrder(units: i32, decreasing: bool): void {
+  for (let u = 0; u < units; u++) setI32(unitOrder, u, u);
+  if (decreasing) sortIndices(unitOrder, units, BY_KEY_DESC);
 }

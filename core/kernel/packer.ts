@@ -1,21 +1,89 @@
 // The contract every packer implements: the WASM kernel (wasm-packer.ts) and the TypeScript reference
 // (../reference/reference-packer.ts). Both expose the same flat arrays, so encoders and decoders are shared
 // and differential tests compare them element by element.
-import { SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM } from '../../assembly/abi';
+import {
+  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
+  ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, SIZE_KEY_DIM, SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
+} from '../../assembly/abi';
 
-export type SizeKey = 'max' | 'sum' | 'l2';
+/** Size of an item (normalised per dimension by the largest host capacity): sort key and residual measure. */
+export type SizeKey = 'max' | 'sum' | 'l2' | 'dim';
 
-export const SIZE_KEY_CODE: Record<SizeKey, number> = { max: SIZE_KEY_MAX, sum: SIZE_KEY_SUM, l2: SIZE_KEY_L2 };
+export const SIZE_KEY_CODE: Record<SizeKey, number> = { max: SIZE_KEY_MAX, sum: SIZE_KEY_SUM, l2: SIZE_KEY_L2, dim: SIZE_KEY_DIM };
 
-/** Inputs, written by the caller after `reserve`. Matrices are row-major: host × dimension, item × dimension. */
+/** Placement rules of the constructive pass (abi.ts ALG_* has the sources). */
+export type Rule =
+  | 'first-fit' | 'best-fit' | 'worst-fit' | 'next-fit' | 'dot-product' | 'l2-norm' | 'tetris'
+  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random';
+
+export const RULE_CODE: Record<Rule, number> = {
+  'first-fit': ALG_FIRST_FIT, 'best-fit': ALG_BEST_FIT, 'worst-fit': ALG_WORST_FIT, 'next-fit': ALG_NEXT_FIT,
+  'dot-product': ALG_DOT_PRODUCT, 'l2-norm': ALG_L2_NORM, tetris: ALG_TETRIS, 'k8s-least-allocated': ALG_K8S_LEAST,
+  'k8s-most-allocated': ALG_K8S_MOST, 'k8s-balanced': ALG_K8S_BALANCED, random: ALG_RANDOM,
+};
+export const RULES = Object.keys(RULE_CODE) as Rule[];
+
+export interface PackOptions {
+  readonly rule: Rule;
+  /** 'input': items in arena order (online); 'decreasing': by `sizeKey`, largest first (stable). */
+  readonly order: 'input' | 'decreasing';
+  readonly sizeKey: SizeKey;
+  /** Dimension used when sizeKey is 'dim'. */
+  readonly sizeDim: number;
+  readonly seed: number;
+  /** Improvement-phase iterations to run right after the constructive pass (0: none). */
+  readonly iterations: number;
+  /** Stop improving once the cost of used hosts is at or below this (0: no target). */
+  readonly targetCost: number;
+}
+
+export const DEFAULT_PACK_OPTIONS: PackOptions = {
+  rule: 'first-fit', order: 'decreasing', sizeKey: 'l2', sizeDim: 0, seed: 1, iterations: 0, targetCost: 0,
+};
+
+/** Extra arena sizes beyond hosts × items × dims. */
+export interface ArenaShape {
+  /** 32-bit words of label bits per host and item (0: no labels). */
+  readonly labelWords?: number;
+  /** Number of spread groups. */
+  readonly spreadGroups?: number;
+}
+
+/**
+ * Inputs, written by the caller after `reserve` (which fills every array with its default). Matrices are
+ * row-major: host × dimension, item × dimension, host × label word, item × label word.
+ */
 export interface PackArena {
   readonly hosts: number;
   readonly items: number;
   readonly dims: number;
+  readonly labelWords: number;
+  readonly spreadGroups: number;
   readonly hostCapacity: Float64Array;
   /** Item limit per host (e.g. max pods per node); 0 means no limit. */
   readonly hostMaxItems: Int32Array;
+  /** Cost of running the host; default 1 (minimising cost = minimising the count). */
+  readonly hostCost: Float64Array;
+  /** Failure-domain ids (>= 0) of the host's rack and site; default 0. */
+  readonly hostRack: Int32Array;
+  readonly hostSite: Int32Array;
+  /** Label bits the host offers. */
+  readonly hostLabels: Int32Array;
   readonly itemDemand: Float64Array;
+  /** Tenant id (>= 0); default 0. */
+  readonly itemTenant: Int32Array;
+  /** EXCLUSIVE_* isolation level; default none. */
+  readonly itemExclusive: Int32Array;
+  /** Spread group, -1 for none (default). */
+  readonly itemSpread: Int32Array;
+  /** Affinity group in [0, items), -1 for none (default): items of one group go to one host or none. */
+  readonly itemAffinity: Int32Array;
+  /** Label bits the item requires of its host. */
+  readonly itemLabels: Int32Array;
+  /** DOMAIN_* of each spread group; default host. */
+  readonly spreadLevel: Int32Array;
+  /** Most items of the group per domain (>= 1); default 1. */
+  readonly spreadMax: Int32Array;
 }
 
 /** Outputs. For the WASM packer these are views into kernel memory, valid until the next `reserve`. */
@@ -27,12 +95,29 @@ export interface PackOutcome {
   readonly itemReason: Int32Array;
   readonly hostResidual: Float64Array;
   readonly hostItems: Int32Array;
-  /** Items in the order they were packed. */
+  /** Items in the order the constructive pass decided on them. */
   readonly itemOrder: Int32Array;
+  /** Host per item after the constructive pass, before the improvement phase. */
+  readonly itemFirstHost: Int32Array;
+  /** Σ cost of used hosts. */
+  readonly cost: number;
+  readonly constructiveHosts: number;
+  readonly constructiveCost: number;
+  /** Improvement iterations spent so far, and hosts they emptied. */
+  readonly iterations: number;
+  readonly improvements: number;
+  /** The improvement phase has nothing left to try (target reached, or it gave up). */
+  readonly done: boolean;
+  readonly unplaced: number;
 }
 
 export interface Packer {
   readonly name: 'wasm' | 'reference';
-  reserve(hosts: number, items: number, dims: number): PackArena;
+  reserve(hosts: number, items: number, dims: number, shape?: ArenaShape): PackArena;
+  /** Constructive pass, then `options.iterations` improvement iterations. */
+  pack(options: PackOptions): PackOutcome;
+  /** More improvement iterations on the last packing (same answer as asking for them all at once). */
+  improve(iterations: number, targetCost: number): PackOutcome;
+  /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome;
 }

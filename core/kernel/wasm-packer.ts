@@ -2,13 +2,15 @@
 // caller fills in place (one bulk write per array, no per-element calls), and reads results back as views.
 // Works in Node, the renderer and workers: only `globalThis.WebAssembly` is used.
 import * as abi from '../../assembly/abi';
-import type { PackArena, PackOutcome, Packer, SizeKey } from './packer';
-import { SIZE_KEY_CODE } from './packer';
+import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, SizeKey } from './packer';
+import { DEFAULT_PACK_OPTIONS, RULE_CODE, SIZE_KEY_CODE } from './packer';
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
-  reservePack(hosts: number, items: number, dims: number): number;
-  runFirstFitDecreasing(sizeKey: number): number;
+  reservePackWith(hosts: number, items: number, dims: number, labelWords: number, spreadGroups: number): number;
+  runPack(algorithm: number, decreasing: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
+  runImprove(iterations: number, targetCost: number): number;
+  setImproveParameter(k: number, v: number): void;
 }
 
 interface WasmApi {
@@ -42,6 +44,13 @@ export function instantiateKernel(bytes: Uint8Array): KernelExports {
   return ref.exports;
 }
 
+const ERRORS: Record<number, string> = {
+  [abi.ERR_NOT_RESERVED]: 'kernel arena not reserved',
+  [abi.ERR_BAD_ALGORITHM]: 'unknown placement rule',
+  [abi.ERR_BAD_INPUT]: 'invalid pack input: an id or level is out of range',
+  [abi.ERR_NOT_PACKED]: 'improve() needs a pack() first',
+};
+
 export class WasmPacker implements Packer {
   readonly name = 'wasm' as const;
   private header = 0;
@@ -64,31 +73,75 @@ export class WasmPacker implements Packer {
     return new Int32Array(this.kernel.memory.buffer, this.slot(slot), length);
   }
 
-  reserve(hosts: number, items: number, dims: number): PackArena {
-    this.header = this.kernel.reservePack(hosts, items, dims) >>> 0;
+  reserve(hosts: number, items: number, dims: number, shape: ArenaShape = {}): PackArena {
+    const labelWords = shape.labelWords ?? 0, spreadGroups = shape.spreadGroups ?? 0;
+    this.header = this.kernel.reservePackWith(hosts, items, dims, labelWords, spreadGroups) >>> 0;
     // Views are created after reservePack because it may grow (and so detach) the memory buffer.
     return {
-      hosts,
-      items,
-      dims,
+      hosts, items, dims, labelWords, spreadGroups,
       hostCapacity: this.f64(abi.HDR_HOST_CAPACITY, hosts * dims),
       hostMaxItems: this.i32(abi.HDR_HOST_MAX_ITEMS, hosts),
+      hostCost: this.f64(abi.HDR_HOST_COST, hosts),
+      hostRack: this.i32(abi.HDR_HOST_RACK, hosts),
+      hostSite: this.i32(abi.HDR_HOST_SITE, hosts),
+      hostLabels: this.i32(abi.HDR_HOST_LABELS, hosts * labelWords),
       itemDemand: this.f64(abi.HDR_ITEM_DEMAND, items * dims),
+      itemTenant: this.i32(abi.HDR_ITEM_TENANT, items),
+      itemExclusive: this.i32(abi.HDR_ITEM_EXCLUSIVE, items),
+      itemSpread: this.i32(abi.HDR_ITEM_SPREAD, items),
+      itemAffinity: this.i32(abi.HDR_ITEM_AFFINITY, items),
+      itemLabels: this.i32(abi.HDR_ITEM_LABELS, items * labelWords),
+      spreadLevel: this.i32(abi.HDR_SPREAD_LEVEL, spreadGroups),
+      spreadMax: this.i32(abi.HDR_SPREAD_MAX, spreadGroups),
     };
   }
 
-  firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
+  private check(code: number): void {
+    if (code < 0) throw new KernelError(ERRORS[code] ?? `kernel error ${code}`);
+  }
+
+  pack(options: PackOptions): PackOutcome {
     if (!this.header) throw new KernelError('reserve() must be called before packing');
-    const hostsUsed = this.kernel.runFirstFitDecreasing(SIZE_KEY_CODE[sizeKey]);
-    if (hostsUsed === abi.ERR_NOT_RESERVED) throw new KernelError('kernel arena not reserved');
+    const rule = RULE_CODE[options.rule];
+    if (rule === undefined) throw new KernelError(`unknown placement rule ${options.rule}`);
+    this.check(this.kernel.runPack(rule, options.order === 'decreasing' ? 1 : 0, SIZE_KEY_CODE[options.sizeKey], options.sizeDim,
+      options.seed | 0, options.iterations, options.targetCost));
+    return this.outcome();
+  }
+
+  improve(iterations: number, targetCost: number): PackOutcome {
+    if (!this.header) throw new KernelError('reserve() must be called before packing');
+    this.check(this.kernel.runImprove(iterations, targetCost));
+    return this.outcome();
+  }
+
+  firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
+    return this.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey });
+  }
+
+  /** Tuning hook: overrides one improvement parameter (abi.ts IMPROVE_* order) until the module is reloaded. */
+  setImproveParameter(k: number, v: number): void {
+    this.kernel.setImproveParameter(k, v);
+  }
+
+  private outcome(): PackOutcome {
     const hosts = this.slot(abi.HDR_HOSTS), items = this.slot(abi.HDR_ITEMS), dims = this.slot(abi.HDR_DIMS);
+    const stats = this.f64(abi.HDR_STATS, abi.STATS_SLOTS);
     return {
-      hostsUsed,
+      hostsUsed: stats[abi.STAT_HOSTS_USED],
       itemHost: this.i32(abi.HDR_ITEM_HOST, items),
       itemReason: this.i32(abi.HDR_ITEM_REASON, items),
       hostResidual: this.f64(abi.HDR_HOST_RESIDUAL, hosts * dims),
       hostItems: this.i32(abi.HDR_HOST_ITEMS, hosts),
       itemOrder: this.i32(abi.HDR_ITEM_ORDER, items),
+      itemFirstHost: this.i32(abi.HDR_ITEM_FIRST_HOST, items),
+      cost: stats[abi.STAT_COST],
+      constructiveHosts: stats[abi.STAT_CONSTRUCTIVE_HOSTS],
+      constructiveCost: stats[abi.STAT_CONSTRUCTIVE_COST],
+      iterations: stats[abi.STAT_ITERATIONS],
+      improvements: stats[abi.STAT_IMPROVEMENTS],
+      done: stats[abi.STAT_DONE] !== 0,
+      unplaced: stats[abi.STAT_UNPLACED],
     };
   }
 }

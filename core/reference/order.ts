@@ -1,27 +1,23 @@
-// Reference for assembly/order.ts: the Decreasing order. Sizes are normalised per dimension by the largest
-// host capacity in that dimension; items sort by key, descending, ties by ascending index.
-import type { SizeKey } from '../kernel/packer';
+// Reference for assembly/order.ts: sizes of units and the Decreasing order. Sizes are normalised per dimension
+// by the largest host capacity in that dimension; units sort by key, descending, ties by ascending unit index.
+import { SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM } from '../../assembly/abi';
 
-export function sizeKeys(
-  hostCapacity: Float64Array, hosts: number, itemDemand: Float64Array, items: number, dims: number, key: SizeKey,
-): Float64Array {
-  const norm = new Float64Array(dims);
+/** Size of the vector x (read through `at`) under a SIZE_KEY_* code; also the residual measure of Best/Worst Fit. */
+export function sizeOf(key: number, dim: number, norm: Float64Array, dims: number, at: (d: number) => number): number {
+  if (key === SIZE_KEY_DIM) return norm[dim] > 0 ? at(dim) / norm[dim] : 0;
+  let acc = 0;
   for (let d = 0; d < dims; d++) {
-    let m = 0;
-    for (let h = 0; h < hosts; h++) m = Math.max(m, hostCapacity[h * dims + d]);
-    norm[d] = m;
+    const s = norm[d] > 0 ? at(d) / norm[d] : 0;
+    if (key === SIZE_KEY_MAX) acc = Math.max(acc, s);
+    else if (key === SIZE_KEY_SUM) acc += s;
+    else acc += s * s;
   }
-  const keys = new Float64Array(items);
-  for (let i = 0; i < items; i++) {
-    let acc = 0;
-    for (let d = 0; d < dims; d++) {
-      const s = norm[d] > 0 ? itemDemand[i * dims + d] / norm[d] : 0;
-      if (key === 'max') acc = Math.max(acc, s);
-      else if (key === 'sum') acc += s;
-      else acc += s * s;
-    }
-    keys[i] = key === 'l2' ? Math.sqrt(acc) : acc;
-  }
+  return key === SIZE_KEY_MAX || key === SIZE_KEY_SUM ? acc : Math.sqrt(acc);
+}
+
+export function unitKeys(demand: Float64Array, units: number, dims: number, norm: Float64Array, key: number, dim: number): Float64Array {
+  const keys = new Float64Array(units);
+  for (let u = 0; u < units; u++) keys[u] = sizeOf(key, dim, norm, dims, (d) => demand[u * dims + d]);
   return keys;
 }
 
@@ -29,4 +25,8 @@ export function decreasingOrder(keys: Float64Array): Int32Array {
   const order = Array.from({ length: keys.length }, (_, i) => i);
   order.sort((a, b) => keys[b] - keys[a] || a - b);
   return Int32Array.from(order);
+}
+
+export function inputOrder(units: number): Int32Array {
+  return Int32Array.from({ length: units }, (_, i) => i);
 }

@@ -1,26 +1,148 @@
 // The TypeScript reference packer: the oracle the WASM kernel is checked against (same inputs, same outputs).
-import type { PackArena, PackOutcome, Packer, SizeKey } from '../kernel/packer';
-import { decreasingOrder, sizeKeys } from './order';
-import { firstFit } from './first-fit';
+// Plain data structures and linear scans; the kernel's indexes (segment tree, shape restarts) must not change
+// any answer, only its speed.
+import { ALG_COUNT, DOMAIN_SITE, REASON_PLACED, SIZE_KEY_DIM, SIZE_KEY_NONE } from '../../assembly/abi';
+import {
+  DEFAULT_PACK_OPTIONS, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions, type PackOutcome,
+  type Packer, type SizeKey,
+} from '../kernel/packer';
+import { construct } from './construct';
+import { Improver } from './improve';
+import { decreasingOrder, inputOrder, unitKeys } from './order';
+import { Rng } from './random';
+import { isStaticReason, unplacedReason } from './reasons';
+import { HostState } from './state';
+import { buildUnits, dimensionNorms, type Units } from './units';
+
+interface Run {
+  readonly st: HostState;
+  readonly units: Units;
+  readonly decided: Int32Array;
+  readonly firstHost: Int32Array;
+  readonly unitReason: Int32Array;
+  readonly improver: Improver;
+  readonly constructiveHosts: number;
+  readonly constructiveCost: number;
+}
+
+/** Throws if an input id or level is outside its range (the kernel returns ERR_BAD_INPUT for the same cases). */
+export function checkArena(a: PackArena, sizeKey: number, sizeDim: number): void {
+  const bad = (what: string) => { throw new Error(`invalid pack input: ${what}`); };
+  if (sizeKey === SIZE_KEY_DIM && (sizeDim < 0 || sizeDim >= a.dims)) bad('size dimension out of range');
+  for (let h = 0; h < a.hosts; h++) if (a.hostRack[h] < 0 || a.hostSite[h] < 0) bad(`host ${h} has a negative rack or site id`);
+  for (let i = 0; i < a.items; i++) {
+    if (a.itemTenant[i] < 0) bad(`item ${i} has a negative tenant id`);
+    if (a.itemSpread[i] < -1 || a.itemSpread[i] >= a.spreadGroups) bad(`item ${i} has spread group ${a.itemSpread[i]}`);
+    if (a.itemAffinity[i] < -1 || a.itemAffinity[i] >= a.items) bad(`item ${i} has affinity group ${a.itemAffinity[i]}`);
+  }
+  for (let g = 0; g < a.spreadGroups; g++) if (a.spreadLevel[g] < 0 || a.spreadLevel[g] > DOMAIN_SITE) bad(`spread group ${g} has level ${a.spreadLevel[g]}`);
+}
 
 export class ReferencePacker implements Packer {
   readonly name = 'reference' as const;
   private arena: PackArena | undefined;
+  private run: Run | undefined;
 
-  reserve(hosts: number, items: number, dims: number): PackArena {
+  reserve(hosts: number, items: number, dims: number, shape: ArenaShape = {}): PackArena {
+    const labelWords = shape.labelWords ?? 0, spreadGroups = shape.spreadGroups ?? 0;
+    this.run = undefined;
     this.arena = {
-      hosts, items, dims,
+      hosts, items, dims, labelWords, spreadGroups,
       hostCapacity: new Float64Array(hosts * dims),
       hostMaxItems: new Int32Array(hosts),
+      hostCost: new Float64Array(hosts).fill(1),
+      hostRack: new Int32Array(hosts),
+      hostSite: new Int32Array(hosts),
+      hostLabels: new Int32Array(hosts * labelWords),
       itemDemand: new Float64Array(items * dims),
+      itemTenant: new Int32Array(items),
+      itemExclusive: new Int32Array(items),
+      itemSpread: new Int32Array(items).fill(-1),
+      itemAffinity: new Int32Array(items).fill(-1),
+      itemLabels: new Int32Array(items * labelWords),
+      spreadLevel: new Int32Array(spreadGroups),
+      spreadMax: new Int32Array(spreadGroups).fill(1),
     };
     return this.arena;
   }
 
-  firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
+  pack(options: PackOptions): PackOutcome {
     const a = this.arena;
     if (!a) throw new Error('reserve() must be called before packing');
-    const order = decreasingOrder(sizeKeys(a.hostCapacity, a.hosts, a.itemDemand, a.items, a.dims, sizeKey));
-    return { ...firstFit(a, order), itemOrder: order };
+    const rule = RULE_CODE[options.rule];
+    if (rule === undefined || rule < 0 || rule >= ALG_COUNT) throw new Error(`unknown rule ${options.rule}`);
+    const sizeKey = SIZE_KEY_CODE[options.sizeKey];
+    checkArena(a, sizeKey, options.sizeDim);
+    const norm = dimensionNorms(a);
+    const units = buildUnits(a, norm);
+    const st = new HostState(a, units);
+    const rng = new Rng(options.seed);
+    const order = options.order === 'input' || sizeKey === SIZE_KEY_NONE
+      ? inputOrder(units.count)
+      : decreasingOrder(unitKeys(units.demand, units.count, a.dims, norm, sizeKey, options.sizeDim));
+    const decided = construct({ st, norm, sizeKey, sizeDim: options.sizeDim, rng }, rule, order);
+    const firstHost = new Int32Array(a.items);
+    for (let i = 0; i < a.items; i++) firstHost[i] = st.unitHost[units.ofItem[i]];
+    const unitReason = new Int32Array(units.count);
+    let dynamic = false;
+    for (let unit = 0; unit < units.count; unit++) {
+      if (st.unitHost[unit] >= 0) continue;
+      unitReason[unit] = unplacedReason(st, unit);
+      if (!isStaticReason(unitReason[unit])) dynamic = true;
+    }
+    const improver = new Improver(st, rng);
+    // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
+    // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
+    if (dynamic) improver.done = true;
+    this.run = { st, units, decided, firstHost, unitReason, improver, constructiveHosts: improver.bestHosts, constructiveCost: improver.bestCost };
+    improver.run(options.iterations, options.targetCost);
+    return this.outcome();
+  }
+
+  improve(iterations: number, targetCost: number): PackOutcome {
+    if (!this.run) throw new Error('pack() must be called before improve()');
+    this.run.improver.run(iterations, targetCost);
+    return this.outcome();
+  }
+
+  firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
+    return this.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey });
+  }
+
+  /** Outputs of the best complete solution found so far. */
+  private outcome(): PackOutcome {
+    const a = this.arena!, run = this.run!;
+    const { units, improver } = run;
+    const dd = a.dims;
+    const itemHost = new Int32Array(a.items), itemReason = new Int32Array(a.items);
+    const hostResidual = Float64Array.from(a.hostCapacity), hostItems = new Int32Array(a.hosts);
+    for (let i = 0; i < a.items; i++) {
+      const unit = units.ofItem[i];
+      itemHost[i] = improver.best[unit];
+      itemReason[i] = itemHost[i] >= 0 ? REASON_PLACED : run.unitReason[unit];
+    }
+    for (let unit = 0; unit < units.count; unit++) {
+      const h = improver.best[unit];
+      if (h < 0) continue;
+      for (let d = 0; d < dd; d++) hostResidual[h * dd + d] -= units.demand[unit * dd + d];
+      hostItems[h] += units.slots[unit];
+    }
+    const itemOrder = new Int32Array(a.items);
+    let k = 0;
+    for (const unit of run.decided) for (let i = units.first[unit]; i >= 0; i = units.nextItem[i]) itemOrder[k++] = i;
+    let unplaced = 0;
+    for (let i = 0; i < a.items; i++) if (itemHost[i] < 0) unplaced++;
+    return {
+      hostsUsed: improver.bestHosts,
+      itemHost, itemReason, hostResidual, hostItems, itemOrder,
+      itemFirstHost: run.firstHost.slice(),
+      cost: improver.bestCost,
+      constructiveHosts: run.constructiveHosts,
+      constructiveCost: run.constructiveCost,
+      iterations: improver.iterations,
+      improvements: improver.improvements,
+      done: improver.done,
+      unplaced,
+    };
   }
 }

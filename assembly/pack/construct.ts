@@ -1,0 +1,222 @@
+// The constructive pass (core/reference/construct.ts is the reference). Every rule takes units in the given
+// order (item-centric) or fills hosts one by one (bin-centric); then a mop-up gives each unit the rule left
+// unplaced one First Fit attempt over all hosts, so an item is unplaced only when no host can take it. Ties
+// go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
+import {
+  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
+  ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
+} from '../abi';
+import {
+  hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount,
+  i32At, setI32, f64At, capacityAt, residualAt, demandOf,
+} from '../arena';
+import { randomBelow } from '../random';
+import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
+import { fits, place } from './state';
+import { sameClass } from './units';
+
+let openCount = 0;
+let sizeKey = 0;
+let sizeDim = 0;
+
+@inline function placeTracked(unit: i32, h: i32): void {
+  if (i32At(hostCount, h) == 0) setI32(openList, openCount++, h);
+  place(unit, h);
+  refreshLeaf(h);
+}
+
+/** Leftmost empty host that takes the unit, or -1. */
+function firstEmptyHost(unit: i32): i32 {
+  for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) == 0 && fits(unit, h)) return h;
+  return -1;
+}
+
+/** Size of (residual of h − demand of unit) under the run's size key: Best/Worst Fit's measure. */
+function leftoverSize(h: i32, unit: i32): f64 {
+  if (sizeKey == SIZE_KEY_DIM) {
+    const n = f64At(norm, sizeDim);
+    return n > 0 ? (residualAt(h, sizeDim) - demandOf(unit, sizeDim)) / n : 0;
+  }
+  let acc: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const n = f64At(norm, d);
+    const s: f64 = n > 0 ? (residualAt(h, d) - demandOf(unit, d)) / n : 0;
+    if (sizeKey == SIZE_KEY_MAX) acc = max(acc, s);
+    else if (sizeKey == SIZE_KEY_SUM) acc += s;
+    else acc += s * s;
+  }
+  return sizeKey == SIZE_KEY_MAX || sizeKey == SIZE_KEY_SUM ? acc : Math.sqrt(acc);
+}
+
+/** Score of host h for the unit under an item-centric scoring rule; higher is better. */
+function hostScore(rule: i32, unit: i32, h: i32): f64 {
+  if (rule == ALG_BEST_FIT) return -leftoverSize(h, unit);
+  if (rule == ALG_WORST_FIT) return leftoverSize(h, unit);
+  if (rule == ALG_TETRIS) {
+    let acc: f64 = 0;
+    for (let d = 0; d < dims; d++) {
+      const c = capacityAt(h, d);
+      if (c > 0) acc += (demandOf(unit, d) / c) * (residualAt(h, d) / c);
+    }
+    return acc;
+  }
+  if (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST) {
+    let acc: f64 = 0;
+    for (let d = 0; d < dims; d++) {
+      const c = capacityAt(h, d);
+      if (c <= 0) continue;
+      const free = residualAt(h, d) - demandOf(unit, d);
+      acc += rule == ALG_K8S_LEAST ? free / c : (c - free) / c;
+    }
+    return acc / <f64>dims;
+  }
+  // ALG_K8S_BALANCED: 1 − standard deviation of the allocated shares after placing.
+  let m = 0;
+  let mean: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = capacityAt(h, d);
+    if (c <= 0) continue;
+    mean += (c - (residualAt(h, d) - demandOf(unit, d))) / c;
+    m++;
+  }
+  if (m == 0) return 1;
+  mean /= <f64>m;
+  let variance: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = capacityAt(h, d);
+    if (c <= 0) continue;
+    const x = (c - (residualAt(h, d) - demandOf(unit, d))) / c - mean;
+    variance += x * x;
+  }
+  return 1 - Math.sqrt(variance / <f64>m);
+}
+
+@inline function scoresAllHosts(rule: i32): bool {
+  return rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST || rule == ALG_K8S_BALANCED;
+}
+
+/** Score of unit for host h under a bin-centric rule; higher is better. */
+function unitScore(rule: i32, unit: i32, h: i32): f64 {
+  let acc: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = capacityAt(h, d);
+    if (c <= 0) continue;
+    if (rule == ALG_DOT_PRODUCT) acc += (demandOf(unit, d) / c) * (residualAt(h, d) / c);
+    else {
+      const x = (residualAt(h, d) - demandOf(unit, d)) / c;
+      acc += x * x;
+    }
+  }
+  return rule == ALG_DOT_PRODUCT ? acc : -acc;
+}
+
+function bestScoredHost(rule: i32, unit: i32): i32 {
+  let chosen = -1;
+  let best: f64 = -Infinity;
+  const all = scoresAllHosts(rule);
+  const n = all ? hosts : openCount;
+  for (let k = 0; k < n; k++) {
+    const h = all ? k : i32At(openList, k);
+    if (!fits(unit, h)) continue;
+    const s = hostScore(rule, unit, h);
+    if (chosen < 0 || s > best || (s == best && h < chosen)) { best = s; chosen = h; }
+  }
+  if (chosen < 0 && !all) chosen = firstEmptyHost(unit);
+  return chosen;
+}
+
+function randomOpenHost(unit: i32): i32 {
+  let fitting = 0;
+  for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) > 0 && fits(unit, h)) fitting++;
+  if (fitting == 0) return firstEmptyHost(unit);
+  let k = randomBelow(fitting);
+  for (let h = 0; h < hosts; h++) {
+    if (i32At(hostCount, h) > 0 && fits(unit, h)) {
+      if (k == 0) return h;
+      k--;
+    }
+  }
+  return -1;
+}
+
+function itemCentric(rule: i32, units: i32): void {
+  let current = 0; // Next Fit's host
+  let prev = -1;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitConflict, unit) != 0) { prev = unit; continue; }
+    let chosen = -1;
+    if (rule == ALG_FIRST_FIT) {
+      let start = 0;
+      if (prev >= 0 && sameClass(prev, unit)) start = i32At(unitHost, prev) < 0 ? hosts : i32At(unitHost, prev);
+      chosen = leftmostFit(start, unit);
+    } else if (rule == ALG_NEXT_FIT) {
+      for (let h = current; h < hosts && chosen < 0; h++) if (fits(unit, h)) chosen = h;
+      if (chosen >= 0) current = chosen;
+    } else if (rule == ALG_RANDOM) {
+      chosen = randomOpenHost(unit);
+    } else if ((rule == ALG_BEST_FIT || rule == ALG_K8S_MOST) && prev >= 0 && i32At(unitHost, prev) >= 0
+      && sameClass(prev, unit) && fits(unit, i32At(unitHost, prev))) {
+      // The previous identical unit's host only got fuller, so it is still the best-scoring host that fits.
+      chosen = i32At(unitHost, prev);
+    } else chosen = bestScoredHost(rule, unit);
+    if (chosen >= 0) placeTracked(unit, chosen);
+    prev = unit;
+  }
+}
+
+/** Bin-centric (Panigrahy et al.): fill hosts in index order, each with the best-scoring unit that fits. */
+function binCentric(rule: i32, units: i32): i32 {
+  // decided[] doubles as the list of remaining units, compacted in order after each placement.
+  let remaining = 0;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitConflict, unit) == 0) setI32(decided, remaining++, unit);
+  }
+  let placed = 0; // decided[0, placed) = units placed, in placement order; decided[placed, placed + remaining) = the rest
+  for (let h = 0; h < hosts && remaining > 0; h++) {
+    for (;;) {
+      let chosenAt = -1;
+      let best: f64 = -Infinity;
+      for (let j = placed; j < placed + remaining; j++) {
+        const unit = i32At(decided, j);
+        if (!fits(unit, h)) continue;
+        const s = unitScore(rule, unit, h);
+        if (chosenAt < 0 || s > best) { best = s; chosenAt = j; }
+      }
+      if (chosenAt < 0) break;
+      const chosen = i32At(decided, chosenAt);
+      for (let j = chosenAt; j > placed; j--) setI32(decided, j, i32At(decided, j - 1));
+      setI32(decided, placed, chosen);
+      placed++;
+      remaining--;
+      placeTracked(chosen, h);
+    }
+  }
+  // Then every unit not placed, in order (conflicting units included).
+  let at = placed;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitHost, unit) < 0) setI32(decided, at++, unit);
+  }
+  return at;
+}
+
+/** Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. */
+export function construct(rule: i32, units: i32, key: i32, dim: i32): void {
+  sizeKey = key;
+  sizeDim = dim;
+  openCount = 0;
+  buildTree();
+  if (rule == ALG_DOT_PRODUCT || rule == ALG_L2_NORM) binCentric(rule, units);
+  else {
+    itemCentric(rule, units);
+    for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+  }
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(decided, k);
+    if (i32At(unitHost, unit) >= 0 || i32At(unitConflict, unit) != 0) continue;
+    const h = leftmostFit(0, unit);
+    if (h >= 0) placeTracked(unit, h);
+  }
+}

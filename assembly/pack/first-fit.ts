@@ -1,0 +1,84 @@
+// First Fit: each unit goes to the lowest-index host that takes it. Johnson et al. (1974) for 1-D FF/FFD;
+// vector generalisation as in Panigrahy et al., "Heuristics for Vector Bin Packing" (Microsoft Research, 2011).
+// The reference (core/reference/construct.ts, firstFitHost) scans hosts linearly; this index must give the
+// same host, only faster.
+//
+// Leftmost-fit search uses a segment tree over hosts whose nodes hold, per dimension, the maximum residual in
+// their subtree (and the maximum free item slots); a subtree is skipped when any maximum is below the demand.
+// The search is a left-to-right depth-first walk that starts at the leaf of host `start` and climbs, so a unit
+// whose previous identical unit went to host p resumes at p: hosts before p could not take that shape and only
+// fill up (capacity and slots shrink, isolation and spread only tighten). Leaves that pass the capacity test
+// are then checked against labels, isolation and spread.
+import { dims, hosts, treeLeaves, tree, treeSlots, hostMaxItems, hostCount, unitSlots, i32At, setI32, residualAt, demandOf } from '../arena';
+import { fitsBeyondCapacity } from './state';
+
+const NO_LIMIT: i32 = 0x7fffffff;
+
+@inline function treeAt(node: i32, d: i32): f64 {
+  return load<f64>(tree + ((<usize>node * <usize>dims + <usize>d) << 3));
+}
+@inline function setTree(node: i32, d: i32, v: f64): void {
+  store<f64>(tree + ((<usize>node * <usize>dims + <usize>d) << 3), v);
+}
+
+@inline function freeSlots(h: i32): i32 {
+  const limit = i32At(hostMaxItems, h);
+  return limit <= 0 ? NO_LIMIT : limit - i32At(hostCount, h);
+}
+
+@inline function pull(node: i32): void {
+  const l = node << 1, r = l + 1;
+  for (let d = 0; d < dims; d++) setTree(node, d, max(treeAt(l, d), treeAt(r, d)));
+  setI32(treeSlots, node, max(i32At(treeSlots, l), i32At(treeSlots, r)));
+}
+
+/** Host h's residual or slots changed: refresh its leaf and the path to the root. */
+export function refreshLeaf(h: i32): void {
+  const leaf = treeLeaves + h;
+  for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(h, d));
+  setI32(treeSlots, leaf, freeSlots(h));
+  for (let node = leaf >> 1; node >= 1; node >>= 1) pull(node);
+}
+
+export function buildTree(): void {
+  const p = treeLeaves;
+  for (let k = 0; k < p; k++) {
+    const leaf = p + k;
+    if (k < hosts) {
+      for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(k, d));
+      setI32(treeSlots, leaf, freeSlots(k));
+    } else {
+      for (let d = 0; d < dims; d++) setTree(leaf, d, -1.0); // padding leaves never fit (demands are >= 0)
+      setI32(treeSlots, leaf, 0);
+    }
+  }
+  for (let node = p - 1; node >= 1; node--) pull(node);
+}
+
+@inline function nodeMayFit(node: i32, unit: i32): bool {
+  if (i32At(treeSlots, node) < i32At(unitSlots, unit)) return false;
+  for (let d = 0; d < dims; d++) if (treeAt(node, d) < demandOf(unit, d)) return false;
+  return true;
+}
+
+/** Lowest host index >= start that takes the unit, or -1. */
+export function leftmostFit(start: i32, unit: i32): i32 {
+  if (start >= hosts || !nodeMayFit(1, unit)) return -1;
+  let node = treeLeaves + start;
+  for (;;) {
+    if (nodeMayFit(node, unit)) {
+      if (node >= treeLeaves) {
+        const h = node - treeLeaves;
+        if (fitsBeyondCapacity(unit, h)) return h;
+      } else {
+        node <<= 1;
+        continue;
+      }
+    }
+    // Skip this subtree: climb while we are a right child, then step to the right sibling.
+    while (node & 1) node >>= 1;
+    if (node == 0) return -1;
+    node++;
+  }
+  return -1;
+}

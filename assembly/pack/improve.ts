@@ -1,0 +1,664 @@
+// The improvement phase: a Consistent Neighborhood Search after Buljubašić & Vasquez, "Consistent neighborhood
+// search for one-dimensional bin packing and two-dimensional vector packing", Computers & Operations Research
+// 76 (2016) 12–21, generalised to vectors, host costs and the hard rules of state.ts. The algorithm, its
+// parameters and every tie-break are described in the reference, core/reference/improve.ts, which this file
+// follows statement by statement so both give the same answer.
+//
+// State between calls (so an iteration budget may be spent in chunks):
+//   best[U]         host per unit of the best complete solution
+//   tc[tcLen]       trash can (units out of every host during a round), tcPos[U] their positions
+//   closed[H]       hosts R taken out in this round; final0/final1 the hosts F that must take TC at the end
+//   tabu*[class]    host a unit of the class last joined, until when, how often, and when that was set
+import {
+  IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
+  IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
+  IMPROVE_TENURE, IMPROVE_TENURE_SPAN,
+} from '../abi';
+import {
+  hosts, items, dims, labelWords, hostCost, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
+  itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitWeight, unitClass, unitHost,
+  unitNext, hostHead, hostCount, exclusiveCount, closed, hostList, passList, fills, bigCap, best, tc, tcPos,
+  tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, insA, insB, insOrder, insWeight, packCands,
+  packChosen, packBest, packLoad, packSuffix,
+  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf,
+} from '../arena';
+import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
+import { randomBelow } from '../random';
+import { domainOf, fits, labelsOk, place, remove, spreadAt } from './state';
+import { sameClass } from './units';
+
+// Parameters: the abi.ts defaults; `setImproveParameter` lets tuning scripts explore them.
+let TABU_LENGTH = IMPROVE_TABU_LENGTH;
+let STALL_LIMIT = IMPROVE_STALL_LIMIT;
+let ATTEMPT_LIMIT = IMPROVE_ATTEMPT_LIMIT;
+let HOST_WINDOW = IMPROVE_HOST_WINDOW;
+let PAIR_OUT_LIMIT = IMPROVE_PAIR_OUT_LIMIT;
+let PAIR_IN_LIMIT = IMPROVE_PAIR_IN_LIMIT;
+let PACK_CANDIDATES = IMPROVE_PACK_CANDIDATES;
+let PACK_NODES = IMPROVE_PACK_NODES;
+let FINAL_NODES = IMPROVE_FINAL_NODES;
+let REPACK_HOSTS = IMPROVE_REPACK_HOSTS;
+let TENURE = IMPROVE_TENURE;
+let TENURE_SPAN = IMPROVE_TENURE_SPAN;
+
+export function setImproveParameter(k: i32, v: i32): void {
+  if (k == 0) TABU_LENGTH = v;
+  else if (k == 1) STALL_LIMIT = v;
+  else if (k == 2) ATTEMPT_LIMIT = v;
+  else if (k == 3) HOST_WINDOW = v;
+  else if (k == 4) PAIR_OUT_LIMIT = v;
+  else if (k == 5) PAIR_IN_LIMIT = min(v, IMPROVE_PAIR_IN_LIMIT);
+  else if (k == 6) PACK_CANDIDATES = min(v, IMPROVE_PACK_CANDIDATES);
+  else if (k == 7) PACK_NODES = v;
+  else if (k == 8) FINAL_NODES = v;
+  else if (k == 9) REPACK_HOSTS = v;
+  else if (k == 10) TENURE = v;
+  else if (k == 11) TENURE_SPAN = max(v, 1);
+}
+
+export let iterations = 0;
+export let improvements = 0;
+export let done = false;
+export let bestCost: f64 = 0;
+export let bestHosts = 0;
+
+let unitCount = 0;
+let constrained = false;
+let inRound = false;
+let attempt = 0;
+let finalCount = 0;
+let final0 = -1;
+let final1 = -1;
+let final2 = -1; // a repack's extra host
+let tcLen = 0;
+let roundBestW: f64 = 0;
+let roundBestN = 0;
+let stall = 0;
+let cursor0 = 0;
+let cursor1 = 0;
+let descending = true;
+let passLen = 0;
+let passAt = 0;
+let passImproved = false;
+let tabuLeft = 0;
+let tabuReset = 0;
+
+@inline function finalAt(j: i32): i32 {
+  return j == 0 ? final0 : j == 1 ? final1 : final2;
+}
+
+export function initImprove(units: i32): void {
+  unitCount = units;
+  iterations = 0;
+  improvements = 0;
+  done = false;
+  inRound = false;
+  attempt = 0;
+  finalCount = 0;
+  tcLen = 0;
+  stall = 0;
+  cursor0 = 0;
+  cursor1 = 0;
+  tabuReset = 0;
+  constrained = false;
+  for (let i = 0; i < items; i++) if (i32At(itemExclusive, i) != 0 || i32At(itemSpread, i) >= 0) constrained = true;
+  for (let h = 0; h < hosts; h++) setI32(closed, h, 0);
+  for (let u = 0; u < units; u++) {
+    setI32(tcPos, u, -1);
+    setI32(tabuHost, u, -1);
+    setI32(tabuUntil, u, 0);
+    setI32(tabuFreq, u, 0);
+    setI32(tabuStamp, u, 0);
+  }
+  recordBest();
+}
+
+export function runImprovement(budget: i32, targetCost: f64): void {
+  let spent = 0;
+  while (spent < budget && !done) {
+    if (targetCost > 0 && bestCost <= targetCost) { done = true; break; }
+    if (!inRound) {
+      if (!startRound()) { done = true; break; }
+    } else step();
+    spent++;
+    iterations++;
+  }
+}
+
+function recordBest(): void {
+  for (let u = 0; u < unitCount; u++) setI32(best, u, i32At(unitHost, u));
+  let cost: f64 = 0;
+  let used = 0;
+  for (let h = 0; h < hosts; h++) {
+    if (i32At(hostCount, h) == 0) continue;
+    cost += f64At(hostCost, h);
+    used++;
+  }
+  bestCost = cost;
+  bestHosts = used;
+}
+
+// ── rounds ──
+
+function fill(h: i32): f64 {
+  let acc: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = capacityAt(h, d);
+    if (c > 0) acc += (c - residualAt(h, d)) / c;
+  }
+  return acc;
+}
+
+function startRound(): bool {
+  let used = 0;
+  for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) > 0) setI32(hostList, used++, h);
+  if (used < 2) return false;
+  for (let j = 0; j < used; j++) { const h = i32At(hostList, j); setF64(fills, h, fill(h)); }
+  useSortKeys(fills);
+  sortIndices(hostList, used, BY_F64_ASC);
+  const k = min(3, used);
+  let r0 = -1, r1 = -1, r2 = -1;
+  if (attempt == 0) {
+    r0 = i32At(hostList, 0);
+    r1 = i32At(hostList, 1);
+    if (k == 3) r2 = i32At(hostList, 2);
+  } else {
+    // Later attempts draw R among the least-filled hosts, from a pool that widens with each failure.
+    const limit = min(used, k + attempt);
+    let got = 0;
+    while (got < k) {
+      const h = i32At(hostList, randomBelow(limit));
+      if (h == r0 || h == r1 || h == r2) continue;
+      if (got == 0) r0 = h; else if (got == 1) r1 = h; else r2 = h;
+      got++;
+    }
+  }
+  // ascending host order
+  if (r1 < r0) { const t = r0; r0 = r1; r1 = t; }
+  if (k == 3) {
+    if (r2 < r1) { const t = r1; r1 = r2; r2 = t; }
+    if (r1 < r0) { const t = r0; r0 = r1; r1 = t; }
+  }
+  let dropped = r0;
+  if (f64At(hostCost, r1) >= f64At(hostCost, dropped)) dropped = r1;
+  if (k == 3 && f64At(hostCost, r2) >= f64At(hostCost, dropped)) dropped = r2;
+  finalCount = 0;
+  final0 = -1; final1 = -1; final2 = -1;
+  for (let j = 0; j < k; j++) {
+    const h = j == 0 ? r0 : j == 1 ? r1 : r2;
+    if (h == dropped) continue;
+    if (finalCount == 0) final0 = h; else final1 = h;
+    finalCount++;
+  }
+  for (let j = 0; j < k; j++) {
+    const h = j == 0 ? r0 : j == 1 ? r1 : r2;
+    setI32(closed, h, 1);
+    while (i32At(hostHead, h) >= 0) {
+      const unit = i32At(hostHead, h);
+      remove(unit);
+      tcPush(unit);
+    }
+  }
+  for (let d = 0; d < dims; d++) {
+    let m: f64 = 0;
+    for (let j = 0; j < finalCount; j++) m = max(m, capacityAt(finalAt(j), d));
+    setF64(bigCap, d, m);
+  }
+  inRound = true;
+  roundBestW = tcWeight();
+  roundBestN = tcLen;
+  stall = 0;
+  tabuReset = iterations;
+  descending = true;
+  startPass();
+  return true;
+}
+
+function startPass(): void {
+  passLen = activeHosts(HOST_WINDOW, 0, passList);
+  passAt = 0;
+  passImproved = false;
+}
+
+function step(): void {
+  if (descending) {
+    if (passAt >= passLen) {
+      if (passImproved && !constrained) startPass();
+      else { descending = false; tabuLeft = TABU_LENGTH; }
+      return;
+    }
+    const b = i32At(passList, passAt++);
+    if (constrained || i32At(closed, b) != 0 || i32At(hostCount, b) == 0 || !packHost(b)) return;
+    passImproved = true;
+  } else {
+    const moved = tabuMove();
+    if (!moved || --tabuLeft <= 0) { descending = true; startPass(); }
+    if (!moved) return;
+  }
+  const w = tcWeight();
+  const n = tcLen;
+  if (tcFitsFinal(w <= roundBestW)) { commit(); return; }
+  if (w < roundBestW || (w == roundBestW && n > roundBestN)) {
+    tabuReset = iterations + 1;
+    stall = 0;
+    roundBestW = w;
+    roundBestN = n;
+  } else stall++;
+  if (stall > STALL_LIMIT) restart();
+}
+
+function commit(): void {
+  for (let h = 0; h < hosts; h++) setI32(closed, h, 0);
+  inRound = false;
+  attempt = 0;
+  improvements++;
+  recordBest();
+}
+
+function restart(): void {
+  for (let h = 0; h < hosts; h++) {
+    while (i32At(hostHead, h) >= 0) remove(i32At(hostHead, h));
+    setI32(closed, h, 0);
+  }
+  while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
+  for (let u = 0; u < unitCount; u++) if (i32At(best, u) >= 0) place(u, i32At(best, u));
+  inRound = false;
+  attempt++;
+  if (attempt > ATTEMPT_LIMIT) done = true;
+}
+
+// ── trash can ──
+
+@inline function tcPush(unit: i32): void {
+  setI32(tcPos, unit, tcLen);
+  setI32(tc, tcLen++, unit);
+}
+
+function tcRemove(unit: i32): void {
+  const at = i32At(tcPos, unit);
+  const last = i32At(tc, tcLen - 1);
+  setI32(tc, at, last);
+  setI32(tcPos, last, at);
+  tcLen--;
+  setI32(tcPos, unit, -1);
+}
+
+function tcWeight(): f64 {
+  let w: f64 = 0;
+  for (let k = 0; k < tcLen; k++) w += f64At(unitWeight, i32At(tc, k));
+  return w;
+}
+
+// ── success test: does TC fit into the final hosts? ──
+
+function sameHostKind(x: i32, y: i32): bool {
+  for (let d = 0; d < dims; d++) if (capacityAt(x, d) != capacityAt(y, d)) return false;
+  for (let k = 0; k < labelWords; k++) if (i32At(hostLabels, x * labelWords + k) != i32At(hostLabels, y * labelWords + k)) return false;
+  return i32At(hostMaxItems, x) == i32At(hostMaxItems, y) && i32At(hostRack, x) == i32At(hostRack, y)
+    && i32At(hostSite, x) == i32At(hostSite, y);
+}
+
+let finalNodes = 0;
+let finalLen = 0;
+
+function tcFitsFinal(repack: bool): bool {
+  if (tcLen == 0) return true;
+  for (let d = 0; d < dims; d++) {
+    let need: f64 = 0, have: f64 = 0;
+    for (let k = 0; k < tcLen; k++) need += demandOf(i32At(tc, k), d);
+    for (let j = 0; j < finalCount; j++) have += capacityAt(finalAt(j), d);
+    if (need > have) return false;
+  }
+  for (let k = 0; k < tcLen; k++) setI32(finalUnits, k, i32At(tc, k));
+  finalLen = tcLen;
+  useSortKeys(unitWeight);
+  sortIndices(finalUnits, finalLen, BY_F64_DESC);
+  finalNodes = FINAL_NODES;
+  if (assignFinal(0)) {
+    while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
+    return true;
+  }
+  if (!repack) return false;
+  // TC is small enough but does not split: try repacking it together with one active host's units.
+  const count = activeHosts(REPACK_HOSTS, 1, hostList);
+  for (let j = 0; j < count; j++) {
+    const b = i32At(hostList, j);
+    const own = unitsOn(b);
+    for (let k = 0; k < own; k++) remove(i32At(unitList, k));
+    for (let k = 0; k < tcLen; k++) setI32(finalUnits, k, i32At(tc, k));
+    for (let k = 0; k < own; k++) setI32(finalUnits, tcLen + k, i32At(unitList, k));
+    finalLen = tcLen + own;
+    useSortKeys(unitWeight);
+    sortIndices(finalUnits, finalLen, BY_F64_DESC);
+    final2 = b;
+    finalCount++;
+    finalNodes = FINAL_NODES;
+    const ok = assignFinal(0);
+    finalCount--;
+    final2 = -1;
+    if (ok) {
+      while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
+      return true;
+    }
+    for (let k = own - 1; k >= 0; k--) place(i32At(unitList, k), b);
+  }
+  return false;
+}
+
+function assignFinal(i: i32): bool {
+  if (i == finalLen) return true;
+  const unit = i32At(finalUnits, i);
+  for (let j = 0; j < finalCount; j++) {
+    const h = finalAt(j);
+    let symmetric = false;
+    for (let k = 0; k < j && !symmetric; k++) {
+      const g = finalAt(k);
+      if (i32At(hostCount, g) == 0 && i32At(hostCount, h) == 0 && sameHostKind(g, h)) symmetric = true;
+    }
+    if (symmetric || !fits(unit, h)) continue;
+    if (finalNodes-- <= 0) return false;
+    place(unit, h);
+    if (assignFinal(i + 1)) return true;
+    remove(unit);
+  }
+  return false;
+}
+
+// ── hosts examined ──
+
+/** Units on host h, newest first, into unitList; returns how many. */
+function unitsOn(h: i32): i32 {
+  let k = 0;
+  for (let v = i32At(hostHead, h); v >= 0; v = i32At(unitNext, v)) setI32(unitList, k++, v);
+  return k;
+}
+
+/** Up to `limit` used, non-closed hosts from cursor `which` (0: moves, 1: repacks) into `out`. */
+function activeHosts(limit: i32, which: i32, out: usize): i32 {
+  let h = which == 0 ? cursor0 : cursor1;
+  let seen = 0, k = 0;
+  while (seen < hosts && k < limit) {
+    if (i32At(hostCount, h) > 0 && i32At(closed, h) == 0) setI32(out, k++, h);
+    h = h + 1 == hosts ? 0 : h + 1;
+    seen++;
+  }
+  if (which == 0) cursor0 = h; else cursor1 = h;
+  return k;
+}
+
+// ── tabu moves ──
+
+@inline function isFrozen(unit: i32, h: i32): bool {
+  const c = i32At(unitClass, unit);
+  return i32At(tabuHost, c) == h && i32At(tabuStamp, c) > tabuReset && i32At(tabuUntil, c) > iterations;
+}
+
+function freeze(unit: i32, h: i32): void {
+  const c = i32At(unitClass, unit);
+  if (i32At(tabuStamp, c) <= tabuReset) setI32(tabuFreq, c, 0);
+  const f = i32At(tabuFreq, c) + 1;
+  setI32(tabuFreq, c, f);
+  setI32(tabuStamp, c, iterations + 1);
+  setI32(tabuHost, c, h);
+  setI32(tabuUntil, c, iterations + TENURE + randomBelow(TENURE_SPAN) + ((f + 1) >> 1) + 1);
+}
+
+/** TC singles and pairs into insA/insB/insWeight, then insOrder: heaviest first, ties in creation order. */
+function inSets(): i32 {
+  let m = 0;
+  for (let x = 0; x < tcLen; x++) {
+    const t = i32At(tc, x);
+    setI32(insA, m, t); setI32(insB, m, -1); setF64(insWeight, m, f64At(unitWeight, t));
+    m++;
+  }
+  if (tcLen <= PAIR_IN_LIMIT) {
+    for (let x = 0; x < tcLen; x++) {
+      for (let y = x + 1; y < tcLen; y++) {
+        const s = i32At(tc, x), t = i32At(tc, y);
+        setI32(insA, m, s); setI32(insB, m, t); setF64(insWeight, m, f64At(unitWeight, s) + f64At(unitWeight, t));
+        m++;
+      }
+    }
+  }
+  for (let k = 0; k < m; k++) setI32(insOrder, k, k);
+  useSortKeys(insWeight);
+  sortIndices(insOrder, m, BY_F64_DESC);
+  return m;
+}
+
+function sameUnits(x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  if (x2 < 0) return sameClass(x1, t1);
+  return (sameClass(x1, t1) && sameClass(x2, t2)) || (sameClass(x1, t2) && sameClass(x2, t1));
+}
+
+@inline function isBig(unit: i32, d: i32): bool {
+  return demandOf(unit, d) * 2 > f64At(bigCap, d);
+}
+
+function tooManyBig(x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  const limit = finalCount;
+  for (let d = 0; d < dims; d++) {
+    let grow = 0;
+    if (x1 >= 0 && isBig(x1, d)) grow++;
+    if (x2 >= 0 && isBig(x2, d)) grow++;
+    if (isBig(t1, d)) grow--;
+    if (t2 >= 0 && isBig(t2, d)) grow--;
+    if (grow <= 0) continue;
+    let now = 0;
+    for (let k = 0; k < tcLen; k++) if (isBig(i32At(tc, k), d)) now++;
+    if (now + grow > limit) return true;
+  }
+  return false;
+}
+
+function tabuMove(): bool {
+  const m = inSets();
+  let bestHost = -1, bestDn = -0x7fffffff, ties = 0;
+  let bestDw: f64 = Infinity;
+  let bx1 = -1, bx2 = -1, bt1 = -1, bt2 = -1;
+  const count = activeHosts(HOST_WINDOW, 0, hostList);
+  for (let j = 0; j < count; j++) {
+    const b = i32At(hostList, j);
+    // The host's movable units (not frozen there), newest first.
+    let len = 0;
+    for (let v = i32At(hostHead, b); v >= 0; v = i32At(unitNext, v)) if (!isFrozen(v, b)) setI32(unitList, len++, v);
+    const pairs = len <= PAIR_OUT_LIMIT;
+    // outs: the empty set, then singles, then pairs (x before y in list order)
+    const outs = 1 + len + (pairs ? (len * (len - 1)) >> 1 : 0);
+    let o1 = 0, o2 = 1; // pair cursor
+    for (let o = 0; o < outs; o++) {
+      let x1 = -1, x2 = -1;
+      if (o == 0) { /* empty */ } else if (o <= len) x1 = i32At(unitList, o - 1);
+      else {
+        x1 = i32At(unitList, o1);
+        x2 = i32At(unitList, o2);
+        if (++o2 == len) { o1++; o2 = o1 + 1; }
+      }
+      const p = x1 < 0 ? 0 : x2 < 0 ? 1 : 2;
+      let wo: f64 = 0;
+      if (x1 >= 0) wo += f64At(unitWeight, x1);
+      if (x2 >= 0) wo += f64At(unitWeight, x2);
+      // Subsets are heaviest first, so the TC weight change wo − wi only grows along them.
+      for (let s = 0; s < m; s++) {
+        const k = i32At(insOrder, s);
+        const t1 = i32At(insA, k), t2 = i32At(insB, k);
+        const q = t2 < 0 ? 1 : 2;
+        if (p == 0 && q == 2) continue;
+        const dw = wo - f64At(insWeight, k);
+        if (dw > bestDw) break;
+        const dn = p - q;
+        if (dw == bestDw && dn < bestDn) continue;
+        if (p == q && sameUnits(x1, x2, t1, t2)) continue; // exchanging identical units changes nothing
+        if (!swapFeasible(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
+        if (dw == bestDw && dn == bestDn) {
+          ties++;
+          if (randomBelow(ties) != 0) continue;
+        } else ties = 1;
+        bestHost = b; bestDw = dw; bestDn = dn; bx1 = x1; bx2 = x2; bt1 = t1; bt2 = t2;
+      }
+    }
+  }
+  if (bestHost < 0) return false;
+  if (bx1 >= 0) { remove(bx1); tcPush(bx1); }
+  if (bx2 >= 0) { remove(bx2); tcPush(bx2); }
+  tcRemove(bt1); place(bt1, bestHost); freeze(bt1, bestHost);
+  if (bt2 >= 0) { tcRemove(bt2); place(bt2, bestHost); freeze(bt2, bestHost); }
+  return true;
+}
+
+/** Would host b abide by every rule after giving up x1, x2 and taking t1, t2 (-1: none)? No state changes. */
+function swapFeasible(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  const limit = i32At(hostMaxItems, b);
+  if (limit > 0) {
+    let n = i32At(hostCount, b);
+    if (x1 >= 0) n -= i32At(unitSlots, x1);
+    if (x2 >= 0) n -= i32At(unitSlots, x2);
+    n += i32At(unitSlots, t1);
+    if (t2 >= 0) n += i32At(unitSlots, t2);
+    if (n > limit) return false;
+  }
+  for (let d = 0; d < dims; d++) {
+    let v = residualAt(b, d);
+    if (x1 >= 0) v += demandOf(x1, d);
+    if (x2 >= 0) v += demandOf(x2, d);
+    v -= demandOf(t1, d);
+    if (t2 >= 0) v -= demandOf(t2, d);
+    if (v < 0) return false;
+  }
+  if (!labelsOk(t1, b) || (t2 >= 0 && !labelsOk(t2, b))) return false;
+  if (!constrained) return true;
+  return isolationAfterSwap(b, x1, x2, t1, t2) && spreadAfterSwap(b, x1, x2, t1, t2);
+}
+
+function exclusiveMembers(unit: i32): i32 {
+  let k = 0;
+  for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) if (i32At(itemExclusive, i) != 0) k++;
+  return k;
+}
+
+function allMembersOf(unit: i32, tenant: i32): bool {
+  for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) if (i32At(itemTenant, i) != tenant) return false;
+  return true;
+}
+
+function isolationAfterSwap(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  let exclusive = i32At(exclusiveCount, b);
+  if (x1 >= 0) exclusive -= exclusiveMembers(x1);
+  if (x2 >= 0) exclusive -= exclusiveMembers(x2);
+  exclusive += exclusiveMembers(t1);
+  if (t2 >= 0) exclusive += exclusiveMembers(t2);
+  if (exclusive == 0) return true;
+  const tenant = i32At(itemTenant, i32At(unitFirst, t1));
+  if (!allMembersOf(t1, tenant) || (t2 >= 0 && !allMembersOf(t2, tenant))) return false;
+  for (let v = i32At(hostHead, b); v >= 0; v = i32At(unitNext, v)) {
+    if (v == x1 || v == x2) continue;
+    if (!allMembersOf(v, tenant)) return false;
+  }
+  return true;
+}
+
+function groupMembers(unit: i32, g: i32): i32 {
+  let k = 0;
+  for (let j = i32At(unitFirst, unit); j >= 0; j = i32At(itemNext, j)) if (i32At(itemSpread, j) == g) k++;
+  return k;
+}
+
+function spreadOfUnitOk(unit: i32, b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) {
+    const g = i32At(itemSpread, i);
+    if (g < 0) continue;
+    let n = spreadAt(g, domainOf(b, i32At(spreadLevel, g)));
+    if (x1 >= 0) n -= groupMembers(x1, g);
+    if (x2 >= 0) n -= groupMembers(x2, g);
+    n += groupMembers(t1, g);
+    if (t2 >= 0) n += groupMembers(t2, g);
+    if (n > i32At(spreadMax, g)) return false;
+  }
+  return true;
+}
+
+function spreadAfterSwap(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  return spreadOfUnitOk(t1, b, x1, x2, t1, t2) && (t2 < 0 || spreadOfUnitOk(t2, b, x1, x2, t1, t2));
+}
+
+// ── descent: Pack(b) refills host b with the best subset of its units and TC ──
+
+let packN = 0;
+let packHostIndex = 0;
+let packLimit = 0;
+let packNodes = 0;
+let packBestW: f64 = 0;
+let packBestN = 0;
+let packImproved = false;
+
+function packDfs(i: i32, w: f64, k: i32, slots: i32): void {
+  if (packNodes-- <= 0) return;
+  if (w + f64At(packSuffix, i) < packBestW) return;
+  if (i == packN) {
+    if (w > packBestW || (w == packBestW && k < packBestN)) {
+      packBestW = w;
+      packBestN = k;
+      for (let j = 0; j < packN; j++) setI32(packBest, j, i32At(packChosen, j));
+      packImproved = true;
+    }
+    return;
+  }
+  const v = i32At(packCands, i);
+  const b = packHostIndex;
+  let ok = packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit;
+  for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, i, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
+  if (ok) {
+    for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d) + demandOf(v, d));
+    setI32(packChosen, i, 1);
+    packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v));
+    setI32(packChosen, i, 0);
+  }
+  for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d));
+  packDfs(i + 1, w, k, slots);
+}
+
+function packHost(b: i32): bool {
+  let len = unitsOn(b);
+  for (let k = 0; k < len; k++) setI32(finalUnits, k, i32At(unitList, k));
+  for (let k = 0; k < tcLen; k++) {
+    const t = i32At(tc, k);
+    if (labelsOk(t, b)) setI32(finalUnits, len++, t);
+  }
+  useSortKeys(unitWeight);
+  sortIndices(finalUnits, len, BY_F64_DESC);
+  const n = min(len, PACK_CANDIDATES);
+  for (let k = 0; k < n; k++) setI32(packCands, k, i32At(finalUnits, k));
+  setF64(packSuffix, n, 0);
+  for (let i = n - 1; i >= 0; i--) setF64(packSuffix, i, f64At(packSuffix, i + 1) + f64At(unitWeight, i32At(packCands, i)));
+  let bw: f64 = 0;
+  let bn = 0;
+  for (let k = 0; k < n; k++) {
+    const v = i32At(packCands, k);
+    if (i32At(unitHost, v) == b) { bw += f64At(unitWeight, v); bn++; }
+  }
+  for (let k = 0; k < n; k++) { setI32(packChosen, k, 0); setI32(packBest, k, 0); }
+  for (let d = 0; d < dims; d++) setF64Row(packLoad, 0, d, 0);
+  packN = n;
+  packHostIndex = b;
+  packLimit = i32At(hostMaxItems, b);
+  packNodes = PACK_NODES;
+  packBestW = bw;
+  packBestN = bn;
+  packImproved = false;
+  packDfs(0, 0, 0, 0);
+  if (!packImproved) return false;
+  for (let k = 0; k < n; k++) {
+    const v = i32At(packCands, k);
+    if (i32At(packBest, k) == 0 && i32At(unitHost, v) == b) { remove(v); tcPush(v); }
+  }
+  for (let k = 0; k < n; k++) {
+    const v = i32At(packCands, k);
+    if (i32At(packBest, k) == 1 && i32At(unitHost, v) != b) { tcRemove(v); place(v, b); }
+  }
+  return true;
+}
+
+
+export function markDone(): void {
+  done = true;
+}

@@ -1,0 +1,182 @@
+// Reference for assembly/pack/construct.ts and assembly/pack/first-fit.ts: the constructive pass. Every rule
+// takes units in the given order (item-centric) or fills hosts one by one (bin-centric), then a mop-up gives
+// each unit the rule left unplaced one First Fit attempt over all hosts, so an item is unplaced only when no
+// host can take it. Ties go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
+import {
+  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
+  ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT,
+} from '../../assembly/abi';
+import { sizeOf } from './order';
+import type { Rng } from './random';
+import type { HostState } from './state';
+
+export interface Rules {
+  readonly st: HostState;
+  readonly norm: Float64Array;
+  readonly sizeKey: number;
+  readonly sizeDim: number;
+  readonly rng: Rng;
+}
+
+/** Leftmost host that takes the unit, or -1. */
+export function firstFitHost(st: HostState, unit: number): number {
+  for (let h = 0; h < st.a.hosts; h++) if (st.fits(unit, h)) return h;
+  return -1;
+}
+
+/** Leftmost empty host that takes the unit, or -1. */
+function firstEmptyHost(st: HostState, unit: number): number {
+  for (let h = 0; h < st.a.hosts; h++) if (st.count[h] === 0 && st.fits(unit, h)) return h;
+  return -1;
+}
+
+/** Score of host h for the unit under an item-centric scoring rule; higher is better. */
+function hostScore(r: Rules, rule: number, unit: number, h: number): number {
+  const { st, norm } = r;
+  const dd = st.a.dims;
+  const cap = st.a.hostCapacity, res = st.residual, dem = st.u.demand;
+  if (rule === ALG_BEST_FIT) return -sizeOf(r.sizeKey, r.sizeDim, norm, dd, (d) => res[h * dd + d] - dem[unit * dd + d]);
+  if (rule === ALG_WORST_FIT) return sizeOf(r.sizeKey, r.sizeDim, norm, dd, (d) => res[h * dd + d] - dem[unit * dd + d]);
+  if (rule === ALG_TETRIS) {
+    let acc = 0;
+    for (let d = 0; d < dd; d++) {
+      const c = cap[h * dd + d];
+      if (c > 0) acc += (dem[unit * dd + d] / c) * (res[h * dd + d] / c);
+    }
+    return acc;
+  }
+  if (rule === ALG_K8S_LEAST || rule === ALG_K8S_MOST) {
+    let acc = 0;
+    for (let d = 0; d < dd; d++) {
+      const c = cap[h * dd + d];
+      if (c <= 0) continue;
+      const free = res[h * dd + d] - dem[unit * dd + d];
+      acc += rule === ALG_K8S_LEAST ? free / c : (c - free) / c;
+    }
+    return acc / dd;
+  }
+  // ALG_K8S_BALANCED: 1 − standard deviation of the allocated shares after placing.
+  let m = 0, mean = 0;
+  for (let d = 0; d < dd; d++) {
+    const c = cap[h * dd + d];
+    if (c <= 0) continue;
+    mean += (c - (res[h * dd + d] - dem[unit * dd + d])) / c;
+    m++;
+  }
+  if (m === 0) return 1;
+  mean /= m;
+  let variance = 0;
+  for (let d = 0; d < dd; d++) {
+    const c = cap[h * dd + d];
+    if (c <= 0) continue;
+    const x = (c - (res[h * dd + d] - dem[unit * dd + d])) / c - mean;
+    variance += x * x;
+  }
+  return 1 - Math.sqrt(variance / m);
+}
+
+/** Kubernetes scoring looks at every host; the other item-centric rules at open (used) hosts only. */
+function scoresAllHosts(rule: number): boolean {
+  return rule === ALG_K8S_LEAST || rule === ALG_K8S_MOST || rule === ALG_K8S_BALANCED;
+}
+
+/** Score of unit for host h under a bin-centric rule; higher is better. */
+function unitScore(r: Rules, rule: number, unit: number, h: number): number {
+  const { st } = r;
+  const dd = st.a.dims;
+  const cap = st.a.hostCapacity, res = st.residual, dem = st.u.demand;
+  let acc = 0;
+  for (let d = 0; d < dd; d++) {
+    const c = cap[h * dd + d];
+    if (c <= 0) continue;
+    if (rule === ALG_DOT_PRODUCT) acc += (dem[unit * dd + d] / c) * (res[h * dd + d] / c);
+    else {
+      const x = (res[h * dd + d] - dem[unit * dd + d]) / c;
+      acc += x * x;
+    }
+  }
+  return rule === ALG_DOT_PRODUCT ? acc : -acc;
+}
+
+/** Two units are interchangeable for placement: single items with the same demand and constraints. */
+export function sameClass(st: HostState, a: number, b: number): boolean {
+  const { u } = st;
+  const ar = st.a;
+  if (u.slots[a] !== 1 || u.slots[b] !== 1) return false;
+  const ia = u.first[a], ib = u.first[b];
+  for (let d = 0; d < ar.dims; d++) if (u.demand[a * ar.dims + d] !== u.demand[b * ar.dims + d]) return false;
+  for (let k = 0; k < ar.labelWords; k++) if (u.labels[a * ar.labelWords + k] !== u.labels[b * ar.labelWords + k]) return false;
+  return ar.itemTenant[ia] === ar.itemTenant[ib] && ar.itemExclusive[ia] === ar.itemExclusive[ib] && ar.itemSpread[ia] === ar.itemSpread[ib];
+}
+
+function itemCentric(r: Rules, rule: number, order: Int32Array): void {
+  const { st } = r;
+  const hosts = st.a.hosts;
+  const open: number[] = [];
+  let current = 0; // Next Fit's host
+  let prev = -1;
+  for (const unit of order) {
+    if (st.u.conflict[unit] !== 0) { prev = unit; continue; }
+    let chosen = -1;
+    if (rule === ALG_FIRST_FIT) chosen = firstFitHost(st, unit);
+    else if (rule === ALG_NEXT_FIT) {
+      for (let h = current; h < hosts && chosen < 0; h++) if (st.fits(unit, h)) chosen = h;
+      if (chosen >= 0) current = chosen;
+    } else if (rule === ALG_RANDOM) {
+      const fitting = open.filter((h) => st.fits(unit, h));
+      chosen = fitting.length > 0 ? fitting.sort((x, y) => x - y)[r.rng.below(fitting.length)] : firstEmptyHost(st, unit);
+    } else if ((rule === ALG_BEST_FIT || rule === ALG_K8S_MOST) && prev >= 0 && st.unitHost[prev] >= 0
+      && sameClass(st, prev, unit) && st.fits(unit, st.unitHost[prev])) {
+      // The previous identical unit's host only got fuller, so it is still the best-scoring host that fits.
+      chosen = st.unitHost[prev];
+    } else {
+      const candidates = scoresAllHosts(rule) ? Array.from({ length: hosts }, (_, h) => h) : open;
+      let best = -Infinity;
+      for (const h of candidates) {
+        if (!st.fits(unit, h)) continue;
+        const s = hostScore(r, rule, unit, h);
+        if (chosen < 0 || s > best || (s === best && h < chosen)) { best = s; chosen = h; }
+      }
+      if (chosen < 0 && !scoresAllHosts(rule)) chosen = firstEmptyHost(st, unit);
+    }
+    if (chosen >= 0) {
+      if (st.count[chosen] === 0) open.push(chosen);
+      st.place(unit, chosen);
+    }
+    prev = unit;
+  }
+}
+
+/** Bin-centric (Panigrahy et al.): open hosts in index order and fill each with the best-scoring unit that fits. */
+function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
+  const { st } = r;
+  const decided: number[] = [];
+  let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0);
+  for (let h = 0; h < st.a.hosts && remaining.length > 0; h++) {
+    for (;;) {
+      let chosen = -1, best = -Infinity;
+      for (const unit of remaining) {
+        if (!st.fits(unit, h)) continue;
+        const s = unitScore(r, rule, unit, h);
+        if (chosen < 0 || s > best) { best = s; chosen = unit; }
+      }
+      if (chosen < 0) break;
+      st.place(chosen, h);
+      decided.push(chosen);
+      remaining = remaining.filter((unit) => unit !== chosen);
+    }
+  }
+  const placed = new Set(decided);
+  return Int32Array.from([...decided, ...Array.from(order).filter((unit) => !placed.has(unit))]);
+}
+
+/** Runs the rule over units in `order`; returns units in the order the pass decided on them. */
+export function construct(r: Rules, rule: number, order: Int32Array): Int32Array {
+  const decided = rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM ? binCentric(r, rule, order) : (itemCentric(r, rule, order), order);
+  for (const unit of decided) {
+    if (r.st.unitHost[unit] >= 0 || r.st.u.conflict[unit] !== 0) continue;
+    const h = firstFitHost(r.st, unit);
+    if (h >= 0) r.st.place(unit, h);
+  }
+  return decided;
+}

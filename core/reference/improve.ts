@@ -1,0 +1,557 @@
+// Reference for assembly/pack/improve.ts: the improvement phase, a Consistent Neighborhood Search after
+// Buljubašić & Vasquez, "Consistent neighborhood search for one-dimensional bin packing and two-dimensional
+// vector packing", Computers & Operations Research 76 (2016) 12–21, generalised to vectors, host costs and the
+// hard rules of HostState.
+//
+// A round tries to empty one host. It takes the k = min(3, used) least-filled used hosts R out of the solution,
+// moves their units to a trash can TC and sets R minus its costliest host aside as the final hosts F. The
+// search only ever holds consistent (rule-abiding) partial solutions: units sit on the other used hosts or in
+// TC. Its objective is lexicographic: the lightest TC (Σ of units' normalised sizes), then the most units in
+// TC (small units are easier to place). It alternates
+//   - descent passes: Pack(b) refills host b with the best subset of its units and TC (bounded depth-first
+//     search), accepted when the objective improves (instances without isolation or spread rules);
+//   - tabu phases of TABU_LENGTH iterations: the best move Swap(p, q) — p units of one host to TC and q units
+//     of TC to that host, (p, q) in {(0,1), (1,1), (1,2), (2,1), (2,2)} — even when it worsens the objective
+//     (ties drawn at random). A unit that joined a host keeps units of its class on that host for
+//     ceil(f / 2) + 1 iterations, f counting recent moves of the class; the list is cleared on each new best.
+//     TC never gets more units too big to share a final host (more than half of it in a dimension) than F
+//     has hosts.
+// As soon as TC fits into F (bounded depth-first search) the round succeeds: one host fewer. After STALL_LIMIT
+// iterations without a better TC the round restarts from the best solution with other hosts for R; after
+// ATTEMPT_LIMIT failed rounds in a row the phase is done. Everything is deterministic for a given seed, and
+// resumable: any split of an iteration budget gives the same answer as the whole budget at once.
+import {
+  IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
+  IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
+  IMPROVE_TENURE, IMPROVE_TENURE_SPAN,
+} from '../../assembly/abi';
+import type { PackArena } from '../kernel/packer';
+import { sameClass } from './construct';
+import type { Rng } from './random';
+import type { HostState } from './state';
+import { unitClasses, type Units } from './units';
+
+/** Parameters: the abi.ts IMPROVE_* defaults; `setImproveParameter` lets tuning scripts explore them. */
+export const IMPROVE = {
+  TABU_LENGTH: IMPROVE_TABU_LENGTH,
+  STALL_LIMIT: IMPROVE_STALL_LIMIT,
+  ATTEMPT_LIMIT: IMPROVE_ATTEMPT_LIMIT,
+  HOST_WINDOW: IMPROVE_HOST_WINDOW,
+  PAIR_OUT_LIMIT: IMPROVE_PAIR_OUT_LIMIT,
+  PAIR_IN_LIMIT: IMPROVE_PAIR_IN_LIMIT,
+  PACK_CANDIDATES: IMPROVE_PACK_CANDIDATES,
+  PACK_NODES: IMPROVE_PACK_NODES,
+  FINAL_NODES: IMPROVE_FINAL_NODES,
+  REPACK_HOSTS: IMPROVE_REPACK_HOSTS,
+  TENURE: IMPROVE_TENURE,
+  TENURE_SPAN: IMPROVE_TENURE_SPAN,
+};
+const PARAMETER_ORDER = Object.keys(IMPROVE) as (keyof typeof IMPROVE)[];
+
+/** Same indices as the kernel's setImproveParameter (the order above). */
+export function setImproveParameter(k: number, v: number): void {
+  const name = PARAMETER_ORDER[k];
+  if (name === 'PAIR_IN_LIMIT') IMPROVE[name] = Math.min(v, IMPROVE_PAIR_IN_LIMIT);
+  else if (name === 'PACK_CANDIDATES') IMPROVE[name] = Math.min(v, IMPROVE_PACK_CANDIDATES);
+  else if (name === 'TENURE_SPAN') IMPROVE[name] = Math.max(v, 1);
+  else if (name) IMPROVE[name] = v;
+}
+
+interface InSet { readonly units: number[]; readonly weight: number }
+
+export class Improver {
+  iterations = 0;
+  improvements = 0;
+  done = false;
+  /** Best complete solution: host per unit. */
+  readonly best: Int32Array;
+  bestCost = 0;
+  bestHosts = 0;
+
+  private readonly a: PackArena;
+  private readonly u: Units;
+  private readonly cls: Int32Array;
+  private readonly constrained: boolean;
+  private inRound = false;
+  private attempt = 0;
+  private readonly closed: Uint8Array;
+  private final: number[] = [];
+  private readonly bigCap: Float64Array;
+  private readonly tc: number[] = [];
+  private readonly tcPos: Int32Array;
+  private roundBestW = 0;
+  private roundBestN = 0;
+  private stall = 0;
+  private readonly cursor = [0, 0];
+  private descending = true;
+  private pass: number[] = [];
+  private passAt = 0;
+  private passImproved = false;
+  private tabuLeft = 0;
+  // Tabu list per unit class: the host a unit of the class last joined, until when, and how often lately.
+  private tabuReset = 0;
+  private readonly tabuHost: Int32Array;
+  private readonly tabuUntil: Int32Array;
+  private readonly tabuFreq: Int32Array;
+  private readonly tabuStamp: Int32Array;
+
+  constructor(private readonly st: HostState, private readonly rng: Rng) {
+    this.a = st.a;
+    this.u = st.u;
+    const n = this.u.count;
+    this.cls = unitClasses(this.a, this.u);
+    let constrained = false;
+    for (let i = 0; i < this.a.items; i++) if (this.a.itemExclusive[i] !== 0 || this.a.itemSpread[i] >= 0) constrained = true;
+    this.constrained = constrained;
+    this.best = Int32Array.from(st.unitHost);
+    this.closed = new Uint8Array(this.a.hosts);
+    this.bigCap = new Float64Array(this.a.dims);
+    this.tcPos = new Int32Array(n).fill(-1);
+    this.tabuHost = new Int32Array(n).fill(-1);
+    this.tabuUntil = new Int32Array(n);
+    this.tabuFreq = new Int32Array(n);
+    this.tabuStamp = new Int32Array(n);
+    this.recordBest();
+  }
+
+  run(budget: number, targetCost: number): void {
+    let spent = 0;
+    while (spent < budget && !this.done) {
+      if (targetCost > 0 && this.bestCost <= targetCost) { this.done = true; break; }
+      if (!this.inRound) {
+        if (!this.startRound()) { this.done = true; break; }
+      } else this.step();
+      spent++;
+      this.iterations++;
+    }
+  }
+
+  private recordBest(): void {
+    this.best.set(this.st.unitHost);
+    let cost = 0, used = 0;
+    for (let h = 0; h < this.a.hosts; h++) {
+      if (this.st.count[h] === 0) continue;
+      cost += this.a.hostCost[h];
+      used++;
+    }
+    this.bestCost = cost;
+    this.bestHosts = used;
+  }
+
+  // ── rounds ──
+
+  /** Σ over dimensions of the allocated share of host h. */
+  private fill(h: number): number {
+    const dd = this.a.dims;
+    let acc = 0;
+    for (let d = 0; d < dd; d++) {
+      const c = this.a.hostCapacity[h * dd + d];
+      if (c > 0) acc += (c - this.st.residual[h * dd + d]) / c;
+    }
+    return acc;
+  }
+
+  private startRound(): boolean {
+    const used: number[] = [];
+    for (let h = 0; h < this.a.hosts; h++) if (this.st.count[h] > 0) used.push(h);
+    if (used.length < 2) return false;
+    const fills = new Float64Array(this.a.hosts);
+    for (const h of used) fills[h] = this.fill(h);
+    used.sort((x, y) => fills[x] - fills[y] || x - y);
+    const k = Math.min(3, used.length);
+    const removed: number[] = [];
+    if (this.attempt === 0) removed.push(...used.slice(0, k));
+    else {
+      // Later attempts draw R among the least-filled hosts, from a pool that widens with each failure.
+      const limit = Math.min(used.length, k + this.attempt);
+      while (removed.length < k) {
+        const h = used[this.rng.below(limit)];
+        if (!removed.includes(h)) removed.push(h);
+      }
+    }
+    removed.sort((x, y) => x - y);
+    let dropped = removed[0];
+    for (const h of removed) if (this.a.hostCost[h] >= this.a.hostCost[dropped]) dropped = h;
+    this.final = removed.filter((h) => h !== dropped);
+    for (const h of removed) {
+      this.closed[h] = 1;
+      while (this.st.head[h] >= 0) {
+        const unit = this.st.head[h];
+        this.st.remove(unit);
+        this.tcPush(unit);
+      }
+    }
+    const dd = this.a.dims;
+    for (let d = 0; d < dd; d++) {
+      let m = 0;
+      for (const h of this.final) m = Math.max(m, this.a.hostCapacity[h * dd + d]);
+      this.bigCap[d] = m;
+    }
+    this.inRound = true;
+    this.roundBestW = this.tcWeight();
+    this.roundBestN = this.tc.length;
+    this.stall = 0;
+    this.tabuReset = this.iterations;
+    this.descending = true;
+    this.startPass();
+    return true;
+  }
+
+  private startPass(): void {
+    this.pass = this.windowHosts();
+    this.passAt = 0;
+    this.passImproved = false;
+  }
+
+  private step(): void {
+    if (this.descending) {
+      if (this.passAt >= this.pass.length) {
+        if (this.passImproved && !this.constrained) this.startPass();
+        else { this.descending = false; this.tabuLeft = IMPROVE.TABU_LENGTH; }
+        return;
+      }
+      const b = this.pass[this.passAt++];
+      if (this.constrained || this.closed[b] !== 0 || this.st.count[b] === 0 || !this.packHost(b)) return;
+      this.passImproved = true;
+    } else {
+      const moved = this.tabuMove();
+      if (!moved || --this.tabuLeft <= 0) { this.descending = true; this.startPass(); }
+      if (!moved) return;
+    }
+    const w = this.tcWeight(), n = this.tc.length;
+    if (this.tcFitsFinal(w <= this.roundBestW)) { this.commit(); return; }
+    if (w < this.roundBestW || (w === this.roundBestW && n > this.roundBestN)) {
+      // A new best trash can for the round: the tabu list starts afresh (as Buljubašić & Vasquez do).
+      this.tabuReset = this.iterations + 1;
+      this.stall = 0;
+      this.roundBestW = w;
+      this.roundBestN = n;
+    } else this.stall++;
+    if (this.stall > IMPROVE.STALL_LIMIT) this.restart();
+  }
+
+  private commit(): void {
+    for (let h = 0; h < this.a.hosts; h++) this.closed[h] = 0;
+    this.inRound = false;
+    this.attempt = 0;
+    this.improvements++;
+    this.recordBest();
+  }
+
+  private restart(): void {
+    for (let h = 0; h < this.a.hosts; h++) {
+      while (this.st.head[h] >= 0) this.st.remove(this.st.head[h]);
+      this.closed[h] = 0;
+    }
+    while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
+    for (let unit = 0; unit < this.u.count; unit++) if (this.best[unit] >= 0) this.st.place(unit, this.best[unit]);
+    this.inRound = false;
+    this.attempt++;
+    if (this.attempt > IMPROVE.ATTEMPT_LIMIT) this.done = true;
+  }
+
+  // ── trash can ──
+
+  private tcPush(unit: number): void {
+    this.tcPos[unit] = this.tc.length;
+    this.tc.push(unit);
+  }
+
+  private tcRemove(unit: number): void {
+    const at = this.tcPos[unit];
+    const last = this.tc[this.tc.length - 1];
+    this.tc[at] = last;
+    this.tcPos[last] = at;
+    this.tc.pop();
+    this.tcPos[unit] = -1;
+  }
+
+  private tcWeight(): number {
+    let w = 0;
+    for (const unit of this.tc) w += this.u.weight[unit];
+    return w;
+  }
+
+  // ── success test: does TC fit into the final hosts? ──
+
+  private sameHostKind(x: number, y: number): boolean {
+    const a = this.a, dd = a.dims, w = a.labelWords;
+    for (let d = 0; d < dd; d++) if (a.hostCapacity[x * dd + d] !== a.hostCapacity[y * dd + d]) return false;
+    for (let k = 0; k < w; k++) if (a.hostLabels[x * w + k] !== a.hostLabels[y * w + k]) return false;
+    return a.hostMaxItems[x] === a.hostMaxItems[y] && a.hostRack[x] === a.hostRack[y] && a.hostSite[x] === a.hostSite[y];
+  }
+
+  /** True (and TC placed) when TC fits into F, alone or, if `repack`, together with one active host's units. */
+  private tcFitsFinal(repack: boolean): boolean {
+    if (this.tc.length === 0) return true;
+    const a = this.a, dd = a.dims;
+    for (let d = 0; d < dd; d++) {
+      let need = 0, have = 0;
+      for (const unit of this.tc) need += this.u.demand[unit * dd + d];
+      for (const h of this.final) have += a.hostCapacity[h * dd + d];
+      if (need > have) return false;
+    }
+    const units = [...this.tc].sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y);
+    const nodes = { left: IMPROVE.FINAL_NODES };
+    if (this.assignFinal(units, 0, nodes)) {
+      while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
+      return true;
+    }
+    if (!repack) return false;
+    // TC is small enough but does not split: try repacking it together with one active host's units.
+    const finals = this.final;
+    for (const b of this.activeHosts(IMPROVE.REPACK_HOSTS, 1)) {
+      const own = this.unitsOn(b);
+      for (const v of own) this.st.remove(v);
+      this.final = [...finals, b];
+      const all = [...this.tc, ...own].sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y);
+      const ok = this.assignFinal(all, 0, { left: IMPROVE.FINAL_NODES });
+      this.final = finals;
+      if (ok) {
+        while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
+        return true;
+      }
+      for (let k = own.length - 1; k >= 0; k--) this.st.place(own[k], b);
+    }
+    return false;
+  }
+
+  private assignFinal(units: number[], i: number, nodes: { left: number }): boolean {
+    if (i === units.length) return true;
+    const unit = units[i];
+    for (let j = 0; j < this.final.length; j++) {
+      const h = this.final[j];
+      let symmetric = false;
+      for (let k = 0; k < j && !symmetric; k++) {
+        const g = this.final[k];
+        if (this.st.count[g] === 0 && this.st.count[h] === 0 && this.sameHostKind(g, h)) symmetric = true;
+      }
+      if (symmetric || !this.st.fits(unit, h)) continue;
+      if (nodes.left-- <= 0) return false;
+      this.st.place(unit, h);
+      if (this.assignFinal(units, i + 1, nodes)) return true;
+      this.st.remove(unit);
+    }
+    return false;
+  }
+
+  // ── hosts examined ──
+
+  private unitsOn(h: number): number[] {
+    const list: number[] = [];
+    for (let v = this.st.head[h]; v >= 0; v = this.st.next[v]) list.push(v);
+    return list;
+  }
+
+  /** Up to HOST_WINDOW used, non-closed hosts from a rotating start (all of them on small instances). */
+  private windowHosts(): number[] {
+    return this.activeHosts(IMPROVE.HOST_WINDOW, 0);
+  }
+
+  /** Up to `limit` used, non-closed hosts from cursor `which` (0: moves, 1: repacks), which then moves on. */
+  private activeHosts(limit: number, which: number): number[] {
+    const hosts = this.a.hosts;
+    const list: number[] = [];
+    let h = this.cursor[which], seen = 0;
+    while (seen < hosts && list.length < limit) {
+      if (this.st.count[h] > 0 && this.closed[h] === 0) list.push(h);
+      h = h + 1 === hosts ? 0 : h + 1;
+      seen++;
+    }
+    this.cursor[which] = h;
+    return list;
+  }
+
+  // ── tabu moves ──
+
+  private isFrozen(unit: number, h: number): boolean {
+    const c = this.cls[unit];
+    return this.tabuHost[c] === h && this.tabuStamp[c] > this.tabuReset && this.tabuUntil[c] > this.iterations;
+  }
+
+  private freeze(unit: number, h: number): void {
+    const c = this.cls[unit];
+    if (this.tabuStamp[c] <= this.tabuReset) this.tabuFreq[c] = 0;
+    this.tabuFreq[c]++;
+    this.tabuStamp[c] = this.iterations + 1;
+    this.tabuHost[c] = h;
+    this.tabuUntil[c] = this.iterations + IMPROVE.TENURE + this.rng.below(IMPROVE.TENURE_SPAN) + ((this.tabuFreq[c] + 1) >> 1) + 1;
+  }
+
+  /** TC singles and pairs, heaviest first, then singles before pairs, then by position in TC. */
+  private inSets(): InSet[] {
+    const { tc } = this;
+    const ow = this.u.weight;
+    const sets: InSet[] = tc.map((t) => ({ units: [t], weight: ow[t] }));
+    if (tc.length <= IMPROVE.PAIR_IN_LIMIT) {
+      for (let x = 0; x < tc.length; x++) for (let y = x + 1; y < tc.length; y++) sets.push({ units: [tc[x], tc[y]], weight: ow[tc[x]] + ow[tc[y]] });
+    }
+    return sets.map((s, k) => ({ s, k })).sort((x, y) => y.s.weight - x.s.weight || x.k - y.k).map((x) => x.s);
+  }
+
+  private sameUnits(out: number[], inn: number[]): boolean {
+    if (out.length === 1) return sameClass(this.st, out[0], inn[0]);
+    return (sameClass(this.st, out[0], inn[0]) && sameClass(this.st, out[1], inn[1]))
+      || (sameClass(this.st, out[0], inn[1]) && sameClass(this.st, out[1], inn[0]));
+  }
+
+  private isBig(unit: number, d: number): boolean {
+    return this.u.demand[unit * this.a.dims + d] * 2 > this.bigCap[d];
+  }
+
+  /** Would the move leave TC with more big units in some dimension than F has hosts (and more than now)? */
+  private tooManyBig(out: number[], inn: number[]): boolean {
+    const dd = this.a.dims, limit = this.final.length;
+    for (let d = 0; d < dd; d++) {
+      let grow = 0;
+      for (const x of out) if (this.isBig(x, d)) grow++;
+      for (const t of inn) if (this.isBig(t, d)) grow--;
+      if (grow <= 0) continue;
+      let now = 0;
+      for (const t of this.tc) if (this.isBig(t, d)) now++;
+      if (now + grow > limit) return true;
+    }
+    return false;
+  }
+
+  private tabuMove(): boolean {
+    const ins = this.inSets();
+    let bestHost = -1, bestDw = Infinity, bestDn = -Infinity, ties = 0;
+    let bestOut: number[] = [], bestIn: number[] = [];
+    for (const b of this.windowHosts()) {
+      const list = this.unitsOn(b).filter((x) => !this.isFrozen(x, b));
+      const outs: number[][] = [[], ...list.map((x) => [x])];
+      if (list.length <= IMPROVE.PAIR_OUT_LIMIT) {
+        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) outs.push([list[x], list[y]]);
+      }
+      for (const out of outs) {
+        const p = out.length;
+        let wo = 0;
+        for (const x of out) wo += this.u.weight[x];
+        // `ins` is heaviest first, so the TC weight change wo − wi only grows along it.
+        for (const set of ins) {
+          const inn = set.units, q = inn.length;
+          if (p === 0 && q === 2) continue;
+          const dw = wo - set.weight;
+          if (dw > bestDw) break;
+          const dn = p - q;
+          if (dw === bestDw && dn < bestDn) continue;
+          if (p === q && this.sameUnits(out, inn)) continue; // exchanging identical units changes nothing
+          if (!this.swapFeasible(b, out, inn) || this.tooManyBig(out, inn)) continue;
+          if (dw === bestDw && dn === bestDn) {
+            ties++;
+            if (this.rng.below(ties) !== 0) continue;
+          } else ties = 1;
+          bestHost = b; bestDw = dw; bestDn = dn; bestOut = out; bestIn = inn;
+        }
+      }
+    }
+    if (bestHost < 0) return false;
+    for (const x of bestOut) { this.st.remove(x); this.tcPush(x); }
+    for (const t of bestIn) {
+      this.tcRemove(t);
+      this.st.place(t, bestHost);
+      this.freeze(t, bestHost);
+    }
+    return true;
+  }
+
+  /** Would host b abide by every rule after giving up `out` and taking `inn`? (No state is changed.) */
+  private swapFeasible(b: number, out: number[], inn: number[]): boolean {
+    const { a, u, st } = this;
+    const dd = a.dims;
+    const limit = a.hostMaxItems[b];
+    if (limit > 0) {
+      let n = st.count[b];
+      for (const x of out) n -= u.slots[x];
+      for (const t of inn) n += u.slots[t];
+      if (n > limit) return false;
+    }
+    for (let d = 0; d < dd; d++) {
+      let v = st.residual[b * dd + d];
+      for (const x of out) v += u.demand[x * dd + d];
+      for (const t of inn) v -= u.demand[t * dd + d];
+      if (v < 0) return false;
+    }
+    for (const t of inn) if (!st.labelsOk(t, b)) return false;
+    if (!this.constrained) return true;
+    return this.isolationAfterSwap(b, out, inn) && this.spreadAfterSwap(b, out, inn);
+  }
+
+  private isolationAfterSwap(b: number, out: number[], inn: number[]): boolean {
+    const { a, u, st } = this;
+    let exclusive = st.exclusiveCount[b];
+    for (const x of out) for (let i = u.first[x]; i >= 0; i = u.nextItem[i]) if (a.itemExclusive[i] !== 0) exclusive--;
+    for (const t of inn) for (let i = u.first[t]; i >= 0; i = u.nextItem[i]) if (a.itemExclusive[i] !== 0) exclusive++;
+    if (exclusive === 0) return true;
+    const all = [...inn, ...this.unitsOn(b).filter((v) => !out.includes(v))];
+    const tenant = a.itemTenant[u.first[all[0]]];
+    for (const v of all) for (let i = u.first[v]; i >= 0; i = u.nextItem[i]) if (a.itemTenant[i] !== tenant) return false;
+    return true;
+  }
+
+  private spreadAfterSwap(b: number, out: number[], inn: number[]): boolean {
+    const { a, u, st } = this;
+    for (const t of inn) {
+      for (let i = u.first[t]; i >= 0; i = u.nextItem[i]) {
+        const g = a.itemSpread[i];
+        if (g < 0) continue;
+        let n = st.spreadAt(g, st.domain(b, a.spreadLevel[g]));
+        for (const x of out) for (let j = u.first[x]; j >= 0; j = u.nextItem[j]) if (a.itemSpread[j] === g) n--;
+        for (const s of inn) for (let j = u.first[s]; j >= 0; j = u.nextItem[j]) if (a.itemSpread[j] === g) n++;
+        if (n > a.spreadMax[g]) return false;
+      }
+    }
+    return true;
+  }
+
+  // ── descent: Pack(b) refills host b with the best subset of its units and TC ──
+
+  private packHost(b: number): boolean {
+    const { a, u, st } = this;
+    const dd = a.dims;
+    const cands = [...this.unitsOn(b), ...this.tc.filter((t) => st.labelsOk(t, b))]
+      .sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y)
+      .slice(0, IMPROVE.PACK_CANDIDATES);
+    const n = cands.length;
+    const suffix = new Float64Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + this.u.weight[cands[i]];
+    let bestW = 0, bestN = 0;
+    for (const v of cands) if (st.unitHost[v] === b) { bestW += this.u.weight[v]; bestN++; }
+    const chosen = new Uint8Array(n), bestChosen = new Uint8Array(n);
+    const load = new Float64Array((n + 1) * dd); // load[i] = demand of the units chosen among the first i
+    const limit = a.hostMaxItems[b];
+    let improved = false, nodes = IMPROVE.PACK_NODES;
+    // Heaviest content first, then fewest units (more, smaller units left in TC are easier to place).
+    const dfs = (i: number, w: number, k: number, slots: number): void => {
+      if (nodes-- <= 0) return;
+      if (w + suffix[i] < bestW) return;
+      if (i === n) {
+        if (w > bestW || (w === bestW && k < bestN)) { bestW = w; bestN = k; bestChosen.set(chosen); improved = true; }
+        return;
+      }
+      const v = cands[i];
+      let ok = limit <= 0 || slots + u.slots[v] <= limit;
+      for (let d = 0; d < dd && ok; d++) if (load[i * dd + d] + u.demand[v * dd + d] > a.hostCapacity[b * dd + d]) ok = false;
+      if (ok) {
+        for (let d = 0; d < dd; d++) load[(i + 1) * dd + d] = load[i * dd + d] + u.demand[v * dd + d];
+        chosen[i] = 1;
+        dfs(i + 1, w + this.u.weight[v], k + 1, slots + u.slots[v]);
+        chosen[i] = 0;
+      }
+      for (let d = 0; d < dd; d++) load[(i + 1) * dd + d] = load[i * dd + d];
+      dfs(i + 1, w, k, slots);
+    };
+    dfs(0, 0, 0, 0);
+    if (!improved) return false;
+    for (let i = 0; i < n; i++) {
+      const v = cands[i];
+      if (bestChosen[i] === 0 && st.unitHost[v] === b) { st.remove(v); this.tcPush(v); }
+    }
+    for (let i = 0; i < n; i++) {
+      const v = cands[i];
+      if (bestChosen[i] === 1 && st.unitHost[v] !== b) { this.tcRemove(v); st.place(v, b); }
+    }
+    return true;
+  }
+}
