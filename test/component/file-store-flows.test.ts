@@ -128,6 +128,7 @@ describe('file store flows', () => {
     vi.advanceTimersByTime(BACKUP_DELAY_MS - 1);
     expect(called('backupUnsaved')).toHaveLength(0);
     vi.advanceTimersByTime(1);
+    await flush();
     expect(called('backupUnsaved')).toHaveLength(1);
     const backup = called('backupUnsaved')[0].args[0] as { handle: FileHandle; name: string; text: string };
     expect([backup.handle, backup.name, JSON.parse(backup.text).name]).toEqual([H, 'fleet.hostfit.json', 'Edit 2']);

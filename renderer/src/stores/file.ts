@@ -8,11 +8,10 @@ import type {
   DiscardReason, DiskChange, ExportKind, ExportResult, FileHandle, OpenResult, RecentFile, RecoveryOffer, SaveResult, ShellCommand,
 } from '../../../core/desktop/api';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleScenario } from '../../../core/examples/index';
-import { serialiseScenario } from '../../../core/scenario/canonical';
 import type { ParseOutcome, ScenarioError } from '../../../core/scenario/parse';
 import type { Scenario } from '../../../core/scenario/schema';
 import { desktopApi } from '../platform/desktop';
-import { parseScenarioOffThread } from '../workers/parse-client';
+import { parseScenarioOffThread, serialiseOffThread } from '../workers/parse-client';
 import { parseScenarioTextSafely } from '../workers/parse-task';
 import { useScenarioStore } from './scenario';
 
@@ -182,7 +181,7 @@ export const useFileStore = defineStore('file', () => {
     busy.value = { kind: 'saving', name: fileName.value };
     let result: SaveResult;
     try {
-      result = await save(serialiseScenario(snapshot));
+      result = await save(await serialiseOffThread(snapshot));
     } catch (e) {
       result = { ok: false, reason: 'error', message: errorText(e) };
     } finally {
@@ -319,10 +318,13 @@ export const useFileStore = defineStore('file', () => {
         void api.discardBackup().catch(() => undefined);
         return;
       }
-      timer = setTimeout(() => {
+      timer = setTimeout(async () => {
+        const scenario = doc.scenario;
         if (!dirty.value || readOnly.value) return;
-        const backup = { handle: handle.value, name: fileName.value, text: serialiseScenario(doc.scenario) };
-        void api.backupUnsaved(backup).catch(() => undefined);
+        const text = await serialiseOffThread(scenario);
+        // Saved, reverted or edited again meanwhile: this text is stale (a newer backup or a discard follows).
+        if (doc.scenario !== scenario || !dirty.value) return;
+        void api.backupUnsaved({ handle: handle.value, name: fileName.value, text }).catch(() => undefined);
       }, BACKUP_DELAY_MS);
     });
 

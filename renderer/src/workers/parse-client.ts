@@ -1,26 +1,32 @@
-// Parses scenario bytes in the parse worker. Where no worker can be started (unit tests in a DOM emulation)
-// it parses on the calling thread, with the same checks and the same answers.
+// Parses scenario bytes and writes canonical scenario text in the parse worker. Where no worker can be started
+// (unit tests in a DOM emulation), or a value cannot be sent to it, the same functions run on the calling
+// thread, with the same answers.
+import { serialiseScenario } from '../../../core/scenario/canonical';
 import type { ParseOutcome } from '../../../core/scenario/parse';
+import type { Scenario } from '../../../core/scenario/schema';
 import type { ParseRequest, ParseResponse } from './parse-protocol';
 import { parseScenarioBytes } from './parse-task';
 
+/** A request waiting for the worker; `failed` answers it if the worker dies or the value cannot be sent. */
+type Pending = { resolve: (response: ParseResponse) => void; failed: () => ParseResponse };
+
 let worker: Worker | null | undefined;
 let nextId = 1;
-const pending = new Map<number, (outcome: ParseOutcome) => void>();
+const pending = new Map<number, Pending>();
 
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
     const w = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (event: MessageEvent<ParseResponse>) => {
-      const resolve = pending.get(event.data.id);
+      const waiting = pending.get(event.data.id);
       pending.delete(event.data.id);
-      resolve?.(event.data.outcome);
+      waiting?.resolve(event.data);
     };
-    w.onerror = (event) => {
-      // A crashed worker answers every waiting request with the error, and the next parse starts a new one.
-      const message = event.message || 'the file parser stopped unexpectedly';
-      for (const resolve of pending.values()) resolve({ ok: false, errors: [{ where: 'document', message }] });
+    w.onerror = () => {
+      // A crashed worker (out of memory on a huge file, say): every waiting request gets its failure answer,
+      // and the next request starts a new worker.
+      for (const waiting of pending.values()) waiting.resolve(waiting.failed());
       pending.clear();
       worker = undefined;
     };
@@ -28,6 +34,22 @@ function startWorker(): Worker | null {
   } catch {
     return null;
   }
+}
+
+/** Sends `message` to the worker; with no worker at all, `here` does the work on this thread instead. */
+function request(message: ParseRequest, here: () => ParseResponse, failed: () => ParseResponse, transfer: Transferable[] = []): Promise<ParseResponse> {
+  if (worker === undefined) worker = startWorker();
+  if (!worker) return Promise.resolve(here());
+  const running = worker;
+  return new Promise((resolve) => {
+    pending.set(message.id, { resolve, failed });
+    try {
+      running.postMessage(message, transfer);
+    } catch {
+      pending.delete(message.id);
+      resolve(failed());
+    }
+  });
 }
 
 /** Own, transferable copy of the bytes (a view into a larger buffer is copied; a whole buffer is moved). */
@@ -38,15 +60,24 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
-export function parseScenarioOffThread(bytes: Uint8Array): Promise<ParseOutcome> {
-  if (worker === undefined) worker = startWorker();
-  if (!worker) return Promise.resolve(parseScenarioBytes(bytes));
+const STOPPED = 'the file parser stopped before finishing (the file may be too large for the memory available)';
+
+export async function parseScenarioOffThread(bytes: Uint8Array): Promise<ParseOutcome> {
   const id = nextId++;
+  const parsed = (outcome: ParseOutcome): ParseResponse => ({ type: 'parsed', id, outcome });
   const buffer = ownBuffer(bytes);
-  const request: ParseRequest = { id, buffer };
-  const running = worker;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    running.postMessage(request, [buffer]);
-  });
+  const response = await request({ type: 'parse', id, buffer }, () => parsed(parseScenarioBytes(bytes)),
+    () => parsed({ ok: false, errors: [{ where: 'document', message: STOPPED }] }), [buffer]);
+  return response.type === 'parsed' ? response.outcome : { ok: false, errors: [{ where: 'document', message: STOPPED }] };
+}
+
+/**
+ * Canonical text of a scenario, written in the worker: the window pays only for sending the value there (about
+ * a sixth of writing the text itself). A value that cannot be sent, or a worker that died, is written here.
+ */
+export async function serialiseOffThread(scenario: Scenario): Promise<string> {
+  const id = nextId++;
+  const here = (): ParseResponse => ({ type: 'serialised', id, text: serialiseScenario(scenario) });
+  const response = await request({ type: 'serialise', id, scenario }, here, here);
+  return response.type === 'serialised' ? response.text : serialiseScenario(scenario);
 }

@@ -1,10 +1,14 @@
-// Decodes, checks and validates scenario files off the UI thread, so opening a large file never freezes the window.
+// Scenario files off the UI thread, both ways: decodes, checks and validates bytes being opened, and writes the
+// canonical text of a scenario being saved or backed up, so neither freezes the window on a large scenario.
+import { serialiseScenario } from '../../../core/scenario/canonical';
 import { parseScenarioBytes } from './parse-task';
 import type { ParseRequest, ParseResponse } from './parse-protocol';
 
+const post = (response: ParseResponse) => (self as unknown as Worker).postMessage(response);
+
 // Attached synchronously at start-up so the first request is never lost.
 self.onmessage = (event: MessageEvent<ParseRequest>) => {
-  const { id, buffer } = event.data;
-  const response: ParseResponse = { id, outcome: parseScenarioBytes(new Uint8Array(buffer)) };
-  (self as unknown as Worker).postMessage(response);
+  const request = event.data;
+  if (request.type === 'parse') post({ type: 'parsed', id: request.id, outcome: parseScenarioBytes(new Uint8Array(request.buffer)) });
+  else post({ type: 'serialised', id: request.id, text: serialiseScenario(request.scenario) });
 };
