@@ -12,9 +12,19 @@ export function fromKernel(d: number, value: number): number {
   return value;
 }
 
+// Intl.NumberFormat is costly to create (a table of 10^4 rows formats hundreds of numbers per scroll step):
+// one formatter per locale and options, reused.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 export function useFormat() {
   const { t, n, locale } = useI18n();
-  const fmt = (value: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale.value, options).format(value);
+  const fmt = (value: number, options: Intl.NumberFormatOptions) => formatter(locale.value, options).format(value);
   const num = (value: number, digits = 2) => fmt(value, { maximumFractionDigits: digits });
   const int = (value: number) => n(value, 'integer');
   const pct = (fraction: number) => n(fraction, 'percent');
