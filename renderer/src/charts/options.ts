@@ -78,7 +78,8 @@ export function lineOption(series: readonly LineSeries[], theme: ChartTheme, axe
   return {
     ...baseOption(theme),
     tooltip: { ...baseOption(theme).tooltip, trigger: 'axis' },
-    grid: { left: 56, right: 24, top: 40, bottom: 40 },
+    legend: { ...baseOption(theme).legend, type: 'scroll' },
+    grid: { left: 56, right: 24, top: 56, bottom: 40 },
     xAxis: { type: 'value', name: axes.x, nameLocation: 'middle', nameGap: 26, scale: true, ...axisStyle(theme) },
     yAxis: { type: 'value', name: axes.y, minInterval: 1, scale: true, ...axisStyle(theme) },
     series: series.map((s, k) => ({
@@ -94,7 +95,7 @@ export function timeSeriesOption(series: readonly LineSeries[], theme: ChartThem
   const base = lineOption(series, theme, axes) as Record<string, unknown>;
   return {
     ...base,
-    grid: { left: 56, right: 24, top: 40, bottom: 72 },
+    grid: { left: 56, right: 24, top: 56, bottom: 72 },
     dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'slider', xAxisIndex: 0, bottom: 12, height: 18, textStyle: { color: theme.muted } }],
     series: series.map((s, k) => ({
       name: s.name, type: 'line', showSymbol: false, sampling: 'lttb', data: s.points.map((p) => [...p]),

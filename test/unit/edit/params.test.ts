@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedParameters, parameterRows, resetGroup, resetParameter } from '../../../core/edit/params';
+import { changedParameters, parameterGroupOf, parameterGroups, parameterRows, resetGroup, resetParameter } from '../../../core/edit/params';
 import { setIn } from '../../../core/edit/json-path';
 import { parseValueList, sweepValues } from '../../../core/edit/sweep';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
@@ -15,6 +15,15 @@ describe('deployment and policy parameters', () => {
     // The example brings its own flavour catalogue: not the default.
     expect(vm.find((r) => r.doc.path === 'deployment.vm.flavours')!.isDefault).toBe(false);
     expect(parameterRows(s, 'policy').every((r) => r.doc.source.length > 0)).toBe(true);
+  });
+
+  it('groups every documented parameter by model or block, leaving per-site values to the topology', () => {
+    const groups = parameterGroups();
+    expect(groups.slice(0, 2)).toEqual(['deployment.vm', 'deployment.container']);
+    expect(groups).toContain('policy');
+    expect(parameterGroupOf('sites[].pue')).toBeNull();
+    const all = groups.flatMap((g) => parameterRows(exampleScenario(EXAMPLES[0]), g).map((r) => r.doc.path));
+    expect(all).toEqual(DOCUMENTED_DEFAULTS.map((d) => d.path).filter((p) => !p.startsWith('sites[]')).sort((a, b) => groups.indexOf(parameterGroupOf(a)!) - groups.indexOf(parameterGroupOf(b)!)));
   });
 
   it('resets one parameter or a whole group to the documented default', () => {
