@@ -136,8 +136,19 @@ test('topology: add a rack and hosts, drag to reorder, and the capacity summary 
   await expect(page.getByTestId('count-hosts')).toHaveText('18');
   const rows = page.getByTestId('topology-tree').getByRole('treeitem');
   await expect(rows.nth(1)).toHaveAttribute('data-testid', 'node-rack-dc-1-r01');
-  await page.getByTestId('node-rack-dc-1-r02').dragTo(page.getByTestId('node-rack-dc-1-r01'), { targetPosition: { x: 20, y: 3 } });
-  await expect(rows.nth(1)).toHaveAttribute('data-testid', 'node-rack-dc-1-r02');
+  // Drag the new rack above the first one (HTML5 drag and drop, with intermediate moves so dragover fires).
+  await expect(async () => {
+    if (await rows.nth(1).getAttribute('data-testid') !== 'node-rack-dc-1-r02') {
+      const from = (await page.getByTestId('node-rack-dc-1-r02').boundingBox())!;
+      const to = (await page.getByTestId('node-rack-dc-1-r01').boundingBox())!;
+      await page.mouse.move(from.x + 30, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(to.x + 30, to.y + 4, { steps: 10 });
+      await page.mouse.move(to.x + 32, to.y + 3, { steps: 3 });
+      await page.mouse.up();
+    }
+    await expect(rows.nth(1)).toHaveAttribute('data-testid', 'node-rack-dc-1-r02', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId('node-rack-dc-1-r01').click();
   await page.getByTestId('rack-budget').fill('1');
   await page.getByTestId('rack-budget').press('Enter');
