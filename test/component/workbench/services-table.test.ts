@@ -74,6 +74,11 @@ describe('services table', () => {
     expect(doc.scenario.services.slice(0, 2).map((x) => [x.replicas, x.demand.cpuCores])).toEqual([[5, 0.25], [6, 0.75]]);
     expect(doc.depth).toBe(1);
 
+    const box = (id: string) => w.get(`[data-testid="service-row-${id}"] input[data-select]`);
+    await box('api').trigger('click');
+    expect(w.get('[data-testid="selected-count"]').text()).toContain('1 selected');
+    await box('queue').trigger('click', { shiftKey: true }); // a range: api … queue
+    expect(w.get('[data-testid="selected-count"]').text()).toContain('4 selected');
     await w.get('[data-testid="select-all"]').setValue(true);
     expect(w.get('[data-testid="selected-count"]').text()).toContain('7 selected');
     await w.get('[data-testid="service-duplicate"]').trigger('click');
