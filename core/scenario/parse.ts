@@ -28,28 +28,68 @@ function fail(where: string, message: string): ParseOutcome {
 }
 
 /** Line and column (1-based) of a character offset. */
-function lineColumn(textValue: string, offset: number): string {
+export function lineColumn(textValue: string, offset: number): string {
   const before = textValue.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   return `line ${line}, column ${column}`;
 }
 
+/** Far deeper than any scenario (about 8 levels) or a newer format's additions are expected to need. */
+export const MAX_NESTING = 64;
+
+/**
+ * Position where arrays/objects nest deeper than `max`, ignoring brackets inside strings; null if none.
+ * Checked before JSON.parse: deep nesting would exhaust the stack of anything that walks the document
+ * recursively (validation, canonical save, structured clone).
+ */
+export function excessiveNesting(text: string, max = MAX_NESTING): string | null {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      else if (c === 0x0a) { line++; lineStart = i + 1; }
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x0a) { line++; lineStart = i + 1; }
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return `line ${line}, column ${i - lineStart + 1}`;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return null;
+}
+
+/** Where JSON.parse stopped: its reported position, or the end of the text for a truncated document. */
+function syntaxErrorAt(body: string, message: string): string {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return lineColumn(body, Number(pos[1]));
+  if (body.trim() === '') return 'line 1, column 1';
+  return lineColumn(body, body.length); // "Unexpected end of JSON input": the document breaks off here
+}
+
+/** Text (already decoded) → scenario. Never throws, whatever the text. Bytes go through bytes.ts first. */
 export function parseScenarioText(textValue: string): ParseOutcome {
   const body = textValue.charCodeAt(0) === 0xfeff ? textValue.slice(1) : textValue;
-  if (body.includes('\uFFFD')) {
-    return fail(lineColumn(body, body.indexOf('\uFFFD')), 'the file is not valid UTF-8 text');
-  }
+  const deep = excessiveNesting(body);
+  if (deep) return fail(deep, `nested more than ${MAX_NESTING} levels deep; a scenario never needs that`);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineColumn(body, Number(pos[1])) : body.trim() === '' ? 'line 1, column 1' : 'document';
-    return fail(where, `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    return fail(syntaxErrorAt(body, message), `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
   }
-  return parseScenarioValue(value);
+  try {
+    return parseScenarioValue(value);
+  } catch (e) {
+    return fail('document', `could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export function parseScenarioValue(value: unknown): ParseOutcome {

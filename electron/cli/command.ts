@@ -1,6 +1,7 @@
 // What every CLI command module exports, and the two kinds of user error a command may throw.
 import { readFile } from 'node:fs/promises';
-import { describeErrors, parseScenarioText } from '../../core/scenario/parse';
+import { parseScenarioBytes } from '../../core/scenario/bytes';
+import { describeErrors } from '../../core/scenario/parse';
 import type { Scenario } from '../../core/scenario/schema';
 
 export interface Command {
@@ -15,16 +16,16 @@ export class UsageError extends Error {}
 /** Bad input file or data: exit code 1 and the message (which names the file and the field). */
 export class InputError extends Error {}
 
-export async function readInput(file: string): Promise<string> {
+async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
   }
 }
 
 export async function readScenario(file: string): Promise<Scenario> {
-  const parsed = parseScenarioText(await readInput(file));
+  const parsed = parseScenarioBytes(await readBytes(file));
   if (!parsed.ok) throw new InputError(`${file} is not a valid scenario:\n${describeErrors(parsed.errors)}`);
   return parsed.scenario;
 }

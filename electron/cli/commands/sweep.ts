@@ -18,8 +18,8 @@ import {
   applyParam, checkPathInSchema, parseParamPath, parseSweepValues, SweepError, sweepSummary, formatSteps,
   type SweepModelSummary, type SweepValue,
 } from '../../../core/compare/sweep';
-import { describeErrors, parseScenarioText, parseScenarioValue } from '../../../core/scenario/parse';
-import { InputError, readInput, UsageError, type Command } from '../command';
+import { describeErrors, parseScenarioValue } from '../../../core/scenario/parse';
+import { readScenario, UsageError, type Command } from '../command';
 import { table } from '../format';
 import { createWasmPacker } from '../kernel';
 
@@ -138,10 +138,9 @@ export const command: Command = {
     if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a whole number >= 1, not "${values.threads}"`);
 
     const file = positionals[0];
-    const text = await readInput(file);
-    const base = parseScenarioText(text);
-    if (!base.ok) throw new InputError(`${file} is not a valid scenario:\n${describeErrors(base.errors)}`);
-    const doc = JSON.parse(text) as unknown;
+    // The validated scenario (defaults filled in) is the base, so a PATH to a defaulted parameter exists.
+    const scenario = await readScenario(file);
+    const doc = JSON.parse(JSON.stringify(scenario)) as unknown;
 
     let jobs: Job[], sweep: SweepValue[], param: string;
     try {
@@ -161,9 +160,9 @@ export const command: Command = {
     }
     const results = await runInWorkers(jobs, threads);
     const rows: SweepRow[] = sweep.map((value, k) => ({ value, models: results[k] }));
-    if (values.json) return JSON.stringify({ scenario: base.scenario.name, param, rows }, null, 2) + '\n';
+    if (values.json) return JSON.stringify({ scenario: scenario.name, param, rows }, null, 2) + '\n';
     if (values.csv) return sweepCsv(param, rows);
-    return `${base.scenario.name}: ${param} swept over ${sweep.length} values on ${Math.min(threads, jobs.length)} worker threads\n\n`
+    return `${scenario.name}: ${param} swept over ${sweep.length} values on ${Math.min(threads, jobs.length)} worker threads\n\n`
       + sweepTable(param, rows, values.headroom);
   },
 };

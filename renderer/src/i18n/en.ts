@@ -7,7 +7,7 @@ export default {
     autoRun: 'Auto-run', autoRunHint: 'Re-plan small scenarios a moment after each edit',
   },
   theme: { system: 'System theme', light: 'Light', dark: 'Dark' },
-  examples: { 'web-tier': 'Small web tier', 'multi-tenant': 'Multi-tenant platform', fleet: 'Enterprise fleet' },
+  examples: { 'web-tier': 'Small web tier', 'multi-tenant': 'Multi-tenant platform', fleet: 'Enterprise fleet', diurnal: 'Day-night web platform' },
   tabs: { hardware: 'Hardware', topology: 'Topology', services: 'Services', deployment: 'Deployment', policy: 'Policy' },
   scenario: {
     heading: 'Scenario', hostModels: 'Host models', sites: 'Sites', racks: 'Racks', hosts: 'Hosts', tenants: 'Tenants',

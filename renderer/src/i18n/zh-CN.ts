@@ -9,7 +9,7 @@ const zhCN: typeof en = {
     autoRun: '自动运行', autoRunHint: '编辑后稍等片刻自动重新规划小型场景',
   },
   theme: { system: '跟随系统', light: '浅色', dark: '深色' },
-  examples: { 'web-tier': '小型 Web 层', 'multi-tenant': '多租户平台', fleet: '企业服务器群' },
+  examples: { 'web-tier': '小型 Web 层', 'multi-tenant': '多租户平台', fleet: '企业服务器群', diurnal: '昼夜负载 Web 平台' },
   tabs: { hardware: '硬件', topology: '拓扑', services: '服务', deployment: '部署模型', policy: '策略' },
   scenario: {
     heading: '场景', hostModels: '主机型号', sites: '站点', racks: '机架', hosts: '主机', tenants: '租户',

@@ -8,11 +8,10 @@ import type {
   DiscardReason, DiskChange, ExportKind, ExportResult, FileHandle, OpenResult, RecentFile, RecoveryOffer, SaveResult, ShellCommand,
 } from '../../../core/desktop/api';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleScenario } from '../../../core/examples/index';
-import type { ParseOutcome, ScenarioError } from '../../../core/scenario/parse';
+import { parseScenarioText, type ParseOutcome, type ScenarioError } from '../../../core/scenario/parse';
 import type { Scenario } from '../../../core/scenario/schema';
 import { desktopApi } from '../platform/desktop';
 import { parseScenarioOffThread, serialiseOffThread } from '../workers/parse-client';
-import { parseScenarioTextSafely } from '../workers/parse-task';
 import { useScenarioStore } from './scenario';
 
 /** Unsaved edits are backed up this long after the last change. */
@@ -96,7 +95,7 @@ export const useFileStore = defineStore('file', () => {
   /** Validates and shows `text` on this thread (small texts); on errors the current scenario stays. */
   function loadText(text: string, name: string, from: FileHandle | null): boolean {
     loadToken++;
-    return apply(parseScenarioTextSafely(text), name, from);
+    return apply(parseScenarioText(text), name, from);
   }
 
   /** Decodes, validates and shows file bytes, in the parse worker; on errors the current scenario stays. */

@@ -5,7 +5,7 @@ import { serialiseScenario } from '../../../core/scenario/canonical';
 import type { ParseOutcome } from '../../../core/scenario/parse';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ParseRequest, ParseResponse } from './parse-protocol';
-import { parseScenarioBytes } from './parse-task';
+import { parseScenarioBytes } from '../../../core/scenario/bytes';
 
 /** A request waiting for the worker; `failed` answers it if the worker dies or the value cannot be sent. */
 type Pending = { resolve: (response: ParseResponse) => void; failed: () => ParseResponse };

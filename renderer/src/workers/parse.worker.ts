@@ -1,7 +1,7 @@
 // Scenario files off the UI thread, both ways: decodes, checks and validates bytes being opened, and writes the
 // canonical text of a scenario being saved or backed up, so neither freezes the window on a large scenario.
 import { serialiseScenario } from '../../../core/scenario/canonical';
-import { parseScenarioBytes } from './parse-task';
+import { parseScenarioBytes } from '../../../core/scenario/bytes';
 import type { ParseRequest, ParseResponse } from './parse-protocol';
 
 const post = (response: ParseResponse) => (self as unknown as Worker).postMessage(response);

@@ -5,7 +5,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioFiles } from '../../../electron/main/files/scenario-files';
-import { parseScenarioBytes } from '../../../renderer/src/workers/parse-task';
+import { parseScenarioBytes } from '../../../core/scenario/bytes';
 import { malformedFiles, matchesWhere } from './support/malformed';
 import { snapshot, tempDir } from './support/temp';
 

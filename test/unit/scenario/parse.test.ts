@@ -62,6 +62,20 @@ describe('scenario parsing', () => {
     expect(e.message).toMatch(/not valid JSON/);
   });
 
+  it('names where a truncated file breaks off, and refuses absurd nesting before parsing', () => {
+    const text = serialiseScenario(parsed(minimalInput()));
+    const cut = text.slice(0, 120);
+    const [e] = errorsOf(cut);
+    expect(e.where).toBe(`line ${cut.split('\n').length}, column ${cut.length - cut.lastIndexOf('\n')}`);
+    expect(errorsOf('['.repeat(100_000))[0].message).toMatch(/nested more than 64 levels/);
+  });
+
+  it('accepts a genuine U+FFFD character in a name (decoding is strict upstream, not here)', () => {
+    expect(parsed({ ...minimalInput(), name: 'Replacement \uFFFD sign' }).name).toBe('Replacement \uFFFD sign');
+    const r = parseScenarioText(JSON.stringify({ ...minimalInput(), name: 'x\uFFFDy' }));
+    expect(r.ok).toBe(true);
+  });
+
   it('rejects files that are not scenarios, with the field that says so', () => {
     expect(errorsOf('[1,2]')[0].where).toBe('$');
     expect(errorsOf({ format: 'other', version: 1 })[0].where).toBe('$.format');

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, exampleText } from '../../../core/examples/index';
-import { decodeScenarioBytes, excessiveNesting, firstInvalidUtf8, parseScenarioBytes } from '../../../renderer/src/workers/parse-task';
+import { decodeScenarioBytes, firstInvalidUtf8, parseScenarioBytes } from '../../../core/scenario/bytes';
+import { excessiveNesting } from '../../../core/scenario/parse';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
