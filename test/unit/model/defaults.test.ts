@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTED_DEFAULTS } from '../../../core/model/defaults';
+import { SIMULATION_DEFAULTS, SIMULATION_DOCUMENTED_DEFAULTS } from '../../../core/sim/defaults';
 import { minimalInput, parsed } from '../../support/scenarios';
 
 function valueAt(root: unknown, path: string): unknown {
@@ -41,5 +42,26 @@ describe('documented defaults', () => {
     for (const leaf of leaves) {
       expect(documented.some((p) => leaf === p || leaf.startsWith(p + '.')), `${leaf} has no documented default`).toBe(true);
     }
+  });
+});
+
+describe('documented simulation defaults', () => {
+  // The `simulation` section is optional; when present but empty, every field takes its documented default.
+  const simulation = parsed({ ...minimalInput(), simulation: {} });
+  const settable = SIMULATION_DOCUMENTED_DEFAULTS.filter((d) => !d.path.includes('('));
+
+  it.each(settable.map((d) => [d.path, d] as const))('%s is the value actually used', (_path, d) => {
+    expect(valueAt(simulation, d.path)).toEqual(d.value);
+    expect(d.source.length).toBeGreaterThan(10);
+  });
+
+  it('documents the engine constants that are not scenario fields with the values the engine uses', () => {
+    const fixed = Object.fromEntries(SIMULATION_DOCUMENTED_DEFAULTS.filter((d) => d.path.includes('(')).map((d) => [d.path, d.value]));
+    expect(fixed).toEqual({
+      'simulation (fallback threshold)': SIMULATION_DEFAULTS.fallbackThreshold,
+      'simulation (history length)': SIMULATION_DEFAULTS.historyLength,
+      'simulation (regression window)': SIMULATION_DEFAULTS.regressionWindow,
+      'simulation (IQR/MAD minimum history)': SIMULATION_DEFAULTS.minHistory,
+    });
   });
 });
