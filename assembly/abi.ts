@@ -63,7 +63,9 @@ export const ALG_K8S_LEAST = 7; //        Kubernetes LeastAllocated: host with t
 export const ALG_K8S_MOST = 8; //         Kubernetes MostAllocated: host with the highest allocated share after placing
 export const ALG_K8S_BALANCED = 9; //     Kubernetes BalancedAllocation: smallest spread of allocated shares
 export const ALG_RANDOM = 10; //          uniformly random open host that fits (seeded)
-export const ALG_COUNT = 11;
+export const ALG_MIN_SLACK = 11; //       bin-centric: fill each host with the subset of units leaving the least slack,
+//                                         its largest remaining unit first (Gupta & Ho 1999; MBS', Fleszar & Hindi 2002)
+export const ALG_COUNT = 12;
 
 // ── Failure domains for spread groups ──
 export const DOMAIN_HOST = 0;
@@ -92,7 +94,7 @@ export const REASON_COUNT = 8;
 
 // ── Improvement phase parameters (core/reference/improve.ts and assembly/pack/improve.ts) ──
 export const IMPROVE_TABU_LENGTH = 300; //     tabu iterations between descent passes
-export const IMPROVE_STALL_LIMIT = 20000; //   iterations without a better trash can before a round restarts
+export const IMPROVE_STALL_LIMIT = 1000; //    tabu moves without a better trash can before a round restarts
 export const IMPROVE_ATTEMPT_LIMIT = 40; //    failed rounds in a row before the phase gives up
 export const IMPROVE_HOST_WINDOW = 384; //     used hosts examined per iteration (rotating window)
 export const IMPROVE_PAIR_OUT_LIMIT = 24; //   pairs of a host's units are tried when it holds at most this many
@@ -100,9 +102,14 @@ export const IMPROVE_PAIR_IN_LIMIT = 48; //    pairs of trash-can units are trie
 export const IMPROVE_PACK_CANDIDATES = 40; //  units considered by one Pack(b)
 export const IMPROVE_PACK_NODES = 4000; //     search nodes per Pack(b)
 export const IMPROVE_FINAL_NODES = 2000; //    search nodes per attempt to fit the trash can into the final hosts
-export const IMPROVE_REPACK_HOSTS = 16; //     hosts tried for a joint repack with the trash can
-export const IMPROVE_TENURE = 5; //            tabu tenure: base + random(span) + ceil(frequency / 2) + 1
-export const IMPROVE_TENURE_SPAN = 5;
+export const IMPROVE_REPACK_HOSTS = 8; //      least-filled hosts tried for a joint repack with the trash can
+export const IMPROVE_REPACK_DEPTH = 2; //      up to this many of them at once
+export const IMPROVE_TENURE = 0; //            tabu tenure: base + random(span) + ceil(frequency / 2) + 1
+export const IMPROVE_TENURE_SPAN = 1;
+export const IMPROVE_RESTORE_BEST = 1; //      1: each tabu phase ends back at the round's best partial solution
+export const IMPROVE_REPACK_NODES = 10000; //   search nodes for all joint repacks tried on one new best trash can
+export const IMPROVE_MOVE_EVALS = 20000; //     feasibility checks per tabu move (large instances see part of the window)
+export const MIN_SLACK_NODES = 3000; //         search nodes per host for the minimum-slack rule
 
 // Returned by run* exports.
 export const ERR_NOT_RESERVED = -1;

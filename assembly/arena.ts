@@ -12,6 +12,7 @@
 //        ├─ unitKey         [N]       size key (Decreasing order)      ├─ tree [2P × D]  FF max residuals
 //        ├─ fills           [H]       allocated share per host         ├─ bigCap [D]     largest final capacity
 //        ├─ insWeight       [M]       trash-can subsets' weight        ├─ packLoad [(C+1) × D], packSuffix [C+1]
+//        ├─ mbsSuffix       [N + 1]   minimum-slack rule: suffix sums of unit weights
 //        │  i32 ──────────────────────────────────────────────────────────────────────────────────────
 //        ├─ inputs: hostMaxItems [H], hostRack [H], hostSite [H], hostLabels [H × W], itemTenant [N],
 //        │          itemExclusive [N], itemSpread [N], itemAffinity [N], itemLabels [N × W],
@@ -24,7 +25,8 @@
 //        │         exclusiveCount, openList, closed, hostList, passList [H]; treeSlots [2P]
 //        ├─ sorting: sortA, sortB [max(N, H, M)]
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
-//        │         insA, insB, insOrder [M]; packCands, packChosen, packBest [C]
+//        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
+//        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
 //        └─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
 // P: smallest power of two >= H. M = N + PAIR_IN_LIMIT·(PAIR_IN_LIMIT − 1)/2 trash-can subsets.
 // C = IMPROVE_PACK_CANDIDATES. T: smallest power of two >= 2N + 2 when G > 0 (open addressing, load <= 1/2).
@@ -63,6 +65,7 @@ export let bigCap: usize = 0;
 export let insWeight: usize = 0;
 export let packLoad: usize = 0;
 export let packSuffix: usize = 0;
+export let mbsSuffix: usize = 0;
 // i32 regions: inputs
 export let hostMaxItems: usize = 0;
 export let hostRack: usize = 0;
@@ -130,10 +133,25 @@ export let insOrder: usize = 0;
 export let packCands: usize = 0;
 export let packChosen: usize = 0;
 export let packBest: usize = 0;
+export let roundHost: usize = 0;
+export let mbsStack: usize = 0;
+export let mbsBest: usize = 0;
+export let repackUnits: usize = 0;
+export let finalHosts: usize = 0;
+export let repackHosts: usize = 0;
+export let repackSubset: usize = 0;
+export let repackSizes: usize = 0;
+export let bigCount: usize = 0;
+export let bigTc: usize = 0;
+export let bigExtra: usize = 0;
 // spread table
 export let spreadKeyGroup: usize = 0;
 export let spreadKeyDomain: usize = 0;
 export let spreadCount: usize = 0;
+
+/** Caps on the tunable repack parameters, so their scratch fits the arena. */
+export const MAX_REPACK_HOSTS: i32 = 64;
+export const MAX_REPACK_DEPTH: i32 = 4;
 
 let arenaBase: usize = 0;
 
@@ -180,6 +198,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   insWeight = at; at += mu * 8;
   packLoad = at; at += (cu + 1) * du * 8;
   packSuffix = at; at += (cu + 1) * 8;
+  mbsSuffix = at; at += (nu + 1) * 8;
 
   hostMaxItems = at; at += hu * 4;
   hostRack = at; at += hu * 4;
@@ -242,6 +261,17 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   packCands = at; at += cu * 4;
   packChosen = at; at += cu * 4;
   packBest = at; at += cu * 4;
+  roundHost = at; at += nu * 4;
+  mbsStack = at; at += nu * 4;
+  mbsBest = at; at += nu * 4;
+  repackUnits = at; at += nu * 4;
+  finalHosts = at; at += <usize>(MAX_REPACK_DEPTH + 3) * 4;
+  repackHosts = at; at += <usize>MAX_REPACK_HOSTS * 4;
+  repackSubset = at; at += <usize>(MAX_REPACK_DEPTH + 1) * 4;
+  repackSizes = at; at += <usize>(MAX_REPACK_DEPTH + 1) * 4;
+  bigCount = at; at += du * 4;
+  bigTc = at; at += du * 4;
+  bigExtra = at; at += du * 4;
   spreadKeyGroup = at; at += tu * 4;
   spreadKeyDomain = at; at += tu * 4;
   spreadCount = at; at += tu * 4;

@@ -4,15 +4,16 @@
 // go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
+  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_NODES, SIZE_KEY_DIM, SIZE_KEY_MAX,
+  SIZE_KEY_SUM,
 } from '../abi';
 import {
-  hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount,
-  i32At, setI32, f64At, capacityAt, residualAt, demandOf,
+  hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
+  mbsBest, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
-import { fits, place } from './state';
+import { fits, place, remove } from './state';
 import { sameClass } from './units';
 
 let openCount = 0;
@@ -202,6 +203,91 @@ function binCentric(rule: i32, units: i32): i32 {
   return at;
 }
 
+// ── Minimum bin slack (reference: minSlack in core/reference/construct.ts) ──
+let mbsBase = 0;
+let mbsN = 0;
+let mbsHost = 0;
+let mbsFirstAt = 0;
+let mbsStackLen = 0;
+let mbsBestLen = 0;
+let mbsBestW: f64 = 0;
+let mbsNodes = 0;
+let mbsPerfect = false;
+
+function hostFull(h: i32): bool {
+  for (let d = 0; d < dims; d++) if (residualAt(h, d) != 0) return false;
+  return true;
+}
+
+function mbsDfs(from: i32, w: f64): void {
+  const h = mbsHost;
+  for (let j = from; j < mbsN && !mbsPerfect && mbsNodes > 0; j++) {
+    if (w + f64At(mbsSuffix, j) <= mbsBestW) return;
+    const v = i32At(decided, mbsBase + j);
+    if (j == mbsFirstAt || !fits(v, h)) continue;
+    mbsNodes--;
+    place(v, h);
+    setI32(mbsStack, mbsStackLen++, v);
+    const w2 = w + f64At(unitWeight, v);
+    if (w2 > mbsBestW) {
+      mbsBestW = w2;
+      for (let k = 0; k < mbsStackLen; k++) setI32(mbsBest, k, i32At(mbsStack, k));
+      mbsBestLen = mbsStackLen;
+      mbsPerfect = hostFull(h);
+    }
+    mbsDfs(j + 1, w2);
+    mbsStackLen--;
+    remove(v);
+  }
+}
+
+function minSlack(units: i32): void {
+  let remaining = 0;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitConflict, unit) == 0) setI32(decided, remaining++, unit);
+  }
+  let placed = 0; // decided[0, placed): placed units in order; decided[placed, placed + remaining): the rest
+  for (let h = 0; h < hosts && remaining > 0; h++) {
+    let firstAt = -1;
+    for (let j = 0; j < remaining; j++) if (fits(i32At(decided, placed + j), h)) { firstAt = j; break; }
+    if (firstAt < 0) continue;
+    mbsBase = placed;
+    mbsN = remaining;
+    mbsHost = h;
+    mbsFirstAt = firstAt;
+    setF64(mbsSuffix, remaining, 0);
+    for (let j = remaining - 1; j >= 0; j--) setF64(mbsSuffix, j, f64At(mbsSuffix, j + 1) + max<f64>(0, f64At(unitWeight, i32At(decided, placed + j))));
+    const first = i32At(decided, placed + firstAt);
+    place(first, h);
+    setI32(mbsStack, 0, first);
+    mbsStackLen = 1;
+    setI32(mbsBest, 0, first);
+    mbsBestLen = 1;
+    mbsBestW = f64At(unitWeight, first);
+    mbsNodes = MIN_SLACK_NODES;
+    mbsPerfect = hostFull(h);
+    mbsDfs(0, f64At(unitWeight, first));
+    remove(first);
+    for (let k = 0; k < mbsBestLen; k++) placeTracked(i32At(mbsBest, k), h);
+    // Compact: the host's units (in placement order), then the units still remaining, in order.
+    let rest = 0;
+    for (let j = 0; j < remaining; j++) {
+      const v = i32At(decided, placed + j);
+      if (i32At(unitHost, v) < 0) setI32(mbsStack, rest++, v);
+    }
+    for (let k = 0; k < mbsBestLen; k++) setI32(decided, placed + k, i32At(mbsBest, k));
+    placed += mbsBestLen;
+    for (let k = 0; k < rest; k++) setI32(decided, placed + k, i32At(mbsStack, k));
+    remaining = rest;
+  }
+  let at = placed;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitHost, unit) < 0) setI32(decided, at++, unit);
+  }
+}
+
 /** Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. */
 export function construct(rule: i32, units: i32, key: i32, dim: i32): void {
   sizeKey = key;
@@ -209,6 +295,7 @@ export function construct(rule: i32, units: i32, key: i32, dim: i32): void {
   openCount = 0;
   buildTree();
   if (rule == ALG_DOT_PRODUCT || rule == ALG_L2_NORM) binCentric(rule, units);
+  else if (rule == ALG_MIN_SLACK) minSlack(units);
   else {
     itemCentric(rule, units);
     for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));

@@ -48,7 +48,7 @@ export function buildTree(): void {
       for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(k, d));
       setI32(treeSlots, leaf, freeSlots(k));
     } else {
-      for (let d = 0; d < dims; d++) setTree(leaf, d, -1.0); // padding leaves never fit (demands are >= 0)
+      for (let d = 0; d < dims; d++) setTree(leaf, d, -Infinity); // padding leaves never fit any demand
       setI32(treeSlots, leaf, 0);
     }
   }

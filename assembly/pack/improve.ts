@@ -7,19 +7,22 @@
 // State between calls (so an iteration budget may be spent in chunks):
 //   best[U]         host per unit of the best complete solution
 //   tc[tcLen]       trash can (units out of every host during a round), tcPos[U] their positions
-//   closed[H]       hosts R taken out in this round; final0/final1 the hosts F that must take TC at the end
+//   closed[H]       hosts R taken out in this round; finalHosts[0, |F|) the hosts F that must take TC at the end
+//   roundHost[U]    the round's best partial solution (host, -2 in TC, -1 unplaced)
 //   tabu*[class]    host a unit of the class last joined, until when, how often, and when that was set
 import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
-  IMPROVE_TENURE, IMPROVE_TENURE_SPAN,
+  IMPROVE_TENURE, IMPROVE_TENURE_SPAN, IMPROVE_REPACK_DEPTH, IMPROVE_RESTORE_BEST, IMPROVE_REPACK_NODES,
+  IMPROVE_MOVE_EVALS,
 } from '../abi';
 import {
   hosts, items, dims, labelWords, hostCost, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitWeight, unitClass, unitHost,
   unitNext, hostHead, hostCount, exclusiveCount, closed, hostList, passList, fills, bigCap, best, tc, tcPos,
   tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, insA, insB, insOrder, insWeight, packCands,
-  packChosen, packBest, packLoad, packSuffix,
+  packChosen, packBest, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
+  bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
   i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
@@ -37,9 +40,13 @@ let PAIR_IN_LIMIT = IMPROVE_PAIR_IN_LIMIT;
 let PACK_CANDIDATES = IMPROVE_PACK_CANDIDATES;
 let PACK_NODES = IMPROVE_PACK_NODES;
 let FINAL_NODES = IMPROVE_FINAL_NODES;
-let REPACK_HOSTS = IMPROVE_REPACK_HOSTS;
+let REPACK_HOSTS = min(IMPROVE_REPACK_HOSTS, MAX_REPACK_HOSTS);
 let TENURE = IMPROVE_TENURE;
 let TENURE_SPAN = IMPROVE_TENURE_SPAN;
+let REPACK_DEPTH = IMPROVE_REPACK_DEPTH;
+let RESTORE_BEST = IMPROVE_RESTORE_BEST;
+let REPACK_NODES = IMPROVE_REPACK_NODES;
+let MOVE_EVALS = IMPROVE_MOVE_EVALS;
 
 export function setImproveParameter(k: i32, v: i32): void {
   if (k == 0) TABU_LENGTH = v;
@@ -51,9 +58,13 @@ export function setImproveParameter(k: i32, v: i32): void {
   else if (k == 6) PACK_CANDIDATES = min(v, IMPROVE_PACK_CANDIDATES);
   else if (k == 7) PACK_NODES = v;
   else if (k == 8) FINAL_NODES = v;
-  else if (k == 9) REPACK_HOSTS = v;
+  else if (k == 9) REPACK_HOSTS = min(v, MAX_REPACK_HOSTS);
   else if (k == 10) TENURE = v;
   else if (k == 11) TENURE_SPAN = max(v, 1);
+  else if (k == 12) REPACK_DEPTH = min(v, MAX_REPACK_DEPTH);
+  else if (k == 13) RESTORE_BEST = v;
+  else if (k == 14) REPACK_NODES = v;
+  else if (k == 15) MOVE_EVALS = v;
 }
 
 export let iterations = 0;
@@ -66,10 +77,8 @@ let unitCount = 0;
 let constrained = false;
 let inRound = false;
 let attempt = 0;
-let finalCount = 0;
-let final0 = -1;
-let final1 = -1;
-let final2 = -1; // a repack's extra host
+let finalCount = 0; // finalHosts[0, finalCount): F, then a repack's extra hosts
+let finalBase = 0; //  |F|
 let tcLen = 0;
 let roundBestW: f64 = 0;
 let roundBestN = 0;
@@ -84,7 +93,7 @@ let tabuLeft = 0;
 let tabuReset = 0;
 
 @inline function finalAt(j: i32): i32 {
-  return j == 0 ? final0 : j == 1 ? final1 : final2;
+  return i32At(finalHosts, j);
 }
 
 export function initImprove(units: i32): void {
@@ -149,6 +158,38 @@ function fill(h: i32): f64 {
   return acc;
 }
 
+/** Units on h bigger than half the largest capacity, per dimension, added to `counts`. */
+function addBig(h: i32, counts: usize): void {
+  for (let v = i32At(hostHead, h); v >= 0; v = i32At(unitNext, v)) {
+    for (let d = 0; d < dims; d++) if (demandOf(v, d) * 2 > f64At(norm, d)) setI32(counts, d, i32At(counts, d) + 1);
+  }
+}
+
+/** Would adding h's big units keep every dimension's count within `limit`? */
+function bigFits(h: i32, limit: i32): bool {
+  for (let d = 0; d < dims; d++) setI32(bigExtra, d, 0);
+  addBig(h, bigExtra);
+  for (let d = 0; d < dims; d++) if (i32At(bigCount, d) + i32At(bigExtra, d) > limit) return false;
+  return true;
+}
+
+let r0 = -1, r1 = -1, r2 = -1, rn = 0;
+
+@inline function removedHas(h: i32): bool {
+  return (rn > 0 && r0 == h) || (rn > 1 && r1 == h) || (rn > 2 && r2 == h);
+}
+
+@inline function pushRemoved(h: i32): void {
+  if (rn == 0) r0 = h; else if (rn == 1) r1 = h; else r2 = h;
+  rn++;
+}
+
+function tryAdd(h: i32, k: i32): void {
+  if (removedHas(h) || !bigFits(h, k - 1)) return;
+  pushRemoved(h);
+  addBig(h, bigCount);
+}
+
 function startRound(): bool {
   let used = 0;
   for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) > 0) setI32(hostList, used++, h);
@@ -157,21 +198,19 @@ function startRound(): bool {
   useSortKeys(fills);
   sortIndices(hostList, used, BY_F64_ASC);
   const k = min(3, used);
-  let r0 = -1, r1 = -1, r2 = -1;
+  // R holds at most k − 1 units too big to share a host in any one dimension (reference: startRound).
+  r0 = -1; r1 = -1; r2 = -1; rn = 0;
+  for (let d = 0; d < dims; d++) setI32(bigCount, d, 0);
   if (attempt == 0) {
-    r0 = i32At(hostList, 0);
-    r1 = i32At(hostList, 1);
-    if (k == 3) r2 = i32At(hostList, 2);
+    for (let j = 0; j < used; j++) if (rn < k) tryAdd(i32At(hostList, j), k);
   } else {
     // Later attempts draw R among the least-filled hosts, from a pool that widens with each failure.
     const limit = min(used, k + attempt);
-    let got = 0;
-    while (got < k) {
-      const h = i32At(hostList, randomBelow(limit));
-      if (h == r0 || h == r1 || h == r2) continue;
-      if (got == 0) r0 = h; else if (got == 1) r1 = h; else r2 = h;
-      got++;
-    }
+    for (let tries = 0; rn < k && tries < 8 * limit; tries++) tryAdd(i32At(hostList, randomBelow(limit)), k);
+  }
+  for (let j = 0; j < used; j++) {
+    const h = i32At(hostList, j);
+    if (rn < k && !removedHas(h)) pushRemoved(h);
   }
   // ascending host order
   if (r1 < r0) { const t = r0; r0 = r1; r1 = t; }
@@ -183,13 +222,11 @@ function startRound(): bool {
   if (f64At(hostCost, r1) >= f64At(hostCost, dropped)) dropped = r1;
   if (k == 3 && f64At(hostCost, r2) >= f64At(hostCost, dropped)) dropped = r2;
   finalCount = 0;
-  final0 = -1; final1 = -1; final2 = -1;
   for (let j = 0; j < k; j++) {
     const h = j == 0 ? r0 : j == 1 ? r1 : r2;
-    if (h == dropped) continue;
-    if (finalCount == 0) final0 = h; else final1 = h;
-    finalCount++;
+    if (h != dropped) setI32(finalHosts, finalCount++, h);
   }
+  finalBase = finalCount;
   for (let j = 0; j < k; j++) {
     const h = j == 0 ? r0 : j == 1 ? r1 : r2;
     setI32(closed, h, 1);
@@ -207,11 +244,30 @@ function startRound(): bool {
   inRound = true;
   roundBestW = tcWeight();
   roundBestN = tcLen;
+  snapshotRound();
   stall = 0;
   tabuReset = iterations;
   descending = true;
   startPass();
   return true;
+}
+
+/** Remembers the round's best partial solution: host per unit, -2 in TC, -1 unplaced. */
+function snapshotRound(): void {
+  for (let v = 0; v < unitCount; v++) {
+    const h = i32At(unitHost, v);
+    setI32(roundHost, v, h >= 0 ? h : i32At(tcPos, v) >= 0 ? -2 : -1);
+  }
+}
+
+function restoreRound(): void {
+  for (let h = 0; h < hosts; h++) while (i32At(hostHead, h) >= 0) remove(i32At(hostHead, h));
+  while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
+  for (let v = 0; v < unitCount; v++) {
+    const h = i32At(roundHost, v);
+    if (h >= 0) place(v, h);
+    else if (h == -2) tcPush(v);
+  }
 }
 
 function startPass(): void {
@@ -232,17 +288,24 @@ function step(): void {
     passImproved = true;
   } else {
     const moved = tabuMove();
-    if (!moved || --tabuLeft <= 0) { descending = true; startPass(); }
+    if (!moved || --tabuLeft <= 0) {
+      // Back to the round's best partial solution, then descend from there.
+      if (RESTORE_BEST != 0) restoreRound();
+      descending = true;
+      startPass();
+    }
     if (!moved) return;
   }
   const w = tcWeight();
   const n = tcLen;
-  if (tcFitsFinal(w <= roundBestW)) { commit(); return; }
-  if (w < roundBestW || (w == roundBestW && n > roundBestN)) {
+  const better = w < roundBestW || (w == roundBestW && n > roundBestN);
+  if (tcFitsFinal(better)) { commit(); return; }
+  if (better) {
     tabuReset = iterations + 1;
     stall = 0;
     roundBestW = w;
     roundBestN = n;
+    snapshotRound();
   } else stall++;
   if (stall > STALL_LIMIT) restart();
 }
@@ -301,11 +364,18 @@ function sameHostKind(x: i32, y: i32): bool {
 let finalNodes = 0;
 let finalLen = 0;
 
+/** TC demand in dimension d. */
+function tcNeed(d: i32): f64 {
+  let need: f64 = 0;
+  for (let k = 0; k < tcLen; k++) need += demandOf(i32At(tc, k), d);
+  return need;
+}
+
 function tcFitsFinal(repack: bool): bool {
   if (tcLen == 0) return true;
   for (let d = 0; d < dims; d++) {
-    let need: f64 = 0, have: f64 = 0;
-    for (let k = 0; k < tcLen; k++) need += demandOf(i32At(tc, k), d);
+    const need = tcNeed(d);
+    let have: f64 = 0;
     for (let j = 0; j < finalCount; j++) have += capacityAt(finalAt(j), d);
     if (need > have) return false;
   }
@@ -319,28 +389,87 @@ function tcFitsFinal(repack: bool): bool {
     return true;
   }
   if (!repack) return false;
-  // TC is small enough but does not split: try repacking it together with one active host's units.
-  const count = activeHosts(REPACK_HOSTS, 1, hostList);
-  for (let j = 0; j < count; j++) {
-    const b = i32At(hostList, j);
-    const own = unitsOn(b);
-    for (let k = 0; k < own; k++) remove(i32At(unitList, k));
-    for (let k = 0; k < tcLen; k++) setI32(finalUnits, k, i32At(tc, k));
-    for (let k = 0; k < own; k++) setI32(finalUnits, tcLen + k, i32At(unitList, k));
-    finalLen = tcLen + own;
-    useSortKeys(unitWeight);
-    sortIndices(finalUnits, finalLen, BY_F64_DESC);
-    final2 = b;
-    finalCount++;
-    finalNodes = FINAL_NODES;
-    const ok = assignFinal(0);
-    finalCount--;
-    final2 = -1;
-    if (ok) {
-      while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
-      return true;
+  // A large-neighbourhood repack: TC together with the units of k active hosts (the least filled ones)
+  // into F plus those hosts, by the same bounded search.
+  repackCount = 0;
+  for (let pick = 0; pick < REPACK_HOSTS; pick++) {
+    let best = -1;
+    let bestFill: f64 = 0;
+    for (let h = 0; h < hosts; h++) {
+      if (i32At(hostCount, h) == 0 || i32At(closed, h) != 0 || repackHas(h)) continue;
+      const f = fill(h);
+      if (best < 0 || f < bestFill) { best = h; bestFill = f; }
     }
-    for (let k = own - 1; k >= 0; k--) place(i32At(unitList, k), b);
+    if (best < 0) break;
+    setI32(repackHosts, repackCount++, best);
+  }
+  shared = REPACK_NODES;
+  for (let k = 1; k <= REPACK_DEPTH; k++) {
+    subsetLen = 0;
+    if (choose(0, k)) return true;
+  }
+  return false;
+}
+
+let repackCount = 0;
+let subsetLen = 0;
+let shared = 0; // search nodes left for all subsets together
+
+function repackHas(h: i32): bool {
+  for (let j = 0; j < repackCount; j++) if (i32At(repackHosts, j) == h) return true;
+  return false;
+}
+
+function choose(from: i32, left: i32): bool {
+  if (left == 0) return trySubset();
+  for (let j = from; j < repackCount; j++) {
+    setI32(repackSubset, subsetLen++, i32At(repackHosts, j));
+    if (choose(j + 1, left - 1)) return true;
+    subsetLen--;
+  }
+  return false;
+}
+
+function trySubset(): bool {
+  if (shared <= 0) return false;
+  for (let d = 0; d < dims; d++) {
+    const need = tcNeed(d);
+    let have: f64 = 0;
+    for (let j = 0; j < finalBase; j++) have += capacityAt(finalAt(j), d);
+    for (let j = 0; j < subsetLen; j++) have += residualAt(i32At(repackSubset, j), d);
+    if (need > have) return false;
+  }
+  // Take the subset's units off their hosts, host by host, newest first (remembered for the undo).
+  let n = 0;
+  for (let j = 0; j < subsetLen; j++) {
+    const h = i32At(repackSubset, j);
+    let size = 0;
+    for (let v = i32At(hostHead, h); v >= 0; v = i32At(unitNext, v)) { setI32(repackUnits, n++, v); size++; }
+    setI32(repackSizes, j, size);
+  }
+  for (let k = 0; k < n; k++) remove(i32At(repackUnits, k));
+  for (let j = 0; j < subsetLen; j++) setI32(finalHosts, finalBase + j, i32At(repackSubset, j));
+  finalCount = finalBase + subsetLen;
+  for (let k = 0; k < tcLen; k++) setI32(finalUnits, k, i32At(tc, k));
+  for (let k = 0; k < n; k++) setI32(finalUnits, tcLen + k, i32At(repackUnits, k));
+  finalLen = tcLen + n;
+  useSortKeys(unitWeight);
+  sortIndices(finalUnits, finalLen, BY_F64_DESC);
+  const budget = min(FINAL_NODES, shared);
+  finalNodes = budget;
+  const ok = assignFinal(0);
+  shared -= budget - max(finalNodes, 0);
+  finalCount = finalBase;
+  if (ok) {
+    while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
+    return true;
+  }
+  // Each host gets its units back oldest first, which rebuilds its list in the original order.
+  let offset = 0;
+  for (let j = 0; j < subsetLen; j++) {
+    const h = i32At(repackSubset, j), size = i32At(repackSizes, j);
+    for (let k = offset + size - 1; k >= offset; k--) place(i32At(repackUnits, k), h);
+    offset += size;
   }
   return false;
 }
@@ -435,6 +564,15 @@ function sameUnits(x1: i32, x2: i32, t1: i32, t2: i32): bool {
   return demandOf(unit, d) * 2 > f64At(bigCap, d);
 }
 
+/** Units in TC that are big, per dimension, into bigTc. */
+function countBigInTc(): void {
+  for (let d = 0; d < dims; d++) {
+    let now = 0;
+    for (let k = 0; k < tcLen; k++) if (isBig(i32At(tc, k), d)) now++;
+    setI32(bigTc, d, now);
+  }
+}
+
 function tooManyBig(x1: i32, x2: i32, t1: i32, t2: i32): bool {
   const limit = finalCount;
   for (let d = 0; d < dims; d++) {
@@ -443,21 +581,35 @@ function tooManyBig(x1: i32, x2: i32, t1: i32, t2: i32): bool {
     if (x2 >= 0 && isBig(x2, d)) grow++;
     if (isBig(t1, d)) grow--;
     if (t2 >= 0 && isBig(t2, d)) grow--;
-    if (grow <= 0) continue;
-    let now = 0;
-    for (let k = 0; k < tcLen; k++) if (isBig(i32At(tc, k), d)) now++;
-    if (now + grow > limit) return true;
+    if (grow > 0 && i32At(bigTc, d) + grow > limit) return true;
   }
   return false;
 }
 
+/** Upper bound on the size of units host b can take after giving up x1, x2 (reference: roomAfter). */
+function roomAfter(b: i32, x1: i32, x2: i32): f64 {
+  let c: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const n = f64At(norm, d);
+    if (n <= 0) continue;
+    let v = residualAt(b, d);
+    if (x1 >= 0) v += demandOf(x1, d);
+    if (x2 >= 0) v += demandOf(x2, d);
+    c += v / n;
+  }
+  return c * (1 + 1e-9) + 1e-12;
+}
+
 function tabuMove(): bool {
   const m = inSets();
+  countBigInTc();
   let bestHost = -1, bestDn = -0x7fffffff, ties = 0;
   let bestDw: f64 = Infinity;
   let bx1 = -1, bx2 = -1, bt1 = -1, bt2 = -1;
   const count = activeHosts(HOST_WINDOW, 0, hostList);
-  for (let j = 0; j < count; j++) {
+  let evals = 0; // feasibility checks, capped per iteration on large instances
+  let stop = false;
+  for (let j = 0; j < count && !stop; j++) {
     const b = i32At(hostList, j);
     // The host's movable units (not frozen there), newest first.
     let len = 0;
@@ -466,7 +618,7 @@ function tabuMove(): bool {
     // outs: the empty set, then singles, then pairs (x before y in list order)
     const outs = 1 + len + (pairs ? (len * (len - 1)) >> 1 : 0);
     let o1 = 0, o2 = 1; // pair cursor
-    for (let o = 0; o < outs; o++) {
+    for (let o = 0; o < outs && !stop; o++) {
       let x1 = -1, x2 = -1;
       if (o == 0) { /* empty */ } else if (o <= len) x1 = i32At(unitList, o - 1);
       else {
@@ -478,8 +630,15 @@ function tabuMove(): bool {
       let wo: f64 = 0;
       if (x1 >= 0) wo += f64At(unitWeight, x1);
       if (x2 >= 0) wo += f64At(unitWeight, x2);
-      // Subsets are heaviest first, so the TC weight change wo − wi only grows along them.
-      for (let s = 0; s < m; s++) {
+      // Subsets are heaviest first, so the TC weight change wo − wi only grows along them; subsets too heavy to
+      // fit are skipped by a binary search.
+      const room = roomAfter(b, x1, x2);
+      let lo = 0, hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (f64At(insWeight, i32At(insOrder, mid)) > room) lo = mid + 1; else hi = mid;
+      }
+      for (let s = lo; s < m; s++) {
         const k = i32At(insOrder, s);
         const t1 = i32At(insA, k), t2 = i32At(insB, k);
         const q = t2 < 0 ? 1 : 2;
@@ -489,6 +648,7 @@ function tabuMove(): bool {
         const dn = p - q;
         if (dw == bestDw && dn < bestDn) continue;
         if (p == q && sameUnits(x1, x2, t1, t2)) continue; // exchanging identical units changes nothing
+        if (evals++ >= MOVE_EVALS) { stop = true; break; }
         if (!swapFeasible(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
         if (dw == bestDw && dn == bestDn) {
           ties++;
@@ -595,7 +755,7 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32): void {
   if (packNodes-- <= 0) return;
   if (w + f64At(packSuffix, i) < packBestW) return;
   if (i == packN) {
-    if (w > packBestW || (w == packBestW && k < packBestN)) {
+    if ((w > packBestW || (w == packBestW && k < packBestN)) && !packTooManyBig()) {
       packBestW = w;
       packBestN = k;
       for (let j = 0; j < packN; j++) setI32(packBest, j, i32At(packChosen, j));
@@ -617,6 +777,23 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32): void {
   packDfs(i + 1, w, k, slots);
 }
 
+/** Would refilling the host with the chosen candidates leave TC with too many big units (and more than now)? */
+function packTooManyBig(): bool {
+  const b = packHostIndex;
+  const limit = finalCount;
+  for (let d = 0; d < dims; d++) {
+    let grow = 0;
+    for (let i = 0; i < packN; i++) {
+      const v = i32At(packCands, i);
+      if (!isBig(v, d)) continue;
+      if (i32At(packChosen, i) == 0 && i32At(unitHost, v) == b) grow++;
+      else if (i32At(packChosen, i) == 1 && i32At(unitHost, v) != b) grow--;
+    }
+    if (grow > 0 && i32At(bigTc, d) + grow > limit) return true;
+  }
+  return false;
+}
+
 function packHost(b: i32): bool {
   let len = unitsOn(b);
   for (let k = 0; k < len; k++) setI32(finalUnits, k, i32At(unitList, k));
@@ -629,7 +806,8 @@ function packHost(b: i32): bool {
   const n = min(len, PACK_CANDIDATES);
   for (let k = 0; k < n; k++) setI32(packCands, k, i32At(finalUnits, k));
   setF64(packSuffix, n, 0);
-  for (let i = n - 1; i >= 0; i--) setF64(packSuffix, i, f64At(packSuffix, i + 1) + f64At(unitWeight, i32At(packCands, i)));
+  // Σ of the positive weights from i on: an upper bound on what the rest can add (sizes may be negative).
+  for (let i = n - 1; i >= 0; i--) setF64(packSuffix, i, f64At(packSuffix, i + 1) + max<f64>(0, f64At(unitWeight, i32At(packCands, i))));
   let bw: f64 = 0;
   let bn = 0;
   for (let k = 0; k < n; k++) {
@@ -645,6 +823,7 @@ function packHost(b: i32): bool {
   packBestW = bw;
   packBestN = bn;
   packImproved = false;
+  countBigInTc();
   packDfs(0, 0, 0, 0);
   if (!packImproved) return false;
   for (let k = 0; k < n; k++) {

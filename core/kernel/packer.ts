@@ -3,7 +3,7 @@
 // and differential tests compare them element by element.
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, SIZE_KEY_DIM, SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
+  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, SIZE_KEY_DIM, SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../../assembly/abi';
 
 /** Size of an item (normalised per dimension by the largest host capacity): sort key and residual measure. */
@@ -14,12 +14,12 @@ export const SIZE_KEY_CODE: Record<SizeKey, number> = { max: SIZE_KEY_MAX, sum: 
 /** Placement rules of the constructive pass (abi.ts ALG_* has the sources). */
 export type Rule =
   | 'first-fit' | 'best-fit' | 'worst-fit' | 'next-fit' | 'dot-product' | 'l2-norm' | 'tetris'
-  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random';
+  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random' | 'min-slack';
 
 export const RULE_CODE: Record<Rule, number> = {
   'first-fit': ALG_FIRST_FIT, 'best-fit': ALG_BEST_FIT, 'worst-fit': ALG_WORST_FIT, 'next-fit': ALG_NEXT_FIT,
   'dot-product': ALG_DOT_PRODUCT, 'l2-norm': ALG_L2_NORM, tetris: ALG_TETRIS, 'k8s-least-allocated': ALG_K8S_LEAST,
-  'k8s-most-allocated': ALG_K8S_MOST, 'k8s-balanced': ALG_K8S_BALANCED, random: ALG_RANDOM,
+  'k8s-most-allocated': ALG_K8S_MOST, 'k8s-balanced': ALG_K8S_BALANCED, random: ALG_RANDOM, 'min-slack': ALG_MIN_SLACK,
 };
 export const RULES = Object.keys(RULE_CODE) as Rule[];
 

@@ -65,6 +65,8 @@ export function binLowerBound(dims: number, capacity: readonly number[], demands
     }
     const v = volumeBound(sizes, capacity[d]);
     if (v > best.bins) best = { bins: v, method: 'volume', dim: d };
+    // L2 reasons about item sizes in [0, C]: with negative sizes in this dimension only the volume bound holds.
+    if (sizes.some((x) => x < 0)) continue;
     const l2 = martelloTothL2(sizes, capacity[d]);
     if (l2 > best.bins) best = { bins: l2, method: 'l2', dim: d };
   }

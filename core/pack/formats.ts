@@ -67,7 +67,9 @@ export function parseVbp(text: string, name = 'instance'): BenchmarkInstance {
   const counts: number[] = [];
   let n = 0;
   for (let t = 0; t < m; t++) {
-    sizes.push(Array.from({ length: d }, (_, k) => r.int(`size ${k + 1} of item type ${t + 1}`, 0)));
+    // Some published .vbp files (the multi-dimensional Caprara triplets) contain small negative sizes; they are
+    // kept as written, because the instances' known optima count on them.
+    sizes.push(Array.from({ length: d }, (_, k) => r.int(`size ${k + 1} of item type ${t + 1}`, -Number.MAX_SAFE_INTEGER)));
     counts.push(r.int(`the count of item type ${t + 1}`, 0, MAX_ITEMS));
     n += counts[t];
     if (n > MAX_ITEMS) throw new BenchmarkFormatError(`${name}: more than ${MAX_ITEMS} items`);

@@ -4,7 +4,7 @@
 // host can take it. Ties go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT,
+  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_NODES,
 } from '../../assembly/abi';
 import { sizeOf } from './order';
 import type { Rng } from './random';
@@ -170,9 +170,58 @@ function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
   return Int32Array.from([...decided, ...Array.from(order).filter((unit) => !placed.has(unit))]);
 }
 
+/**
+ * Minimum bin slack (Gupta & Ho 1999) with the largest remaining unit fixed first (MBS', Fleszar & Hindi 2002):
+ * hosts are filled one by one in index order; each gets the subset of remaining units with the largest total
+ * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
+ * at a perfectly full host or after MIN_SLACK_NODES placements.
+ */
+function minSlack(r: Rules, order: Int32Array): Int32Array {
+  const { st } = r;
+  const weight = st.u.weight;
+  const decided: number[] = [];
+  let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0);
+  const dd = st.a.dims;
+  const full = (h: number) => { for (let d = 0; d < dd; d++) if (st.residual[h * dd + d] !== 0) return false; return true; };
+  for (let h = 0; h < st.a.hosts && remaining.length > 0; h++) {
+    const firstAt = remaining.findIndex((unit) => st.fits(unit, h));
+    if (firstAt < 0) continue;
+    const n = remaining.length;
+    const suffix = new Float64Array(n + 1);
+    for (let j = n - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + Math.max(0, weight[remaining[j]]);
+    const first = remaining[firstAt];
+    st.place(first, h);
+    const stack = [first];
+    let best = [first], bestW = weight[first], nodes = MIN_SLACK_NODES, perfect = full(h);
+    const dfs = (from: number, w: number): void => {
+      for (let j = from; j < n && !perfect && nodes > 0; j++) {
+        if (w + suffix[j] <= bestW) return;
+        const v = remaining[j];
+        if (j === firstAt || !st.fits(v, h)) continue;
+        nodes--;
+        st.place(v, h);
+        stack.push(v);
+        const w2 = w + weight[v];
+        if (w2 > bestW) { bestW = w2; best = [...stack]; perfect = full(h); }
+        dfs(j + 1, w2);
+        stack.pop();
+        st.remove(v);
+      }
+    };
+    dfs(0, weight[first]);
+    st.remove(first);
+    for (const v of best) { st.place(v, h); decided.push(v); }
+    const placed = new Set(best);
+    remaining = remaining.filter((unit) => !placed.has(unit));
+  }
+  const placed = new Set(decided);
+  return Int32Array.from([...decided, ...Array.from(order).filter((unit) => !placed.has(unit))]);
+}
+
 /** Runs the rule over units in `order`; returns units in the order the pass decided on them. */
 export function construct(r: Rules, rule: number, order: Int32Array): Int32Array {
-  const decided = rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM ? binCentric(r, rule, order) : (itemCentric(r, rule, order), order);
+  const decided = rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM ? binCentric(r, rule, order)
+    : rule === ALG_MIN_SLACK ? minSlack(r, order) : (itemCentric(r, rule, order), order);
   for (const unit of decided) {
     if (r.st.unitHost[unit] >= 0 || r.st.u.conflict[unit] !== 0) continue;
     const h = firstFitHost(r.st, unit);

@@ -23,7 +23,8 @@
 import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
-  IMPROVE_TENURE, IMPROVE_TENURE_SPAN,
+  IMPROVE_TENURE, IMPROVE_TENURE_SPAN, IMPROVE_REPACK_DEPTH, IMPROVE_RESTORE_BEST,
+  IMPROVE_REPACK_NODES, IMPROVE_MOVE_EVALS,
 } from '../../assembly/abi';
 import type { PackArena } from '../kernel/packer';
 import { sameClass } from './construct';
@@ -45,6 +46,10 @@ export const IMPROVE = {
   REPACK_HOSTS: IMPROVE_REPACK_HOSTS,
   TENURE: IMPROVE_TENURE,
   TENURE_SPAN: IMPROVE_TENURE_SPAN,
+  REPACK_DEPTH: IMPROVE_REPACK_DEPTH,
+  RESTORE_BEST: IMPROVE_RESTORE_BEST,
+  REPACK_NODES: IMPROVE_REPACK_NODES,
+  MOVE_EVALS: IMPROVE_MOVE_EVALS,
 };
 const PARAMETER_ORDER = Object.keys(IMPROVE) as (keyof typeof IMPROVE)[];
 
@@ -54,8 +59,11 @@ export function setImproveParameter(k: number, v: number): void {
   if (name === 'PAIR_IN_LIMIT') IMPROVE[name] = Math.min(v, IMPROVE_PAIR_IN_LIMIT);
   else if (name === 'PACK_CANDIDATES') IMPROVE[name] = Math.min(v, IMPROVE_PACK_CANDIDATES);
   else if (name === 'TENURE_SPAN') IMPROVE[name] = Math.max(v, 1);
+  else if (name === 'REPACK_HOSTS') IMPROVE[name] = Math.min(v, 64);
+  else if (name === 'REPACK_DEPTH') IMPROVE[name] = Math.min(v, 4);
   else if (name) IMPROVE[name] = v;
 }
+
 
 interface InSet { readonly units: number[]; readonly weight: number }
 
@@ -79,6 +87,7 @@ export class Improver {
   private readonly bigCap: Float64Array;
   private readonly tc: number[] = [];
   private readonly tcPos: Int32Array;
+  private readonly roundHost: Int32Array;
   private roundBestW = 0;
   private roundBestN = 0;
   private stall = 0;
@@ -95,7 +104,7 @@ export class Improver {
   private readonly tabuFreq: Int32Array;
   private readonly tabuStamp: Int32Array;
 
-  constructor(private readonly st: HostState, private readonly rng: Rng) {
+  constructor(private readonly st: HostState, private readonly rng: Rng, private readonly norm: Float64Array) {
     this.a = st.a;
     this.u = st.u;
     const n = this.u.count;
@@ -107,6 +116,7 @@ export class Improver {
     this.closed = new Uint8Array(this.a.hosts);
     this.bigCap = new Float64Array(this.a.dims);
     this.tcPos = new Int32Array(n).fill(-1);
+    this.roundHost = new Int32Array(n).fill(-1);
     this.tabuHost = new Int32Array(n).fill(-1);
     this.tabuUntil = new Int32Array(n);
     this.tabuFreq = new Int32Array(n);
@@ -159,16 +169,23 @@ export class Improver {
     for (const h of used) fills[h] = this.fill(h);
     used.sort((x, y) => fills[x] - fills[y] || x - y);
     const k = Math.min(3, used.length);
+    // R holds at most k − 1 units too big to share a host in any one dimension (more than half the largest
+    // capacity): TC must fit into k − 1 final hosts, and big units could only leave TC in exchange for others.
     const removed: number[] = [];
-    if (this.attempt === 0) removed.push(...used.slice(0, k));
-    else {
+    const big = new Int32Array(this.a.dims);
+    const tryAdd = (h: number): void => {
+      if (removed.includes(h) || !this.bigFits(h, big, k - 1)) return;
+      removed.push(h);
+      this.addBig(h, big);
+    };
+    if (this.attempt === 0) {
+      for (const h of used) if (removed.length < k) tryAdd(h);
+    } else {
       // Later attempts draw R among the least-filled hosts, from a pool that widens with each failure.
       const limit = Math.min(used.length, k + this.attempt);
-      while (removed.length < k) {
-        const h = used[this.rng.below(limit)];
-        if (!removed.includes(h)) removed.push(h);
-      }
+      for (let tries = 0; removed.length < k && tries < 8 * limit; tries++) tryAdd(used[this.rng.below(limit)]);
     }
+    for (const h of used) if (removed.length < k && !removed.includes(h)) removed.push(h);
     removed.sort((x, y) => x - y);
     let dropped = removed[0];
     for (const h of removed) if (this.a.hostCost[h] >= this.a.hostCost[dropped]) dropped = h;
@@ -190,11 +207,42 @@ export class Improver {
     this.inRound = true;
     this.roundBestW = this.tcWeight();
     this.roundBestN = this.tc.length;
+    this.snapshotRound();
     this.stall = 0;
     this.tabuReset = this.iterations;
     this.descending = true;
     this.startPass();
     return true;
+  }
+
+  /** Units on h bigger than half the largest capacity, per dimension, added to `big`. */
+  private addBig(h: number, big: Int32Array): void {
+    const dd = this.a.dims;
+    for (let v = this.st.head[h]; v >= 0; v = this.st.next[v]) {
+      for (let d = 0; d < dd; d++) if (this.u.demand[v * dd + d] * 2 > this.norm[d]) big[d]++;
+    }
+  }
+
+  /** Would adding h's big units keep every dimension's count within `limit`? */
+  private bigFits(h: number, big: Int32Array, limit: number): boolean {
+    const extra = new Int32Array(this.a.dims);
+    this.addBig(h, extra);
+    for (let d = 0; d < this.a.dims; d++) if (big[d] + extra[d] > limit) return false;
+    return true;
+  }
+
+  /** Remembers the round's best partial solution: host per unit, -2 in TC, -1 unplaced. */
+  private snapshotRound(): void {
+    for (let v = 0; v < this.u.count; v++) this.roundHost[v] = this.st.unitHost[v] >= 0 ? this.st.unitHost[v] : this.tcPos[v] >= 0 ? -2 : -1;
+  }
+
+  private restoreRound(): void {
+    for (let h = 0; h < this.a.hosts; h++) while (this.st.head[h] >= 0) this.st.remove(this.st.head[h]);
+    while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
+    for (let v = 0; v < this.u.count; v++) {
+      if (this.roundHost[v] >= 0) this.st.place(v, this.roundHost[v]);
+      else if (this.roundHost[v] === -2) this.tcPush(v);
+    }
   }
 
   private startPass(): void {
@@ -215,17 +263,24 @@ export class Improver {
       this.passImproved = true;
     } else {
       const moved = this.tabuMove();
-      if (!moved || --this.tabuLeft <= 0) { this.descending = true; this.startPass(); }
+      if (!moved || --this.tabuLeft <= 0) {
+        // Back to the round's best partial solution, then descend from there.
+        if (IMPROVE.RESTORE_BEST !== 0) this.restoreRound();
+        this.descending = true;
+        this.startPass();
+      }
       if (!moved) return;
     }
     const w = this.tcWeight(), n = this.tc.length;
-    if (this.tcFitsFinal(w <= this.roundBestW)) { this.commit(); return; }
-    if (w < this.roundBestW || (w === this.roundBestW && n > this.roundBestN)) {
+    const better = w < this.roundBestW || (w === this.roundBestW && n > this.roundBestN);
+    if (this.tcFitsFinal(better)) { this.commit(); return; }
+    if (better) {
       // A new best trash can for the round: the tabu list starts afresh (as Buljubašić & Vasquez do).
       this.tabuReset = this.iterations + 1;
       this.stall = 0;
       this.roundBestW = w;
       this.roundBestN = n;
+      this.snapshotRound();
     } else this.stall++;
     if (this.stall > IMPROVE.STALL_LIMIT) this.restart();
   }
@@ -298,21 +353,48 @@ export class Improver {
       return true;
     }
     if (!repack) return false;
-    // TC is small enough but does not split: try repacking it together with one active host's units.
+    // A large-neighbourhood repack: TC together with the units of k active hosts (the least filled ones)
+    // into F plus those hosts, by the same bounded search.
+    const byFill = this.activeHosts(this.a.hosts, 1).map((h) => ({ h, f: this.fill(h) }))
+      .sort((x, y) => x.f - y.f || x.h - y.h).slice(0, IMPROVE.REPACK_HOSTS).map((x) => x.h);
     const finals = this.final;
-    for (const b of this.activeHosts(IMPROVE.REPACK_HOSTS, 1)) {
-      const own = this.unitsOn(b);
-      for (const v of own) this.st.remove(v);
-      this.final = [...finals, b];
-      const all = [...this.tc, ...own].sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y);
-      const ok = this.assignFinal(all, 0, { left: IMPROVE.FINAL_NODES });
+    const subset: number[] = [];
+    let shared = IMPROVE.REPACK_NODES; // search nodes left for all subsets together
+    const trySubset = (): boolean => {
+      if (shared <= 0) return false;
+      for (let d = 0; d < dd; d++) {
+        let need = 0, have = 0;
+        for (const unit of this.tc) need += this.u.demand[unit * dd + d];
+        for (const h of finals) have += a.hostCapacity[h * dd + d];
+        for (const h of subset) have += this.st.residual[h * dd + d];
+        if (need > have) return false;
+      }
+      const own: number[][] = subset.map((h) => this.unitsOn(h));
+      for (const list of own) for (const v of list) this.st.remove(v);
+      this.final = [...finals, ...subset];
+      const all = [...this.tc, ...own.flat()].sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y);
+      const budget = Math.min(IMPROVE.FINAL_NODES, shared);
+      const nodes = { left: budget };
+      const ok = this.assignFinal(all, 0, nodes);
+      shared -= budget - Math.max(nodes.left, 0);
       this.final = finals;
       if (ok) {
         while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
         return true;
       }
-      for (let k = own.length - 1; k >= 0; k--) this.st.place(own[k], b);
-    }
+      subset.forEach((h, j) => { for (let k = own[j].length - 1; k >= 0; k--) this.st.place(own[j][k], h); });
+      return false;
+    };
+    const choose = (from: number, left: number): boolean => {
+      if (left === 0) return trySubset();
+      for (let j = from; j < byFill.length; j++) {
+        subset.push(byFill[j]);
+        if (choose(j + 1, left - 1)) return true;
+        subset.pop();
+      }
+      return false;
+    };
+    for (let k = 1; k <= IMPROVE.REPACK_DEPTH; k++) if (choose(0, k)) return true;
     return false;
   }
 
@@ -399,26 +481,48 @@ export class Improver {
     return this.u.demand[unit * this.a.dims + d] * 2 > this.bigCap[d];
   }
 
-  /** Would the move leave TC with more big units in some dimension than F has hosts (and more than now)? */
-  private tooManyBig(out: number[], inn: number[]): boolean {
+  /** Units in TC that are big in each dimension. */
+  private bigInTc(): Int32Array {
+    const dd = this.a.dims, now = new Int32Array(dd);
+    for (let d = 0; d < dd; d++) for (const t of this.tc) if (this.isBig(t, d)) now[d]++;
+    return now;
+  }
+
+  /** Would the move leave TC with more big units in some dimension than F has hosts (and more than `now`)? */
+  private tooManyBig(out: number[], inn: number[], now: Int32Array): boolean {
     const dd = this.a.dims, limit = this.final.length;
     for (let d = 0; d < dd; d++) {
       let grow = 0;
       for (const x of out) if (this.isBig(x, d)) grow++;
       for (const t of inn) if (this.isBig(t, d)) grow--;
-      if (grow <= 0) continue;
-      let now = 0;
-      for (const t of this.tc) if (this.isBig(t, d)) now++;
-      if (now + grow > limit) return true;
+      if (grow > 0 && now[d] + grow > limit) return true;
     }
     return false;
   }
 
+  /**
+   * Upper bound on the size (Σ_d demand_d / norm_d) of units host b can take after giving up `out`: subsets
+   * heavier than this cannot fit, so the scan starts after them (a small tolerance absorbs rounding).
+   */
+  private roomAfter(b: number, out: number[]): number {
+    const dd = this.a.dims;
+    let c = 0;
+    for (let d = 0; d < dd; d++) {
+      if (this.norm[d] <= 0) continue;
+      let v = this.st.residual[b * dd + d];
+      for (const x of out) v += this.u.demand[x * dd + d];
+      c += v / this.norm[d];
+    }
+    return c * (1 + 1e-9) + 1e-12;
+  }
+
   private tabuMove(): boolean {
     const ins = this.inSets();
+    const bigNow = this.bigInTc();
     let bestHost = -1, bestDw = Infinity, bestDn = -Infinity, ties = 0;
     let bestOut: number[] = [], bestIn: number[] = [];
-    for (const b of this.windowHosts()) {
+    let evals = 0; // feasibility checks, capped per iteration on large instances
+    scan: for (const b of this.windowHosts()) {
       const list = this.unitsOn(b).filter((x) => !this.isFrozen(x, b));
       const outs: number[][] = [[], ...list.map((x) => [x])];
       if (list.length <= IMPROVE.PAIR_OUT_LIMIT) {
@@ -428,8 +532,13 @@ export class Improver {
         const p = out.length;
         let wo = 0;
         for (const x of out) wo += this.u.weight[x];
-        // `ins` is heaviest first, so the TC weight change wo − wi only grows along it.
-        for (const set of ins) {
+        // `ins` is heaviest first, so the TC weight change wo − wi only grows along it; subsets too heavy
+        // to fit are skipped by a binary search.
+        const room = this.roomAfter(b, out);
+        let lo = 0, hi = ins.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (ins[mid].weight > room) lo = mid + 1; else hi = mid; }
+        for (let s = lo; s < ins.length; s++) {
+          const set = ins[s];
           const inn = set.units, q = inn.length;
           if (p === 0 && q === 2) continue;
           const dw = wo - set.weight;
@@ -437,7 +546,8 @@ export class Improver {
           const dn = p - q;
           if (dw === bestDw && dn < bestDn) continue;
           if (p === q && this.sameUnits(out, inn)) continue; // exchanging identical units changes nothing
-          if (!this.swapFeasible(b, out, inn) || this.tooManyBig(out, inn)) continue;
+          if (evals++ >= IMPROVE.MOVE_EVALS) break scan;
+          if (!this.swapFeasible(b, out, inn) || this.tooManyBig(out, inn, bigNow)) continue;
           if (dw === bestDw && dn === bestDn) {
             ties++;
             if (this.rng.below(ties) !== 0) continue;
@@ -507,6 +617,22 @@ export class Improver {
 
   // ── descent: Pack(b) refills host b with the best subset of its units and TC ──
 
+  /** Would refilling b with the chosen candidates leave TC with more big units than allowed (and than now)? */
+  private packTooManyBig(b: number, cands: number[], chosen: Uint8Array, now: Int32Array): boolean {
+    const dd = this.a.dims, limit = this.final.length;
+    for (let d = 0; d < dd; d++) {
+      let grow = 0;
+      for (let i = 0; i < cands.length; i++) {
+        const v = cands[i];
+        if (!this.isBig(v, d)) continue;
+        if (chosen[i] === 0 && this.st.unitHost[v] === b) grow++;
+        else if (chosen[i] === 1 && this.st.unitHost[v] !== b) grow--;
+      }
+      if (grow > 0 && now[d] + grow > limit) return true;
+    }
+    return false;
+  }
+
   private packHost(b: number): boolean {
     const { a, u, st } = this;
     const dd = a.dims;
@@ -515,19 +641,23 @@ export class Improver {
       .slice(0, IMPROVE.PACK_CANDIDATES);
     const n = cands.length;
     const suffix = new Float64Array(n + 1);
-    for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + this.u.weight[cands[i]];
+    // Σ of the positive weights from i on: an upper bound on what the rest can add (sizes may be negative).
+    for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + Math.max(0, this.u.weight[cands[i]]);
     let bestW = 0, bestN = 0;
     for (const v of cands) if (st.unitHost[v] === b) { bestW += this.u.weight[v]; bestN++; }
     const chosen = new Uint8Array(n), bestChosen = new Uint8Array(n);
     const load = new Float64Array((n + 1) * dd); // load[i] = demand of the units chosen among the first i
     const limit = a.hostMaxItems[b];
     let improved = false, nodes = IMPROVE.PACK_NODES;
+    const bigNow = this.bigInTc();
     // Heaviest content first, then fewest units (more, smaller units left in TC are easier to place).
     const dfs = (i: number, w: number, k: number, slots: number): void => {
       if (nodes-- <= 0) return;
       if (w + suffix[i] < bestW) return;
       if (i === n) {
-        if (w > bestW || (w === bestW && k < bestN)) { bestW = w; bestN = k; bestChosen.set(chosen); improved = true; }
+        if ((w > bestW || (w === bestW && k < bestN)) && !this.packTooManyBig(b, cands, chosen, bigNow)) {
+          bestW = w; bestN = k; bestChosen.set(chosen); improved = true;
+        }
         return;
       }
       const v = cands[i];

@@ -90,7 +90,7 @@ export class ReferencePacker implements Packer {
       unitReason[unit] = unplacedReason(st, unit);
       if (!isStaticReason(unitReason[unit])) dynamic = true;
     }
-    const improver = new Improver(st, rng);
+    const improver = new Improver(st, rng, norm);
     // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
     // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
     if (dynamic) improver.done = true;
