@@ -56,7 +56,8 @@ export let hostResidual: usize = 0;
 export let stats: usize = 0;
 export let residual: usize = 0;
 export let norm: usize = 0;
-export let unitDemand: usize = 0;
+export let unitDemand: usize = 0; //       points at unitDemandRegion, or at itemDemand when every unit is one item
+export let unitDemandRegion: usize = 0;
 export let unitWeight: usize = 0;
 export let unitKey: usize = 0;
 export let tree: usize = 0;
@@ -99,7 +100,8 @@ export let unitClass: usize = 0;
 export let unitReason: usize = 0;
 export let unitOrder: usize = 0;
 export let decided: usize = 0;
-export let unitLabels: usize = 0;
+export let unitLabels: usize = 0; //       likewise unitLabelsRegion or itemLabels
+export let unitLabelsRegion: usize = 0;
 // host state
 export let unitHost: usize = 0;
 export let unitNext: usize = 0;
@@ -149,6 +151,12 @@ export let spreadKeyGroup: usize = 0;
 export let spreadKeyDomain: usize = 0;
 export let spreadCount: usize = 0;
 
+/** Points the unit demand and label regions at `demand` and `labels` (the items' own when every unit is one item). */
+export function setUnitRegions(demand: usize, labels: usize): void {
+  unitDemand = demand;
+  unitLabels = labels;
+}
+
 /** Caps on the tunable repack parameters, so their scratch fits the arena. */
 export const MAX_REPACK_HOSTS: i32 = 64;
 export const MAX_REPACK_DEPTH: i32 = 4;
@@ -190,6 +198,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   residual = at; at += hu * du * 8;
   norm = at; at += du * 8;
   unitDemand = at; at += nu * du * 8;
+  unitDemandRegion = unitDemand;
   unitWeight = at; at += nu * 8;
   unitKey = at; at += nu * 8;
   tree = at; at += 2 * pu * du * 8;
@@ -231,6 +240,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   unitOrder = at; at += nu * 4;
   decided = at; at += nu * 4;
   unitLabels = at; at += nu * wu * 4;
+  unitLabelsRegion = unitLabels;
   unitHost = at; at += nu * 4;
   unitNext = at; at += nu * 4;
   unitPrev = at; at += nu * 4;

@@ -17,7 +17,7 @@ import { bestCost, bestHosts, done, initImprove, markDone, runImprovement } from
 import { recordConstructive, writeOutcome } from './pack/outcome';
 import { computeReasons } from './pack/reasons';
 import { resetHosts } from './pack/state';
-import { buildClasses, buildUnits, computeNorms, unitCount } from './pack/units';
+import { buildUnits, computeNorms, unitCount } from './pack/units';
 
 export { setImproveParameter } from './pack/improve';
 
@@ -70,7 +70,6 @@ export function runPack(algorithm: i32, decreasing: i32, sizeKey: i32, sizeDim: 
   construct(algorithm, units, sizeKey, sizeDim);
   for (let i = 0; i < items; i++) setI32(itemFirstHost, i, i32At(unitHost, i32At(unitOfItem, i)));
   const dynamic = computeReasons(units);
-  buildClasses();
   initImprove(units);
   recordConstructive(bestHosts, bestCost);
   // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
@@ -98,3 +97,4 @@ export function runFirstFitDecreasing(sizeKey: i32): i32 {
 
 // Time-stepped consolidation simulator (assembly/sim): reserveSim, runSim.
 export * from './sim/exports';
+

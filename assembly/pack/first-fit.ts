@@ -32,16 +32,31 @@ const NO_LIMIT: i32 = 0x7fffffff;
   setI32(treeSlots, node, max(i32At(treeSlots, l), i32At(treeSlots, r)));
 }
 
-/** Host h's residual or slots changed: refresh its leaf and the path to the root. */
+/** Recomputes `node` from its children; false when nothing changed (so no ancestor changes either). */
+@inline function pullChanged(node: i32): bool {
+  const l = node << 1, r = l + 1;
+  let changed = false;
+  for (let d = 0; d < dims; d++) {
+    const v = max(treeAt(l, d), treeAt(r, d));
+    if (v != treeAt(node, d)) { setTree(node, d, v); changed = true; }
+  }
+  const slots = max(i32At(treeSlots, l), i32At(treeSlots, r));
+  if (slots != i32At(treeSlots, node)) { setI32(treeSlots, node, slots); changed = true; }
+  return changed;
+}
+
+/** Host h's residual or slots changed: refresh its leaf and the path to the root, as far as maxima change. */
 export function refreshLeaf(h: i32): void {
   const leaf = treeLeaves + h;
   for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(h, d));
   setI32(treeSlots, leaf, freeSlots(h));
-  for (let node = leaf >> 1; node >= 1; node >>= 1) pull(node);
+  for (let node = leaf >> 1; node >= 1; node >>= 1) if (!pullChanged(node)) break;
 }
 
 export function buildTree(): void {
   const p = treeLeaves;
+  anyLimit = false;
+  for (let h = 0; h < hosts; h++) if (i32At(hostMaxItems, h) > 0) anyLimit = true;
   for (let k = 0; k < p; k++) {
     const leaf = p + k;
     if (k < hosts) {
@@ -55,8 +70,10 @@ export function buildTree(): void {
   for (let node = p - 1; node >= 1; node--) pull(node);
 }
 
+let anyLimit = false; // some host has an item limit: only then are slots checked in the tree
+
 @inline function nodeMayFit(node: i32, unit: i32): bool {
-  if (i32At(treeSlots, node) < i32At(unitSlots, unit)) return false;
+  if (anyLimit && i32At(treeSlots, node) < i32At(unitSlots, unit)) return false;
   for (let d = 0; d < dims; d++) if (treeAt(node, d) < demandOf(unit, d)) return false;
   return true;
 }

@@ -28,7 +28,7 @@ import {
 import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
 import { domainOf, fits, labelsOk, place, remove, spreadAt } from './state';
-import { sameClass } from './units';
+import { buildClasses, sameClass } from './units';
 
 // Parameters: the abi.ts defaults; `setImproveParameter` lets tuning scripts explore them.
 let TABU_LENGTH = IMPROVE_TABU_LENGTH;
@@ -91,6 +91,7 @@ let passAt = 0;
 let passImproved = false;
 let tabuLeft = 0;
 let tabuReset = 0;
+let classesBuilt = false; // unit classes are only needed once a round starts
 
 @inline function finalAt(j: i32): i32 {
   return i32At(finalHosts, j);
@@ -110,6 +111,7 @@ export function initImprove(units: i32): void {
   cursor1 = 0;
   tabuReset = 0;
   constrained = false;
+  classesBuilt = false;
   for (let i = 0; i < items; i++) if (i32At(itemExclusive, i) != 0 || i32At(itemSpread, i) >= 0) constrained = true;
   for (let h = 0; h < hosts; h++) setI32(closed, h, 0);
   for (let u = 0; u < units; u++) {
@@ -191,6 +193,7 @@ function tryAdd(h: i32, k: i32): void {
 }
 
 function startRound(): bool {
+  if (!classesBuilt) { buildClasses(); classesBuilt = true; }
   let used = 0;
   for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) > 0) setI32(hostList, used++, h);
   if (used < 2) return false;

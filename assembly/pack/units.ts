@@ -6,7 +6,8 @@ import { REASON_AFFINITY } from '../abi';
 import {
   hosts, items, dims, labelWords, norm, hostCapacity, itemDemand, itemTenant, itemExclusive, itemSpread, itemAffinity,
   itemLabels, spreadMax, unitOfItem, unitFirst, unitLast, itemNext, groupUnit, unitDemand, unitSlots, unitLabels,
-  unitTenant, unitExclusive, unitSpread, unitConflict, unitWeight, unitClass, sortA,
+  unitTenant, unitExclusive, unitSpread, unitConflict, unitWeight, unitClass, sortA, setUnitRegions,
+  unitDemandRegion, unitLabelsRegion,
   i32At, setI32, f64At, setF64, f64Row, setF64Row, demandOf,
 } from '../arena';
 import { BY_CLASS, sortIndices } from '../order';
@@ -32,6 +33,10 @@ export function sameGroupMembers(first: i32, g: i32): i32 {
 }
 
 export function buildUnits(): void {
+  let grouped = false;
+  for (let i = 0; i < items && !grouped; i++) if (i32At(itemAffinity, i) >= 0) grouped = true;
+  if (!grouped) { singleUnits(); return; }
+  setUnitRegions(unitDemandRegion, unitLabelsRegion);
   for (let i = 0; i < items; i++) {
     setI32(groupUnit, i, -1);
     setI32(itemNext, i, -1);
@@ -87,6 +92,29 @@ export function buildUnits(): void {
       if (n > 0) acc += demandOf(u, d) / n;
     }
     setF64(unitWeight, u, acc);
+  }
+}
+
+/** Every item is its own unit: units share the items' demand and label regions. */
+function singleUnits(): void {
+  setUnitRegions(itemDemand, itemLabels);
+  unitCount = items;
+  for (let i = 0; i < items; i++) {
+    setI32(unitOfItem, i, i);
+    setI32(unitFirst, i, i);
+    setI32(unitLast, i, i);
+    setI32(itemNext, i, -1);
+    setI32(unitSlots, i, 1);
+    setI32(unitTenant, i, i32At(itemTenant, i));
+    setI32(unitExclusive, i, i32At(itemExclusive, i) != 0 ? 1 : 0);
+    setI32(unitSpread, i, i32At(itemSpread, i) >= 0 ? 1 : 0);
+    setI32(unitConflict, i, 0);
+    let acc: f64 = 0;
+    for (let d = 0; d < dims; d++) {
+      const n = f64At(norm, d);
+      if (n > 0) acc += f64Row(itemDemand, i, d) / n;
+    }
+    setF64(unitWeight, i, acc);
   }
 }
 
