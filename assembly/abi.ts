@@ -110,6 +110,7 @@ export const IMPROVE_RESTORE_BEST = 1; //      1: each tabu phase ends back at t
 export const IMPROVE_REPACK_NODES = 10000; //   search nodes for all joint repacks tried on one new best trash can
 export const IMPROVE_MOVE_EVALS = 20000; //     feasibility checks per tabu move (large instances see part of the window)
 export const MIN_SLACK_NODES = 3000; //         search nodes per host for the minimum-slack rule
+export const MIN_SLACK_CHECKS = 200000; //     and units looked at per host
 
 // Returned by run* exports.
 export const ERR_NOT_RESERVED = -1;

@@ -4,7 +4,7 @@
 // go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_NODES, SIZE_KEY_DIM, SIZE_KEY_MAX,
+  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS, MIN_SLACK_NODES, SIZE_KEY_DIM, SIZE_KEY_MAX,
   SIZE_KEY_SUM,
 } from '../abi';
 import {
@@ -212,6 +212,7 @@ let mbsStackLen = 0;
 let mbsBestLen = 0;
 let mbsBestW: f64 = 0;
 let mbsNodes = 0;
+let mbsChecks = 0;
 let mbsPerfect = false;
 
 function hostFull(h: i32): bool {
@@ -221,10 +222,14 @@ function hostFull(h: i32): bool {
 
 function mbsDfs(from: i32, w: f64): void {
   const h = mbsHost;
-  for (let j = from; j < mbsN && !mbsPerfect && mbsNodes > 0; j++) {
+  let last = -1; // units of one class are tried once per level: the others give the same subsets
+  for (let j = from; j < mbsN && !mbsPerfect && mbsNodes > 0 && mbsChecks > 0; j++) {
     if (w + f64At(mbsSuffix, j) <= mbsBestW) return;
     const v = i32At(decided, mbsBase + j);
-    if (j == mbsFirstAt || !fits(v, h)) continue;
+    mbsChecks--;
+    if (j == mbsFirstAt || (last >= 0 && sameClass(last, v))) continue;
+    last = v;
+    if (!fits(v, h)) continue;
     mbsNodes--;
     place(v, h);
     setI32(mbsStack, mbsStackLen++, v);
@@ -266,6 +271,7 @@ function minSlack(units: i32): void {
     mbsBestLen = 1;
     mbsBestW = f64At(unitWeight, first);
     mbsNodes = MIN_SLACK_NODES;
+    mbsChecks = MIN_SLACK_CHECKS;
     mbsPerfect = hostFull(h);
     mbsDfs(0, f64At(unitWeight, first));
     remove(first);

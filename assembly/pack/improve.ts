@@ -263,13 +263,18 @@ function snapshotRound(): void {
   }
 }
 
+/** Back to the round's best partial solution, moving only the units whose place differs. */
 function restoreRound(): void {
-  for (let h = 0; h < hosts; h++) while (i32At(hostHead, h) >= 0) remove(i32At(hostHead, h));
-  while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
   for (let v = 0; v < unitCount; v++) {
-    const h = i32At(roundHost, v);
-    if (h >= 0) place(v, h);
-    else if (h == -2) tcPush(v);
+    const h = i32At(unitHost, v);
+    const now = h >= 0 ? h : i32At(tcPos, v) >= 0 ? -2 : -1;
+    if (now == i32At(roundHost, v)) continue;
+    if (h >= 0) remove(v); else if (i32At(tcPos, v) >= 0) tcRemove(v);
+  }
+  for (let v = 0; v < unitCount; v++) {
+    const target = i32At(roundHost, v);
+    if (i32At(unitHost, v) >= 0 || i32At(tcPos, v) >= 0 || target == -1) continue;
+    if (target >= 0) place(v, target); else tcPush(v);
   }
 }
 
@@ -321,13 +326,15 @@ function commit(): void {
   recordBest();
 }
 
+/** The round failed: back to the best complete solution (moving only what differs), next attempt. */
 function restart(): void {
-  for (let h = 0; h < hosts; h++) {
-    while (i32At(hostHead, h) >= 0) remove(i32At(hostHead, h));
-    setI32(closed, h, 0);
+  for (let v = 0; v < unitCount; v++) {
+    const h = i32At(unitHost, v);
+    if (h == i32At(best, v)) continue;
+    if (h >= 0) remove(v); else if (i32At(tcPos, v) >= 0) tcRemove(v);
   }
-  while (tcLen > 0) tcRemove(i32At(tc, tcLen - 1));
-  for (let u = 0; u < unitCount; u++) if (i32At(best, u) >= 0) place(u, i32At(best, u));
+  for (let v = 0; v < unitCount; v++) if (i32At(unitHost, v) < 0 && i32At(best, v) >= 0) place(v, i32At(best, v));
+  for (let h = 0; h < hosts; h++) setI32(closed, h, 0);
   inRound = false;
   attempt++;
   if (attempt > ATTEMPT_LIMIT) done = true;

@@ -4,7 +4,7 @@
 // host can take it. Ties go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_NODES,
+  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS, MIN_SLACK_NODES,
 } from '../../assembly/abi';
 import { sizeOf } from './order';
 import type { Rng } from './random';
@@ -174,7 +174,7 @@ function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
  * Minimum bin slack (Gupta & Ho 1999) with the largest remaining unit fixed first (MBS', Fleszar & Hindi 2002):
  * hosts are filled one by one in index order; each gets the subset of remaining units with the largest total
  * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
- * at a perfectly full host or after MIN_SLACK_NODES placements.
+ * at a perfectly full host or after MIN_SLACK_NODES placements (MIN_SLACK_CHECKS units looked at).
  */
 function minSlack(r: Rules, order: Int32Array): Int32Array {
   const { st } = r;
@@ -192,12 +192,16 @@ function minSlack(r: Rules, order: Int32Array): Int32Array {
     const first = remaining[firstAt];
     st.place(first, h);
     const stack = [first];
-    let best = [first], bestW = weight[first], nodes = MIN_SLACK_NODES, perfect = full(h);
+    let best = [first], bestW = weight[first], nodes = MIN_SLACK_NODES, checks = MIN_SLACK_CHECKS, perfect = full(h);
     const dfs = (from: number, w: number): void => {
-      for (let j = from; j < n && !perfect && nodes > 0; j++) {
+      let last = -1; // units of one class are tried once per level: the others give the same subsets
+      for (let j = from; j < n && !perfect && nodes > 0 && checks > 0; j++) {
         if (w + suffix[j] <= bestW) return;
         const v = remaining[j];
-        if (j === firstAt || !st.fits(v, h)) continue;
+        checks--;
+        if (j === firstAt || (last >= 0 && sameClass(st, last, v))) continue;
+        last = v;
+        if (!st.fits(v, h)) continue;
         nodes--;
         st.place(v, h);
         stack.push(v);

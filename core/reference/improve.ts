@@ -236,12 +236,17 @@ export class Improver {
     for (let v = 0; v < this.u.count; v++) this.roundHost[v] = this.st.unitHost[v] >= 0 ? this.st.unitHost[v] : this.tcPos[v] >= 0 ? -2 : -1;
   }
 
+  /** Back to the round's best partial solution, moving only the units whose place differs. */
   private restoreRound(): void {
-    for (let h = 0; h < this.a.hosts; h++) while (this.st.head[h] >= 0) this.st.remove(this.st.head[h]);
-    while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
+    const { st } = this;
     for (let v = 0; v < this.u.count; v++) {
-      if (this.roundHost[v] >= 0) this.st.place(v, this.roundHost[v]);
-      else if (this.roundHost[v] === -2) this.tcPush(v);
+      const now = st.unitHost[v] >= 0 ? st.unitHost[v] : this.tcPos[v] >= 0 ? -2 : -1;
+      if (now === this.roundHost[v]) continue;
+      if (st.unitHost[v] >= 0) st.remove(v); else if (this.tcPos[v] >= 0) this.tcRemove(v);
+    }
+    for (let v = 0; v < this.u.count; v++) {
+      if (st.unitHost[v] >= 0 || this.tcPos[v] >= 0 || this.roundHost[v] === -1) continue;
+      if (this.roundHost[v] >= 0) st.place(v, this.roundHost[v]); else this.tcPush(v);
     }
   }
 
@@ -293,13 +298,15 @@ export class Improver {
     this.recordBest();
   }
 
+  /** The round failed: back to the best complete solution (moving only what differs), next attempt. */
   private restart(): void {
-    for (let h = 0; h < this.a.hosts; h++) {
-      while (this.st.head[h] >= 0) this.st.remove(this.st.head[h]);
-      this.closed[h] = 0;
+    const { st } = this;
+    for (let v = 0; v < this.u.count; v++) {
+      if (st.unitHost[v] === this.best[v]) continue;
+      if (st.unitHost[v] >= 0) st.remove(v); else if (this.tcPos[v] >= 0) this.tcRemove(v);
     }
-    while (this.tc.length > 0) this.tcRemove(this.tc[this.tc.length - 1]);
-    for (let unit = 0; unit < this.u.count; unit++) if (this.best[unit] >= 0) this.st.place(unit, this.best[unit]);
+    for (let v = 0; v < this.u.count; v++) if (st.unitHost[v] < 0 && this.best[v] >= 0) st.place(v, this.best[v]);
+    for (let h = 0; h < this.a.hosts; h++) this.closed[h] = 0;
     this.inRound = false;
     this.attempt++;
     if (this.attempt > IMPROVE.ATTEMPT_LIMIT) this.done = true;

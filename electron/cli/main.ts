@@ -5,6 +5,7 @@ import { InputError, UsageError, type Command } from './command';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   plan: () => import('./commands/plan'),
+  pack: () => import('./commands/pack'),
   compare: () => import('./commands/compare'),
   sweep: () => import('./commands/sweep'),
   simulate: () => import('./commands/simulate'),

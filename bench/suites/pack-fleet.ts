@@ -1,0 +1,131 @@
+// Throughput of the placement kernel on generated 4-D fleets (core/pack/fleet.ts, seeded): (a) 10^4, 10^5 and
+// 10^6 replicas of 10^3–10^4 distinct service shapes, (b) 10^4 and 10^5 items that are all different. For First
+// Fit Decreasing: WASM vs the TypeScript reference (skipped where the reference would take minutes) and vs a
+// plain C implementation of the same algorithm (bench/baseline/ffd.c, -O3, when a C compiler is present),
+// hosts vs the lower bound, and how time grows with size. Then the default algorithm (improvement phase with a
+// 1 s budget) on the same fleets, and every placement rule at 10^4 items.
+// Flags: --reference-max=N (largest fleet the reference packs, default 100000)  --no-c  --improve-seconds=S
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_PACK_OPTIONS, RULES, type Packer, type PackOptions } from '../../core/kernel/packer';
+import { binLowerBound } from '../../core/pack/bounds';
+import { distinctFleet, replicaFleet, type Fleet } from '../../core/pack/fleet';
+import { solve } from '../../core/pack/solve';
+import { ReferencePacker } from '../../core/reference/reference-packer';
+import { createWasmPacker } from '../../electron/cli/kernel';
+import { markdownTable, timeBest } from '../table';
+import { flag } from './pack';
+
+export const name = 'pack-fleet';
+export const description = 'placement throughput on generated 4-D fleets: WASM vs reference vs C (FFD), growth with size, improvement, every rule';
+
+interface Case { label: string; kind: 'replicas' | 'distinct'; fleet: () => Fleet }
+
+const CASES: Case[] = [
+  { label: '10^4 replicas / 10^3 shapes', kind: 'replicas', fleet: () => replicaFleet(10_000, 1_000) },
+  { label: '10^5 replicas / 5·10^3 shapes', kind: 'replicas', fleet: () => replicaFleet(100_000, 5_000) },
+  { label: '10^6 replicas / 10^4 shapes', kind: 'replicas', fleet: () => replicaFleet(1_000_000, 10_000) },
+  { label: '10^4 all different', kind: 'distinct', fleet: () => distinctFleet(10_000) },
+  { label: '10^5 all different', kind: 'distinct', fleet: () => distinctFleet(100_000) },
+];
+
+function load(packer: Packer, f: Fleet): void {
+  const a = packer.reserve(f.hosts, f.items, f.dims);
+  for (let h = 0; h < f.hosts; h++) a.hostCapacity.set(f.hostCapacity, h * f.dims);
+  a.itemDemand.set(f.demands);
+}
+
+function timePack(packer: Packer, f: Fleet, options: PackOptions, repeat: number): { seconds: number; hosts: number } {
+  let hosts = 0;
+  const t = timeBest(() => { load(packer, f); hosts = packer.pack(options).hostsUsed; }, repeat);
+  // Loading is part of what the caller pays, but measure it apart so the figure is the packer's.
+  const l = timeBest(() => load(packer, f), repeat);
+  return { seconds: Math.max(0, t.seconds - l.seconds), hosts };
+}
+
+/** Compiles bench/baseline/ffd.c once; null without a C compiler. */
+function compileBaseline(): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'hostfit-ffd-'));
+  const exe = join(dir, 'ffd');
+  try {
+    execFileSync('cc', ['-O3', '-o', exe, fileURLToPath(new URL('../baseline/ffd.c', import.meta.url)), '-lm'], { stdio: 'ignore' });
+    return exe;
+  } catch {
+    return null;
+  }
+}
+
+function runBaseline(exe: string, f: Fleet): { seconds: number; hosts: number } {
+  const file = join(mkdtempSync(join(tmpdir(), 'hostfit-fleet-')), 'fleet.bin');
+  const buf = Buffer.alloc(12 + 8 * f.dims + f.demands.byteLength);
+  buf.writeInt32LE(f.hosts, 0); buf.writeInt32LE(f.items, 4); buf.writeInt32LE(f.dims, 8);
+  f.hostCapacity.forEach((c, d) => buf.writeDoubleLE(c, 12 + 8 * d));
+  Buffer.from(f.demands.buffer, f.demands.byteOffset, f.demands.byteLength).copy(buf, 12 + 8 * f.dims);
+  writeFileSync(file, buf);
+  let best = { seconds: Infinity, hosts: 0 };
+  for (let k = 0; k < 3; k++) {
+    const [hosts, seconds] = execFileSync(exe, [file], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    if (seconds < best.seconds) best = { seconds, hosts };
+  }
+  return best;
+}
+
+const ms = (s: number) => (s * 1000).toFixed(1);
+const rate = (n: number, s: number) => (s > 0 ? `${(n / s / 1e6).toFixed(2)} M/s` : '-');
+
+export async function run(args: string[]): Promise<void> {
+  const referenceMax = Number(flag(args, 'reference-max') ?? 100_000);
+  const improveSeconds = Number(flag(args, 'improve-seconds') ?? 1);
+  const exe = flag(args, 'no-c') ? null : compileBaseline();
+  const wasm = createWasmPacker();
+  const reference = new ReferencePacker();
+  const ffd: PackOptions = { ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey: 'l2' };
+  const fleets = CASES.map((c) => ({ ...c, f: c.fleet() }));
+
+  console.log('First Fit Decreasing (L2 size key), exact: every answer is the leftmost host that fits. Times exclude writing the inputs.\n');
+  const rows: (string | number)[][] = [];
+  const prevBy: Record<string, { items: number; seconds: number } | undefined> = {};
+  for (const { label, kind, f } of fleets) {
+    const lb = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
+    const w = timePack(wasm, f, ffd, f.items >= 1_000_000 ? 1 : 3);
+    const r = f.items <= referenceMax ? timePack(reference, f, ffd, 1) : null;
+    const c = exe ? runBaseline(exe, f) : null;
+    const prev = prevBy[kind];
+    const growth = prev ? `${(w.seconds / prev.seconds).toFixed(1)}× for ${(f.items / prev.items).toFixed(0)}× items` : '-';
+    prevBy[kind] = { items: f.items, seconds: w.seconds };
+    if (r && r.hosts !== w.hosts) throw new Error(`reference and WASM disagree on ${label}: ${r.hosts} vs ${w.hosts}`);
+    rows.push([label, f.items, f.shapes, f.hosts, w.hosts, lb, ms(w.seconds), rate(f.items, w.seconds),
+      r ? ms(r.seconds) : `not run (> ${referenceMax} items)`, r ? `${(r.seconds / w.seconds).toFixed(1)}×` : '-',
+      c ? ms(c.seconds) : '-', c ? `${(w.seconds / c.seconds).toFixed(2)}×` : '-', growth]);
+  }
+  console.log(markdownTable(['fleet', 'items', 'shapes', 'hosts in pool', 'hosts used', 'lower bound', 'WASM ms', 'WASM items/s',
+    'reference ms', 'reference / WASM', 'C -O3 ms', 'WASM / C', 'WASM time growth'], rows));
+
+  console.log(`\nDefault algorithm ("best": First Fit Decreasing start on fleets this large, then the improvement phase for up to ${improveSeconds} s).\n`);
+  const improveRows = fleets.map(({ label, f }) => {
+    const lb = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
+    load(wasm, f);
+    const t0 = performance.now();
+    const out = solve(wasm, f.items, { algorithm: 'best', seed: 1, timeLimit: improveSeconds, now: () => performance.now() / 1000, targetCost: lb });
+    const s = (performance.now() - t0) / 1000;
+    return [label, out.constructiveHosts, out.hostsUsed, lb, `${(100 * (out.hostsUsed - lb) / lb).toFixed(1)} %`, out.iterations, out.improvements, s.toFixed(2)];
+  });
+  console.log(markdownTable(['fleet', 'hosts after FFD', 'hosts after improvement', 'lower bound', 'over the bound', 'iterations', 'hosts emptied', 's'], improveRows));
+
+  console.log('\nEvery placement rule at 10^4 items (no improvement phase), WASM vs reference.\n');
+  const ruleRows: (string | number)[][] = [];
+  for (const { label, f } of fleets.filter((x) => x.f.items === 10_000)) {
+    for (const rule of RULES) {
+      const options: PackOptions = { ...DEFAULT_PACK_OPTIONS, rule, order: rule.startsWith('k8s') || rule === 'random' ? 'input' : 'decreasing' };
+      const w = timePack(wasm, f, options, 1);
+      const r = timePack(reference, f, options, 1);
+      if (r.hosts !== w.hosts) throw new Error(`reference and WASM disagree on ${label} ${rule}: ${r.hosts} vs ${w.hosts}`);
+      ruleRows.push([label, rule, options.order, w.hosts, ms(w.seconds), rate(f.items, w.seconds), ms(r.seconds), `${(r.seconds / w.seconds).toFixed(1)}×`]);
+    }
+  }
+  console.log(markdownTable(['fleet', 'rule', 'order', 'hosts', 'WASM ms', 'WASM items/s', 'reference ms', 'reference / WASM'], ruleRows));
+}

@@ -1,0 +1,50 @@
+// Named placement algorithms as planners and the command line call them: a constructive rule, an item order,
+// and whether the improvement phase (Consistent Neighborhood Search, core/reference/improve.ts) follows.
+// "best" is the default: the minimum-slack rule (MBS') on instances of up to MIN_SLACK_UNITS items, First Fit
+// Decreasing beyond (MBS' searches subsets per host, too slow for millions of items), then the improvement phase.
+import type { PackOptions, Rule, SizeKey } from '../kernel/packer';
+
+export interface Algorithm {
+  readonly rule: Rule;
+  readonly order: PackOptions['order'];
+  /** Run the improvement phase after the constructive pass. */
+  readonly improve: boolean;
+}
+
+/** Beyond this many items "best" starts from First Fit Decreasing instead of the minimum-slack rule. */
+export const MIN_SLACK_UNITS = 2_000;
+
+const CONSTRUCTIVE: Record<string, Omit<Algorithm, 'improve'>> = {
+  ff: { rule: 'first-fit', order: 'input' },
+  ffd: { rule: 'first-fit', order: 'decreasing' },
+  bf: { rule: 'best-fit', order: 'input' },
+  bfd: { rule: 'best-fit', order: 'decreasing' },
+  wf: { rule: 'worst-fit', order: 'input' },
+  wfd: { rule: 'worst-fit', order: 'decreasing' },
+  nf: { rule: 'next-fit', order: 'input' },
+  nfd: { rule: 'next-fit', order: 'decreasing' },
+  'dot-product': { rule: 'dot-product', order: 'decreasing' },
+  'l2-norm': { rule: 'l2-norm', order: 'decreasing' },
+  tetris: { rule: 'tetris', order: 'decreasing' },
+  'k8s-least-allocated': { rule: 'k8s-least-allocated', order: 'input' },
+  'k8s-most-allocated': { rule: 'k8s-most-allocated', order: 'input' },
+  'k8s-balanced': { rule: 'k8s-balanced', order: 'input' },
+  random: { rule: 'random', order: 'input' },
+  mbs: { rule: 'min-slack', order: 'decreasing' },
+};
+
+/** Every name `algorithmFor` accepts: the constructive names, each with "+cns", and "best". */
+export const ALGORITHM_NAMES: readonly string[] = ['best', ...Object.keys(CONSTRUCTIVE), ...Object.keys(CONSTRUCTIVE).map((n) => `${n}+cns`)];
+
+/** The algorithm for a name, for an instance of `items` items; undefined for an unknown name. */
+export function algorithmFor(name: string, items: number): Algorithm | undefined {
+  if (name === 'best') return { ...(items <= MIN_SLACK_UNITS ? CONSTRUCTIVE.mbs : CONSTRUCTIVE.ffd), improve: true };
+  const improve = name.endsWith('+cns');
+  const base = CONSTRUCTIVE[improve ? name.slice(0, -4) : name];
+  return base ? { ...base, improve } : undefined;
+}
+
+/** Pack options for an algorithm; `iterations` is the improvement budget of the first call. */
+export function packOptions(a: Algorithm, seed: number, sizeKey: SizeKey = 'l2', sizeDim = 0, iterations = 0, targetCost = 0): PackOptions {
+  return { rule: a.rule, order: a.order, sizeKey, sizeDim, seed, iterations: a.improve ? iterations : 0, targetCost };
+}

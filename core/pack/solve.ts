@@ -1,0 +1,49 @@
+// Runs a named algorithm on a packer whose arena is filled: the constructive pass, then the improvement phase
+// for an iteration budget (deterministic: same seed and budget, same answer on every machine) and/or a
+// wall-clock limit. The kernel has no clock, so a time limit is enforced here between chunks of iterations;
+// the clock is passed in because core/ never reads one itself.
+import type { Packer, PackOutcome, SizeKey } from '../kernel/packer';
+import { algorithmFor, packOptions } from './algorithms';
+
+export interface SolveOptions {
+  readonly algorithm: string;
+  readonly seed: number;
+  readonly sizeKey?: SizeKey;
+  readonly sizeDim?: number;
+  /** Improvement iterations at most (default: no cap when a time limit is set, else DEFAULT_ITERATIONS). */
+  readonly iterations?: number;
+  /** Seconds for the whole solve, measured with `now`. */
+  readonly timeLimit?: number;
+  /** Seconds since some fixed point (e.g. performance.now() / 1000). */
+  readonly now?: () => number;
+  /** Stop improving at or below this cost (0: none), e.g. a proven lower bound. */
+  readonly targetCost?: number;
+}
+
+/** Improvement budget when neither iterations nor a time limit is given. */
+export const DEFAULT_ITERATIONS = 50_000;
+
+export class UnknownAlgorithmError extends Error {}
+
+export function solve(packer: Packer, items: number, o: SolveOptions): PackOutcome {
+  const algorithm = algorithmFor(o.algorithm, items);
+  if (!algorithm) throw new UnknownAlgorithmError(`unknown algorithm "${o.algorithm}"`);
+  const target = o.targetCost ?? 0;
+  const timed = o.timeLimit !== undefined && o.now !== undefined;
+  const budget = o.iterations ?? (timed ? Number.POSITIVE_INFINITY : DEFAULT_ITERATIONS);
+  if (!algorithm.improve || !timed) {
+    return packer.pack(packOptions(algorithm, o.seed, o.sizeKey, o.sizeDim, Math.min(budget, 2 ** 31 - 1), target));
+  }
+  const now = o.now!;
+  const start = now();
+  let out = packer.pack(packOptions(algorithm, o.seed, o.sizeKey, o.sizeDim, 0, target));
+  // Chunks sized to take about 10 ms, so the limit is overshot by little whatever an iteration costs.
+  let chunk = 64;
+  while (!out.done && out.iterations < budget && now() - start < o.timeLimit!) {
+    const t0 = now();
+    out = packer.improve(Math.min(chunk, budget - out.iterations), target);
+    const spent = now() - t0;
+    chunk = Math.max(16, Math.min(1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 4));
+  }
+  return out;
+}
