@@ -120,4 +120,6 @@ export interface Packer {
   improve(iterations: number, targetCost: number): PackOutcome;
   /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome;
+  /** An independent packer of the same kind (separate arena), for work that must not disturb this one. */
+  fork?(): Packer;
 }

@@ -29,6 +29,14 @@ function readKernelString(memory: KernelExports['memory'], ptr: number): string 
 
 /** Synchronously instantiates the kernel (debug or release build) from its bytes. */
 export function instantiateKernel(bytes: Uint8Array): KernelExports {
+  return instantiateModule(compileKernel(bytes));
+}
+
+function compileKernel(bytes: Uint8Array): object {
+  return new (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly.Module(bytes);
+}
+
+function instantiateModule(module: object): KernelExports {
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const ref: { exports?: KernelExports } = {};
   const imports = {
@@ -40,7 +48,7 @@ export function instantiateKernel(bytes: Uint8Array): KernelExports {
       },
     },
   };
-  ref.exports = new wasm.Instance(new wasm.Module(bytes), imports).exports as KernelExports;
+  ref.exports = new wasm.Instance(module, imports).exports as KernelExports;
   return ref.exports;
 }
 
@@ -55,10 +63,17 @@ export class WasmPacker implements Packer {
   readonly name = 'wasm' as const;
   private header = 0;
 
-  constructor(private readonly kernel: KernelExports) {}
+  constructor(private readonly kernel: KernelExports, private readonly module?: object) {}
 
   static fromBytes(bytes: Uint8Array): WasmPacker {
-    return new WasmPacker(instantiateKernel(bytes));
+    const module = compileKernel(bytes);
+    return new WasmPacker(instantiateModule(module), module);
+  }
+
+  /** A second, independent kernel instance (its own memory) from the same compiled module. */
+  fork(): WasmPacker {
+    if (!this.module) throw new KernelError('this packer was built from exports alone and cannot fork');
+    return new WasmPacker(instantiateModule(this.module), this.module);
   }
 
   private slot(index: number): number {

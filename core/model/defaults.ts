@@ -71,6 +71,9 @@ export const POLICY_DEFAULTS = {
   algorithm: 'ffd' as const,
   sizeKey: 'l2' as const,
   seed: 1,
+  improveIterations: 2000,
+  objective: 'hosts' as const,
+  sizing: { runs: 11, percentile: 90 },
 };
 
 export const SITE_DEFAULTS = { pue: 1.58, energyUSDPerKWh: 0.15 };
@@ -181,8 +184,17 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
     source: 'Uptime Institute Global Data Center Survey 2023: average annual PUE 1.58' },
   { path: 'sites[].energyUSDPerKWh', value: SITE_DEFAULTS.energyUSDPerKWh, unit: 'USD per kWh',
     source: 'Planning assumption: commercial electricity tariff' },
-  { path: 'policy.algorithm', value: 'ffd', unit: 'algorithm', source: 'First Fit Decreasing (Johnson et al., 1974)' },
+  { path: 'policy.algorithm', value: 'ffd', unit: 'algorithm',
+    source: 'First Fit Decreasing (Johnson et al., 1974): the placement the workbench replays and explains step by step; '
+      + '"best" (minimum bin slack or FFD, then Consistent Neighborhood Search) uses fewer hosts, see hostfit pack and bench pack' },
   { path: 'policy.sizeKey', value: 'l2', unit: 'size key',
     source: 'L2 norm of normalised demand; among the better FFD keys in Panigrahy et al. (2011)' },
   { path: 'policy.seed', value: 1, unit: 'integer', source: 'Fixed seed so every machine gives the same numbers' },
+  { path: 'policy.improveIterations', value: 2000, unit: 'iterations',
+    source: 'Planning assumption: a fixed budget keeps plans reproducible and interactive (tens of ms on the bundled examples)' },
+  { path: 'policy.objective', value: 'hosts', unit: "'hosts' or 'cost'", source: 'Minimise the host count unless the planner asks for cost' },
+  { path: 'policy.sizing.runs', value: 11, unit: 'runs',
+    source: 'Verma et al., "Large-scale cluster management at Google with Borg" (EuroSys 2015), §5.1: 11 repetitions of cell compaction' },
+  { path: 'policy.sizing.percentile', value: 90, unit: 'percentile',
+    source: 'Verma et al. (EuroSys 2015), §5.1: the 90th percentile of the compacted cell size' },
 ];

@@ -14,7 +14,7 @@ export interface Algorithm {
 /** Beyond this many items "best" starts from First Fit Decreasing instead of the minimum-slack rule. */
 export const MIN_SLACK_UNITS = 2_000;
 
-const CONSTRUCTIVE: Record<string, Omit<Algorithm, 'improve'>> = {
+const CONSTRUCTIVE: Record<(typeof NAMES)[number], Omit<Algorithm, 'improve'>> = {
   ff: { rule: 'first-fit', order: 'input' },
   ffd: { rule: 'first-fit', order: 'decreasing' },
   bf: { rule: 'best-fit', order: 'input' },
@@ -33,14 +33,19 @@ const CONSTRUCTIVE: Record<string, Omit<Algorithm, 'improve'>> = {
   mbs: { rule: 'min-slack', order: 'decreasing' },
 };
 
-/** Every name `algorithmFor` accepts: the constructive names, each with "+cns", and "best". */
-export const ALGORITHM_NAMES: readonly string[] = ['best', ...Object.keys(CONSTRUCTIVE), ...Object.keys(CONSTRUCTIVE).map((n) => `${n}+cns`)];
+const NAMES = ['ff', 'ffd', 'bf', 'bfd', 'wf', 'wfd', 'nf', 'nfd', 'dot-product', 'l2-norm', 'tetris', 'k8s-least-allocated',
+  'k8s-most-allocated', 'k8s-balanced', 'random', 'mbs'] as const;
+
+/** Every name `algorithmFor` accepts: "best", the constructive names, and each with "+cns" (a scenario's policy.algorithm). */
+export const PLACEMENT_ALGORITHMS = ['best', ...NAMES, ...NAMES.map((n) => `${n}+cns` as const)] as const;
+export type PlacementAlgorithm = (typeof PLACEMENT_ALGORITHMS)[number];
+export const ALGORITHM_NAMES: readonly string[] = PLACEMENT_ALGORITHMS;
 
 /** The algorithm for a name, for an instance of `items` items; undefined for an unknown name. */
 export function algorithmFor(name: string, items: number): Algorithm | undefined {
   if (name === 'best') return { ...(items <= MIN_SLACK_UNITS ? CONSTRUCTIVE.mbs : CONSTRUCTIVE.ffd), improve: true };
   const improve = name.endsWith('+cns');
-  const base = CONSTRUCTIVE[improve ? name.slice(0, -4) : name];
+  const base = (CONSTRUCTIVE as Record<string, Omit<Algorithm, 'improve'>>)[improve ? name.slice(0, -4) : name];
   return base ? { ...base, improve } : undefined;
 }
 

@@ -1,6 +1,6 @@
 // Writes an expansion straight into a packer's arena (kernel memory for the WASM packer): host groups and
 // item groups are replicated row by row with typed-array fills, no per-replica objects.
-import type { PackArena, Packer } from '../kernel/packer';
+import type { ArenaShape, PackArena, Packer } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';
 import type { Expansion } from '../model/expansion';
 
@@ -8,8 +8,9 @@ export function totalCount(groups: readonly { count: number }[]): number {
   return groups.reduce((n, g) => n + g.count, 0);
 }
 
-export function encodeExpansion(e: Expansion, packer: Packer): PackArena {
-  const arena = packer.reserve(totalCount(e.hosts), totalCount(e.items), DIMS);
+/** Hosts and items in group order; `shape` reserves room for label words and spread groups (core/plan/constraints.ts). */
+export function encodeExpansion(e: Expansion, packer: Packer, shape?: ArenaShape): PackArena {
+  const arena = packer.reserve(totalCount(e.hosts), totalCount(e.items), DIMS, shape);
   let h = 0;
   for (const g of e.hosts) {
     for (let k = 0; k < g.count; k++, h++) {

@@ -1,13 +1,22 @@
-// scenario → expand per deployment model → encode into the packer's arena → pack → summarise.
-// One function for the CLI, the renderer's worker, tests and benchmarks, so they all give the same numbers.
-import { REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_TOO_LARGE } from '../../assembly/abi';
-import type { Packer, PackOutcome } from '../kernel/packer';
+// scenario → expand per deployment model → encode items, hosts and rules into the packer's arena → pack with
+// the policy's algorithm (a fixed improvement budget, so the plan is reproducible) → summarise, verify,
+// explain what is unplaced, and size the pool Borg-style. One function for the CLI, the renderer's worker,
+// tests and benchmarks, so they all give the same numbers.
+import {
+  REASON_AFFINITY, REASON_ISOLATION, REASON_LABELS, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
+} from '../../assembly/abi';
+import type { Packer, PackOptions, PackOutcome } from '../kernel/packer';
 import { expandContainer } from '../model/container';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { DeploymentModel, Expansion } from '../model/expansion';
 import { expandVm } from '../model/vm';
+import { algorithmFor, packOptions } from '../pack/algorithms';
+import { explainUnplaced, type RuleCounts } from '../pack/explain';
+import { borgSizing, copyInputs, type Sizing } from '../pack/sizing';
+import { verifyPacking } from '../pack/verify';
 import type { Scenario } from '../scenario/schema';
-import { volumeLowerBound, type LowerBound } from './bounds';
+import { planLowerBound, type LowerBound } from './bounds';
+import { encodeConstraints, planConstraints } from './constraints';
 import { encodeExpansion, groupStarts, totalCount } from './encode';
 
 export interface UnplacedCounts {
@@ -19,6 +28,22 @@ export interface UnplacedCounts {
   readonly maxItems: number;
   /** No VM flavour in the catalogue holds it. */
   readonly noFlavour: number;
+  /** No host carries the labels it requires. */
+  readonly labels: number;
+  /** Hosts with room hold other tenants and one side needs a host of its own. */
+  readonly isolation: number;
+  /** Its spread group is at its maximum in every domain with room. */
+  readonly spread: number;
+  /** Its affinity group can never share one host. */
+  readonly affinity: number;
+}
+
+/** Unplaced replicas of one service and why (hosts counted by the first rule that rules each out). */
+export interface UnplacedService {
+  readonly serviceId: string;
+  readonly count: number;
+  readonly reason: RuleCounts['reason'];
+  readonly hostsRuledOut: RuleCounts['ruledOut'];
 }
 
 export interface ModelPlan {
@@ -30,17 +55,33 @@ export interface ModelPlan {
   readonly unplacedBy: UnplacedCounts;
   readonly hostsUsed: number;
   readonly hostsInPool: number;
-  /** Volume lower bound on hosts for the instances that were placed. */
+  /** Volume lower bound on hosts for the instances that were placed (per dimension, or item slots). */
   readonly lowerBound: LowerBound;
   /** hostsUsed − lower bound (null when the bound is not finite). */
   readonly gap: number | null;
+  /** The best bound we prove: the volume bound, or Martello–Toth L2 of one dimension when hosts are identical. */
+  readonly bestLowerBound: LowerBound;
+  /** hostsUsed − best lower bound (null when the bound is not finite). */
+  readonly gapToBest: number | null;
   /** Packed demand ÷ allocatable capacity, over the hosts in use, per dimension (0..1). */
   readonly utilisation: Readonly<Record<Dimension, number>>;
+  /** Named algorithm actually run (policy.algorithm, "best" resolved to its parts). */
+  readonly algorithm: string;
+  /** Hosts after the constructive pass, before the improvement phase. */
+  readonly constructiveHosts: number;
+  readonly improvement: { readonly iterations: number; readonly hostsEmptied: number };
+  /** Σ policy cost of the hosts used: the host count, or Σ priceUSD with policy.objective "cost". */
+  readonly cost: number;
+  readonly unplacedServices: readonly UnplacedService[];
+  /** Borg-style sizing (policy.sizing); null when switched off. */
+  readonly sizing: Sizing | null;
+  /** The independent verifier (core/pack/verify.ts) accepted the placement. */
+  readonly verified: boolean;
 }
 
 export interface PlanResult {
   readonly scenario: string;
-  readonly algorithm: 'ffd';
+  readonly algorithm: Scenario['policy']['algorithm'];
   readonly sizeKey: Scenario['policy']['sizeKey'];
   readonly packer: Packer['name'];
   readonly models: readonly ModelPlan[];
@@ -56,19 +97,81 @@ export interface PlanProgress {
 
 const EXPANDERS: Record<DeploymentModel, (s: Scenario) => Expansion> = { vm: expandVm, container: expandContainer };
 
-function summarise(e: Expansion, out: PackOutcome): ModelPlan {
+const REASON_FIELD: Record<number, keyof UnplacedCounts> = {
+  [REASON_TOO_LARGE]: 'tooLarge', [REASON_NO_ROOM]: 'noRoom', [REASON_MAX_ITEMS]: 'maxItems', [REASON_LABELS]: 'labels',
+  [REASON_ISOLATION]: 'isolation', [REASON_SPREAD]: 'spread', [REASON_AFFINITY]: 'affinity',
+};
+
+/** Pack options for the scenario's policy on an expansion of `items` items. */
+export function policyOptions(scenario: Scenario, items: number): { name: string; options: PackOptions } {
+  const p = scenario.policy;
+  const algorithm = algorithmFor(p.algorithm, items)!;
+  const sizeDim = p.sizeDimension ? DIMENSIONS.indexOf(p.sizeDimension) : 0;
+  const options = packOptions(algorithm, p.seed, p.sizeDimension ? 'dim' : p.sizeKey, sizeDim, p.improveIterations);
+  const name = p.algorithm === 'best' ? `best (${algorithm.rule === 'min-slack' ? 'mbs' : 'ffd'}+cns)` : p.algorithm;
+  return { name, options };
+}
+
+function planModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPlan {
+  const constraints = planConstraints(scenario, e);
+  const arena = encodeExpansion(e, packer, constraints.shape);
+  encodeConstraints(scenario, e.model, e, constraints, arena);
+  const inputs = copyInputs(arena);
+  const items = totalCount(e.items);
+  const { name, options } = policyOptions(scenario, items);
+  const placedBound = (out: PackOutcome) => planLowerBound(e, out);
+  // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not).
+  const target = scenario.policy.objective === 'hosts' ? planLowerBound(e, null).hosts ?? 0 : 0;
+  const out = packer.pack({ ...options, targetCost: target });
+  const summary = summarise(e, out, placedVolumeBound(e, out));
+  const best = placedBound(out);
+  const verified = verifyPacking(inputs, out.itemHost).feasible;
+  const unplacedServices = describeUnplaced(e, inputs, out);
+  const unplaced = out.unplaced;
+  const improvement = { iterations: out.iterations, hostsEmptied: out.improvements };
+  const base = { ...summary, bestLowerBound: best, gapToBest: best.hosts === null ? null : out.hostsUsed - best.hosts, algorithm: name, constructiveHosts: out.constructiveHosts, improvement, cost: out.cost, unplacedServices, verified };
+  // Sizing re-packs the pool many times, on a separate packer when it can make one (so a caller that watches
+  // this packer, like the renderer's recording of the placement, sees exactly one packing per model).
+  const s = scenario.policy.sizing;
+  const sizing = borgSizing(packer.fork?.() ?? packer, inputs, options, unplaced, {
+    runs: s.runs, percentile: s.percentile, seed: scenario.policy.seed, lowerBound: planLowerBound(e, null).hosts ?? 0,
+  });
+  return { ...base, sizing };
+}
+
+function describeUnplaced(e: Expansion, inputs: ReturnType<typeof copyInputs>, out: PackOutcome): UnplacedService[] {
+  const starts = groupStarts(e.items);
+  const result: UnplacedService[] = [];
+  e.items.forEach((g, k) => {
+    let count = 0, first = -1;
+    for (let i = starts[k]; i < starts[k + 1]; i++) if (out.itemHost[i] < 0) { count++; if (first < 0) first = i; }
+    if (count === 0) return;
+    const why = explainUnplaced(inputs, out, first);
+    result.push({ serviceId: g.serviceId, count, reason: why.reason, hostsRuledOut: why.ruledOut });
+  });
+  return result;
+}
+
+type Summary = Omit<ModelPlan, 'bestLowerBound' | 'gapToBest' | 'algorithm' | 'constructiveHosts' | 'improvement' | 'cost' | 'unplacedServices' | 'sizing' | 'verified'>;
+
+/** The volume bound alone (what lowerBound has always meant). */
+function placedVolumeBound(e: Expansion, out: PackOutcome): LowerBound {
+  const { method: _method, ...volume } = planLowerBound(e, out, false);
+  return volume;
+}
+
+function summarise(e: Expansion, out: PackOutcome, lowerBound: LowerBound): Summary {
   const itemStarts = groupStarts(e.items);
   const hostStarts = groupStarts(e.hosts);
-  const placedTotals = new Array<number>(DIMS).fill(0);
-  let placed = 0, tooLarge = 0, noRoom = 0, maxItems = 0;
-  e.items.forEach((g, k) => {
+  let placed = 0;
+  const by: Record<keyof UnplacedCounts, number> = { tooLarge: 0, noRoom: 0, maxItems: 0, noFlavour: 0, labels: 0, isolation: 0, spread: 0, affinity: 0 };
+  e.items.forEach((_, k) => {
     for (let i = itemStarts[k]; i < itemStarts[k + 1]; i++) {
-      if (out.itemHost[i] >= 0) {
-        placed++;
-        for (let d = 0; d < DIMS; d++) placedTotals[d] += g.demand[d];
-      } else if (out.itemReason[i] === REASON_TOO_LARGE) tooLarge++;
-      else if (out.itemReason[i] === REASON_NO_ROOM) noRoom++;
-      else if (out.itemReason[i] === REASON_MAX_ITEMS) maxItems++;
+      if (out.itemHost[i] >= 0) placed++;
+      else {
+        const field = REASON_FIELD[out.itemReason[i]];
+        if (field) by[field]++;
+      }
     }
   });
   const usedCapacity = new Array<number>(DIMS).fill(0);
@@ -84,15 +187,14 @@ function summarise(e: Expansion, out: PackOutcome): ModelPlan {
   });
   const utilisation = Object.fromEntries(DIMENSIONS.map((name, d) =>
     [name, usedCapacity[d] > 0 ? usedAllocated[d] / usedCapacity[d] : 0])) as Record<Dimension, number>;
-  const noFlavour = e.rejected.reduce((n, r) => n + r.count, 0);
-  const instances = totalCount(e.items) + noFlavour;
-  const lowerBound = volumeLowerBound(placedTotals, placed, e.hosts);
+  by.noFlavour = e.rejected.reduce((n, r) => n + r.count, 0);
+  const instances = totalCount(e.items) + by.noFlavour;
   return {
     model: e.model,
     instances,
     placed,
     unplaced: instances - placed,
-    unplacedBy: { tooLarge, noRoom, maxItems, noFlavour },
+    unplacedBy: by,
     hostsUsed: out.hostsUsed,
     hostsInPool: totalCount(e.hosts),
     lowerBound,
@@ -112,10 +214,9 @@ export function planScenario(
     step(model, 'expand');
     const expansion = EXPANDERS[model](scenario);
     step(model, 'pack');
-    encodeExpansion(expansion, packer);
-    const out = packer.firstFitDecreasing(scenario.policy.sizeKey);
+    const plan = planModel(scenario, packer, expansion);
     step(model, 'summarise');
-    return summarise(expansion, out);
+    return plan;
   });
   onProgress?.({ model: models[models.length - 1], stage: 'summarise', done: total, total });
   return { scenario: scenario.name, algorithm: scenario.policy.algorithm, sizeKey: scenario.policy.sizeKey, packer: packer.name, models: plans };

@@ -31,7 +31,7 @@ function firstEmptyHost(st: HostState, unit: number): number {
 }
 
 /** Score of host h for the unit under an item-centric scoring rule; higher is better. */
-function hostScore(r: Rules, rule: number, unit: number, h: number): number {
+export function hostScore(r: Rules, rule: number, unit: number, h: number): number {
   const { st, norm } = r;
   const dd = st.a.dims;
   const cap = st.a.hostCapacity, res = st.residual, dem = st.u.demand;
@@ -76,12 +76,12 @@ function hostScore(r: Rules, rule: number, unit: number, h: number): number {
 }
 
 /** Kubernetes scoring looks at every host; the other item-centric rules at open (used) hosts only. */
-function scoresAllHosts(rule: number): boolean {
+export function scoresAllHosts(rule: number): boolean {
   return rule === ALG_K8S_LEAST || rule === ALG_K8S_MOST || rule === ALG_K8S_BALANCED;
 }
 
 /** Score of unit for host h under a bin-centric rule; higher is better. */
-function unitScore(r: Rules, rule: number, unit: number, h: number): number {
+export function unitScore(r: Rules, rule: number, unit: number, h: number): number {
   const { st } = r;
   const dd = st.a.dims;
   const cap = st.a.hostCapacity, res = st.residual, dem = st.u.demand;

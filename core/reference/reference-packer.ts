@@ -105,6 +105,10 @@ export class ReferencePacker implements Packer {
     return this.outcome();
   }
 
+  fork(): ReferencePacker {
+    return new ReferencePacker();
+  }
+
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
     return this.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey });
   }

@@ -6,6 +6,7 @@ import {
   CONTAINER_DEFAULTS, CONTAINER_IN_VM_DEFAULTS, ECONOMICS_DEFAULTS, ISOLATION_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS,
 } from '../model/defaults';
 import { modelParameterIssues } from '../model/validate';
+import { PLACEMENT_ALGORITHMS } from '../pack/algorithms';
 import { simulationSchema, tracesSchema } from '../sim/scenario/schema';
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
@@ -76,6 +77,9 @@ export const serviceSchema = obj({
     maxPerDomain: z.int().min(1).max(1e6),
   }).optional(),
   priority: z.int().min(-1000).max(1000).optional(),
+  affinityGroup: id.optional()
+    .describe('services naming the same group must have equal replica counts; replica k of each shares one host'),
+  requiredHostLabels: z.array(text(64)).optional().describe('labels a host model must carry to run this service'),
   trace: id.optional().describe('id of a utilisation trace (root `traces`) the CPU demand follows in simulations'),
 });
 
@@ -188,9 +192,21 @@ export const economicsSchema = obj({
 });
 
 export const policySchema = obj({
-  algorithm: z.enum(['ffd']).default(POLICY_DEFAULTS.algorithm),
-  sizeKey: z.enum(['max', 'sum', 'l2']).default(POLICY_DEFAULTS.sizeKey),
+  algorithm: z.enum(PLACEMENT_ALGORITHMS).default(POLICY_DEFAULTS.algorithm)
+    .describe('placement algorithm: "best" (minimum slack or FFD, then the improvement phase), a constructive rule, or "<rule>+cns"'),
+  sizeKey: z.enum(['max', 'sum', 'l2']).default(POLICY_DEFAULTS.sizeKey)
+    .describe('size of an item for Decreasing orders and Best/Worst Fit: a norm of its demand normalised by host capacity'),
+  sizeDimension: z.enum(['cpu', 'memory', 'disk', 'network']).optional()
+    .describe('size items by this one dimension instead of sizeKey'),
   seed: z.int().min(0).max(2 ** 31 - 1).default(POLICY_DEFAULTS.seed),
+  improveIterations: z.int().min(0).max(10_000_000).default(POLICY_DEFAULTS.improveIterations)
+    .describe('iterations of the improvement phase (a fixed budget, so every machine gives the same plan)'),
+  objective: z.enum(['hosts', 'cost']).default(POLICY_DEFAULTS.objective)
+    .describe('minimise the host count, or the cost (host model priceUSD; every host model needs one)'),
+  sizing: obj({
+    runs: z.int().min(0).max(101).default(POLICY_DEFAULTS.sizing.runs).describe('seeded random host orders (0: no sizing)'),
+    percentile: z.number().min(0).max(100).default(POLICY_DEFAULTS.sizing.percentile),
+  }).prefault({}).describe('Borg-style sizing: remove hosts until the workload stops fitting, over random orders'),
 });
 
 const baseScenarioSchema = obj({
@@ -254,6 +270,22 @@ function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.Refineme
   s.services.forEach((x, i) => {
     if (x.trace !== undefined && !traces.has(x.trace)) issue(['services', i, 'trace'], `unknown trace "${x.trace}"`);
   });
+  // Placement constraints: replica k of every service in an affinity group shares a host, so counts match.
+  const groupReplicas = new Map<string, { replicas: number; at: number }>();
+  s.services.forEach((x, i) => {
+    if (x.affinityGroup === undefined) return;
+    const first = groupReplicas.get(x.affinityGroup);
+    if (!first) groupReplicas.set(x.affinityGroup, { replicas: x.replicas, at: i });
+    else if (first.replicas !== x.replicas) {
+      issue(['services', i, 'replicas'], `affinity group "${x.affinityGroup}" needs equal replica counts: ${x.replicas} here, `
+        + `${first.replicas} at ${formatPath(['services', first.at, 'replicas'])}`);
+    }
+  });
+  if (s.policy.objective === 'cost') {
+    s.hostModels.forEach((m, i) => {
+      if (m.priceUSD === undefined) issue(['hostModels', i, 'priceUSD'], 'policy.objective "cost" needs a price on every host model');
+    });
+  }
 }
 
 export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences).superRefine(checkModelParameters);
