@@ -252,6 +252,8 @@ function startRound(): bool {
   tabuReset = iterations;
   descending = true;
   startPass();
+  // Taking R out may already leave a trash can that fits F (e.g. when every used host is in R).
+  if (tcFitsFinal(true)) commit();
   return true;
 }
 
@@ -302,7 +304,11 @@ function step(): void {
       descending = true;
       startPass();
     }
-    if (!moved) return;
+    if (!moved) {
+      // Nothing can move: count it as a stalled iteration, so a stuck round gives way to another.
+      if (++stall > STALL_LIMIT) restart();
+      return;
+    }
   }
   const w = tcWeight();
   const n = tcLen;

@@ -73,7 +73,7 @@ export const POLICY_DEFAULTS = {
   seed: 1,
   improveIterations: 2000,
   objective: 'hosts' as const,
-  sizing: { runs: 11, percentile: 90 },
+  sizing: { runs: 0, percentile: 90 },
 };
 
 export const SITE_DEFAULTS = { pue: 1.58, energyUSDPerKWh: 0.15 };
@@ -193,8 +193,9 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
   { path: 'policy.improveIterations', value: 2000, unit: 'iterations',
     source: 'Planning assumption: a fixed budget keeps plans reproducible and interactive (tens of ms on the bundled examples)' },
   { path: 'policy.objective', value: 'hosts', unit: "'hosts' or 'cost'", source: 'Minimise the host count unless the planner asks for cost' },
-  { path: 'policy.sizing.runs', value: 11, unit: 'runs',
-    source: 'Verma et al., "Large-scale cluster management at Google with Borg" (EuroSys 2015), §5.1: 11 repetitions of cell compaction' },
+  { path: 'policy.sizing.runs', value: 0, unit: 'runs',
+    source: 'Off unless asked (each run re-packs the pool about log2(hosts) times); Verma et al., "Large-scale cluster management '
+      + 'at Google with Borg" (EuroSys 2015), §5.1, repeat cell compaction 11 times' },
   { path: 'policy.sizing.percentile', value: 90, unit: 'percentile',
     source: 'Verma et al. (EuroSys 2015), §5.1: the 90th percentile of the compacted cell size' },
 ];

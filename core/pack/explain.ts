@@ -85,10 +85,15 @@ function stateWith(a: PackArena, units: Units, place: (unit: number) => number):
 
 /** Rule counts for an item at the final state of a packing (for an unplaced item: why no host takes it). */
 export function explainUnplaced(a: PackArena, out: PackOutcome, item: number): RuleCounts {
+  return explainUnplacedItems(a, out, [item])[0];
+}
+
+/** The same for several unplaced items, building the final state once. */
+export function explainUnplacedItems(a: PackArena, out: PackOutcome, items: readonly number[]): RuleCounts[] {
   const units = buildUnits(a, dimensionNorms(a));
-  const probe = units.ofItem[item];
-  const st = stateWith(a, units, (u) => (u === probe ? -1 : out.itemHost[units.first[u]]));
-  return countRules(st, probe);
+  const probes = new Set(items.map((i) => units.ofItem[i]));
+  const st = stateWith(a, units, (u) => (probes.has(u) ? -1 : out.itemHost[units.first[u]]));
+  return items.map((i) => countRules(st, units.ofItem[i]));
 }
 
 /**

@@ -11,7 +11,7 @@ import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { DeploymentModel, Expansion } from '../model/expansion';
 import { expandVm } from '../model/vm';
 import { algorithmFor, packOptions } from '../pack/algorithms';
-import { explainUnplaced, type RuleCounts } from '../pack/explain';
+import { explainUnplacedItems, type RuleCounts } from '../pack/explain';
 import { borgSizing, copyInputs, type Sizing } from '../pack/sizing';
 import { verifyPacking } from '../pack/verify';
 import type { Scenario } from '../scenario/schema';
@@ -139,17 +139,18 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPlan 
   return { ...base, sizing };
 }
 
+/** Per service with unplaced replicas: how many, and the rules ruling hosts out for its first unplaced one. */
 function describeUnplaced(e: Expansion, inputs: ReturnType<typeof copyInputs>, out: PackOutcome): UnplacedService[] {
   const starts = groupStarts(e.items);
-  const result: UnplacedService[] = [];
+  const found: { serviceId: string; count: number; first: number }[] = [];
   e.items.forEach((g, k) => {
     let count = 0, first = -1;
     for (let i = starts[k]; i < starts[k + 1]; i++) if (out.itemHost[i] < 0) { count++; if (first < 0) first = i; }
-    if (count === 0) return;
-    const why = explainUnplaced(inputs, out, first);
-    result.push({ serviceId: g.serviceId, count, reason: why.reason, hostsRuledOut: why.ruledOut });
+    if (count > 0) found.push({ serviceId: g.serviceId, count, first });
   });
-  return result;
+  if (found.length === 0) return [];
+  const why = explainUnplacedItems(inputs, out, found.map((f) => f.first));
+  return found.map((f, j) => ({ serviceId: f.serviceId, count: f.count, reason: why[j].reason, hostsRuledOut: why[j].ruledOut }));
 }
 
 type Summary = Omit<ModelPlan, 'bestLowerBound' | 'gapToBest' | 'algorithm' | 'constructiveHosts' | 'improvement' | 'cost' | 'unplacedServices' | 'sizing' | 'verified'>;

@@ -212,6 +212,8 @@ export class Improver {
     this.tabuReset = this.iterations;
     this.descending = true;
     this.startPass();
+    // Taking R out may already leave a trash can that fits F (e.g. when every used host is in R).
+    if (this.tcFitsFinal(true)) this.commit();
     return true;
   }
 
@@ -274,7 +276,11 @@ export class Improver {
         this.descending = true;
         this.startPass();
       }
-      if (!moved) return;
+      if (!moved) {
+        // Nothing can move: count it as a stalled iteration, so a stuck round gives way to another.
+        if (++this.stall > IMPROVE.STALL_LIMIT) this.restart();
+        return;
+      }
     }
     const w = this.tcWeight(), n = this.tc.length;
     const better = w < this.roundBestW || (w === this.roundBestW && n > this.roundBestN);

@@ -1,5 +1,6 @@
 // Fills a packer's arena from plain arrays (tests only; production code encodes expansions).
-import { DEFAULT_PACK_OPTIONS, type PackOptions, type Packer, type PackOutcome, type SizeKey } from '../../core/kernel/packer';
+import { DEFAULT_PACK_OPTIONS, type PackArena, type PackOptions, type Packer, type PackOutcome, type SizeKey } from '../../core/kernel/packer';
+import type { PackingInput } from '../../core/pack/verify';
 
 export interface Instance {
   dims: number;
@@ -19,8 +20,8 @@ export interface Instance {
   spread?: { level: number; max: number }[];
 }
 
-/** Writes the instance into the packer's arena. */
-export function loadInstance(packer: Packer, inst: Instance): void {
+/** Writes the instance into the packer's arena, and returns the arena. */
+export function loadInstance(packer: Packer, inst: Instance): PackArena {
   const labels = inst.hostLabels || inst.itemLabels ? 1 : 0;
   const a = packer.reserve(inst.capacities.length, inst.demands.length, inst.dims, { labelWords: labels, spreadGroups: inst.spread?.length ?? 0 });
   inst.capacities.forEach((c, h) => a.hostCapacity.set(c, h * inst.dims));
@@ -38,6 +39,7 @@ export function loadInstance(packer: Packer, inst: Instance): void {
   if (inst.itemSpread) a.itemSpread.set(inst.itemSpread);
   if (inst.itemAffinity) a.itemAffinity.set(inst.itemAffinity);
   inst.spread?.forEach((g, k) => { a.spreadLevel[k] = g.level; a.spreadMax[k] = g.max; });
+  return a;
 }
 
 /** Copy out of kernel memory so later calls cannot change what a test compares. */
@@ -61,4 +63,19 @@ export function packWith(packer: Packer, inst: Instance, options: Partial<PackOp
 /** First Fit Decreasing by `key`, no improvement. */
 export function packInstance(packer: Packer, inst: Instance, key: SizeKey): PackOutcome {
   return packWith(packer, inst, { rule: 'first-fit', order: 'decreasing', sizeKey: key });
+}
+
+/** The instance as the verifier's input, defaults filled in as the arena would. */
+export function instanceInput(inst: Instance): PackingInput {
+  const h = inst.capacities.length, n = inst.demands.length;
+  const labels = inst.hostLabels || inst.itemLabels ? 1 : 0;
+  return {
+    hosts: h, items: n, dims: inst.dims, labelWords: labels,
+    hostCapacity: inst.capacities.flat(), hostMaxItems: inst.maxItems, hostRack: inst.hostRack ?? new Array(h).fill(0),
+    hostSite: inst.hostSite ?? new Array(h).fill(0), hostLabels: labels ? inst.hostLabels ?? new Array(h).fill(0) : [],
+    itemDemand: inst.demands.flat(), itemTenant: inst.itemTenant ?? new Array(n).fill(0), itemExclusive: inst.itemExclusive ?? new Array(n).fill(0),
+    itemSpread: inst.itemSpread ?? new Array(n).fill(-1), itemAffinity: inst.itemAffinity ?? new Array(n).fill(-1),
+    itemLabels: labels ? inst.itemLabels ?? new Array(n).fill(0) : [],
+    spreadLevel: (inst.spread ?? []).map((g) => g.level), spreadMax: (inst.spread ?? []).map((g) => g.max),
+  };
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { algorithmFor, ALGORITHM_NAMES, MIN_SLACK_UNITS } from '../../../core/pack/algorithms';
+import { distinctFleet, replicaFleet } from '../../../core/pack/fleet';
+import { solve, UnknownAlgorithmError } from '../../../core/pack/solve';
+import { createWasmPacker } from '../../../electron/cli/kernel';
+import { loadInstance, type Instance } from '../../support/arena';
+
+const packer = createWasmPacker();
+const tight: Instance = { dims: 1, capacities: Array.from({ length: 6 }, () => [10]), maxItems: new Array(6).fill(0), demands: [5, 4, 4, 3, 2, 2].map((s) => [s]) };
+
+describe('named algorithms', () => {
+  it('"best" is minimum slack then the improvement phase on small instances, FFD then improvement on large ones', () => {
+    expect(algorithmFor('best', MIN_SLACK_UNITS)).toEqual({ rule: 'min-slack', order: 'decreasing', improve: true });
+    expect(algorithmFor('best', MIN_SLACK_UNITS + 1)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: true });
+    expect(algorithmFor('ffd', 10)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: false });
+    expect(algorithmFor('bf+cns', 10)).toEqual({ rule: 'best-fit', order: 'input', improve: true });
+    expect(algorithmFor('nope', 10)).toBeUndefined();
+    expect(ALGORITHM_NAMES).toContain('k8s-balanced+cns');
+  });
+
+  it('improves for an iteration budget, or until a time limit on the clock it is given', () => {
+    loadInstance(packer, tight);
+    expect(solve(packer, 6, { algorithm: 'ffd', seed: 1 }).hostsUsed).toBe(3);
+    loadInstance(packer, tight);
+    expect(solve(packer, 6, { algorithm: 'ffd+cns', seed: 1, iterations: 100 }).hostsUsed).toBe(2);
+    // A fake clock that jumps a second per reading: the limit stops the loop after the first chunk.
+    let t = 0;
+    loadInstance(packer, tight);
+    const out = solve(packer, 6, { algorithm: 'ffd+cns', seed: 1, timeLimit: 1.5, now: () => t++ });
+    expect(out.iterations).toBeGreaterThan(0);
+    expect(out.iterations).toBeLessThanOrEqual(64);
+    expect(() => solve(packer, 6, { algorithm: 'nope', seed: 1 })).toThrow(UnknownAlgorithmError);
+  });
+
+  it('stops at a target cost', () => {
+    loadInstance(packer, tight);
+    const out = solve(packer, 6, { algorithm: 'ffd+cns', seed: 1, iterations: 100_000, targetCost: 2 });
+    expect(out).toMatchObject({ hostsUsed: 2, done: true });
+    expect(out.iterations).toBeLessThan(100);
+  });
+});
+
+describe('generated fleets', () => {
+  it('are the same for a seed, with the requested sizes and shape counts', () => {
+    const a = replicaFleet(5000, 400, 3), b = replicaFleet(5000, 400, 3);
+    expect(a.items).toBe(5000);
+    expect(a.shapes).toBe(400);
+    expect(Array.from(a.demands)).toEqual(Array.from(b.demands));
+    const d = distinctFleet(2000, 5);
+    expect(d.items).toBe(2000);
+    expect(d.shapes).toBeGreaterThan(1990);
+    expect(d.hosts).toBeGreaterThan(0);
+  });
+});
