@@ -2,8 +2,9 @@
 // pods in node VMs, each with hosts, bound and gap, utilisation, stranded capacity, the overhead breakdown,
 // energy and cost, isolation exposure, N+1 headroom and the lifecycle figures.
 //
-//   scenario → expand per model (core/model) → partition by isolation rule → pack (Packer, FFD)
-//            → metrics (core/metrics) → Comparison
+//   scenario → expand per model (core/model) → pack: VMs and pods with every placement rule under the policy's
+//            algorithm (core/plan/pack-model.ts, the same packing as the plan), pods in VMs by FFD in
+//            isolation partitions (./container-in-vm.ts) → metrics (core/metrics) → Comparison
 import { REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_PLACED, REASON_TOO_LARGE } from '../../assembly/abi';
 import type { Packer, SizeKey } from '../kernel/packer';
 import { expandContainer } from '../model/container';
@@ -22,11 +23,12 @@ import { strandedCapacity } from '../metrics/stranded';
 import { utilisation } from '../metrics/utilisation';
 import { volumeLowerBound, type LowerBound } from '../plan/bounds';
 import { totalCount } from '../plan/encode';
+import { packModel } from '../plan/pack-model';
 import type { IsolationBoundary, Scenario } from '../scenario/schema';
 import { packContainerInVm, type ContainerInVmPlan } from './container-in-vm';
 import { containerLifecycle, containerInVmLifecycle, vmLifecycleSummary } from './lifecycle';
-import { packLevel } from './pack';
-import type { Comparison, ModelResult, NodeSummary, ShapeCandidate, UnplacedBy } from './result';
+import { ruledLevel } from './pack';
+import type { Comparison, ModelResult, NodeSummary, PlacementRuleName, ShapeCandidate, UnplacedBy } from './result';
 
 export interface CompareOptions {
   /** Compute N+1 headroom per failure domain (one re-pack per domain; default true). */
@@ -88,6 +90,20 @@ function hostLevelMetrics(ctx: Context, level: PartitionedLevel) {
   };
 }
 
+/**
+ * Rules the scenario's services declare. Pods in VMs are packed in two levels by FFD in isolation partitions,
+ * where a pod's spread, affinity and host labels would have to hold for the physical host its node VM lands
+ * on; that level does not enforce them, and says so.
+ */
+function declaredRules(scenario: Scenario): PlacementRuleName[] {
+  const live = scenario.services.filter((s) => s.replicas > 0);
+  const out: PlacementRuleName[] = [];
+  if (live.some((s) => s.spread)) out.push('spread');
+  if (live.some((s) => s.affinityGroup !== undefined)) out.push('affinity');
+  if (live.some((s) => (s.requiredHostLabels ?? []).length > 0)) out.push('hostLabels');
+  return out;
+}
+
 function withGap(bound: LowerBound, hostsUsed: number): { lowerBound: LowerBound; gap: number | null } {
   return { lowerBound: bound, gap: bound.hosts === null ? null : hostsUsed - bound.hosts };
 }
@@ -97,7 +113,7 @@ function singleLevel(ctx: Context, model: 'vm' | 'container'): ModelResult {
   const { scenario } = ctx;
   const e = model === 'vm' ? expandVm(scenario) : expandContainer(scenario);
   const rules = e.items.map((g) => placementRule(model, ctx.isolationOf.get(g.serviceId)!, scenario));
-  const level = packLevel(e, rules.map((r, k) => (r === 'host-exclusive' ? e.items[k].tenant : '')), ctx.packer, ctx.sizeKey);
+  const level = ruledLevel(e, rules.map((r, k) => (r === 'host-exclusive' ? e.items[k].tenant : '')), packModel(scenario, ctx.packer, e).out);
   const itemGroup = groupIndex(e.items);
   const sharedKernel = model === 'container' && scenario.deployment.container.runtimeClass === 'runc';
   const placedItems: number[] = [];
@@ -125,6 +141,7 @@ function singleLevel(ctx: Context, model: 'vm' | 'container'): ModelResult {
     ...metrics,
     isolation: isolationExposure(placement, scenario.deployment.isolation.ranking, boundary),
     lifecycle: model === 'vm' ? vmLifecycleSummary(scenario, level) : containerLifecycle(scenario),
+    rulesNotEnforced: [],
   };
 }
 
@@ -204,6 +221,7 @@ function containerInVmResult(ctx: Context, plan: ContainerInVmPlan, id: string, 
       stranded: strandedCapacity(plan.nodes),
       search,
     },
+    rulesNotEnforced: declaredRules(scenario),
   };
 }
 
@@ -270,7 +288,7 @@ export function compareScenario(scenario: Scenario, packer: Packer, options: Com
   return {
     scenario: scenario.name,
     packer: packer.name,
-    algorithm: 'ffd',
+    algorithm: scenario.policy.algorithm,
     sizeKey: ctx.sizeKey,
     isolationRanking: scenario.deployment.isolation.ranking.join(' > '),
     assumptions: { load: scenario.economics.load, hoursPerMonth: scenario.economics.hoursPerMonth, amortisationMonths: scenario.economics.amortisationMonths },

@@ -1,12 +1,13 @@
-// Packs one level (an expansion's items onto its hosts) with the kernel, honouring host exclusivity by
-// partitions: items are split by a partition key per item group ('' = may share hosts with anyone; any other
+// Packed levels for the comparison. VM and container levels come from the plan's packing with every placement
+// rule (core/plan/pack-model.ts) through ruledLevel. The two levels of containers in VMs (pods → node VMs →
+// hosts) are packed by packLevel, which honours host exclusivity by partitions: items are split by a partition key per item group ('' = may share hosts with anyone; any other
 // key = a tenant that needs hosts of its own). Partitions are packed one after another — exclusive ones first,
 // in order of first appearance, then the shared one — each by First Fit Decreasing on the hosts no earlier
 // partition claimed, in topology order. A host holds items of one partition only, so no exclusive item ever
 // shares a host with another tenant. Each partition is written into the packer's arena with the public
 // encodeExpansion (a sub-expansion of its item groups and the free hosts, as contiguous host-group slices).
 import { REASON_NO_ROOM, REASON_TOO_LARGE } from '../../assembly/abi';
-import type { Packer, SizeKey } from '../kernel/packer';
+import type { Packer, PackOutcome, SizeKey } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import { groupIndex, partitionOrder, type PartitionedLevel } from '../metrics/level';
@@ -88,4 +89,21 @@ export function packLevel(e: Expansion, groupKeys: readonly string[], packer: Pa
   let hostsUsed = 0;
   for (let h = 0; h < hosts; h++) if (hostItems[h] > 0) hostsUsed++;
   return { expansion: e, itemHost, itemReason, hostResidual, hostItems, hostsUsed, groupKeys, hostPartition };
+}
+
+/**
+ * A level from a packing that enforced isolation itself (core/plan/pack-model.ts), copied out of kernel memory.
+ * A used host's partition is the tenant of an exclusive item on it, else '' (shared), as packLevel would have it.
+ */
+export function ruledLevel(e: Expansion, groupKeys: readonly string[], out: PackOutcome): PartitionedLevel {
+  const itemStarts = groupStarts(e.items);
+  const hostPartition: (string | null)[] = Array.from(out.hostItems, (n) => (n > 0 ? '' : null));
+  groupKeys.forEach((key, k) => {
+    if (key === '') return;
+    for (let i = itemStarts[k]; i < itemStarts[k + 1]; i++) if (out.itemHost[i] >= 0) hostPartition[out.itemHost[i]] = key;
+  });
+  return {
+    expansion: e, itemHost: out.itemHost.slice(), itemReason: out.itemReason.slice(), hostResidual: out.hostResidual.slice(),
+    hostItems: out.hostItems.slice(), hostsUsed: out.hostsUsed, groupKeys, hostPartition,
+  };
 }

@@ -9,6 +9,7 @@ import type { EnergyUse } from '../metrics/energy';
 import type { DomainHeadroom } from '../metrics/headroom';
 import type { IsolationExposure } from '../metrics/isolation';
 import type { StrandedCapacity } from '../metrics/stranded';
+import type { Scenario } from '../scenario/schema';
 import type { PerDimension } from '../metrics/utilisation';
 import type { LowerBound } from '../plan/bounds';
 import type { NodeShape } from '../scenario/schema';
@@ -89,12 +90,18 @@ export interface ModelResult {
   readonly headroom: readonly DomainHeadroom[] | null;
   readonly lifecycle: LifecycleSummary;
   readonly nodes?: NodeSummary;
+  /** Placement rules the scenario declares that this model's packing does not enforce (pods in VMs: see compare.ts). */
+  readonly rulesNotEnforced: readonly PlacementRuleName[];
 }
+
+/** Per-service placement rules beyond capacity and isolation. */
+export type PlacementRuleName = 'spread' | 'affinity' | 'hostLabels';
 
 export interface Comparison {
   readonly scenario: string;
   readonly packer: 'wasm' | 'reference';
-  readonly algorithm: 'ffd';
+  /** policy.algorithm for VMs and pods on bare metal (with every placement rule); pods in VMs are packed by FFD. */
+  readonly algorithm: Scenario['policy']['algorithm'];
   readonly sizeKey: SizeKey;
   /** The isolation ranking used, strongest first. */
   readonly isolationRanking: string;

@@ -5,19 +5,18 @@
 import {
   REASON_AFFINITY, REASON_ISOLATION, REASON_LABELS, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
 } from '../../assembly/abi';
-import type { Packer, PackOptions, PackOutcome } from '../kernel/packer';
+import type { Packer, PackOutcome } from '../kernel/packer';
 import { expandContainer } from '../model/container';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { DeploymentModel, Expansion } from '../model/expansion';
 import { expandVm } from '../model/vm';
-import { algorithmFor, packOptions } from '../pack/algorithms';
 import { explainUnplacedItems, type RuleCounts } from '../pack/explain';
-import { borgSizing, copyInputs, type Sizing } from '../pack/sizing';
+import { borgSizing, type ArenaInputs, type Sizing } from '../pack/sizing';
 import { verifyPacking } from '../pack/verify';
 import type { Scenario } from '../scenario/schema';
 import { planLowerBound, type LowerBound } from './bounds';
-import { encodeConstraints, planConstraints } from './constraints';
-import { encodeExpansion, groupStarts, totalCount } from './encode';
+import { groupStarts, totalCount } from './encode';
+import { packModel } from './pack-model';
 
 export interface UnplacedCounts {
   /** Larger than every host in some dimension. */
@@ -102,45 +101,25 @@ const REASON_FIELD: Record<number, keyof UnplacedCounts> = {
   [REASON_ISOLATION]: 'isolation', [REASON_SPREAD]: 'spread', [REASON_AFFINITY]: 'affinity',
 };
 
-/** Pack options for the scenario's policy on an expansion of `items` items. */
-export function policyOptions(scenario: Scenario, items: number): { name: string; options: PackOptions } {
-  const p = scenario.policy;
-  const algorithm = algorithmFor(p.algorithm, items)!;
-  const sizeDim = p.sizeDimension ? DIMENSIONS.indexOf(p.sizeDimension) : 0;
-  const options = packOptions(algorithm, p.seed, p.sizeDimension ? 'dim' : p.sizeKey, sizeDim, p.improveIterations);
-  const name = p.algorithm === 'best' ? `best (${algorithm.rule === 'min-slack' ? 'mbs' : 'ffd'}+cns)` : p.algorithm;
-  return { name, options };
-}
-
 function planModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPlan {
-  const constraints = planConstraints(scenario, e);
-  const arena = encodeExpansion(e, packer, constraints.shape);
-  encodeConstraints(scenario, e.model, e, constraints, arena);
-  const inputs = copyInputs(arena);
-  const items = totalCount(e.items);
-  const { name, options } = policyOptions(scenario, items);
-  const placedBound = (out: PackOutcome) => planLowerBound(e, out);
-  // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not).
-  const target = scenario.policy.objective === 'hosts' ? planLowerBound(e, null).hosts ?? 0 : 0;
-  const out = packer.pack({ ...options, targetCost: target });
+  const { inputs, out, algorithm, options } = packModel(scenario, packer, e);
   const summary = summarise(e, out, placedVolumeBound(e, out));
-  const best = placedBound(out);
+  const best = planLowerBound(e, out);
   const verified = verifyPacking(inputs, out.itemHost).feasible;
   const unplacedServices = describeUnplaced(e, inputs, out);
-  const unplaced = out.unplaced;
   const improvement = { iterations: out.iterations, hostsEmptied: out.improvements };
-  const base = { ...summary, bestLowerBound: best, gapToBest: best.hosts === null ? null : out.hostsUsed - best.hosts, algorithm: name, constructiveHosts: out.constructiveHosts, improvement, cost: out.cost, unplacedServices, verified };
+  const base = { ...summary, bestLowerBound: best, gapToBest: best.hosts === null ? null : out.hostsUsed - best.hosts, algorithm, constructiveHosts: out.constructiveHosts, improvement, cost: out.cost, unplacedServices, verified };
   // Sizing re-packs the pool many times, on a separate packer when it can make one (so a caller that watches
   // this packer, like the renderer's recording of the placement, sees exactly one packing per model).
   const s = scenario.policy.sizing;
-  const sizing = borgSizing(packer.fork?.() ?? packer, inputs, options, unplaced, {
+  const sizing = borgSizing(packer.fork?.() ?? packer, inputs, options, out.unplaced, {
     runs: s.runs, percentile: s.percentile, seed: scenario.policy.seed, lowerBound: planLowerBound(e, null).hosts ?? 0,
   });
   return { ...base, sizing };
 }
 
 /** Per service with unplaced replicas: how many, and the rules ruling hosts out for its first unplaced one. */
-function describeUnplaced(e: Expansion, inputs: ReturnType<typeof copyInputs>, out: PackOutcome): UnplacedService[] {
+function describeUnplaced(e: Expansion, inputs: ArenaInputs, out: PackOutcome): UnplacedService[] {
   const starts = groupStarts(e.items);
   const found: { serviceId: string; count: number; first: number }[] = [];
   e.items.forEach((g, k) => {

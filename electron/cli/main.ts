@@ -26,7 +26,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     const load = COMMANDS[name];
     if (!load) throw new UsageError(`unknown command "${name}"`);
-    out(await (await load()).command.run(rest));
+    const { command } = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(`Usage:\n  ${command.usage}\n`);
+      return 0;
+    }
+    out(await command.run(rest));
     return 0;
   } catch (e) {
     if (e instanceof InputError) { err(`hostfit: ${e.message}\n`); return 1; }

@@ -141,6 +141,8 @@ export default {
     racksSpan: 'in {racks} racks, {sites} sites', utilisationTitle: 'Utilisation of the hosts in use', capacityTitle: 'Packed and free capacity of the hosts in use',
     usedShare: 'Packed', freeShare: 'Free', power: 'Power', costMonth: 'Cost per month', nodeShape: 'node VMs: {shape}, {nodes} used',
     compareFailed: 'The model comparison failed ({message}); showing the plan only.',
+    notEnforced: 'Not enforced for pods in node VMs: {rules}',
+    rule: { spread: 'spread', affinity: 'affinity groups', hostLabels: 'required host labels' },
     unplacedBy: { tooLarge: 'too large for any host', noRoom: 'no room left', maxItems: 'pod limit reached', noFlavour: 'no VM flavour fits', other: 'other reason' },
   },
   capacityTab: {

@@ -143,6 +143,8 @@ const zhCN: typeof en = {
     racksSpan: '分布于 {racks} 个机架、{sites} 个站点', utilisationTitle: '在用主机的利用率', capacityTitle: '在用主机的已装载与空闲容量',
     usedShare: '已装载', freeShare: '空闲', power: '功率', costMonth: '每月成本', nodeShape: '节点虚拟机：{shape}，使用 {nodes} 台',
     compareFailed: '部署模型比较失败（{message}）；仅显示装箱结果。',
+    notEnforced: '节点虚拟机中的 Pod 未执行：{rules}',
+    rule: { spread: '分散', affinity: '亲和组', hostLabels: '所需主机标签' },
     unplacedBy: { tooLarge: '超过任何主机容量', noRoom: '没有剩余空间', maxItems: '达到 Pod 数上限', noFlavour: '没有合适的虚拟机规格', other: '其他原因' },
   },
   capacityTab: {

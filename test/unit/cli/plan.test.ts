@@ -53,4 +53,14 @@ describe('hostfit plan', () => {
     expect((await cli(['plan', 'x', '--bogus'])).code).toBe(2);
     expect((await cli(['plan', '/no/such/file.json'])).code).toBe(1);
   });
+
+  it('prints one command\'s usage for --help and the whole list for help', async () => {
+    const one = await cli(['pack', '--help']);
+    expect(one.code).toBe(0);
+    expect(one.out).toMatch(/hostfit pack <instance/);
+    expect(one.out).not.toMatch(/hostfit plan/);
+    const all = await cli(['help']);
+    expect(all.code).toBe(0);
+    for (const name of ['plan', 'pack', 'compare', 'sweep', 'simulate']) expect(all.out).toContain(`hostfit ${name} `);
+  });
 });

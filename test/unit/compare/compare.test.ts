@@ -5,6 +5,7 @@ import { compareScenario } from '../../../core/compare/compare';
 import type { ModelResult } from '../../../core/compare/result';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { BREAKDOWN_CATEGORIES } from '../../../core/metrics/breakdown';
+import { planScenario } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { ScenarioInput } from '../../../core/scenario/schema';
 import { createWasmPacker } from '../../../electron/cli/kernel';
@@ -189,5 +190,54 @@ describe('compare on the bundled examples', () => {
       expect(m.isolation.violations).toBe(0);
       if (m.lowerBound.hosts !== null) expect(m.hostsUsed).toBeGreaterThanOrEqual(m.lowerBound.hosts);
     }
+  });
+});
+
+describe('placement rules in the comparison', () => {
+  /** Two services on 6 hosts: `web` spread at most one replica per host, `cache` pinned to hosts labelled ssd. */
+  function ruled(): ScenarioInput {
+    return {
+      format: 'hostfit-scenario', version: 1, name: 'Ruled',
+      hostModels: [
+        { id: 'plain', name: 'Plain', cores: 8, threadsPerCore: 2, memoryGiB: 64, diskGB: 1000, networkGbps: 10 },
+        { id: 'ssd', name: 'SSD', cores: 8, threadsPerCore: 2, memoryGiB: 64, diskGB: 1000, networkGbps: 10, labels: ['ssd'] },
+      ],
+      sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'p', model: 'plain', count: 4 }, { id: 'q', model: 'ssd', count: 2 }] }] }],
+      tenants: [{ id: 't', name: 'T' }],
+      services: [
+        { id: 'web', name: 'Web', tenant: 't', replicas: 4, demand: { cpuCores: 1, memoryGiB: 2 }, spread: { domain: 'host', maxPerDomain: 1 } },
+        { id: 'cache', name: 'Cache', tenant: 't', replicas: 2, demand: { cpuCores: 1, memoryGiB: 2 }, requiredHostLabels: ['ssd'] },
+      ],
+      deployment: { containerInVm: { nodeShape: { vcpus: 8, memoryGiB: 32 }, shapeSearch: { enabled: false } } },
+    };
+  }
+
+  it('VMs and pods on bare metal obey spread and host labels, with the same host counts as the plan', () => {
+    const scenario = parsed(ruled());
+    const r = compareScenario(scenario, packer, { headroom: false });
+    const plan = planScenario(scenario, packer);
+    const input = ruled();
+    for (const s of input.services) { delete s.spread; delete s.requiredHostLabels; }
+    const free = compareScenario(parsed(input), packer, { headroom: false });
+    for (const id of ['vm', 'container'] as const) {
+      const m = byId(r.models, id);
+      // FFD in topology order: the four web replicas on the four plain hosts, one each; the cache needs an ssd host.
+      expect(m.placed).toBe(6);
+      expect(m.hostsUsed).toBe(5);
+      expect(m.rulesNotEnforced).toEqual([]);
+      expect(m.hostsUsed).toBe(plan.models.find((p) => p.model === id)!.hostsUsed);
+      // Without the rules all six fit one host.
+      expect(byId(free.models, id).hostsUsed).toBe(1);
+    }
+    // Pods in one 8-vCPU node VM would ignore the spread; the result says which rules it did not enforce.
+    expect(byId(r.models, 'container-in-vm').rulesNotEnforced).toEqual(['spread', 'hostLabels']);
+  });
+
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s: VM and container host counts equal the plan\'s', (_id, example) => {
+    const scenario = exampleScenario(example);
+    const kernel = createWasmPacker();
+    const r = compareScenario(scenario, kernel, { headroom: false, models: ['vm', 'container'] });
+    const plan = planScenario(scenario, kernel);
+    expect(r.models.map((m) => [m.id, m.hostsUsed, m.placed])).toEqual(plan.models.map((m) => [m.model, m.hostsUsed, m.placed]));
   });
 });
