@@ -168,6 +168,7 @@ test('host map explains placements and unplaced items; the model panel states th
   await expect(page.getByTestId('host-details')).toBeVisible();
   await page.getByTestId('host-details').locator('[data-testid^="host-service-"]').first().click();
   await expect(page.getByTestId('explain-verdict')).toContainText('was the first host with room in every resource');
+  await expect(page.getByTestId('explain-context')).toContainText('hosts could take it');
   await page.getByTestId('unplaced-service-search').click();
   await expect(page.getByTestId('explain-verdict')).toContainText('larger than any host');
   await expect(page.getByTestId('item-explanation')).toContainText('more Memory than any host offers');
@@ -178,6 +179,8 @@ test('host map explains placements and unplaced items; the model panel states th
   await expect(vm).toContainText('minimise');
   await expect(page.getByTestId('constraint-container-podLimit')).toContainText('12');
   await expect(page.getByTestId('bound-container-cpu')).toBeVisible();
+  await expect(page.getByTestId('verified-vm')).toContainText('the packing is feasible');
+  await expect(page.getByTestId('best-bound-container')).toContainText('Best lower bound');
   await shot(page, info, 'model');
   expect(problems).toEqual([]);
 });

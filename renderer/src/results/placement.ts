@@ -9,6 +9,8 @@ import { expandVm } from '../../../core/model/vm';
 import { coverCount } from '../../../core/plan/bounds';
 import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
+import type { PackOptions, PackOutcome } from '../../../core/kernel/packer';
+import type { ArenaInputs } from '../../../core/pack/sizing';
 import type { PackRecording } from '../workers/recording-packer';
 
 export interface HostGroupInfo {
@@ -58,6 +60,10 @@ export interface ModelPlacement {
   readonly hostResidual: Float64Array;
   readonly hostItems: Int32Array;
   readonly bounds: readonly DimensionBound[];
+  /** The packing itself, for replaying any decision (core/pack/explain.ts); null options: not replayable. */
+  readonly arena: ArenaInputs;
+  readonly outcome: PackOutcome;
+  readonly options: PackOptions | null;
 }
 
 export interface PlacementDetail {
@@ -68,18 +74,18 @@ const EXPANDERS: Record<string, (s: Scenario) => Expansion> = { vm: expandVm, co
 
 const sum = (groups: readonly { count: number }[]) => groups.reduce((n, g) => n + g.count, 0);
 
-function sameCapacities(e: Expansion, r: PackRecording): boolean {
+function sameCapacities(e: Expansion, a: ArenaInputs): boolean {
   let h = 0;
   for (const g of e.hosts) {
     for (let k = 0; k < g.count; k++, h++) {
-      for (let d = 0; d < r.dims; d++) if (r.hostCapacity[h * r.dims + d] !== g.allocatable[d]) return false;
+      for (let d = 0; d < a.dims; d++) if (a.hostCapacity[h * a.dims + d] !== g.allocatable[d]) return false;
     }
   }
   return true;
 }
 
-function modelPlacement(e: Expansion, r: PackRecording, hostsUsed: number): ModelPlacement | null {
-  if (r.hosts !== sum(e.hosts) || r.items !== sum(e.items) || r.hostsUsed !== hostsUsed || !sameCapacities(e, r)) return null;
+function modelPlacement(e: Expansion, { arena: a, outcome: o, options }: PackRecording, hostsUsed: number): ModelPlacement | null {
+  if (a.hosts !== sum(e.hosts) || a.items !== sum(e.items) || o.hostsUsed !== hostsUsed || !sameCapacities(e, a)) return null;
   let start = 0;
   const hostGroups = e.hosts.map((g) => {
     const info: HostGroupInfo = { groupId: g.groupId, siteId: g.siteId, rackId: g.rackId, modelId: g.modelId, count: g.count, start,
@@ -94,14 +100,14 @@ function modelPlacement(e: Expansion, r: PackRecording, hostsUsed: number): Mode
     return info;
   });
   // Lower bound per dimension over the placed items, as core/plan/bounds.ts computes it.
-  const totals = new Array<number>(r.dims).fill(0);
+  const totals = new Array<number>(a.dims).fill(0);
   let placed = 0;
-  for (let i = 0; i < r.items; i++) {
-    if (r.itemHost[i] < 0) continue;
+  for (let i = 0; i < a.items; i++) {
+    if (o.itemHost[i] < 0) continue;
     placed++;
-    for (let d = 0; d < r.dims; d++) totals[d] += r.itemDemand[i * r.dims + d];
+    for (let d = 0; d < a.dims; d++) totals[d] += a.itemDemand[i * a.dims + d];
   }
-  const bounds: DimensionBound[] = DIMENSIONS.slice(0, r.dims).map((dimension, d) => ({
+  const bounds: DimensionBound[] = DIMENSIONS.slice(0, a.dims).map((dimension, d) => ({
     dimension, demand: totals[d], largestHost: Math.max(0, ...e.hosts.map((g) => g.allocatable[d])),
     hosts: coverCount(totals[d], e.hosts, (g) => g.allocatable[d]),
   }));
@@ -109,10 +115,10 @@ function modelPlacement(e: Expansion, r: PackRecording, hostsUsed: number): Mode
     bounds.push({ dimension: 'items', demand: placed, largestHost: Math.max(...e.hosts.map((g) => g.maxItems)), hosts: coverCount(placed, e.hosts, (g) => g.maxItems) });
   }
   return {
-    model: e.model, dims: r.dims, hostGroups, itemGroups,
+    model: e.model, dims: a.dims, hostGroups, itemGroups,
     rejected: e.rejected.map((x) => ({ serviceId: x.serviceId, count: x.count, detail: x.detail })),
-    hostsUsed, itemHost: r.itemHost, itemReason: r.itemReason, itemOrder: r.itemOrder, hostResidual: r.hostResidual, hostItems: r.hostItems,
-    bounds,
+    hostsUsed, itemHost: o.itemHost, itemReason: o.itemReason, itemOrder: o.itemOrder, hostResidual: o.hostResidual, hostItems: o.hostItems,
+    bounds, arena: a, outcome: o, options,
   };
 }
 
@@ -129,7 +135,13 @@ export function placementDetail(scenario: Scenario, result: PlanResult, recordin
   return { models };
 }
 
-/** Buffers to transfer (not copy) to the UI thread. */
+/** Buffers to transfer (not copy) to the UI thread, each once. */
 export function transferables(detail: PlacementDetail): ArrayBuffer[] {
-  return detail.models.flatMap((m) => [m.itemHost, m.itemReason, m.itemOrder, m.hostResidual, m.hostItems].map((a) => a.buffer as ArrayBuffer));
+  const buffers = new Set<ArrayBuffer>();
+  for (const m of detail.models) {
+    for (const v of [...Object.values(m.arena), ...Object.values(m.outcome)]) {
+      if (ArrayBuffer.isView(v) && v.buffer.byteLength > 0) buffers.add(v.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
 }

@@ -1,63 +1,45 @@
-// Wraps the planner's packer and keeps a copy of each packing it does (inputs and outputs), so the host map
-// can show exactly the placement behind the numbers — not a second, possibly different, packing. The kernel's
-// arrays are views into WASM memory that the next call overwrites, hence the copies.
-import type { Packer } from '../../../core/kernel/packer';
+// Wraps the planner's packer and keeps a copy of each packing it does (the whole arena as filled, the options
+// and the outcome), so the host map shows exactly the placement behind the numbers — not a second, possibly
+// different, packing — and can replay any decision (core/pack/explain.ts). The kernel's arrays are views into
+// WASM memory that the next call overwrites, hence the copies.
+import type { PackArena, Packer, PackOptions, PackOutcome } from '../../../core/kernel/packer';
+import { copyInputs, type ArenaInputs } from '../../../core/pack/sizing';
 
 export interface PackRecording {
-  readonly hosts: number;
-  readonly items: number;
-  readonly dims: number;
-  readonly hostCapacity: Float64Array;
-  readonly hostMaxItems: Int32Array;
-  readonly itemDemand: Float64Array;
-  readonly hostsUsed: number;
-  readonly itemHost: Int32Array;
-  readonly itemReason: Int32Array;
-  readonly itemOrder: Int32Array;
-  readonly hostResidual: Float64Array;
-  readonly hostItems: Int32Array;
+  readonly arena: ArenaInputs;
+  /** Options of the pack() call; null when the outcome came from another entry point (firstFitDecreasing). */
+  readonly options: PackOptions | null;
+  readonly outcome: PackOutcome;
 }
 
-interface ArenaLike {
-  readonly hosts: number;
-  readonly items: number;
-  readonly dims: number;
-  readonly hostCapacity: Float64Array;
-  readonly hostMaxItems: Int32Array;
-  readonly itemDemand: Float64Array;
-}
-
-interface OutcomeLike {
-  readonly hostsUsed: number;
-  readonly itemHost: Int32Array;
-  readonly itemReason: Int32Array;
-  readonly itemOrder: Int32Array;
-  readonly hostResidual: Float64Array;
-  readonly hostItems: Int32Array;
-}
-
-const isOutcome = (v: unknown): v is OutcomeLike =>
-  typeof v === 'object' && v !== null && (v as OutcomeLike).itemHost instanceof Int32Array && (v as OutcomeLike).hostResidual instanceof Float64Array;
+const isOutcome = (v: unknown): v is PackOutcome =>
+  typeof v === 'object' && v !== null && (v as PackOutcome).itemHost instanceof Int32Array && (v as PackOutcome).hostResidual instanceof Float64Array;
 
 const live = (a: ArrayBufferView) => a.buffer.byteLength > 0; // a view of grown WASM memory is detached
 
+function copyOutcome(o: PackOutcome): PackOutcome {
+  return {
+    ...o, itemHost: o.itemHost.slice(), itemReason: o.itemReason.slice(), hostResidual: o.hostResidual.slice(),
+    hostItems: o.hostItems.slice(), itemOrder: o.itemOrder.slice(), itemFirstHost: o.itemFirstHost.slice(),
+  };
+}
+
 export function recordingPacker(inner: Packer): { packer: Packer; recordings: PackRecording[] } {
   const recordings: PackRecording[] = [];
-  let arena: ArenaLike | undefined;
+  let filled: PackArena | undefined;
+  const inputs = () => (filled && live(filled.itemDemand) ? copyInputs(filled) : undefined);
   const packer = new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
+        // Copied before packing: a pack may grow kernel memory, which detaches the arena's views.
+        const before = prop === 'pack' ? inputs() : undefined;
         const out = (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (prop === 'reserve') arena = out as ArenaLike;
-        else if (isOutcome(out) && arena && live(arena.hostCapacity) && live(arena.itemDemand) && live(out.itemHost)) {
-          recordings.push({
-            hosts: arena.hosts, items: arena.items, dims: arena.dims,
-            hostCapacity: arena.hostCapacity.slice(), hostMaxItems: arena.hostMaxItems.slice(), itemDemand: arena.itemDemand.slice(),
-            hostsUsed: out.hostsUsed, itemHost: out.itemHost.slice(), itemReason: out.itemReason.slice(),
-            itemOrder: out.itemOrder.slice(), hostResidual: out.hostResidual.slice(), hostItems: out.hostItems.slice(),
-          });
+        if (prop === 'reserve') filled = out as PackArena;
+        else if (isOutcome(out) && live(out.itemHost)) {
+          const arena = before ?? inputs();
+          if (arena) recordings.push({ arena, options: prop === 'pack' ? args[0] as PackOptions : null, outcome: copyOutcome(out) });
         }
         return out;
       };

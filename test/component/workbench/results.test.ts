@@ -52,16 +52,43 @@ describe('placement behind the plan', () => {
     expect(unplacedServices(containers).map((u) => [u.serviceId, u.count])).toEqual([['huge', 1]]);
   });
 
-  it('explains each decision by replaying the packing, and the replay agrees with the packer', () => {
+  it('explains each decision by replaying it under its rule, and the replay agrees with the packer', () => {
     const bigOnSecondHost = containers.itemGroups[0].start + 1; // big, replica 2
     const why = explainItem(containers, bigOnSecondHost);
-    expect(why).toMatchObject({ host: 1, reason: 'placed', verified: true });
-    expect(why.ruledOut).toEqual([{ rule: 'dimension', dimension: 0, hosts: 1 }]); // host 0 had no CPU left
+    expect(why).toMatchObject({ host: 1, firstHost: 1, reason: 'placed', rule: 'first-fit', moved: false, chosen: { host: 1, score: null } });
+    expect(why.ruledOut).toEqual([{ rule: 'no-room', hosts: 1 }]); // host 0 had no CPU left
     const smallOnSecondHost = containers.itemGroups[1].start + 1;
-    expect(explainItem(containers, smallOnSecondHost).ruledOut).toEqual([{ rule: 'dimension', dimension: 1, hosts: 1 }]); // memory
+    expect(explainItem(containers, smallOnSecondHost).ruledOut).toEqual([{ rule: 'no-room', hosts: 1 }]); // the first small took host 0's memory
     const huge = containers.itemGroups[2].start;
-    expect(explainItem(containers, huge)).toMatchObject({ host: -1, reason: 'too-large', tooLargeIn: [0], verified: true });
-    for (const m of detail.models) for (let i = 0; i < m.itemHost.length; i++) expect(explainItem(m, i).verified).toBe(true);
+    expect(explainItem(containers, huge)).toMatchObject({ host: -1, reason: 'too-large', tooLargeIn: [0], ruledOut: [{ rule: 'too-large', hosts: 3 }] });
+    for (const m of detail.models) {
+      const hosts = m.hostItems.length;
+      for (let i = 0; i < m.itemHost.length; i++) {
+        const e = explainItem(m, i);
+        // Every host is counted once: ruled out by one rule, or able to take the item.
+        expect(e.ruledOut.reduce((n, r) => n + r.hosts, 0) + e.hostsThatFit).toBe(hosts);
+        if (e.host >= 0) expect(e.chosen?.host).toBe(m.outcome.itemFirstHost[i]);
+        else expect(e.hostsThatFit).toBe(0);
+      }
+    }
+  });
+
+  it('gives the chosen host\'s score and the runners-up for a scoring rule, with spread as a rule that rules hosts out', () => {
+    const s = handWorked();
+    const spread = { ...s, policy: { ...s.policy, algorithm: 'bfd' as const },
+      services: s.services.map((x) => (x.id === 'big' ? { ...x, spread: { domain: 'host' as const, maxPerDomain: 1 } } : x)) };
+    const { detail: d } = run(spread);
+    const m = d.models.find((x) => x.model === 'container')!;
+    for (let i = 0; i < m.itemHost.length; i++) {
+      const e = explainItem(m, i);
+      if (e.host < 0 || !e.chosen) continue;
+      expect(e.rule).toBe('best-fit');
+      expect(e.chosen.score).not.toBeNull();
+      for (const r of e.runnersUp) expect(r.score!).toBeLessThanOrEqual(e.chosen.score!);
+    }
+    const secondBig = explainItem(m, m.itemGroups[0].start + 1);
+    expect(secondBig.ruledOut.find((r) => r.rule === 'spread')?.hosts).toBe(1); // the first big's host
+    expect(secondBig.host).not.toBe(m.itemHost[m.itemGroups[0].start]);
   });
 
   it('gives the per-dimension lower bounds whose largest is the plan\'s bound', () => {
