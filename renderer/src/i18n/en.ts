@@ -241,6 +241,7 @@ export default {
     enforced: 'enforced', notEnforced: 'declared, not enforced by this engine',
     rejected: '{count} replicas never reached the packer: no VM flavour holds them.',
     engine: 'Answer and proof',
+    noImprovement: 'Constructive pass: {used} hosts. No improvement phase: policy algorithm "{algorithm}" (choose "best" or a "+cns" algorithm to run one).',
     constructive: 'Constructive pass: {constructive} hosts. Improvement phase: {iterations} iterations emptied {emptied} hosts, leaving {used}.',
     bestBound: 'Best lower bound: {bound} hosts ({method}); gap {gap}.',
     boundMethod: { volume: 'volume bound', l2: 'Martello–Toth L2 on {dimension}' },

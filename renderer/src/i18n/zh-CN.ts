@@ -243,6 +243,7 @@ const zhCN: typeof en = {
     enforced: '已执行', notEnforced: '已声明，当前引擎未执行',
     rejected: '{count} 个副本未进入装箱：没有虚拟机规格能容纳它们。',
     engine: '答案与证明',
+    noImprovement: '构造阶段：{used} 台主机。未运行改进阶段：放置算法为 "{algorithm}"（选择 "best" 或带 "+cns" 的算法即可运行）。',
     constructive: '构造阶段：{constructive} 台主机。改进阶段：{iterations} 次迭代腾空 {emptied} 台主机，剩余 {used} 台。',
     bestBound: '最佳下界：{bound} 台主机（{method}）；差距 {gap}。',
     boundMethod: { volume: '容量下界', l2: '{dimension}上的 Martello–Toth L2 下界' },
