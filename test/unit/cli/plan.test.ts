@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,23 @@ describe('hostfit plan', () => {
     const all = await cli(['help']);
     expect(all.code).toBe(0);
     for (const name of ['plan', 'pack', 'compare', 'sweep', 'simulate']) expect(all.out).toContain(`hostfit ${name} `);
+  });
+
+  it('prints the engine\'s answer: best bound, improvement, sizing, verifier, and why replicas are unplaced', async () => {
+    const scenario = JSON.parse(readFileSync(exampleFile('web-tier'), 'utf8'));
+    scenario.policy = { algorithm: 'best', sizing: { runs: 3, percentile: 50 } };
+    scenario.services.find((s: { id: string }) => s.id === 'db').replicas = 40; // spread one per host: more than the rack holds
+    const file = join(mkdtempSync(join(tmpdir(), 'hostfit-')), 'best.hostfit.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = await cli(['plan', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Small web tier: BEST \((MBS|FFD)\+CNS\)/);
+    expect(r.out).toMatch(/best lower bound\s+\d+/);
+    expect(r.out).toMatch(/improvement phase\s+\d+ it\., \d+ emptied/);
+    expect(r.out).toMatch(/sizing p50 \(3 runs\)\s+\d+ hosts\s+\d+ hosts/);
+    expect(r.out).toMatch(/verified\s+yes\s+yes/);
+    expect(r.out).toMatch(/Unplaced:\n  vm: \d+ × db: spread \(hosts ruled out: /);
+    const json = JSON.parse((await cli(['plan', file, '--json'])).out);
+    expect(json.models[0].unplacedServices[0]).toMatchObject({ serviceId: 'db', reason: 'spread' });
   });
 });
