@@ -831,7 +831,15 @@ function packHost(b: i32): bool {
     if (i32At(unitHost, v) == b) { bw += f64At(unitWeight, v); bn++; }
   }
   for (let k = 0; k < n; k++) { setI32(packChosen, k, 0); setI32(packBest, k, 0); }
+  // Units of b beyond the candidates stay on b: the refill starts from their load and slots.
   for (let d = 0; d < dims; d++) setF64Row(packLoad, 0, d, 0);
+  let fixedSlots = 0;
+  for (let k = n; k < len; k++) {
+    const v = i32At(finalUnits, k);
+    if (i32At(unitHost, v) != b) continue;
+    fixedSlots += i32At(unitSlots, v);
+    for (let d = 0; d < dims; d++) setF64Row(packLoad, 0, d, f64Row(packLoad, 0, d) + demandOf(v, d));
+  }
   packN = n;
   packHostIndex = b;
   packLimit = i32At(hostMaxItems, b);
@@ -840,7 +848,7 @@ function packHost(b: i32): bool {
   packBestN = bn;
   packImproved = false;
   countBigInTc();
-  packDfs(0, 0, 0, 0);
+  packDfs(0, 0, 0, fixedSlots);
   if (!packImproved) return false;
   for (let k = 0; k < n; k++) {
     const v = i32At(packCands, k);

@@ -649,9 +649,9 @@ export class Improver {
   private packHost(b: number): boolean {
     const { a, u, st } = this;
     const dd = a.dims;
-    const cands = [...this.unitsOn(b), ...this.tc.filter((t) => st.labelsOk(t, b))]
-      .sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y)
-      .slice(0, IMPROVE.PACK_CANDIDATES);
+    const sorted = [...this.unitsOn(b), ...this.tc.filter((t) => st.labelsOk(t, b))]
+      .sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y);
+    const cands = sorted.slice(0, IMPROVE.PACK_CANDIDATES);
     const n = cands.length;
     const suffix = new Float64Array(n + 1);
     // Σ of the positive weights from i on: an upper bound on what the rest can add (sizes may be negative).
@@ -660,6 +660,13 @@ export class Improver {
     for (const v of cands) if (st.unitHost[v] === b) { bestW += this.u.weight[v]; bestN++; }
     const chosen = new Uint8Array(n), bestChosen = new Uint8Array(n);
     const load = new Float64Array((n + 1) * dd); // load[i] = demand of the units chosen among the first i
+    // Units of b beyond the candidates stay on b: the refill starts from their load and slots.
+    let fixedSlots = 0;
+    for (const v of sorted.slice(n)) {
+      if (st.unitHost[v] !== b) continue;
+      fixedSlots += u.slots[v];
+      for (let d = 0; d < dd; d++) load[d] += u.demand[v * dd + d];
+    }
     const limit = a.hostMaxItems[b];
     let improved = false, nodes = IMPROVE.PACK_NODES;
     const bigNow = this.bigInTc();
@@ -685,7 +692,7 @@ export class Improver {
       for (let d = 0; d < dd; d++) load[(i + 1) * dd + d] = load[i * dd + d];
       dfs(i + 1, w, k, slots);
     };
-    dfs(0, 0, 0, 0);
+    dfs(0, 0, 0, fixedSlots);
     if (!improved) return false;
     for (let i = 0; i < n; i++) {
       const v = cands[i];

@@ -58,6 +58,14 @@ const tightArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 2 }).chain((d
   fc.array(fc.integer({ min: 15, max: 62 }), { minLength: dims, maxLength: dims }), { minLength: 10, maxLength: 40 },
 ).map((demands) => ({ dims, capacities: demands.map(() => new Array<number>(dims).fill(100)), maxItems: demands.map(() => 0), demands })));
 
+/**
+ * Many small items per host (10–30 on a host of 1000, up to 10 dimensions, as in Panigrahy's class 5): a host's
+ * units and the trash can together outnumber the candidates one Pack(b) considers (IMPROVE_PACK_CANDIDATES).
+ */
+const crowdedArb: fc.Arbitrary<Instance> = fc.integer({ min: 3, max: 10 }).chain((dims) => fc.array(
+  fc.array(fc.integer({ min: 20, max: 100 }), { minLength: dims, maxLength: dims }), { minLength: 80, maxLength: 120 },
+).map((demands) => ({ dims, capacities: demands.map(() => new Array<number>(dims).fill(1000)), maxItems: demands.map(() => 0), demands })));
+
 const optionsArb = (iterations: number[]): fc.Arbitrary<PackOptions> => fc.record({
   rule: fc.constantFrom<Rule>(...RULES),
   order: fc.constantFrom<PackOptions['order']>('input', 'decreasing'),
@@ -98,6 +106,15 @@ describe('placement kernel', () => {
     }), { numRuns: 60 });
     expect(emptied).toBeGreaterThan(5); // the property exercised rounds that succeed, not only the constructive pass
   });
+
+  it('keeps crowded hosts within capacity through the improvement phase, equal to the reference', () => {
+    const cns = optionsArb([150, 400]).map((o) => ({ ...o, rule: 'first-fit' as const, order: 'decreasing' as const }));
+    fc.assert(fc.property(crowdedArb, cns, (inst, options) => {
+      const got = packWith(release, inst, options);
+      expect(verifyPacking(instanceInput(inst), got.itemHost, { requireAll: true }).violations).toEqual([]);
+      expect(got).toEqual(packWith(reference, inst, options));
+    }), { numRuns: 12 });
+  }, 120_000); // the reference's improvement phase on a hundred items takes a second or so a run
 
   it('never breaks a hard rule and accounts for every item once, placed or with a reason', () => {
     fc.assert(fc.property(drawn(true, [0, 300]), ({ inst, options }) => {
