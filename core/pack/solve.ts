@@ -36,14 +36,33 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
   }
   const now = o.now!;
   const start = now();
-  let out = packer.pack(packOptions(algorithm, o.seed, o.sizeKey, o.sizeDim, 0, target));
-  // Chunks sized to take about 10 ms, so the limit is overshot by little whatever an iteration costs.
-  let chunk = 64;
-  while (!out.done && out.iterations < budget && now() - start < o.timeLimit!) {
-    const t0 = now();
-    out = packer.improve(Math.min(chunk, budget - out.iterations), target);
-    const spent = now() - t0;
-    chunk = Math.max(16, Math.min(1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 4));
+  const left = () => o.timeLimit! - (now() - start);
+  let best: PackOutcome | null = null;
+  let total = 0; // improvement iterations over every start
+  // The search gives up on a packing after a number of failed rounds; with time left, it starts again from
+  // the constructive pass with the next seed (other tie-breaks, other rounds), and the best packing is kept.
+  for (let seed = o.seed; ; seed++) {
+    let out = packer.pack(packOptions(algorithm, seed, o.sizeKey, o.sizeDim, 0, target));
+    // Chunks sized to take about 10 ms, so the limit is overshot by little whatever an iteration costs.
+    let chunk = 64;
+    while (!out.done && total + out.iterations < budget && left() > 0) {
+      const t0 = now();
+      out = packer.improve(Math.min(chunk, budget - total - out.iterations), target);
+      const spent = now() - t0;
+      chunk = Math.max(16, Math.min(1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 4));
+    }
+    total += out.iterations;
+    const better = best === null || out.cost < best.cost || (out.cost === best.cost && out.unplaced < best.unplaced);
+    const kept: PackOutcome = better ? copyOutcome(out) : best!;
+    best = { ...kept, iterations: total };
+    if (best.cost <= target || !out.done || left() <= 0 || total >= budget) return best;
   }
-  return out;
+}
+
+/** The packer's arrays are views of its memory, overwritten by the next pack: keep a copy of the best. */
+function copyOutcome(o: PackOutcome): PackOutcome {
+  return {
+    ...o, itemHost: o.itemHost.slice(), itemReason: o.itemReason.slice(), hostResidual: o.hostResidual.slice(),
+    hostItems: o.hostItems.slice(), itemOrder: o.itemOrder.slice(), itemFirstHost: o.itemFirstHost.slice(),
+  };
 }

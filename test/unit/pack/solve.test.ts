@@ -32,6 +32,22 @@ describe('named algorithms', () => {
     expect(() => solve(packer, 6, { algorithm: 'nope', seed: 1 })).toThrow(UnknownAlgorithmError);
   });
 
+  it('starts again with the next seed while time is left after the search gives up, keeping the best packing', () => {
+    // Target 1 is out of reach (the items need 2 hosts), so every start ends by giving up.
+    loadInstance(packer, tight);
+    const once = solve(packer, 6, { algorithm: 'ffd+cns', seed: 1, iterations: 1_000_000, targetCost: 1 });
+    expect(once.done).toBe(true);
+    let t = 0;
+    loadInstance(packer, tight);
+    const timed = solve(packer, 6, { algorithm: 'ffd+cns', seed: 1, timeLimit: 100, now: () => (t += 0.01), targetCost: 1 });
+    expect(timed.iterations).toBeGreaterThan(once.iterations); // more than one start
+    expect(timed.hostsUsed).toBe(2);
+    const kept = Array.from(timed.itemHost);
+    loadInstance(packer, { ...tight, demands: tight.demands.map(() => [1]) });
+    packer.pack({ rule: 'first-fit', order: 'decreasing', sizeKey: 'l2', sizeDim: 0, seed: 1, iterations: 0, targetCost: 0 });
+    expect(Array.from(timed.itemHost)).toEqual(kept); // a copy, not a view of kernel memory
+  });
+
   it('stops at a target cost', () => {
     loadInstance(packer, tight);
     const out = solve(packer, 6, { algorithm: 'ffd+cns', seed: 1, iterations: 100_000, targetCost: 2 });
