@@ -1,11 +1,12 @@
 // Packed levels for the comparison. VM and container levels come from the plan's packing with every placement
 // rule (core/plan/pack-model.ts) through ruledLevel. The two levels of containers in VMs (pods → node VMs →
-// hosts) are packed by packLevel, which honours host exclusivity by partitions: items are split by a partition key per item group ('' = may share hosts with anyone; any other
-// key = a tenant that needs hosts of its own). Partitions are packed one after another — exclusive ones first,
-// in order of first appearance, then the shared one — each by First Fit Decreasing on the hosts no earlier
-// partition claimed, in topology order. A host holds items of one partition only, so no exclusive item ever
-// shares a host with another tenant. Each partition is written into the packer's arena with the public
-// encodeExpansion (a sub-expansion of its item groups and the free hosts, as contiguous host-group slices).
+// hosts) are packed by packLevel, which honours host exclusivity by partitions: items are split by a partition
+// key per item group ('' = may share hosts with anyone; any other key = a tenant that needs hosts of its own).
+// Partitions are packed one after another — exclusive ones first, in order of first appearance, then the
+// shared one — each by First Fit Decreasing on the hosts no earlier partition claimed, in topology order. A host
+// holds items of one partition only, so no exclusive item ever shares a host with another tenant. Each
+// partition is written into the packer's arena with the public encodeExpansion (a sub-expansion of its item
+// groups and the free hosts, as contiguous host-group slices).
 import { REASON_NO_ROOM, REASON_TOO_LARGE } from '../../assembly/abi';
 import type { Packer, PackOutcome, SizeKey } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';

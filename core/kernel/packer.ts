@@ -111,6 +111,14 @@ export interface PackOutcome {
   readonly unplaced: number;
 }
 
+/** A packer's outcome arrays are views of its memory, overwritten by its next call: a copy to keep. */
+export function copyOutcome(o: PackOutcome): PackOutcome {
+  return {
+    ...o, itemHost: o.itemHost.slice(), itemReason: o.itemReason.slice(), hostResidual: o.hostResidual.slice(),
+    hostItems: o.hostItems.slice(), itemOrder: o.itemOrder.slice(), itemFirstHost: o.itemFirstHost.slice(),
+  };
+}
+
 export interface Packer {
   readonly name: 'wasm' | 'reference';
   reserve(hosts: number, items: number, dims: number, shape?: ArenaShape): PackArena;

@@ -2,7 +2,7 @@
 // for an iteration budget (deterministic: same seed and budget, same answer on every machine) and/or a
 // wall-clock limit. The kernel has no clock, so a time limit is enforced here between chunks of iterations;
 // the clock is passed in because core/ never reads one itself.
-import type { Packer, PackOutcome, SizeKey } from '../kernel/packer';
+import { copyOutcome, type Packer, type PackOutcome, type SizeKey } from '../kernel/packer';
 import { algorithmFor, packOptions } from './algorithms';
 
 export interface SolveOptions {
@@ -57,12 +57,4 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
     best = { ...kept, iterations: total };
     if (best.cost <= target || !out.done || left() <= 0 || total >= budget) return best;
   }
-}
-
-/** The packer's arrays are views of its memory, overwritten by the next pack: keep a copy of the best. */
-function copyOutcome(o: PackOutcome): PackOutcome {
-  return {
-    ...o, itemHost: o.itemHost.slice(), itemReason: o.itemReason.slice(), hostResidual: o.hostResidual.slice(),
-    hostItems: o.hostItems.slice(), itemOrder: o.itemOrder.slice(), itemFirstHost: o.itemFirstHost.slice(),
-  };
 }

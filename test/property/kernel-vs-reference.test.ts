@@ -5,11 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_RACK, DOMAIN_SITE, REASON_PLACED } from '../../assembly/abi';
-import { RULES, type PackOptions, type Rule, type SizeKey } from '../../core/kernel/packer';
+import { copyOutcome, RULES, type PackOptions, type Rule, type SizeKey } from '../../core/kernel/packer';
 import { verifyPacking } from '../../core/pack/verify';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
-import { copyOutcome, instanceInput, loadInstance, packWith, type Instance } from '../support/arena';
+import { instanceInput, loadInstance, packWith, type Instance } from '../support/arena';
 
 const release = createWasmPacker('release');
 const debug = createWasmPacker('debug');

@@ -1,5 +1,5 @@
 // Fills a packer's arena from plain arrays (tests only; production code encodes expansions).
-import { DEFAULT_PACK_OPTIONS, type PackArena, type PackOptions, type Packer, type PackOutcome, type SizeKey } from '../../core/kernel/packer';
+import { copyOutcome, DEFAULT_PACK_OPTIONS, type PackArena, type PackOptions, type Packer, type PackOutcome, type SizeKey } from '../../core/kernel/packer';
 import type { PackingInput } from '../../core/pack/verify';
 
 export interface Instance {
@@ -43,17 +43,6 @@ export function loadInstance(packer: Packer, inst: Instance): PackArena {
 }
 
 /** Copy out of kernel memory so later calls cannot change what a test compares. */
-export function copyOutcome(out: PackOutcome): PackOutcome {
-  return {
-    ...out,
-    itemHost: out.itemHost.slice(),
-    itemReason: out.itemReason.slice(),
-    hostResidual: out.hostResidual.slice(),
-    hostItems: out.hostItems.slice(),
-    itemOrder: out.itemOrder.slice(),
-    itemFirstHost: out.itemFirstHost.slice(),
-  };
-}
 
 export function packWith(packer: Packer, inst: Instance, options: Partial<PackOptions>): PackOutcome {
   loadInstance(packer, inst);

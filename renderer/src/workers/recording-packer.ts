@@ -2,7 +2,7 @@
 // and the outcome), so the host map shows exactly the placement behind the numbers — not a second, possibly
 // different, packing — and can replay any decision (core/pack/explain.ts). The kernel's arrays are views into
 // WASM memory that the next call overwrites, hence the copies.
-import type { PackArena, Packer, PackOptions, PackOutcome } from '../../../core/kernel/packer';
+import { copyOutcome, type PackArena, type Packer, type PackOptions, type PackOutcome } from '../../../core/kernel/packer';
 import { copyInputs, type ArenaInputs } from '../../../core/pack/sizing';
 
 export interface PackRecording {
@@ -16,13 +16,6 @@ const isOutcome = (v: unknown): v is PackOutcome =>
   typeof v === 'object' && v !== null && (v as PackOutcome).itemHost instanceof Int32Array && (v as PackOutcome).hostResidual instanceof Float64Array;
 
 const live = (a: ArrayBufferView) => a.buffer.byteLength > 0; // a view of grown WASM memory is detached
-
-function copyOutcome(o: PackOutcome): PackOutcome {
-  return {
-    ...o, itemHost: o.itemHost.slice(), itemReason: o.itemReason.slice(), hostResidual: o.hostResidual.slice(),
-    hostItems: o.hostItems.slice(), itemOrder: o.itemOrder.slice(), itemFirstHost: o.itemFirstHost.slice(),
-  };
-}
 
 export function recordingPacker(inner: Packer): { packer: Packer; recordings: PackRecording[] } {
   const recordings: PackRecording[] = [];

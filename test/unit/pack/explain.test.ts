@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_OPTIONS, type PackOptions } from '../../../core/kernel/packer';
+import { copyOutcome, DEFAULT_PACK_OPTIONS, type PackOptions } from '../../../core/kernel/packer';
 import { explainItem, explainUnplaced } from '../../../core/pack/explain';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { createWasmPacker } from '../../../electron/cli/kernel';
-import { copyOutcome, loadInstance, type Instance } from '../../support/arena';
+import { loadInstance, type Instance } from '../../support/arena';
 
 const wasm = createWasmPacker();
 
