@@ -43,13 +43,15 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
   // the constructive pass with the next seed (other tie-breaks, other rounds), and the best packing is kept.
   for (let seed = o.seed; ; seed++) {
     let out = packer.pack(packOptions(algorithm, seed, o.sizeKey, o.sizeDim, 0, target));
-    // Chunks sized to take about 10 ms, so the limit is overshot by little whatever an iteration costs.
+    // Chunks sized to take about 10 ms, so the limit is overshot by little.
     let chunk = 64;
     while (!out.done && total + out.iterations < budget && left() > 0) {
       const t0 = now();
       out = packer.improve(Math.min(chunk, budget - total - out.iterations), target);
       const spent = now() - t0;
-      chunk = Math.max(16, Math.min(1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 4));
+      // Growth at most doubles, since iterations get dearer as a search goes on (larger trash cans, deeper
+      // repacks): a chunk sized on cheap early iterations could otherwise overrun the limit by seconds.
+      chunk = Math.max(16, Math.min(chunk * 2, 1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
     }
     total += out.iterations;
     const better = best === null || out.cost < best.cost || (out.cost === best.cost && out.unplaced < best.unplaced);
