@@ -111,6 +111,20 @@ export interface PackOutcome {
   readonly unplaced: number;
 }
 
+/** A copy of a filled arena's inputs (its views are overwritten by the next reserve), to re-pack or replay. */
+export type ArenaInputs = Omit<PackArena, never>;
+
+export function copyInputs(a: PackArena): ArenaInputs {
+  return {
+    hosts: a.hosts, items: a.items, dims: a.dims, labelWords: a.labelWords, spreadGroups: a.spreadGroups,
+    hostCapacity: a.hostCapacity.slice(), hostMaxItems: a.hostMaxItems.slice(), hostCost: a.hostCost.slice(),
+    hostRack: a.hostRack.slice(), hostSite: a.hostSite.slice(), hostLabels: a.hostLabels.slice(),
+    itemDemand: a.itemDemand.slice(), itemTenant: a.itemTenant.slice(), itemExclusive: a.itemExclusive.slice(),
+    itemSpread: a.itemSpread.slice(), itemAffinity: a.itemAffinity.slice(), itemLabels: a.itemLabels.slice(),
+    spreadLevel: a.spreadLevel.slice(), spreadMax: a.spreadMax.slice(),
+  };
+}
+
 /** A packer's outcome arrays are views of its memory, overwritten by its next call: a copy to keep. */
 export function copyOutcome(o: PackOutcome): PackOutcome {
   return {

@@ -6,7 +6,7 @@
 // the pool size (a host subset that fits stays fitting when hosts are added back, as far as the packer is
 // concerned). The answer is the requested percentile (nearest rank) of the runs' host counts.
 import { mulberry32 } from '../examples/random';
-import type { PackArena, PackOptions, Packer } from '../kernel/packer';
+import type { ArenaInputs, PackArena, PackOptions, Packer } from '../kernel/packer';
 
 export interface SizingOptions {
   readonly runs: number;
@@ -24,20 +24,6 @@ export interface Sizing {
   readonly hosts: number;
   /** Hosts needed per run, sorted. */
   readonly samples: readonly number[];
-}
-
-/** A copy of a filled arena's inputs, so trials can re-pack any subset of hosts. */
-export type ArenaInputs = Omit<PackArena, never>;
-
-export function copyInputs(a: PackArena): ArenaInputs {
-  return {
-    hosts: a.hosts, items: a.items, dims: a.dims, labelWords: a.labelWords, spreadGroups: a.spreadGroups,
-    hostCapacity: a.hostCapacity.slice(), hostMaxItems: a.hostMaxItems.slice(), hostCost: a.hostCost.slice(),
-    hostRack: a.hostRack.slice(), hostSite: a.hostSite.slice(), hostLabels: a.hostLabels.slice(),
-    itemDemand: a.itemDemand.slice(), itemTenant: a.itemTenant.slice(), itemExclusive: a.itemExclusive.slice(),
-    itemSpread: a.itemSpread.slice(), itemAffinity: a.itemAffinity.slice(), itemLabels: a.itemLabels.slice(),
-    spreadLevel: a.spreadLevel.slice(), spreadMax: a.spreadMax.slice(),
-  };
 }
 
 /** Fills the packer's arena with the items of `x` and the hosts order[0..k), in that order. */

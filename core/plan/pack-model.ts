@@ -2,11 +2,10 @@
 // spread, affinity, host labels, pod limits, cost objective; core/plan/constraints.ts) under the policy's
 // algorithm. The plan (`hostfit plan`, the host map) and the one-run comparison (`hostfit compare`, the result
 // table) both pack through here, so a model's host count is the same wherever it is shown.
-import type { Packer, PackOptions, PackOutcome } from '../kernel/packer';
+import { copyInputs, type ArenaInputs, type Packer, type PackOptions, type PackOutcome } from '../kernel/packer';
 import { DIMENSIONS } from '../model/dimensions';
 import type { Expansion } from '../model/expansion';
 import { algorithmFor, packOptions } from '../pack/algorithms';
-import { copyInputs, type ArenaInputs } from '../pack/sizing';
 import type { Scenario } from '../scenario/schema';
 import { planLowerBound } from './bounds';
 import { encodeConstraints, planConstraints } from './constraints';
@@ -20,6 +19,8 @@ export interface ModelPacking {
   /** Algorithm actually run ("best" resolved to its parts). */
   readonly algorithm: string;
   readonly options: PackOptions;
+  /** Hosts every item of the expansion needs at least (the bound on the whole pool, before packing). */
+  readonly poolBound: number;
 }
 
 /** Pack options for the scenario's policy on an expansion of `items` items. */
@@ -38,8 +39,8 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion): Mod
   encodeConstraints(scenario, e.model, e, constraints, arena);
   const inputs = copyInputs(arena);
   const { name, options } = policyOptions(scenario, totalCount(e.items));
+  const poolBound = planLowerBound(e, null).hosts ?? 0;
   // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not).
-  const target = scenario.policy.objective === 'hosts' ? planLowerBound(e, null).hosts ?? 0 : 0;
-  const out = packer.pack({ ...options, targetCost: target });
-  return { inputs, out, algorithm: name, options };
+  const out = packer.pack({ ...options, targetCost: scenario.policy.objective === 'hosts' ? poolBound : 0 });
+  return { inputs, out, algorithm: name, options, poolBound };
 }

@@ -5,13 +5,13 @@
 import {
   REASON_AFFINITY, REASON_ISOLATION, REASON_LABELS, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
 } from '../../assembly/abi';
-import type { Packer, PackOutcome } from '../kernel/packer';
+import type { ArenaInputs, Packer, PackOutcome } from '../kernel/packer';
 import { expandContainer } from '../model/container';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { DeploymentModel, Expansion } from '../model/expansion';
 import { expandVm } from '../model/vm';
 import { explainUnplacedItems, type RuleCounts } from '../pack/explain';
-import { borgSizing, type ArenaInputs, type Sizing } from '../pack/sizing';
+import { borgSizing, type Sizing } from '../pack/sizing';
 import { verifyPacking } from '../pack/verify';
 import type { Scenario } from '../scenario/schema';
 import { planLowerBound, type LowerBound } from './bounds';
@@ -102,7 +102,7 @@ const REASON_FIELD: Record<number, keyof UnplacedCounts> = {
 };
 
 function planModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPlan {
-  const { inputs, out, algorithm, options } = packModel(scenario, packer, e);
+  const { inputs, out, algorithm, options, poolBound } = packModel(scenario, packer, e);
   const summary = summarise(e, out, placedVolumeBound(e, out));
   const best = planLowerBound(e, out);
   const verified = verifyPacking(inputs, out.itemHost).feasible;
@@ -113,7 +113,7 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPlan 
   // this packer, like the renderer's recording of the placement, sees exactly one packing per model).
   const s = scenario.policy.sizing;
   const sizing = borgSizing(packer.fork?.() ?? packer, inputs, options, out.unplaced, {
-    runs: s.runs, percentile: s.percentile, seed: scenario.policy.seed, lowerBound: planLowerBound(e, null).hosts ?? 0,
+    runs: s.runs, percentile: s.percentile, seed: scenario.policy.seed, lowerBound: poolBound,
   });
   return { ...base, sizing };
 }

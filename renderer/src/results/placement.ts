@@ -9,8 +9,7 @@ import { expandVm } from '../../../core/model/vm';
 import { coverCount } from '../../../core/plan/bounds';
 import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
-import type { PackOptions, PackOutcome } from '../../../core/kernel/packer';
-import type { ArenaInputs } from '../../../core/pack/sizing';
+import type { ArenaInputs, PackOptions, PackOutcome } from '../../../core/kernel/packer';
 import type { PackRecording } from '../workers/recording-packer';
 
 export interface HostGroupInfo {

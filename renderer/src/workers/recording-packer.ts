@@ -2,8 +2,7 @@
 // and the outcome), so the host map shows exactly the placement behind the numbers — not a second, possibly
 // different, packing — and can replay any decision (core/pack/explain.ts). The kernel's arrays are views into
 // WASM memory that the next call overwrites, hence the copies.
-import { copyOutcome, type PackArena, type Packer, type PackOptions, type PackOutcome } from '../../../core/kernel/packer';
-import { copyInputs, type ArenaInputs } from '../../../core/pack/sizing';
+import { copyInputs, copyOutcome, type ArenaInputs, type PackArena, type Packer, type PackOptions, type PackOutcome } from '../../../core/kernel/packer';
 
 export interface PackRecording {
   readonly arena: ArenaInputs;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_OPTIONS, type Packer } from '../../../core/kernel/packer';
-import { borgSizing, copyInputs, shuffledHosts } from '../../../core/pack/sizing';
+import { copyInputs } from '../../../core/kernel/packer';
+import { borgSizing, shuffledHosts } from '../../../core/pack/sizing';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { createWasmPacker } from '../../../electron/cli/kernel';
 
