@@ -1226,8 +1226,9 @@ export class ReferenceEngine {
         if (resident !== 1) out.push(`item ${i} is resident on ${resident} hosts`);
         if (this.iMoving[i] === 0 && incoming !== 0) out.push(`item ${i} is not moving but is migrating into ${incoming} hosts`);
         // Under the underload-keeps-targets quirk a VM planned onto a host in one round can be planned again
-        // when that host is evacuated in the same round, as CloudSim does: two destinations, each migration completes
-        // in turn (completeMove) and the VM ends where the last one lands.
+        // when that host is evacuated in the same round: two destinations, each migration completes in turn
+        // (completeMove) and the VM ends where the last one lands. (Whether CloudSim's event loop does exactly
+        // this is not yet checked against its source.)
         const destinations = this.quirk(abi.QUIRK_UNDERLOAD_KEEPS_TARGETS) ? incoming >= 1 : incoming === 1;
         if (this.iMoving[i] !== 0 && this.a.itemKind[i] === abi.KIND_VM && this.iInst[i] === 0 && !destinations) out.push(`moving VM ${i} has ${incoming} destinations`);
       } else if (resident + incoming > 0) out.push(`item ${i} is gone but still listed`);
