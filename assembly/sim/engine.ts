@@ -7,16 +7,18 @@
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
 //   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
 //                      shortSum, shortCount                                       [N] each
-//   f64 hist           [N × HL]      per-item utilisation history ring, newest first
+//   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
 //   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum [H]
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
-//   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression, MC)
+//   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: X, histories H [HL × HL],
+//                      screen work [HL² + 2HL], QR [(HL + 1) × HL], R diagonal, Qᵀy, β
 //   i32 item columns:  host, alive, moving, inst, histStart, histLen, entryMig, prevMig   [N]; nodes [N × 4]
 //   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
-//   u8  hOut [H × N] (sticky migrating-out quirk only), hOver, hExclUnder, hExclPlace, hCacheValid [H]
+//   u8  hOut [H × N] (sticky migrating-out quirk only), MC candidates [HL], hOver, hExclUnder, hExclPlace,
+//       hCacheValid [H]
 import * as abi from './abi';
 import {
   H, N, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
@@ -25,8 +27,9 @@ import {
   S, itemService, svcBase, svcMin, svcMax, svcFirst,
 } from './arena';
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
+import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, powerAt } from './power';
-import { iqr, loess, mad, olsOk, olsRSquared, simpleRegression } from './stats';
+import { iqr, loess, mad, simpleRegression } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -57,7 +60,7 @@ let hReqSum: usize = 0, hHistSum: usize = 0;
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
-let mcX: usize = 0, mcY: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcV: usize = 0, mcB: usize = 0;
+let mcX: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iMoving: usize = 0, iInst: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 let iEntryMig: usize = 0, iPrevMig: usize = 0, iNodes: usize = 0;
@@ -67,6 +70,7 @@ let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // u8 state
+let mcCandidate: usize = 0;
 let hOut: usize = 0, hOutSize: i32 = 0, hOver: usize = 0, hExclUnder: usize = 0, hExclPlace: usize = 0, hCacheValid: usize = 0;
 // run state
 let freeNode: i32 = 0, pCount: i32 = 0, pHead: i32 = 0, mapCount: i32 = 0, findCall: i32 = 0, startedThisTick: i32 = 0;
@@ -93,7 +97,7 @@ function layoutState(): void {
   iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8; iEntryTime = at; at += n * 8;
   iEntryAlloc = at; at += n * 8; iEntryReq = at; at += n * 8; iMigStart = at; at += n * 8; iTotAlloc = at; at += n * 8;
   iTotReq = at; at += n * 8; iUnderMig = at; at += n * 8; iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
-  iHist = at; at += n * hl * 8;
+  iHist = at; at += n * 2 * hl * 8;
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
   hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
   hEntryReq = at; at += h * 8; hSwitchOn = at; at += h * 8; hUsed = at; at += h * 8; hReqSum = at; at += h * 8;
@@ -102,8 +106,8 @@ function layoutState(): void {
   pTime = at; at += q * 8;
   hist = at; at += w * 8; scratchA = at; at += w * 8; scratchB = at; at += w * 8; scratchC = at; at += w * 8;
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
-  mcX = at; at += hl * hl * 8; mcY = at; at += hl * 8; mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8;
-  mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
+  mcX = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
+  mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
@@ -120,7 +124,7 @@ function layoutState(): void {
   sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
   at = align8(at);
   sDesired = at; at += <usize>S * <usize>SCALE_HISTORY * 2 * 8;
-  hOver = at; at += h; hExclUnder = at; at += h; hExclPlace = at; at += h; hCacheValid = at; at += h;
+  mcCandidate = at; at += hl; hOver = at; at += h; hExclUnder = at; at += h; hExclPlace = at; at += h; hCacheValid = at; at += h;
   ensureMemory(align8(at) + 8);
   memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
 }
@@ -205,8 +209,10 @@ function traceAt(row: i32, t: f64): f64 {
   return i32At(iInst, i) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemBw, i) : 0;
 }
 
+// Each ring is stored twice in a row ([2·HL] per item), so the HL values from the newest on are contiguous:
+// reading history j needs no modulo (this is read far more often than written).
 @inline function histAt(i: i32, j: i32): f64 {
-  return f64At(iHist, i * HL + ((i32At(iHistStart, i) + j) % HL));
+  return f64At(iHist, i * 2 * HL + i32At(iHistStart, i) + j);
 }
 
 function updateItem(i: i32, t: f64, tick: bool): void {
@@ -220,7 +226,8 @@ function updateItem(i: i32, t: f64, tick: bool): void {
   if (tick && t > f64At(iHistPrev, i)) {
     const s = (i32At(iHistStart, i) + HL - 1) % HL;
     setI32(iHistStart, i, s);
-    setF64(iHist, i * HL + s, frac);
+    setF64(iHist, i * 2 * HL + s, frac);
+    setF64(iHist, i * 2 * HL + s + HL, frac);
     if (i32At(iHistLen, i) < HL) setI32(iHistLen, i, i32At(iHistLen, i) + 1);
     setF64(iHistPrev, i, t);
   }
@@ -598,23 +605,12 @@ function selectMc(h: i32): i32 {
   for (let r = 0; r < n; r++) if (i32At(iHistLen, i32At(mcItems, r)) > m) return selectMmt(h);
   const k = n - 1;
   if (k < 1 || m < 1 || k + 1 > m) return selectMmt(h);
-  let best = 0;
-  let bestMetric: f64 = 5e-324;
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    for (let j = 0; j < n; j++) {
-      if (j == r) continue;
-      const item = i32At(mcItems, j);
-      for (let row = 0; row < m; row++) setF64(mcX, c * m + row, histAt(item, row));
-      c++;
-    }
-    const yi = i32At(mcItems, r);
-    for (let row = 0; row < m; row++) setF64(mcY, row, histAt(yi, row));
-    const r2 = olsRSquared(mcX, k, mcY, m, mcQ, mcR, mcV, mcB);
-    if (!olsOk) return selectMmt(h);
-    if (r2 > bestMetric) { bestMetric = r2; best = r; }
+  for (let c = 0; c < n; c++) {
+    const item = i32At(mcItems, c);
+    for (let row = 0; row < m; row++) setF64(mcH, c * m + row, histAt(item, row));
   }
-  return i32At(mcItems, best);
+  const best = maxCorrelationIndex(mcH, n, m, mcW, mcCandidate, mcX, mcQ, mcR, mcV, mcB);
+  return best < 0 ? selectMmt(h) : i32At(mcItems, best);
 }
 
 function select(h: i32): i32 {

@@ -17,7 +17,8 @@
 import * as abi from '../../../assembly/sim/abi';
 import type { SimArena, SimRaw, SimSizes } from '../spec';
 import { clampUtilisation, intervalEnergy, powerAt } from './power';
-import { iqr, loess, mad, olsRSquared, simpleRegression } from './stats';
+import { maxCorrelationIndex, mcScratch, type McScratch } from './max-correlation';
+import { iqr, loess, mad, simpleRegression } from './stats';
 
 const SLOTS_PER_ITEM = 4; // hosts an item can be listed on at once (source + destinations)
 const NODE_RESIDENT = 0;
@@ -176,12 +177,8 @@ export class ReferenceEngine {
   private readonly scratchC: Float64Array;
   private readonly scratchD: Float64Array;
   private readonly est: Float64Array;
-  private readonly mcX: Float64Array;
-  private readonly mcY: Float64Array;
-  private readonly mcQ: Float64Array;
-  private readonly mcR: Float64Array;
-  private readonly mcV: Float64Array;
-  private readonly mcB: Float64Array;
+  private readonly mcHist: Float64Array; // the n ≤ HL histories MC compares, column-major
+  private readonly mcScratch: McScratch;
   private readonly mcItems: Int32Array;
   // run state
   private lastProcessTime = 0;
@@ -257,7 +254,7 @@ export class ReferenceEngine {
     this.hist = f(w); this.scratchA = f(w); this.scratchB = f(w); this.scratchC = f(w); this.scratchD = f(w);
     this.est = f(2);
     this.mcItems = i32(N + 1);
-    this.mcX = f(0); this.mcY = f(this.HL); this.mcQ = f(0); this.mcR = f(0); this.mcV = f(this.HL); this.mcB = f(0);
+    this.mcHist = f(this.HL * this.HL); this.mcScratch = mcScratch(this.HL, this.HL);
     this.series = f(a.steps * abi.SERIES_COLS);
     this.itemHostOut = i32(N);
     for (let h = 0; h < H; h++) { this.hTotal[h] = a.hostPes[h] * a.hostPeMips[h]; this.hAvail[h] = this.hTotal[h]; }
@@ -722,33 +719,10 @@ export class ReferenceEngine {
     for (let r = 0; r < n; r++) if (this.iHistLen[this.mcItems[r]] > m) return this.selectMmt(h); // CloudSim would throw
     const k = n - 1;
     if (k < 1 || m < 1 || k + 1 > m) return this.selectMmt(h);
-    const x = this.mcScratchX(k * m), q = this.mcScratchQ((k + 1) * m), rd = this.mcScratchR(k + 1), beta = this.mcScratchB(k + 1);
-    let best = 0, bestMetric = 4.9e-324;
-    for (let r = 0; r < n; r++) {
-      let c = 0;
-      for (let j = 0; j < n; j++) {
-        if (j === r) continue;
-        const item = this.mcItems[j];
-        for (let row = 0; row < m; row++) x[c * m + row] = this.histAt(item, row);
-        c++;
-      }
-      const yi = this.mcItems[r];
-      for (let row = 0; row < m; row++) this.mcY[row] = this.histAt(yi, row);
-      const r2 = olsRSquared(x, k, this.mcY, m, q, rd, this.mcV, beta);
-      if (r2 === null) return this.selectMmt(h);
-      if (r2 > bestMetric) { bestMetric = r2; best = r; }
-    }
-    return this.mcItems[best];
-  }
-
-  private mcBuf: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0), new Float64Array(0)];
-  private mcScratchX(size: number): Float64Array { return this.grow(0, size); }
-  private mcScratchQ(size: number): Float64Array { return this.grow(1, size); }
-  private mcScratchR(size: number): Float64Array { return this.grow(2, size); }
-  private mcScratchB(size: number): Float64Array { return this.grow(3, size); }
-  private grow(k: number, size: number): Float64Array {
-    if (this.mcBuf[k].length < size) this.mcBuf[k] = new Float64Array(size);
-    return this.mcBuf[k];
+    const hist = this.mcHist;
+    for (let c = 0; c < n; c++) for (let row = 0; row < m; row++) hist[c * m + row] = this.histAt(this.mcItems[c], row);
+    const best = maxCorrelationIndex(hist, n, m, this.mcScratch);
+    return best < 0 ? this.selectMmt(h) : this.mcItems[best];
   }
 
   private select(h: number): number {

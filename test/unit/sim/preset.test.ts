@@ -27,7 +27,7 @@ describe('beloglazov2012 preset', () => {
     }
   });
 
-  it('reproduces CloudSim 4.0 on 20110303 (npa, dvfs, thr-mmt-0.8) with the WASM kernel', () => {
+  it('reproduces CloudSim 4.0 on 20110303 (npa, dvfs, thr-mmt-0.8, lr-mc-1.2) with the WASM kernel', () => {
     const dir = new URL('../../../../shared/data/planetlab/20110303/', import.meta.url);
     const names = byteOrder(readdirSync(dir).filter((n) => n !== 'README.md'));
     const traces = names.map((n) => parsePlanetLabTrace(n, readFileSync(new URL(encodeURIComponent(n), dir), 'utf8')));
@@ -47,5 +47,11 @@ describe('beloglazov2012 preset', () => {
     expect(thr.result.hostShutdowns).toBe(5885);
     expect(thr.series.time).toHaveLength(287);
     expect(thr.series.energyKWh[286]).toBeCloseTo(thr.result.energyKWh, 0);
+    // Maximum correlation: the screened selection must pick what CloudSim's per-VM QR picks, every time.
+    const mc = runBeloglazov(wasm, traces, policy('lr-mc-1.2')).result;
+    expect(mc.energyKWh).toBeCloseTo(151.07, 2);
+    expect(mc.migrations).toBe(23380);
+    expect(mc.slatah).toBeCloseTo(0.0701, 4);
+    expect(mc.hostShutdowns).toBe(4078);
   });
 });
