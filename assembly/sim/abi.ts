@@ -51,6 +51,7 @@ export const P_REOPT_BUDGET = 10; //     hybrid: migrations allowed per re-optim
 export const P_SCALE_TARGET = 11; //     autoscaling: target utilisation of a replica (0 = autoscaling off)
 export const P_SCALE_WINDOW = 12; //     autoscaling: scale-down stabilisation window, s
 export const P_SCALE_TOLERANCE = 13; //  autoscaling: no change while |utilisation / target − 1| ≤ this (HPA 0.1)
+export const P_SHUTDOWN_SECONDS = 14; // an emptied host stays on, at idle power, this long before it switches off, s
 export const PARAM_SLOTS = 16;
 
 // ── Integer parameter slots (i32) ──

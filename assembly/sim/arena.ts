@@ -111,6 +111,9 @@ export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, tra
   svcFirst = at; at += <usize>services * 4;
   arenaEnd = align8(at);
   ensureMemory(arenaEnd);
+  // Parameter slots a host does not know about (added after it was written) read as 0, never as stale memory.
+  memory.fill(params, 0, <usize>abi.PARAM_SLOTS * 8);
+  memory.fill(iparams, 0, <usize>abi.IPARAM_SLOTS * 4);
 
   slot(abi.HS_HOSTS, h); slot(abi.HS_ITEMS, n); slot(abi.HS_MODELS, <usize>models);
   slot(abi.HS_TRACE_ROWS, <usize>traceRows); slot(abi.HS_TRACE_COLS, <usize>traceCols); slot(abi.HS_STEPS, <usize>steps);

@@ -8,7 +8,8 @@
 //   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
 //                      shortSum, shortCount                                       [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
-//   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum [H]
+//   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
+//                      emptySince                                                   [H]
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: X, histories H [HL × HL],
@@ -43,7 +44,7 @@ const MAX_VALUE: f64 = 1.7976931348623157e308;
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
 let fallbackThreshold: f64 = 0, srcShare: f64 = 0, tgtShare: f64 = 0;
-let bootSeconds: f64 = 0, reoptPeriod: f64 = 0, reoptBudget: f64 = 0, lastReopt: f64 = -Infinity;
+let bootSeconds: f64 = 0, shutdownSeconds: f64 = 0, reoptPeriod: f64 = 0, reoptBudget: f64 = 0, lastReopt: f64 = -Infinity;
 let scaleTarget: f64 = 0, scaleWindow: f64 = 0, scaleTolerance: f64 = 0, scaleEvents: i32 = 0;
 let sReady: usize = 0, sDesired: usize = 0, sDesiredPos: usize = 0;
 let mode: i32 = 0, detector: i32 = 0, selector: i32 = 0, placement: i32 = 0, quirks: i32 = 0;
@@ -56,7 +57,7 @@ let iEntryReq: usize = 0, iMigStart: usize = 0, iTotAlloc: usize = 0, iTotReq: u
 let iShortSum: usize = 0, iShortCount: usize = 0;
 let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
-let hReqSum: usize = 0, hHistSum: usize = 0;
+let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
@@ -101,6 +102,7 @@ function layoutState(): void {
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
   hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
   hEntryReq = at; at += h * 8; hSwitchOn = at; at += h * 8; hUsed = at; at += h * 8; hReqSum = at; at += h * 8;
+  hEmptySince = at; at += h * 8;
   hHistSum = at; at += h * hl * 8;
   nReq = at; at += p * 8; nAlloc = at; at += p * 8; nRam = at; at += p * 8; nBw = at; at += p * 8;
   pTime = at; at += q * 8;
@@ -139,6 +141,7 @@ function readParams(): void {
   srcShare = f64At(params, abi.P_MIGRATION_SOURCE_SHARE);
   tgtShare = f64At(params, abi.P_MIGRATION_TARGET_SHARE);
   bootSeconds = f64At(params, abi.P_BOOT_SECONDS);
+  shutdownSeconds = f64At(params, abi.P_SHUTDOWN_SECONDS);
   reoptPeriod = f64At(params, abi.P_REOPT_PERIOD);
   reoptBudget = f64At(params, abi.P_REOPT_BUDGET);
   lastReopt = -Infinity;
@@ -169,6 +172,7 @@ function initState(): void {
     const total = <f64>i32At(hostPes, h) * f64At(hostPeMips, h);
     setF64(hTotal, h, total);
     setF64(hAvail, h, total);
+    setF64(hEmptySince, h, -Infinity);
     setI32(classSeen, h, -1);
   }
   setI32(classSeen, H, -1);
@@ -480,10 +484,22 @@ function updateAll(t: f64, tick: bool): void {
     for (let h = 0; h < H; h++) {
       const from = clampUtilisation(f64At(hPrevUtil, h), f64At(hTotal, h));
       const to = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
+      if (from == 0 && i32At(hCount, h) == 0 && to == 0 && shutdownSeconds > 0) {
+        const since = f64At(hEmptySince, h);
+        const overlap = min<f64>(t, since + shutdownSeconds) - max<f64>(t - dt, since);
+        if (overlap > 0) frame += powerAt(i32At(hostModel, h), 0) * overlap;
+        continue;
+      }
       if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) continue;
       frame += intervalEnergy(i32At(hostModel, h), from, to, dt, idle);
     }
     energy += frame;
+  }
+  if (shutdownSeconds > 0) {
+    for (let h = 0; h < H; h++) {
+      if (i32At(hCount, h) != 0 || f64At(hUtil, h) != 0) setF64(hEmptySince, h, NaN);
+      else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
+    }
   }
   removeFinished(t);
   lastProcessTime = t;
@@ -840,7 +856,8 @@ function restore(saved: i32, ins: i32): void {
 
 function startMove(i: i32, target: i32, t: f64): void {
   setI32(iMoving, i, 1);
-  const boot: f64 = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 ? bootSeconds : 0;
+  const off = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
+  const boot: f64 = off ? bootSeconds : 0;
   let duration: f64;
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
     const src = i32At(iHost, i);

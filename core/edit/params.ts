@@ -2,9 +2,13 @@
 // current value, its default, its unit and where the default comes from (core/model/defaults.ts), and
 // resetting one or all of them to the default. Groups follow the documented paths (deployment.vm,
 // deployment.container, policy, …), so a parameter documented tomorrow shows up without UI changes.
-import { DOCUMENTED_DEFAULTS, type DocumentedDefault } from '../model/defaults';
+import { DOCUMENTED_DEFAULTS as MODEL_DEFAULTS, type DocumentedDefault } from '../model/defaults';
+import { SIMULATION_DOCUMENTED_DEFAULTS } from '../sim/defaults';
 import type { Scenario } from '../scenario/schema';
 import { getIn, jsonEqual, parsePath, setIn, type Path } from './json-path';
+
+/** The deployment, policy and economics parameters, then the dynamic simulation's settings. */
+const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [...MODEL_DEFAULTS, ...SIMULATION_DOCUMENTED_DEFAULTS];
 
 /** `deployment.vm`, `deployment.container`, `policy`, …; per-site values (`sites[].…`) have no group here. */
 export type ParameterGroup = string;
@@ -39,7 +43,8 @@ export function parameterRows(s: Scenario, group: ParameterGroup): ParameterRow[
   return DOCUMENTED_DEFAULTS.filter((d) => parameterGroupOf(d.path) === group).map((doc) => {
     const path = parsePath(doc.path);
     const value = getIn(s, path);
-    return { doc, group, path, value, isDefault: value === undefined ? doc.value === undefined : jsonEqual(value, doc.value) };
+    // Unset means the default applies (an optional section such as `simulation` may be absent altogether).
+    return { doc, group, path, value, isDefault: value === undefined || jsonEqual(value, doc.value) };
   });
 }
 
@@ -52,7 +57,8 @@ const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v
 
 export function resetParameter(s: Scenario, doc: DocumentedDefault): Scenario {
   const path = parsePath(doc.path);
-  return jsonEqual(getIn(s, path), doc.value) ? s : setIn(s, path, clone(doc.value));
+  const value = getIn(s, path);
+  return value === undefined || jsonEqual(value, doc.value) ? s : setIn(s, path, clone(doc.value));
 }
 
 export function resetGroup(s: Scenario, group: ParameterGroup): Scenario {

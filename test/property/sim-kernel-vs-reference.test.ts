@@ -36,6 +36,7 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   reoptPeriod: fc.constantFrom(0, 0, 900),
   reoptBudget: fc.constantFrom(0, 1, 3),
   bootSeconds: fc.constantFrom(0, 0, 60),
+  shutdownSeconds: fc.constantFrom(0, 0, 200, 900),
   autoscale: fc.boolean(),
 }).map(({ samples, items, autoscale, ...rest }) => ({
   ...rest,

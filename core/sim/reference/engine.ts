@@ -75,6 +75,7 @@ export class ReferenceEngine {
   private readonly srcShare: number;
   private readonly tgtShare: number;
   private readonly bootSeconds: number;
+  private readonly shutdownSeconds: number;
   private readonly reoptPeriod: number;
   private readonly reoptBudget: number;
   private lastReopt = -Infinity;
@@ -132,6 +133,8 @@ export class ReferenceEngine {
   private readonly hEntryActive: Int32Array;
   private readonly hPrevActive: Int32Array;
   private readonly hSwitchOn: Float64Array;
+  /** When the host last became empty (NaN while it has items, −∞ if it never had any): its idle window. */
+  private readonly hEmptySince: Float64Array;
   private readonly hOut: Uint8Array; // sticky migrating-out sets (H × N bits as bytes), quirk only
   private readonly hUsed: Float64Array; //     getUtilizationOfCpuMips, refreshed with every allocation
   private readonly hReqSum: Float64Array; //   Σ requests over the list (cache)
@@ -208,6 +211,7 @@ export class ReferenceEngine {
     this.srcShare = p[abi.P_MIGRATION_SOURCE_SHARE];
     this.tgtShare = p[abi.P_MIGRATION_TARGET_SHARE];
     this.bootSeconds = p[abi.P_BOOT_SECONDS];
+    this.shutdownSeconds = p[abi.P_SHUTDOWN_SECONDS];
     this.reoptPeriod = p[abi.P_REOPT_PERIOD];
     this.reoptBudget = p[abi.P_REOPT_BUDGET];
     this.scaleTarget = p[abi.P_SCALE_TARGET];
@@ -235,7 +239,7 @@ export class ReferenceEngine {
     this.hHead = i32(H).fill(-1); this.hTail = i32(H).fill(-1); this.hCount = i32(H); this.hTotal = f(H);
     this.hAvail = f(H); this.hUtil = f(H); this.hPrevUtil = f(H); this.hRam = f(H); this.hBw = f(H);
     this.hEntryTime = f(H).fill(-1); this.hEntryAlloc = f(H); this.hEntryReq = f(H); this.hEntryActive = i32(H);
-    this.hPrevActive = i32(H).fill(1); this.hSwitchOn = f(H);
+    this.hPrevActive = i32(H).fill(1); this.hSwitchOn = f(H); this.hEmptySince = f(H).fill(-Infinity);
     this.hOut = new Uint8Array(this.quirk(abi.QUIRK_STICKY_MIGRATING_OUT) ? H * N : 0);
     this.hUsed = f(H); this.hReqSum = f(H); this.hHistSum = f(H * this.HL); this.hCacheValid = new Uint8Array(H);
     this.classSeen = i32(H + 1).fill(-1);
@@ -582,10 +586,23 @@ export class ReferenceEngine {
       for (let h = 0; h < H; h++) {
         const from = clampUtilisation(this.hPrevUtil[h], this.hTotal[h]);
         const to = clampUtilisation(this.hUtil[h], this.hTotal[h]);
+        if (from === 0 && this.hCount[h] === 0 && to === 0 && this.shutdownSeconds > 0) {
+          // An emptied host idles for shutdownSeconds before it is off: idle power over that window's overlap.
+          const since = this.hEmptySince[h];
+          const overlap = Math.min(t, since + this.shutdownSeconds) - Math.max(t - dt, since);
+          if (overlap > 0) frame += powerAt(a.modelPower, a.hostModel[h], 0) * overlap;
+          continue;
+        }
         if (!idle && from === 0 && this.hCount[h] === 0 && to === 0) continue; // an empty host is off
         frame += intervalEnergy(a.modelPower, a.hostModel[h], from, to, dt, idle);
       }
       this.energy += frame;
+    }
+    if (this.shutdownSeconds > 0) {
+      for (let h = 0; h < H; h++) {
+        if (this.hCount[h] !== 0 || this.hUtil[h] !== 0) this.hEmptySince[h] = NaN;
+        else if (Number.isNaN(this.hEmptySince[h])) this.hEmptySince[h] = t;
+      }
     }
     this.removeFinished(t);
     this.lastProcessTime = t;
@@ -958,8 +975,10 @@ export class ReferenceEngine {
   private startMove(i: number, target: number, t: number): void {
     const a = this.a;
     this.iMoving[i] = 1;
-    // A host with nothing on it is off: it boots before the item can land (0 s in CloudSim).
-    const boot = this.hCount[target] === 0 && this.hUtil[target] === 0 ? this.bootSeconds : 0;
+    // A host with nothing on it is off, unless still in its idle window: it boots before the item can land
+    // (0 s in CloudSim).
+    const off = this.hCount[target] === 0 && this.hUtil[target] === 0 && !(t < this.hEmptySince[target] + this.shutdownSeconds);
+    const boot = off ? this.bootSeconds : 0;
     let duration: number;
     if (a.itemKind[i] === abi.KIND_CONTAINER) {
       // Restart: the pod stops on its source now and starts on the target, serving nothing meanwhile.

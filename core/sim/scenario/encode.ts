@@ -152,6 +152,7 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
     p[abi.P_MIGRATION_SOURCE_SHARE] = 1 - timing.degradation;
     p[abi.P_MIGRATION_TARGET_SHARE] = timing.degradation;
     p[abi.P_BOOT_SECONDS] = settings.hostBootSeconds;
+    p[abi.P_SHUTDOWN_SECONDS] = settings.hostShutdownSeconds;
     p[abi.P_REOPT_PERIOD] = settings.reoptimiseEverySeconds;
     p[abi.P_REOPT_BUDGET] = settings.migrationBudget;
     p[abi.P_SCALE_TARGET] = scaling ? settings.autoscaling.targetUtilisation : 0;

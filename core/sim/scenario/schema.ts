@@ -27,7 +27,10 @@ export const simulationSchema = z.looseObject({
   reoptimiseEverySeconds: z.number().min(0).max(31 * 86400).default(0)
     .describe('hybrid: consolidate (evacuate underloaded hosts) only this often; 0 = every interval'),
   migrationBudget: z.int().min(0).max(1e7).default(0).describe('hybrid: moves allowed per re-optimisation; 0 = unlimited'),
-  hostBootSeconds: z.number().min(0).max(3600).default(SIMULATION_DEFAULTS.hostBootSeconds),
+  hostBootSeconds: z.number().min(0).max(3600).default(SIMULATION_DEFAULTS.hostBootSeconds)
+    .describe('a move to a switched-off host waits this long for it to boot'),
+  hostShutdownSeconds: z.number().min(0).max(86400).default(SIMULATION_DEFAULTS.hostShutdownSeconds)
+    .describe('an emptied host idles (at idle power, ready without boot) this long before it switches off'),
   autoscaling: z.looseObject({
     enabled: z.boolean().default(false).describe('scale replicas of services with a trace from their utilisation (HPA)'),
     targetUtilisation: z.number().gt(0).max(1).default(SIMULATION_DEFAULTS.autoscaling.targetUtilisation),

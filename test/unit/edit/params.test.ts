@@ -4,6 +4,7 @@ import { setIn } from '../../../core/edit/json-path';
 import { parseValueList, sweepValues } from '../../../core/edit/sweep';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { DOCUMENTED_DEFAULTS } from '../../../core/model/defaults';
+import { SIMULATION_DOCUMENTED_DEFAULTS } from '../../../core/sim/defaults';
 
 describe('deployment and policy parameters', () => {
   it('lists every documented parameter of a group with its value, default, unit and source', () => {
@@ -23,7 +24,20 @@ describe('deployment and policy parameters', () => {
     expect(groups).toContain('policy');
     expect(parameterGroupOf('sites[].pue')).toBeNull();
     const all = groups.flatMap((g) => parameterRows(exampleScenario(EXAMPLES[0]), g).map((r) => r.doc.path));
-    expect(all).toEqual(DOCUMENTED_DEFAULTS.map((d) => d.path).filter((p) => !p.startsWith('sites[]')).sort((a, b) => groups.indexOf(parameterGroupOf(a)!) - groups.indexOf(parameterGroupOf(b)!)));
+    expect(groups.at(-1)).toBe('simulation');
+    const documented = [...DOCUMENTED_DEFAULTS, ...SIMULATION_DOCUMENTED_DEFAULTS].map((d) => d.path).filter((p) => parameterGroupOf(p) !== null);
+    expect(all).toEqual(documented.sort((a, b) => groups.indexOf(parameterGroupOf(a)!) - groups.indexOf(parameterGroupOf(b)!)));
+  });
+
+  it('shows the dynamic simulation settings of a scenario without a simulation section as defaults', () => {
+    const s = exampleScenario(EXAMPLES[0]);
+    const bare = { ...s, simulation: undefined } as typeof s;
+    expect(parameterRows(bare, 'simulation').map((r) => r.doc.path)).toContain('simulation.policy');
+    expect(changedParameters(bare, 'simulation')).toBe(0);
+    expect(resetGroup(bare, 'simulation')).toBe(bare); // nothing to reset: the section is not created
+    const lr = setIn(bare, ['simulation', 'policy'], 'lr-mmt-1.2');
+    expect(changedParameters(lr, 'simulation')).toBe(1);
+    expect((resetGroup(lr, 'simulation') as { simulation?: { policy?: string } }).simulation?.policy).toBe('thr-mmt-0.8');
   });
 
   it('resets one parameter or a whole group to the documented default', () => {

@@ -7,7 +7,7 @@ export const G4 = [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117];
 export const G5 = [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135];
 
 export interface TinyHost { pes: number; peMips: number; memory?: number; model?: number }
-export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number }
+export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number; depart?: number }
 export interface Tiny {
   hosts: TinyHost[];
   items: TinyItem[];
@@ -20,6 +20,7 @@ export interface Tiny {
   reoptPeriod?: number;
   reoptBudget?: number;
   bootSeconds?: number;
+  shutdownSeconds?: number;
   /** Autoscaled services: replica slots [first, first + max), demand defined for `base` replicas. */
   services?: { first: number; max: number; min: number; base: number }[];
   scaleTarget?: number;
@@ -43,7 +44,7 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
     a.itemMips[k] = it.mips; a.itemPes[k] = 1; a.itemMemory[k] = it.memory ?? 512; a.itemBw[k] = 0;
     a.itemMigrationMB[k] = it.memory ?? 512; a.itemBaseFrac[k] = 0; a.itemScaleFrac[k] = 1; a.itemTrace[k] = k;
     a.itemKind[k] = it.kind ?? abi.KIND_VM; a.itemStartSeconds[k] = it.start ?? 0; a.itemArrive[k] = 0;
-    a.itemDepart[k] = Infinity; a.itemInitialHost[k] = it.host ?? -1; a.itemService[k] = -1;
+    a.itemDepart[k] = it.depart ?? Infinity; a.itemInitialHost[k] = it.host ?? -1; a.itemService[k] = -1;
     for (let c = 0; c <= samples; c++) a.traces[k * (samples + 1) + c] = it.trace[Math.min(c, it.trace.length - 1)];
   });
   (t.services ?? []).forEach((sv, s) => {
@@ -54,7 +55,7 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   p[abi.P_INTERVAL] = interval; p[abi.P_TICK_OFFSET] = t.offset ?? 0.1; p[abi.P_END] = samples * interval;
   p[abi.P_TRACE_INTERVAL] = interval; p[abi.P_DETECTOR_PARAM] = policy.parameter; p[abi.P_FALLBACK_THRESHOLD] = 0.7;
   p[abi.P_MIGRATION_SOURCE_SHARE] = 0.9; p[abi.P_MIGRATION_TARGET_SHARE] = 0.1;
-  p[abi.P_BOOT_SECONDS] = t.bootSeconds ?? 0; p[abi.P_REOPT_PERIOD] = t.reoptPeriod ?? 0; p[abi.P_REOPT_BUDGET] = t.reoptBudget ?? 0;
+  p[abi.P_BOOT_SECONDS] = t.bootSeconds ?? 0; p[abi.P_SHUTDOWN_SECONDS] = t.shutdownSeconds ?? 0; p[abi.P_REOPT_PERIOD] = t.reoptPeriod ?? 0; p[abi.P_REOPT_BUDGET] = t.reoptBudget ?? 0;
   p[abi.P_SCALE_TARGET] = t.scaleTarget ?? 0; p[abi.P_SCALE_WINDOW] = t.scaleWindow ?? 300; p[abi.P_SCALE_TOLERANCE] = 0.1;
   ip[abi.I_MODE] = policy.mode; ip[abi.I_DETECTOR] = policy.detector; ip[abi.I_SELECTOR] = policy.selector;
   ip[abi.I_PLACEMENT] = t.placement ?? abi.PLACE_PABFD; ip[abi.I_QUIRKS] = t.quirks ?? 0; ip[abi.I_SEED] = t.seed ?? 1;
