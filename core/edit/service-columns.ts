@@ -36,6 +36,8 @@ export const SERVICE_COLUMNS: readonly ServiceColumn[] = [
   column('spreadMax', ['spread', 'maxPerDomain'], ['max per domain', 'spread max', 'maxperdomain'], false),
   column('priority', ['priority'], [], false),
   TRACE,
+  column('arrivesAtSeconds', ['arrivesAtSeconds'], ['arrives', 'arrival', 'arrives at', 'arrival s'], false),
+  column('departsAtSeconds', ['departsAtSeconds'], ['departs', 'departure', 'departs at', 'departure s'], false),
 ];
 
 export const columnByKey = (key: string): ServiceColumn | undefined => SERVICE_COLUMNS.find((c) => c.key === key);

@@ -87,6 +87,7 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
   const sizes: SimSizes = { hosts: hostCount, items: itemCount, models: models.length, traceRows: rows, traceCols: cols,
     steps: Math.ceil(duration / settings.intervalSeconds) + 1, services };
   const timing = modelTiming(scenario, e.model);
+  const lifetime = new Map(scenario.services.map((s) => [s.id, { arrive: s.arrivesAtSeconds ?? 0, depart: s.departsAtSeconds ?? Infinity }]));
   const modelIndex = new Map(models.map((m, k) => [m.id, k]));
 
   const fill = (a: SimArena): void => {
@@ -131,8 +132,9 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
         a.itemTrace[i] = row;
         a.itemKind[i] = e.model === 'container' ? abi.KIND_CONTAINER : abi.KIND_VM;
         a.itemStartSeconds[i] = e.model === 'container' ? timing.restartSeconds : timing.scaleOutSeconds;
-        a.itemArrive[i] = k < g.count ? 0 : Infinity; // spare replica slots wait for the autoscaler
-        a.itemDepart[i] = Infinity;
+        const life = lifetime.get(g.serviceId);
+        a.itemArrive[i] = k < g.count ? life?.arrive ?? 0 : Infinity; // spare replica slots wait for the autoscaler
+        a.itemDepart[i] = life?.depart ?? Infinity;
         a.itemInitialHost[i] = k < g.count && plan ? plan[planned] : -1;
         if (k < g.count) planned++;
       }

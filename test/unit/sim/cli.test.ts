@@ -78,6 +78,39 @@ describe('scenario simulation', () => {
     expect(Math.max(...pod.series.activeHosts)).toBeLessThanOrEqual(pod.hosts);
   });
 
+  it('starts a service at its arrival and removes it at its departure, in both models', async () => {
+    const { diurnalScenario } = await import('../../../core/examples/diurnal');
+    const { parseScenarioValue } = await import('../../../core/scenario/parse');
+    const { simulateScenario } = await import('../../../core/sim/scenario/run');
+    const { WasmSimulator } = await import('../../../core/sim/kernel/wasm-simulator');
+    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
+    const { loadKernelBytes } = await import('../../../electron/cli/kernel');
+    const input = diurnalScenario() as unknown as { services: { replicas: number; arrivesAtSeconds?: number; departsAtSeconds?: number }[];
+      simulation: { autoscaling: { enabled: boolean } } };
+    input.simulation.autoscaling.enabled = false; // replica counts as planned, so the item counts are exact
+    const batch = input.services[0];
+    batch.arrivesAtSeconds = 3600;
+    batch.departsAtSeconds = 3 * 3600;
+    const parsed = parseScenarioValue(input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const total = input.services.reduce((n, s) => n + s.replicas, 0);
+    const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')));
+    const ref = simulateScenario(parsed.scenario, new ReferenceSimulator());
+    if (!wasm.ok || !ref.ok) throw new Error('simulation failed');
+    expect(wasm.result.models.map((m) => m.totals)).toEqual(ref.result.models.map((m) => m.totals));
+    for (const m of wasm.result.models) {
+      const itemsAt = (seconds: number) => m.series.items[m.series.time.findIndex((t) => t >= seconds)];
+      expect(itemsAt(1800)).toBe(total - batch.replicas); //   not arrived yet
+      expect(itemsAt(7200)).toBe(total); //                    arrived
+      expect(itemsAt(4 * 3600)).toBe(total - batch.replicas); // left
+    }
+    // Leaving before arriving is refused with the field's path.
+    batch.departsAtSeconds = 1800;
+    const bad = parseScenarioValue(input);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.where)).toContain('$.services[0].departsAtSeconds');
+  });
+
   it('rejects a bad trace reference or sample with its JSON path', async () => {
     const { diurnalScenario } = await import('../../../core/examples/diurnal');
     const { parseScenarioValue } = await import('../../../core/scenario/parse');
