@@ -152,4 +152,5 @@ export const HS_SVC_BASE = 36; //          in  f64[services] replicas the trace'
 export const HS_SVC_MIN = 37; //           in  i32[services]
 export const HS_SVC_MAX = 38; //           in  i32[services] (= its item slots, contiguous from HS_SVC_FIRST)
 export const HS_SVC_FIRST = 39; //         in  i32[services]
+export const HS_ITEM_MEMORY_TRACE = 40; // in  i32[items]   trace row of the memory in use (× migration MB), -1 = none
 export const HS_SLOTS = 48;

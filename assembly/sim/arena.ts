@@ -13,7 +13,7 @@
 //        ├─ host i32 columns  model, pes, class          in  i32[hosts] each
 //        ├─ item i32 columns  pes, trace, kind, initialHost   in  i32[items] each
 //        ├─ itemHost          i32[items]                out
-//        ├─ itemService       i32[items]; svcMin, svcMax, svcFirst i32[services]; svcBase f64[services] (after series)
+//        ├─ itemService, itemMemoryTrace i32[items]; svcMin, svcMax, svcFirst i32[services]; svcBase f64[services] (after series)
 //        └─ (end) the run lays its state out from here (engine.ts)
 // f64 regions come first so they stay 8-byte aligned. The host re-creates its views after reserveSim.
 import * as abi from './abi';
@@ -55,6 +55,7 @@ export let totals: usize = 0;
 export let series: usize = 0;
 export let itemHostOut: usize = 0;
 export let itemService: usize = 0;
+export let itemMemoryTrace: usize = 0;
 export let svcBase: usize = 0;
 export let svcMin: usize = 0;
 export let svcMax: usize = 0;
@@ -106,6 +107,7 @@ export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, tra
   itemInitialHost = at; at += n * 4;
   itemHostOut = at; at += n * 4;
   itemService = at; at += n * 4;
+  itemMemoryTrace = at; at += n * 4;
   svcMin = at; at += <usize>services * 4;
   svcMax = at; at += <usize>services * 4;
   svcFirst = at; at += <usize>services * 4;
@@ -128,5 +130,6 @@ export function reserve(hosts: i32, items: i32, models: i32, traceRows: i32, tra
   slot(abi.HS_TOTALS, totals); slot(abi.HS_SERIES, series); slot(abi.HS_ITEM_HOST, itemHostOut); slot(abi.HS_END, arenaEnd);
   slot(abi.HS_SERVICES, <usize>services); slot(abi.HS_ITEM_SERVICE, itemService); slot(abi.HS_SVC_BASE, svcBase);
   slot(abi.HS_SVC_MIN, svcMin); slot(abi.HS_SVC_MAX, svcMax); slot(abi.HS_SVC_FIRST, svcFirst);
+  slot(abi.HS_ITEM_MEMORY_TRACE, itemMemoryTrace);
   return header;
 }

@@ -6,7 +6,7 @@
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
 //   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
-//                      shortSum, shortCount                                       [N] each
+//                      shortSum, shortCount, migMB (memory a migration copies now)  [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
 //   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
 //                      emptySince                                                   [H]
@@ -24,7 +24,7 @@ import * as abi from './abi';
 import {
   H, N, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
   hostClass, itemMips, itemPes, itemMemory, itemBw, itemMigrationMB, itemBaseFrac, itemScaleFrac, itemTrace, itemKind,
-  itemStartSeconds, itemArrive, itemDepart, itemInitialHost, traces, C, totals, series, itemHostOut,
+  itemStartSeconds, itemArrive, itemDepart, itemInitialHost, itemMemoryTrace, traces, C, totals, series, itemHostOut,
   S, itemService, svcBase, svcMin, svcMax, svcFirst,
 } from './arena';
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
@@ -54,7 +54,7 @@ let P: i32 = 0;
 // f64 state
 let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iEntryTime: usize = 0, iEntryAlloc: usize = 0;
 let iEntryReq: usize = 0, iMigStart: usize = 0, iTotAlloc: usize = 0, iTotReq: usize = 0, iUnderMig: usize = 0;
-let iShortSum: usize = 0, iShortCount: usize = 0;
+let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
 let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
@@ -98,6 +98,7 @@ function layoutState(): void {
   iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8; iEntryTime = at; at += n * 8;
   iEntryAlloc = at; at += n * 8; iEntryReq = at; at += n * 8; iMigStart = at; at += n * 8; iTotAlloc = at; at += n * 8;
   iTotReq = at; at += n * 8; iUnderMig = at; at += n * 8; iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
+  iMigMB = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
   hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
@@ -163,6 +164,7 @@ function initState(): void {
   for (let i = 0; i < N; i++) {
     setI32(iHost, i, -1);
     setF64(iEntryTime, i, -1);
+    setF64(iMigMB, i, f64At(itemMigrationMB, i));
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
   }
   for (let h = 0; h < H; h++) {
@@ -227,6 +229,8 @@ function updateItem(i: i32, t: f64, tick: bool): void {
   }
   setF64(iFrac, i, frac);
   setF64(iReq, i, frac * f64At(itemMips, i));
+  const memRow = i32At(itemMemoryTrace, i);
+  if (memRow >= 0) setF64(iMigMB, i, f64At(itemMigrationMB, i) * traceAt(memRow, t));
   if (tick && t > f64At(iHistPrev, i)) {
     const s = (i32At(iHistStart, i) + HL - 1) % HL;
     setI32(iHistStart, i, s);
@@ -581,10 +585,10 @@ function overloaded(h: i32, extra: i32): bool {
   else loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
   let maxMB: f64 = -MAX_VALUE;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const mb = f64At(itemMigrationMB, i32At(nItem, nd));
+    const mb = f64At(iMigMB, i32At(nItem, nd));
     if (mb > maxMB) maxMB = mb;
   }
-  if (extra >= 0 && f64At(itemMigrationMB, extra) > maxMB) maxMB = f64At(itemMigrationMB, extra);
+  if (extra >= 0 && f64At(iMigMB, extra) > maxMB) maxMB = f64At(iMigMB, extra);
   const intervals = ceil(maxMB / f64At(hostMigrationRate, h) / interval);
   let predicted = f64At(est, 0) + f64At(est, 1) * (<f64>w + intervals);
   predicted *= s;
@@ -594,7 +598,7 @@ function overloaded(h: i32, extra: i32): bool {
 // ── Selection ────────────────────────────────────────────────────────────────────────────────────────
 
 @inline function moveCost(i: i32): f64 {
-  return i32At(itemKind, i) == abi.KIND_CONTAINER ? f64At(itemStartSeconds, i) : f64At(itemMigrationMB, i);
+  return i32At(itemKind, i) == abi.KIND_CONTAINER ? f64At(itemStartSeconds, i) : f64At(iMigMB, i);
 }
 
 function selectMmt(h: i32): i32 {
@@ -887,7 +891,7 @@ function startMove(i: i32, target: i32, t: f64): void {
       updateHost(target, t, false);
       if (i32At(iHost, i) >= 0) updateHost(i32At(iHost, i), t, false);
     }
-    duration = f64At(itemMigrationMB, i) / f64At(hostMigrationRate, target);
+    duration = f64At(iMigMB, i) / f64At(hostMigrationRate, target);
   }
   migrations++;
   schedule(i, target, t + (boot + duration));

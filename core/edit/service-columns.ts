@@ -36,6 +36,7 @@ export const SERVICE_COLUMNS: readonly ServiceColumn[] = [
   column('spreadMax', ['spread', 'maxPerDomain'], ['max per domain', 'spread max', 'maxperdomain'], false),
   column('priority', ['priority'], [], false),
   TRACE,
+  { ...TRACE, key: 'memoryTrace', path: ['memoryTrace'], aliases: ['memory trace', 'memory trace id'] },
   column('arrivesAtSeconds', ['arrivesAtSeconds'], ['arrives', 'arrival', 'arrives at', 'arrival s'], false),
   column('departsAtSeconds', ['departsAtSeconds'], ['departs', 'departure', 'departs at', 'departure s'], false),
 ];

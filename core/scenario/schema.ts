@@ -81,6 +81,8 @@ export const serviceSchema = obj({
     .describe('services naming the same group must have equal replica counts; replica k of each shares one host'),
   requiredHostLabels: z.array(text(64)).optional().describe('labels a host model must carry to run this service'),
   trace: id.optional().describe('id of a utilisation trace (root `traces`) the CPU demand follows in simulations'),
+  memoryTrace: id.optional()
+    .describe('id of a trace of the memory in use, as a share of the service memory: what a live migration copies'),
   arrivesAtSeconds: z.number().min(0).max(31 * 86400).optional()
     .describe('dynamic simulations: the service starts this long after the start (static plans size for it anyway)'),
   departsAtSeconds: z.number().positive().max(31 * 86400).optional()
@@ -273,6 +275,7 @@ function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.Refineme
   const traces = new Set((s.traces ?? []).map((t) => t.id));
   s.services.forEach((x, i) => {
     if (x.trace !== undefined && !traces.has(x.trace)) issue(['services', i, 'trace'], `unknown trace "${x.trace}"`);
+    if (x.memoryTrace !== undefined && !traces.has(x.memoryTrace)) issue(['services', i, 'memoryTrace'], `unknown trace "${x.memoryTrace}"`);
     if (x.departsAtSeconds !== undefined && x.departsAtSeconds <= (x.arrivesAtSeconds ?? 0)) {
       issue(['services', i, 'departsAtSeconds'], `the service must leave after it arrives (${x.arrivesAtSeconds ?? 0} s)`);
     }

@@ -50,6 +50,7 @@ export interface SimArena extends SimSizes {
   readonly itemDepart: Float64Array; //   s; Infinity = never
   readonly itemInitialHost: Int32Array; // PLACE_GIVEN: host per item, -1 = let the policy choose
   readonly itemService: Int32Array; //    autoscaled service of the item (a replica slot), -1 = none
+  readonly itemMemoryTrace: Int32Array; // trace row of the memory in use, as a share of itemMigrationMB; -1 = none
   readonly svcBase: Float64Array; //      replicas the service's trace demand is defined for
   readonly svcMin: Int32Array;
   readonly svcMax: Int32Array; //         replica slots, contiguous from svcFirst

@@ -27,7 +27,7 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   samples: fc.integer({ min: 3, max: 24 }),
   items: fc.array(fc.record({ mips: fc.constantFrom(250, 500, 1000, 2000), memory: fc.constantFrom(256, 613, 870, 1740),
     kind: fc.constantFrom(abi.KIND_VM, abi.KIND_VM, abi.KIND_CONTAINER), start: fc.constantFrom(2, 12, 40),
-    seed: fc.nat() }), { minLength: 1, maxLength: 10 }),
+    seed: fc.nat(), withMemoryTrace: fc.boolean() }), { minLength: 1, maxLength: 10 }),
   policy: policyArb,
   quirks: fc.integer({ min: 0, max: 63 }),
   offset: fc.constantFrom(0, 0.1),
@@ -42,10 +42,10 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   ...rest,
   ...(autoscale ? { scaleTarget: 0.7, scaleWindow: 600,
     services: [{ first: 0, max: items.length, min: 1, base: Math.max(1, Math.floor(items.length / 2)) }] } : {}),
-  items: items.map((it) => ({ ...it, trace: Array.from({ length: samples }, (_, k) => {
+  items: items.map(({ withMemoryTrace, ...it }) => ({ ...it, trace: Array.from({ length: samples }, (_, k) => {
     const v = (Math.imul(it.seed + 1, 2654435761 + k * 40503) >>> 0) % 120; // integer percentages, some zeros
     return v > 100 ? 0 : v / 100;
-  }) })),
+  }), ...(withMemoryTrace ? { memoryTrace: Array.from({ length: samples }, (_, k) => 0.2 + ((it.seed + 7 * k) % 9) / 10) } : {}) })),
 }));
 
 /** Crowded hosts, long traces, low thresholds: maximum-correlation selections (screen and exact QR) every tick. */

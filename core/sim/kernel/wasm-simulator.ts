@@ -94,6 +94,7 @@ export class WasmSimulator implements Simulator {
       itemInitialHost: this.i32(abi.HS_ITEM_INITIAL_HOST, n),
       traces: this.f64(abi.HS_TRACES, s.traceRows * s.traceCols),
       itemService: this.i32(abi.HS_ITEM_SERVICE, n).fill(-1),
+      itemMemoryTrace: this.i32(abi.HS_ITEM_MEMORY_TRACE, n).fill(-1),
       svcBase: this.f64(abi.HS_SVC_BASE, s.services),
       svcMin: this.i32(abi.HS_SVC_MIN, s.services),
       svcMax: this.i32(abi.HS_SVC_MAX, s.services),

@@ -43,7 +43,7 @@ export function createArena(s: SimSizes): SimArena {
     itemScaleFrac: new Float64Array(n), itemTrace: new Int32Array(n), itemKind: new Int32Array(n),
     itemStartSeconds: new Float64Array(n), itemArrive: new Float64Array(n), itemDepart: new Float64Array(n),
     itemInitialHost: new Int32Array(n), traces: new Float64Array(s.traceRows * s.traceCols),
-    itemService: new Int32Array(n).fill(-1), svcBase: new Float64Array(s.services), svcMin: new Int32Array(s.services),
+    itemService: new Int32Array(n).fill(-1), itemMemoryTrace: new Int32Array(n).fill(-1), svcBase: new Float64Array(s.services), svcMin: new Int32Array(s.services),
     svcMax: new Int32Array(s.services), svcFirst: new Int32Array(s.services),
   };
 }
@@ -101,6 +101,8 @@ export class ReferenceEngine {
   private readonly iInst: Int32Array; //   being instantiated: requests its full size
   private readonly iReq: Float64Array; //  requested MIPS at the last update
   private readonly iFrac: Float64Array; // utilisation fraction at the last update
+  /** Memory a live migration copies now: itemMigrationMB, times the memory trace where there is one. */
+  private readonly iMigMB: Float64Array;
   private readonly iHistPrev: Float64Array;
   private readonly iHist: Float64Array; // N × HL ring, newest first
   private readonly iHistStart: Int32Array;
@@ -233,6 +235,7 @@ export class ReferenceEngine {
     this.iHost = i32(N).fill(-1); this.iAlive = i32(N); this.iMoving = i32(N); this.iInst = i32(N);
     this.iReq = f(N); this.iFrac = f(N); this.iHistPrev = f(N); this.iHist = f(N * this.HL);
     this.iHistStart = i32(N); this.iHistLen = i32(N); this.iNodes = i32(N * SLOTS_PER_ITEM).fill(-1);
+    this.iMigMB = Float64Array.from(a.itemMigrationMB);
     this.iEntryTime = f(N).fill(-1); this.iEntryAlloc = f(N); this.iEntryReq = f(N); this.iEntryMig = i32(N);
     this.iPrevMig = i32(N); this.iMigStart = f(N); this.iTotAlloc = f(N); this.iTotReq = f(N);
     this.iUnderMig = f(N); this.iShortSum = f(N); this.iShortCount = f(N);
@@ -311,6 +314,7 @@ export class ReferenceEngine {
     }
     this.iFrac[i] = frac;
     this.iReq[i] = frac * a.itemMips[i];
+    if (a.itemMemoryTrace[i] >= 0) this.iMigMB[i] = a.itemMigrationMB[i] * this.traceAt(a.itemMemoryTrace[i], t);
     if (tick && t > this.iHistPrev[i]) {
       const HL = this.HL;
       const s = (this.iHistStart[i] + HL - 1) % HL;
@@ -695,7 +699,7 @@ export class ReferenceEngine {
         for (let nd = this.hHead[h]; ; nd = this.nNext[nd]) {
           const i = nd >= 0 ? this.nItem[nd] : extra;
           if (i < 0) break;
-          if (this.a.itemMigrationMB[i] > maxMB) maxMB = this.a.itemMigrationMB[i];
+          if (this.iMigMB[i] > maxMB) maxMB = this.iMigMB[i];
           if (nd < 0) break;
         }
         const intervals = Math.ceil(maxMB / this.a.hostMigrationRate[h] / this.interval);
@@ -709,7 +713,7 @@ export class ReferenceEngine {
   // ── Selection ──────────────────────────────────────────────────────────────────────────────────────
 
   private moveCost(i: number): number {
-    return this.a.itemKind[i] === abi.KIND_CONTAINER ? this.a.itemStartSeconds[i] : this.a.itemMigrationMB[i];
+    return this.a.itemKind[i] === abi.KIND_CONTAINER ? this.a.itemStartSeconds[i] : this.iMigMB[i];
   }
 
   private selectMmt(h: number): number {
@@ -1007,7 +1011,7 @@ export class ReferenceEngine {
         this.updateHost(target, t, false);
         if (this.iHost[i] >= 0) this.updateHost(this.iHost[i], t, false);
       }
-      duration = a.itemMigrationMB[i] / a.hostMigrationRate[target];
+      duration = this.iMigMB[i] / a.hostMigrationRate[target];
     }
     this.migrations++;
     this.schedule(i, target, t + (boot + duration));

@@ -2,7 +2,8 @@
 // capacity, power curve of the host model), items from its expansion (one per VM or pod, in group order,
 // the order the placement engine uses too). A service's CPU demand follows its trace: demand = fixed
 // overheads (guest OS, hypervisor, runtime, sidecars) + trace × workload; flavour rounding is reserved
-// but never used. Units: CPU in millicores, memory in MiB, network in Mbps.
+// but never used. A memory trace scales what a live migration copies (the service memory in use); services
+// arrive and depart at their arrivesAtSeconds / departsAtSeconds. Units: CPU in millicores, memory in MiB, network in Mbps.
 import * as abi from '../../../assembly/sim/abi';
 import type { Vector } from '../../model/dimensions';
 import type { DeploymentModel, Expansion } from '../../model/expansion';
@@ -65,7 +66,12 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
     if (t.intervalSeconds !== interval) errors.push({ where: `$.traces[${k}].intervalSeconds`, message: `every trace must use the same interval (${interval} s)` });
   });
   const svcTrace = new Map<string, number>();
+  const memoryTrace = new Map<string, number>();
   scenario.services.forEach((s, k) => {
+    if (s.memoryTrace !== undefined) {
+      if (!traceIndex.has(s.memoryTrace)) errors.push({ where: `$.services[${k}].memoryTrace`, message: `unknown trace "${s.memoryTrace}"` });
+      else memoryTrace.set(s.id, traceIndex.get(s.memoryTrace) as number);
+    }
     const ref = (s as { trace?: unknown }).trace;
     if (ref === undefined) return;
     if (typeof ref !== 'string' || !traceIndex.has(ref)) errors.push({ where: `$.services[${k}].trace`, message: `unknown trace "${String(ref)}"` });
@@ -130,6 +136,7 @@ export function encodeScenario(scenario: Scenario, e: Expansion, traces: readonl
         a.itemBaseFrac[i] = fixed / mips;
         a.itemScaleFrac[i] = g.workload[0] / mips;
         a.itemTrace[i] = row;
+        a.itemMemoryTrace[i] = memoryTrace.get(g.serviceId) ?? -1;
         a.itemKind[i] = e.model === 'container' ? abi.KIND_CONTAINER : abi.KIND_VM;
         a.itemStartSeconds[i] = e.model === 'container' ? timing.restartSeconds : timing.scaleOutSeconds;
         const life = lifetime.get(g.serviceId);

@@ -47,7 +47,7 @@ export default {
     copied: 'copied {rows} rows',
     hint: 'Click a cell and type, or press Enter/F2 to edit · Tab/Enter commits and moves · Ctrl+V pastes a block from a spreadsheet · Space selects rows',
     col: { id: 'Id', name: 'Name', tenant: 'Tenant', replicas: 'Replicas', cpuCores: 'CPU cores', memoryGiB: 'Memory GiB', diskGB: 'Disk GB',
-      networkMbps: 'Network Mbps', isolation: 'Isolation', spreadDomain: 'Spread', spreadMax: 'Max/domain', priority: 'Priority', trace: 'Trace', arrivesAtSeconds: 'Arrives s', departsAtSeconds: 'Departs s' },
+      networkMbps: 'Network Mbps', isolation: 'Isolation', spreadDomain: 'Spread', spreadMax: 'Max/domain', priority: 'Priority', trace: 'Trace', memoryTrace: 'Memory trace', arrivesAtSeconds: 'Arrives s', departsAtSeconds: 'Departs s' },
   },
   tenants: { title: 'Tenants ({count})', id: 'Id', name: 'Name', services: 'Services', add: 'Tenant', inUse: 'A tenant with services cannot be removed' },
   bulk: {

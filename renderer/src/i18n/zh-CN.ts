@@ -49,7 +49,7 @@ const zhCN: typeof en = {
     copied: '已复制 {rows} 行',
     hint: '点击单元格直接输入，或按 Enter/F2 编辑 · Tab/Enter 提交并移动 · Ctrl+V 从电子表格粘贴一块数据 · 空格选择行',
     col: { id: '标识', name: '名称', tenant: '租户', replicas: '副本数', cpuCores: 'CPU 核', memoryGiB: '内存 GiB', diskGB: '磁盘 GB',
-      networkMbps: '网络 Mbps', isolation: '隔离', spreadDomain: '分散', spreadMax: '每域上限', priority: '优先级', trace: '轨迹', arrivesAtSeconds: '到达 秒', departsAtSeconds: '离开 秒' },
+      networkMbps: '网络 Mbps', isolation: '隔离', spreadDomain: '分散', spreadMax: '每域上限', priority: '优先级', trace: '轨迹', memoryTrace: '内存轨迹', arrivesAtSeconds: '到达 秒', departsAtSeconds: '离开 秒' },
   },
   tenants: { title: '租户（{count}）', id: '标识', name: '名称', services: '服务数', add: '租户', inUse: '有服务的租户不能删除' },
   bulk: {

@@ -111,6 +111,35 @@ describe('scenario simulation', () => {
     if (!bad.ok) expect(bad.errors.map((e) => e.where)).toContain('$.services[0].departsAtSeconds');
   });
 
+  it('copies only the memory in use when a service has a memory trace', async () => {
+    const { diurnalScenario } = await import('../../../core/examples/diurnal');
+    const { parseScenarioValue } = await import('../../../core/scenario/parse');
+    const { simulateScenario } = await import('../../../core/sim/scenario/run');
+    const { WasmSimulator } = await import('../../../core/sim/kernel/wasm-simulator');
+    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
+    const { loadKernelBytes } = await import('../../../electron/cli/kernel');
+    const wasm = WasmSimulator.fromBytes(loadKernelBytes('release'));
+    const input = diurnalScenario() as unknown as { services: { memoryTrace?: string }[]; traces: { id: string }[] };
+    const run = (value: unknown) => {
+      const parsed = parseScenarioValue(value);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const got = simulateScenario(parsed.scenario, wasm, { models: ['vm'] });
+      const ref = simulateScenario(parsed.scenario, new ReferenceSimulator(), { models: ['vm'] });
+      if (!got.ok || !ref.ok) throw new Error('simulation failed');
+      expect(got.result.models[0].totals).toEqual(ref.result.models[0].totals);
+      return got.result.models[0].totals;
+    };
+    const full = run(input);
+    for (const s of input.services) s.memoryTrace = input.traces[0].id; // a trace below 1 most of the day
+    const inUse = run(input);
+    expect(full.migrations).toBeGreaterThan(0);
+    expect(inUse.meanMigrationSeconds as number).toBeLessThan(full.meanMigrationSeconds as number);
+    input.services[0].memoryTrace = 'nope';
+    const bad = parseScenarioValue(input);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors).toContainEqual({ where: '$.services[0].memoryTrace', message: 'unknown trace "nope"' });
+  });
+
   it('rejects a bad trace reference or sample with its JSON path', async () => {
     const { diurnalScenario } = await import('../../../core/examples/diurnal');
     const { parseScenarioValue } = await import('../../../core/scenario/parse');

@@ -26,3 +26,21 @@ describe('host power states', () => {
     expect(runTiny(sim, day(900)).status).toBe(abi.SIM_OK);
   });
 });
+
+describe('memory traces', () => {
+  // Two 1 000-MIPS hosts; two VMs of 500 MIPS at 90 % start on the first (a given plan), which is then overloaded (THR 0.8):
+  // MMT moves the VM with less memory (800 MB) at 62.5 MB/s, once. With a memory trace the move copies only
+  // the memory in use.
+  const overload = (memoryTrace?: number[]): Tiny => ({
+    hosts: [{ pes: 1, peMips: 1000, model: 0 }, { pes: 1, peMips: 1000, model: 0 }], policy: 'thr-mmt-0.8', offset: 0,
+    placement: abi.PLACE_GIVEN,
+    items: [{ mips: 500, memory: 1000, trace: [0.9, 0.9, 0.9], host: 0 }, { mips: 500, memory: 800, trace: [0.9, 0.9, 0.9], memoryTrace, host: 0 }],
+  });
+  it.each(sims.map((s) => [s.name, s] as const))('%s: a live migration copies the memory in use', (_n, sim) => {
+    const full = runTiny(sim, overload());
+    const half = runTiny(sim, overload([0.5, 0.5, 0.5]));
+    for (const r of [full, half]) expect(r.totals[abi.T_MIGRATIONS]).toBe(1);
+    expect(full.totals[abi.T_MOVE_DURATION_SUM]).toBeCloseTo(800 / 62.5, 9);
+    expect(half.totals[abi.T_MOVE_DURATION_SUM]).toBeCloseTo(400 / 62.5, 9);
+  });
+});

@@ -7,7 +7,9 @@ export const G4 = [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117];
 export const G5 = [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135];
 
 export interface TinyHost { pes: number; peMips: number; memory?: number; model?: number }
-export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number; depart?: number }
+export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number; depart?: number;
+  /** Memory in use as a share of the item's memory (what a live migration copies), one value per interval. */
+  memoryTrace?: number[] }
 export interface Tiny {
   hosts: TinyHost[];
   items: TinyItem[];
@@ -32,7 +34,8 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   if (typeof policy === 'string') throw new Error(policy);
   const samples = Math.max(...t.items.map((i) => i.trace.length));
   const interval = t.interval ?? 300;
-  const a = sim.reserve({ hosts: t.hosts.length, items: t.items.length, models: 2, traceRows: t.items.length,
+  const memoryRows = t.items.filter((it) => it.memoryTrace).length;
+  const a = sim.reserve({ hosts: t.hosts.length, items: t.items.length, models: 2, traceRows: t.items.length + memoryRows,
     traceCols: samples + 1, steps: samples + 2, services: t.services?.length ?? 0 });
   a.modelPower.set(G4, 0);
   a.modelPower.set(G5, 11);
@@ -46,6 +49,13 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
     a.itemKind[k] = it.kind ?? abi.KIND_VM; a.itemStartSeconds[k] = it.start ?? 0; a.itemArrive[k] = 0;
     a.itemDepart[k] = it.depart ?? Infinity; a.itemInitialHost[k] = it.host ?? -1; a.itemService[k] = -1;
     for (let c = 0; c <= samples; c++) a.traces[k * (samples + 1) + c] = it.trace[Math.min(c, it.trace.length - 1)];
+  });
+  let row = t.items.length;
+  t.items.forEach((it, k) => {
+    if (!it.memoryTrace) return;
+    a.itemMemoryTrace[k] = row;
+    for (let c = 0; c <= samples; c++) a.traces[row * (samples + 1) + c] = it.memoryTrace[Math.min(c, it.memoryTrace.length - 1)];
+    row++;
   });
   (t.services ?? []).forEach((sv, s) => {
     a.svcFirst[s] = sv.first; a.svcMax[s] = sv.max; a.svcMin[s] = sv.min; a.svcBase[s] = sv.base;
