@@ -219,12 +219,19 @@ test('variants and a sweep: overcommit 1:1 vs 4:1 side by side, and hosts by ove
   expect(problems).toEqual([]);
 });
 
-test('a dynamic run draws time series with zoom', async ({ page }, info) => {
+test('a dynamic run under the policy chosen in the parameter panel draws time series with zoom', async ({ page }, info) => {
   const problems = watchConsole(page);
   await ready(page);
+  await page.getByTestId('tab-policy').click();
+  const policy = page.getByTestId('param-input-simulation.policy');
+  await policy.fill('lr-mc-1.2');
+  await policy.press('Enter');
+  await expect(page.getByTestId('param-simulation.policy')).toHaveClass(/modified/);
+  await shot(page, info, 'simulation-settings');
   await page.getByTestId('results-tab-dynamic').click();
   await page.getByTestId('simulate').click();
   await expect(page.getByTestId('dynamic-table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('dynamic')).toContainText('lr-mc-1.2');
   for (const s of ['activeHosts', 'powerW']) expect(await paintedPixels(page.getByTestId(`series-${s}`))).toBeGreaterThan(300);
   await shot(page, info, 'dynamic');
   expect(problems).toEqual([]);

@@ -198,6 +198,8 @@ export default {
     hint: 'Services follow their utilisation traces (scenario "traces", service "trace"); hosts are consolidated and switched off by the scenario\'s simulation policy. VMs move by live migration, pods restart elsewhere.',
     stale: 'the scenario changed since this simulation', meta: 'Policy {policy}, {interval} s steps, {simulator} kernel',
     energy: 'Energy (kWh)', peakHosts: 'Peak active hosts', migrations: 'Migrations / restarts', shutdowns: 'Host shutdowns',
+    overallSla: 'Overall SLA violation', meanMove: 'Mean migration / restart (s)', meanActive: 'Mean active period before shutdown (s)',
+    scaleEvents: 'Scale events', unavailable: 'Replica-hours without service',
     hours: 'hours', watts: 'W', moves: 'moves',
     series: { activeHosts: 'Active hosts', powerW: 'Power (W)', overloadedHosts: 'Overloaded hosts (SLA violation)', migrations: 'Migrations per step' },
   },

@@ -200,6 +200,8 @@ const zhCN: typeof en = {
     hint: '服务按其利用率轨迹运行（场景的 "traces"，服务的 "trace"）；主机按场景的模拟策略整合并关机。虚拟机以热迁移移动，Pod 在别处重启。',
     stale: '此次模拟之后场景已更改', meta: '策略 {policy}，步长 {interval} 秒，{simulator} 内核',
     energy: '能耗（kWh）', peakHosts: '峰值活动主机', migrations: '迁移 / 重启次数', shutdowns: '主机关机次数',
+    overallSla: '总体 SLA 违约', meanMove: '平均迁移 / 重启时长（秒）', meanActive: '关机前平均活动时长（秒）',
+    scaleEvents: '扩缩容次数', unavailable: '无服务的副本小时',
     hours: '小时', watts: '瓦', moves: '次',
     series: { activeHosts: '活动主机', powerW: '功率（瓦）', overloadedHosts: '过载主机（违反 SLA）', migrations: '每步迁移次数' },
   },
