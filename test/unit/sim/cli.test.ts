@@ -3,6 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diurnalScenario } from '../../../core/examples/diurnal';
+import { parseScenarioValue } from '../../../core/scenario/parse';
+import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
+import { ReferenceSimulator } from '../../../core/sim/reference/reference-simulator';
+import { simulateScenario } from '../../../core/sim/scenario/run';
+import { loadKernelBytes } from '../../../electron/cli/kernel';
 import { main } from '../../../electron/cli/main';
 
 async function cli(args: string[]) {
@@ -58,13 +64,7 @@ describe('hostfit simulate', () => {
 });
 
 describe('scenario simulation', () => {
-  it('runs a scenario with traces and autoscaling: VMs migrate, pods restart and scale', async () => {
-    const { diurnalScenario } = await import('../../../core/examples/diurnal');
-    const { parseScenarioValue } = await import('../../../core/scenario/parse');
-    const { simulateScenario } = await import('../../../core/sim/scenario/run');
-    const { WasmSimulator } = await import('../../../core/sim/kernel/wasm-simulator');
-    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
-    const { loadKernelBytes } = await import('../../../electron/cli/kernel');
+  it('runs a scenario with traces and autoscaling: VMs migrate, pods restart and scale', () => {
     const parsed = parseScenarioValue(diurnalScenario());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')));
@@ -78,13 +78,7 @@ describe('scenario simulation', () => {
     expect(Math.max(...pod.series.activeHosts)).toBeLessThanOrEqual(pod.hosts);
   });
 
-  it('starts a service at its arrival and removes it at its departure, in both models', async () => {
-    const { diurnalScenario } = await import('../../../core/examples/diurnal');
-    const { parseScenarioValue } = await import('../../../core/scenario/parse');
-    const { simulateScenario } = await import('../../../core/sim/scenario/run');
-    const { WasmSimulator } = await import('../../../core/sim/kernel/wasm-simulator');
-    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
-    const { loadKernelBytes } = await import('../../../electron/cli/kernel');
+  it('starts a service at its arrival and removes it at its departure, in both models', () => {
     const input = diurnalScenario() as unknown as { services: { replicas: number; arrivesAtSeconds?: number; departsAtSeconds?: number }[];
       simulation: { autoscaling: { enabled: boolean } } };
     input.simulation.autoscaling.enabled = false; // replica counts as planned, so the item counts are exact
@@ -111,13 +105,7 @@ describe('scenario simulation', () => {
     if (!bad.ok) expect(bad.errors.map((e) => e.where)).toContain('$.services[0].departsAtSeconds');
   });
 
-  it('copies only the memory in use when a service has a memory trace', async () => {
-    const { diurnalScenario } = await import('../../../core/examples/diurnal');
-    const { parseScenarioValue } = await import('../../../core/scenario/parse');
-    const { simulateScenario } = await import('../../../core/sim/scenario/run');
-    const { WasmSimulator } = await import('../../../core/sim/kernel/wasm-simulator');
-    const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
-    const { loadKernelBytes } = await import('../../../electron/cli/kernel');
+  it('copies only the memory in use when a service has a memory trace', () => {
     const wasm = WasmSimulator.fromBytes(loadKernelBytes('release'));
     const input = diurnalScenario() as unknown as { services: { memoryTrace?: string }[]; traces: { id: string }[] };
     const run = (value: unknown) => {
@@ -140,9 +128,7 @@ describe('scenario simulation', () => {
     if (!bad.ok) expect(bad.errors).toContainEqual({ where: '$.services[0].memoryTrace', message: 'unknown trace "nope"' });
   });
 
-  it('rejects a bad trace reference or sample with its JSON path', async () => {
-    const { diurnalScenario } = await import('../../../core/examples/diurnal');
-    const { parseScenarioValue } = await import('../../../core/scenario/parse');
+  it('rejects a bad trace reference or sample with its JSON path', () => {
     const input = diurnalScenario() as unknown as { services: { trace?: string }[]; traces: { samples: number[] }[] };
     input.services[1].trace = 'nope';
     const parsed = parseScenarioValue(input);
