@@ -675,6 +675,8 @@ function findHost(i: i32, exclude: usize): i32 {
   let minPower = MAX_VALUE;
   let best = -1;
   const req = requested(i);
+  // isSuitable's item side, computed once instead of once per host (same values, so the same answers).
+  const perPe = req / <f64>i32At(itemPes, i), ram = memoryRequest(i), bw = bwRequest(i);
   const call = ++findCall;
   for (let h = 0; h < H; h++) {
     if (exclude != 0 && u8At(exclude, h) != 0) continue;
@@ -684,7 +686,8 @@ function findHost(i: i32, exclude: usize): i32 {
       if (i32At(classSeen, cls) == call) continue;
       setI32(classSeen, cls, call);
     }
-    if (!isSuitable(h, i)) continue;
+    if (!(f64At(hostPeMips, h) >= perPe && f64At(hAvail, h) >= req
+      && f64At(hostMemory, h) - f64At(hRam, h) >= ram && f64At(hostBw, h) - f64At(hBw, h) >= bw)) continue;
     const used = f64At(hUsed, h);
     const total = f64At(hTotal, h);
     const after = (used + req) / total;
