@@ -42,7 +42,10 @@ export const STAT_ITERATIONS = 4; //          improvement iterations spent so fa
 export const STAT_IMPROVEMENTS = 5; //        hosts emptied by the improvement phase so far
 export const STAT_DONE = 6; //                1 when the improvement phase has nothing left to try
 export const STAT_UNPLACED = 7; //            items without a host
-export const STATS_SLOTS = 8;
+export const STAT_LP_BOUND = 8; //            pattern LP: lower bound on hosts (Farley), 0 before any pricing
+export const STAT_LP_VALUE = 9; //            pattern LP: objective of the restricted master (hosts, fractional)
+export const STAT_LP_STEPS = 10; //           pattern LP: simplex steps spent so far
+export const STATS_SLOTS = 12;
 
 // ── Size keys for the Decreasing order (sizes normalised by the largest host capacity per dimension) ──
 export const SIZE_KEY_NONE = -1; // online: input order, no sorting
@@ -65,7 +68,10 @@ export const ALG_K8S_BALANCED = 9; //     Kubernetes BalancedAllocation: smalles
 export const ALG_RANDOM = 10; //          uniformly random open host that fits (seeded)
 export const ALG_MIN_SLACK = 11; //       bin-centric: fill each host with the subset of units leaving the least slack,
 //                                         its largest remaining unit first (Gupta & Ho 1999; MBS', Fleszar & Hindi 2002)
-export const ALG_COUNT = 12;
+export const ALG_LP_ROUNDING = 12; //     one dimension without hard rules: the whole-number part of the pattern LP's
+//                                         solution (Gilmore & Gomory 1961), the rest by the minimum-slack rule
+//                                         (residual rounding, Wäscher & Gau 1996); other instances: the minimum-slack rule
+export const ALG_COUNT = 13;
 
 // ── Failure domains for spread groups ──
 export const DOMAIN_HOST = 0;
@@ -111,6 +117,25 @@ export const IMPROVE_REPACK_NODES = 10000; //   search nodes for all joint repac
 export const IMPROVE_MOVE_EVALS = 20000; //     feasibility checks per tabu move (large instances see part of the window)
 export const MIN_SLACK_NODES = 3000; //         search nodes per host for the minimum-slack rule
 export const MIN_SLACK_CHECKS = 200000; //     and units looked at per host
+
+// ── Pattern LP (core/reference/pattern-lp.ts and assembly/pack/pattern-lp.ts) ──
+// States, returned by runPatternLp:
+export const LP_NONE = 0; //        not started since the arena was reserved
+export const LP_RUNNING = 1; //     more steps would improve the LP
+export const LP_OPTIMAL = 2; //     no pattern prices out: the restricted master's solution is the LP optimum
+export const LP_STOPPED = 3; //     step cap, full column pool or a numerically singular basis: the last solution stands
+export const LP_INELIGIBLE = 4; //  not one dimension without hard rules, or sizes beyond the caps below
+// Caps (the arena reserves the LP's regions for instances of one dimension and at most LP_MAX_ITEMS items):
+export const LP_MAX_ITEMS = 4096;
+export const LP_MAX_TYPES = 256; //           distinct item sizes (rows)
+export const LP_MAX_CAPACITY = 65535; //      whole-number host capacity (knapsack table length)
+export const LP_TAKE_WORDS = 131072; //       32-bit words of knapsack decisions: item copies × (capacity + 1) bits
+export const LP_MAX_COLUMNS = 8192; //        patterns and exchange columns in the pool
+export const LP_MAX_ENTRIES = 131072; //      their non-zero entries
+export const LP_MAX_STEPS = 40000; //         simplex steps (pivots or pricing rounds) at most
+export const LP_REINVERT = 256; //            pivots between rebuilds of the basis inverse
+export const LP_BLAND_AFTER = 64; //          degenerate pivots in a row before Bland's rule (no cycling)
+export const LP_SMOOTHING = 0.8; //           Wentges smoothing weight of the best prices so far
 
 // Returned by run* exports.
 export const ERR_NOT_RESERVED = -1;

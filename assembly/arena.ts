@@ -13,6 +13,11 @@
 //        ├─ fills           [H]       allocated share per host         ├─ bigCap [D]     largest final capacity
 //        ├─ insWeight       [M]       trash-can subsets' weight        ├─ packLoad [(C+1) × D], packSuffix [C+1]
 //        ├─ mbsSuffix       [N + 1]   minimum-slack rule: suffix sums of unit weights
+//        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
+//        │    lpInverse, lpMatrix [L × L]   basis inverse, Gauss–Jordan scratch
+//        │    lpValue, lpDual, lpCenter, lpPrice, lpDirection [L]   basic values, duals, prices, B⁻¹·column
+//        │    lpTable [LP_MAX_CAPACITY + 1]   knapsack values per capacity (also size counts while scanning)
+//        │    lpColumnCost [LP_MAX_COLUMNS]
 //        │  i32 ──────────────────────────────────────────────────────────────────────────────────────
 //        ├─ inputs: hostMaxItems [H], hostRack [H], hostSite [H], hostLabels [H × W], itemTenant [N],
 //        │          itemExclusive [N], itemSpread [N], itemAffinity [N], itemLabels [N × W],
@@ -27,8 +32,12 @@
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
 //        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
-//        └─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
+//        ├─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
+//        └─ pattern LP (same condition): lpSize, lpDemand, lpTypeHead, lpLeft, lpCursor, lpBasis, lpSurplusBasic,
+//                  lpPattern [L]; lpItemNext, lpCopyType [N]; lpColumnStart [LP_MAX_COLUMNS + 1],
+//                  lpColumnBasic [LP_MAX_COLUMNS]; lpEntryType, lpEntryCount [LP_MAX_ENTRIES]; lpTake [LP_TAKE_WORDS]
 // P: smallest power of two >= H. M = N + PAIR_IN_LIMIT·(PAIR_IN_LIMIT − 1)/2 trash-can subsets.
+// L = min(N, LP_MAX_TYPES): rows of the pattern LP (distinct item sizes).
 // C = IMPROVE_PACK_CANDIDATES. T: smallest power of two >= 2N + 2 when G > 0 (open addressing, load <= 1/2).
 // The host must re-create its typed-array views after `reserve`, which may grow (and so detach) memory.
 import {
@@ -37,6 +46,7 @@ import {
   HDR_SPREAD_GROUPS, HDR_HOST_COST, HDR_HOST_RACK, HDR_HOST_SITE, HDR_HOST_LABELS, HDR_ITEM_TENANT,
   HDR_ITEM_EXCLUSIVE, HDR_ITEM_SPREAD, HDR_ITEM_AFFINITY, HDR_ITEM_LABELS, HDR_SPREAD_LEVEL, HDR_SPREAD_MAX,
   HDR_ITEM_FIRST_HOST, HDR_STATS, STATS_SLOTS, IMPROVE_PAIR_IN_LIMIT, IMPROVE_PACK_CANDIDATES,
+  LP_MAX_ITEMS, LP_MAX_TYPES, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_TAKE_WORDS,
 } from './abi';
 
 export let hosts: i32 = 0;
@@ -67,6 +77,15 @@ export let insWeight: usize = 0;
 export let packLoad: usize = 0;
 export let packSuffix: usize = 0;
 export let mbsSuffix: usize = 0;
+export let lpInverse: usize = 0;
+export let lpMatrix: usize = 0;
+export let lpValue: usize = 0;
+export let lpDual: usize = 0;
+export let lpCenter: usize = 0;
+export let lpPrice: usize = 0;
+export let lpDirection: usize = 0;
+export let lpTable: usize = 0;
+export let lpColumnCost: usize = 0;
 // i32 regions: inputs
 export let hostMaxItems: usize = 0;
 export let hostRack: usize = 0;
@@ -150,6 +169,22 @@ export let bigExtra: usize = 0;
 export let spreadKeyGroup: usize = 0;
 export let spreadKeyDomain: usize = 0;
 export let spreadCount: usize = 0;
+// pattern LP
+export let lpSize: usize = 0;
+export let lpDemand: usize = 0;
+export let lpTypeHead: usize = 0;
+export let lpLeft: usize = 0;
+export let lpCursor: usize = 0;
+export let lpBasis: usize = 0;
+export let lpSurplusBasic: usize = 0;
+export let lpPattern: usize = 0;
+export let lpItemNext: usize = 0;
+export let lpCopyType: usize = 0;
+export let lpColumnStart: usize = 0;
+export let lpColumnBasic: usize = 0;
+export let lpEntryType: usize = 0;
+export let lpEntryCount: usize = 0;
+export let lpTake: usize = 0;
 
 /** Points the unit demand and label regions at `demand` and `labels` (the items' own when every unit is one item). */
 export function setUnitRegions(demand: usize, labels: usize): void {
@@ -187,6 +222,11 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   const hu = <usize>h, nu = <usize>n, du = <usize>d, wu = <usize>w, gu = <usize>g, pu = <usize>treeLeaves;
   const mu = <usize>insCapacity, cu = <usize>IMPROVE_PACK_CANDIDATES, tu = <usize>spreadSlots;
   const sortLen = <usize>max(max(n, h), insCapacity);
+  // The pattern LP's regions exist only where it may run (one dimension, few enough items).
+  const lpOn = d == 1 && n >= 1 && n <= LP_MAX_ITEMS;
+  const lu = lpOn ? <usize>min(n, LP_MAX_TYPES) : 0, lnu = lpOn ? nu : 0;
+  const ltu = lpOn ? <usize>(LP_MAX_CAPACITY + 1) : 0, lcu = lpOn ? <usize>LP_MAX_COLUMNS : 0;
+  const leu = lpOn ? <usize>LP_MAX_ENTRIES : 0, lku = lpOn ? <usize>LP_TAKE_WORDS : 0;
 
   arenaBase = align8(__heap_base);
   let at = align8(arenaBase + <usize>HEADER_SLOTS * 4);
@@ -208,6 +248,15 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   packLoad = at; at += (cu + 1) * du * 8;
   packSuffix = at; at += (cu + 1) * 8;
   mbsSuffix = at; at += (nu + 1) * 8;
+  lpInverse = at; at += lu * lu * 8;
+  lpMatrix = at; at += lu * lu * 8;
+  lpValue = at; at += lu * 8;
+  lpDual = at; at += lu * 8;
+  lpCenter = at; at += lu * 8;
+  lpPrice = at; at += lu * 8;
+  lpDirection = at; at += lu * 8;
+  lpTable = at; at += ltu * 8;
+  lpColumnCost = at; at += lcu * 8;
 
   hostMaxItems = at; at += hu * 4;
   hostRack = at; at += hu * 4;
@@ -285,6 +334,21 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   spreadKeyGroup = at; at += tu * 4;
   spreadKeyDomain = at; at += tu * 4;
   spreadCount = at; at += tu * 4;
+  lpSize = at; at += lu * 4;
+  lpDemand = at; at += lu * 4;
+  lpTypeHead = at; at += lu * 4;
+  lpLeft = at; at += lu * 4;
+  lpCursor = at; at += lu * 4;
+  lpBasis = at; at += lu * 4;
+  lpSurplusBasic = at; at += lu * 4;
+  lpPattern = at; at += lu * 4;
+  lpItemNext = at; at += lnu * 4;
+  lpCopyType = at; at += lnu * 4;
+  lpColumnStart = at; at += (lcu + (lpOn ? 1 : 0)) * 4;
+  lpColumnBasic = at; at += lcu * 4;
+  lpEntryType = at; at += leu * 4;
+  lpEntryCount = at; at += leu * 4;
+  lpTake = at; at += lku * 4;
   const end = align8(at);
 
   const have = <usize>memory.size() << 16;

@@ -3,18 +3,20 @@
 // iterations, in chunks if it likes) and reads the outputs. No strings, objects or per-element calls cross
 // this boundary; nothing here reads a clock or Math.random.
 import {
-  ALG_COUNT, ALG_FIRST_FIT, DOMAIN_SITE, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED, ERR_NOT_RESERVED,
-  SIZE_KEY_DIM, SIZE_KEY_MAX,
+  ALG_COUNT, ALG_FIRST_FIT, ALG_LP_ROUNDING, DOMAIN_SITE, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
+  ERR_NOT_RESERVED, LP_MAX_STEPS, LP_NONE, SIZE_KEY_DIM, SIZE_KEY_MAX, STAT_LP_BOUND, STAT_LP_STEPS, STAT_LP_VALUE,
 } from './abi';
 import {
   reserve, isReserved, hosts, items, dims, spreadGroups, hostRack, hostSite, itemTenant, itemSpread, itemAffinity,
-  spreadLevel, itemFirstHost, unitOfItem, unitHost, i32At, setI32,
+  spreadLevel, itemFirstHost, unitOfItem, unitHost, stats, i32At, setI32, setF64,
 } from './arena';
 import { buildOrder, computeKeys } from './order';
 import { seedRandom } from './random';
 import { construct } from './pack/construct';
 import { bestCost, bestHosts, done, initImprove, markDone, runImprovement } from './pack/improve';
 import { recordConstructive, writeOutcome } from './pack/outcome';
+import { roundPatterns, roundedHosts } from './pack/lp-rounding';
+import { lpBound, lpInit, lpObjective, lpReset, lpRun, lpSameSizes, lpState, lpSteps, lpUsable } from './pack/pattern-lp';
 import { computeReasons } from './pack/reasons';
 import { resetHosts } from './pack/state';
 import { buildUnits, computeNorms, unitCount } from './pack/units';
@@ -26,12 +28,14 @@ let packed = false;
 /** Lays out a pack arena (no labels, no spread groups); returns the header address. */
 export function reservePack(hosts: i32, items: i32, dims: i32): usize {
   packed = false;
+  lpReset();
   return reserve(hosts, items, dims, 0, 0);
 }
 
 /** Lays out a pack arena with `labelWords` label words per host/item and `spreadGroups` spread groups. */
 export function reservePackWith(hosts: i32, items: i32, dims: i32, labelWords: i32, spreadGroups: i32): usize {
   packed = false;
+  lpReset();
   return reserve(hosts, items, dims, labelWords, spreadGroups);
 }
 
@@ -67,10 +71,19 @@ export function runPack(algorithm: i32, decreasing: i32, sizeKey: i32, sizeDim: 
   resetHosts(units);
   computeKeys(units, sizeKey, sizeDim);
   buildOrder(units, decreasing != 0);
-  construct(algorithm, units, sizeKey, sizeDim);
+  let rounded = 0, kept = 0;
+  if (algorithm == ALG_LP_ROUNDING) {
+    // The LP of these inputs, run to its end (a caller that wants a time limit runs it first with runPatternLp).
+    if (lpState == LP_NONE || !lpSameSizes()) lpInit();
+    lpRun(LP_MAX_STEPS);
+    writeLpStats();
+    rounded = roundPatterns(); // before construct builds the First Fit index, which reads residuals
+    kept = roundedHosts;
+  }
+  construct(algorithm, units, sizeKey, sizeDim, rounded, kept);
   for (let i = 0; i < items; i++) setI32(itemFirstHost, i, i32At(unitHost, i32At(unitOfItem, i)));
   const dynamic = computeReasons(units);
-  initImprove(units);
+  initImprove(units, kept);
   recordConstructive(bestHosts, bestCost);
   // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
   // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
@@ -79,6 +92,24 @@ export function runPack(algorithm: i32, decreasing: i32, sizeKey: i32, sizeDim: 
   writeOutcome(units);
   packed = true;
   return bestHosts;
+}
+
+function writeLpStats(): void {
+  setF64(stats, STAT_LP_BOUND, <f64>lpBound());
+  setF64(stats, STAT_LP_VALUE, lpUsable() ? lpObjective() : 0);
+  setF64(stats, STAT_LP_STEPS, <f64>lpSteps);
+}
+
+/**
+ * Up to `steps` more steps of the pattern LP of the reserved instance (set up on the first call after
+ * reservePack); returns its LP_* state, or ERR_*. Bound, value and steps spent are in the stats region.
+ */
+export function runPatternLp(steps: i32): i32 {
+  if (!isReserved()) return ERR_NOT_RESERVED;
+  if (lpState == LP_NONE) lpInit();
+  lpRun(steps);
+  writeLpStats();
+  return lpState;
 }
 
 /** More improvement iterations on the last packing. Returns hosts used, or ERR_*. */

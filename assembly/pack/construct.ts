@@ -4,8 +4,8 @@
 // go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS, MIN_SLACK_NODES, SIZE_KEY_DIM, SIZE_KEY_MAX,
-  SIZE_KEY_SUM,
+  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS, MIN_SLACK_NODES,
+  SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
@@ -246,14 +246,18 @@ function mbsDfs(from: i32, w: f64): void {
   }
 }
 
-function minSlack(units: i32): void {
+/**
+ * Minimum slack over the units not placed yet, on hosts from firstHost on; decided[0, start) already lists the
+ * units placed before (by LP rounding).
+ */
+function minSlack(units: i32, start: i32, firstHost: i32): void {
   let remaining = 0;
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);
-    if (i32At(unitConflict, unit) == 0) setI32(decided, remaining++, unit);
+    if (i32At(unitConflict, unit) == 0 && i32At(unitHost, unit) < 0) setI32(decided, start + remaining++, unit);
   }
-  let placed = 0; // decided[0, placed): placed units in order; decided[placed, placed + remaining): the rest
-  for (let h = 0; h < hosts && remaining > 0; h++) {
+  let placed = start; // decided[0, placed): placed units in order; decided[placed, placed + remaining): the rest
+  for (let h = firstHost; h < hosts && remaining > 0; h++) {
     let firstAt = -1;
     for (let j = 0; j < remaining; j++) if (fits(i32At(decided, placed + j), h)) { firstAt = j; break; }
     if (firstAt < 0) continue;
@@ -294,14 +298,17 @@ function minSlack(units: i32): void {
   }
 }
 
-/** Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. */
-export function construct(rule: i32, units: i32, key: i32, dim: i32): void {
+/**
+ * Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. For LP
+ * rounding, decided[0, rounded) already sit on hosts [0, firstHost), which the minimum-slack rule leaves alone.
+ */
+export function construct(rule: i32, units: i32, key: i32, dim: i32, rounded: i32, firstHost: i32): void {
   sizeKey = key;
   sizeDim = dim;
   openCount = 0;
   buildTree();
   if (rule == ALG_DOT_PRODUCT || rule == ALG_L2_NORM) binCentric(rule, units);
-  else if (rule == ALG_MIN_SLACK) minSlack(units);
+  else if (rule == ALG_MIN_SLACK || rule == ALG_LP_ROUNDING) minSlack(units, rounded, firstHost);
   else {
     itemCentric(rule, units);
     for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));

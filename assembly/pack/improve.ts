@@ -10,6 +10,7 @@
 //   closed[H]       hosts R taken out in this round; finalHosts[0, |F|) the hosts F that must take TC at the end
 //   roundHost[U]    the round's best partial solution (host, -2 in TC, -1 unplaced)
 //   tabu*[class]    host a unit of the class last joined, until when, how often, and when that was set
+//   keptHosts       hosts [0, keptHosts) (LP rounding's whole patterns) are left out of rounds, moves and repacks
 import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
@@ -97,8 +98,12 @@ let classesBuilt = false; // unit classes are only needed once a round starts
   return i32At(finalHosts, j);
 }
 
-export function initImprove(units: i32): void {
+/** Hosts [0, keptHosts) are left as they are (the LP rounding's whole patterns); the search uses the others. */
+let keptHosts = 0;
+
+export function initImprove(units: i32, kept: i32): void {
   unitCount = units;
+  keptHosts = kept;
   iterations = 0;
   improvements = 0;
   done = false;
@@ -195,7 +200,7 @@ function tryAdd(h: i32, k: i32): void {
 function startRound(): bool {
   if (!classesBuilt) { buildClasses(); classesBuilt = true; }
   let used = 0;
-  for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) > 0) setI32(hostList, used++, h);
+  for (let h = keptHosts; h < hosts; h++) if (i32At(hostCount, h) > 0) setI32(hostList, used++, h);
   if (used < 2) return false;
   for (let j = 0; j < used; j++) { const h = i32At(hostList, j); setF64(fills, h, fill(h)); }
   useSortKeys(fills);
@@ -523,7 +528,7 @@ function activeHosts(limit: i32, which: i32, out: usize): i32 {
   let h = which == 0 ? cursor0 : cursor1;
   let seen = 0, k = 0;
   while (seen < hosts && k < limit) {
-    if (i32At(hostCount, h) > 0 && i32At(closed, h) == 0) setI32(out, k++, h);
+    if (h >= keptHosts && i32At(hostCount, h) > 0 && i32At(closed, h) == 0) setI32(out, k++, h);
     h = h + 1 == hosts ? 0 : h + 1;
     seen++;
   }

@@ -3,7 +3,8 @@
 // and differential tests compare them element by element.
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, SIZE_KEY_DIM, SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
+  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, LP_INELIGIBLE, LP_NONE,
+  LP_OPTIMAL, LP_RUNNING, LP_STOPPED, SIZE_KEY_DIM, SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../../assembly/abi';
 
 /** Size of an item (normalised per dimension by the largest host capacity): sort key and residual measure. */
@@ -14,12 +15,13 @@ export const SIZE_KEY_CODE: Record<SizeKey, number> = { max: SIZE_KEY_MAX, sum: 
 /** Placement rules of the constructive pass (abi.ts ALG_* has the sources). */
 export type Rule =
   | 'first-fit' | 'best-fit' | 'worst-fit' | 'next-fit' | 'dot-product' | 'l2-norm' | 'tetris'
-  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random' | 'min-slack';
+  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random' | 'min-slack' | 'lp-rounding';
 
 export const RULE_CODE: Record<Rule, number> = {
   'first-fit': ALG_FIRST_FIT, 'best-fit': ALG_BEST_FIT, 'worst-fit': ALG_WORST_FIT, 'next-fit': ALG_NEXT_FIT,
   'dot-product': ALG_DOT_PRODUCT, 'l2-norm': ALG_L2_NORM, tetris: ALG_TETRIS, 'k8s-least-allocated': ALG_K8S_LEAST,
   'k8s-most-allocated': ALG_K8S_MOST, 'k8s-balanced': ALG_K8S_BALANCED, random: ALG_RANDOM, 'min-slack': ALG_MIN_SLACK,
+  'lp-rounding': ALG_LP_ROUNDING,
 };
 export const RULES = Object.keys(RULE_CODE) as Rule[];
 
@@ -133,6 +135,20 @@ export function copyOutcome(o: PackOutcome): PackOutcome {
   };
 }
 
+/** Where the pattern LP (core/reference/pattern-lp.ts) of the reserved instance stands. */
+export interface PatternLpStatus {
+  readonly state: 'none' | 'running' | 'optimal' | 'stopped' | 'ineligible';
+  /** Lower bound on hosts from the LP's prices (0 before any pricing round). */
+  readonly bound: number;
+  /** Objective of the restricted master: fractional hosts. */
+  readonly value: number;
+  readonly steps: number;
+}
+
+export const LP_STATE_NAME: Record<number, PatternLpStatus['state']> = {
+  [LP_NONE]: 'none', [LP_RUNNING]: 'running', [LP_OPTIMAL]: 'optimal', [LP_STOPPED]: 'stopped', [LP_INELIGIBLE]: 'ineligible',
+};
+
 export interface Packer {
   readonly name: 'wasm' | 'reference';
   reserve(hosts: number, items: number, dims: number, shape?: ArenaShape): PackArena;
@@ -140,6 +156,11 @@ export interface Packer {
   pack(options: PackOptions): PackOutcome;
   /** More improvement iterations on the last packing (same answer as asking for them all at once). */
   improve(iterations: number, targetCost: number): PackOutcome;
+  /**
+   * Up to `steps` more steps of the pattern LP of the reserved instance (kept until the next reserve), so a
+   * caller can spend a time limit on it in chunks; the 'lp-rounding' rule then uses it as it stands.
+   */
+  patternLp(steps: number): PatternLpStatus;
   /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome;
   /** An independent packer of the same kind (separate arena), for work that must not disturb this one. */

@@ -2,14 +2,15 @@
 // caller fills in place (one bulk write per array, no per-element calls), and reads results back as views.
 // Works in Node, the renderer and workers: only `globalThis.WebAssembly` is used.
 import * as abi from '../../assembly/abi';
-import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, SizeKey } from './packer';
-import { DEFAULT_PACK_OPTIONS, RULE_CODE, SIZE_KEY_CODE } from './packer';
+import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, PatternLpStatus, SizeKey } from './packer';
+import { DEFAULT_PACK_OPTIONS, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE } from './packer';
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   reservePackWith(hosts: number, items: number, dims: number, labelWords: number, spreadGroups: number): number;
   runPack(algorithm: number, decreasing: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
+  runPatternLp(steps: number): number;
   setImproveParameter(k: number, v: number): void;
 }
 
@@ -128,6 +129,14 @@ export class WasmPacker implements Packer {
     if (!this.header) throw new KernelError('reserve() must be called before packing');
     this.check(this.kernel.runImprove(iterations, targetCost));
     return this.outcome();
+  }
+
+  patternLp(steps: number): PatternLpStatus {
+    if (!this.header) throw new KernelError('reserve() must be called before packing');
+    const state = this.kernel.runPatternLp(Math.max(0, Math.min(steps, 2 ** 31 - 1)) | 0);
+    this.check(state);
+    const stats = this.f64(abi.HDR_STATS, abi.STATS_SLOTS);
+    return { state: LP_STATE_NAME[state], bound: stats[abi.STAT_LP_BOUND], value: stats[abi.STAT_LP_VALUE], steps: stats[abi.STAT_LP_STEPS] };
   }
 
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome {

@@ -4,7 +4,8 @@
 // host can take it. Ties go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS, MIN_SLACK_NODES,
+  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
+  MIN_SLACK_NODES,
 } from '../../assembly/abi';
 import { sizeOf } from './order';
 import type { Rng } from './random';
@@ -176,14 +177,14 @@ function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
  * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
  * at a perfectly full host or after MIN_SLACK_NODES placements (MIN_SLACK_CHECKS units looked at).
  */
-function minSlack(r: Rules, order: Int32Array): Int32Array {
+function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstHost: number): Int32Array {
   const { st } = r;
   const weight = st.u.weight;
-  const decided: number[] = [];
-  let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0);
+  const decided: number[] = [...prefix]; // units already placed (by LP rounding), in that order
+  let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0 && st.unitHost[unit] < 0);
   const dd = st.a.dims;
   const full = (h: number) => { for (let d = 0; d < dd; d++) if (st.residual[h * dd + d] !== 0) return false; return true; };
-  for (let h = 0; h < st.a.hosts && remaining.length > 0; h++) {
+  for (let h = firstHost; h < st.a.hosts && remaining.length > 0; h++) {
     const firstAt = remaining.findIndex((unit) => st.fits(unit, h));
     if (firstAt < 0) continue;
     const n = remaining.length;
@@ -222,10 +223,13 @@ function minSlack(r: Rules, order: Int32Array): Int32Array {
   return Int32Array.from([...decided, ...Array.from(order).filter((unit) => !placed.has(unit))]);
 }
 
-/** Runs the rule over units in `order`; returns units in the order the pass decided on them. */
-export function construct(r: Rules, rule: number, order: Int32Array): Int32Array {
+/**
+ * Runs the rule over units in `order`; returns units in the order the pass decided on them. For LP rounding,
+ * `rounded` units already sit on hosts [0, firstHost), which the minimum-slack rule leaves alone.
+ */
+export function construct(r: Rules, rule: number, order: Int32Array, rounded: readonly number[] = [], firstHost = 0): Int32Array {
   const decided = rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM ? binCentric(r, rule, order)
-    : rule === ALG_MIN_SLACK ? minSlack(r, order) : (itemCentric(r, rule, order), order);
+    : rule === ALG_MIN_SLACK || rule === ALG_LP_ROUNDING ? minSlack(r, order, rounded, firstHost) : (itemCentric(r, rule, order), order);
   for (const unit of decided) {
     if (r.st.unitHost[unit] >= 0 || r.st.u.conflict[unit] !== 0) continue;
     const h = firstFitHost(r.st, unit);

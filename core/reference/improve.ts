@@ -20,6 +20,8 @@
 // iterations without a better TC the round restarts from the best solution with other hosts for R; after
 // ATTEMPT_LIMIT failed rounds in a row the phase is done. Everything is deterministic for a given seed, and
 // resumable: any split of an iteration budget gives the same answer as the whole budget at once.
+// After LP rounding (lp-rounding.ts) the hosts holding the LP's whole patterns are kept as they are: rounds,
+// moves and repacks use the other hosts only.
 import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
@@ -104,7 +106,9 @@ export class Improver {
   private readonly tabuFreq: Int32Array;
   private readonly tabuStamp: Int32Array;
 
-  constructor(private readonly st: HostState, private readonly rng: Rng, private readonly norm: Float64Array) {
+  /** Hosts [0, kept) are left as they are (the LP rounding's whole patterns); the search uses the others. */
+  constructor(private readonly st: HostState, private readonly rng: Rng, private readonly norm: Float64Array,
+    private readonly kept = 0) {
     this.a = st.a;
     this.u = st.u;
     const n = this.u.count;
@@ -163,7 +167,7 @@ export class Improver {
 
   private startRound(): boolean {
     const used: number[] = [];
-    for (let h = 0; h < this.a.hosts; h++) if (this.st.count[h] > 0) used.push(h);
+    for (let h = this.kept; h < this.a.hosts; h++) if (this.st.count[h] > 0) used.push(h);
     if (used.length < 2) return false;
     const fills = new Float64Array(this.a.hosts);
     for (const h of used) fills[h] = this.fill(h);
@@ -449,7 +453,7 @@ export class Improver {
     const list: number[] = [];
     let h = this.cursor[which], seen = 0;
     while (seen < hosts && list.length < limit) {
-      if (this.st.count[h] > 0 && this.closed[h] === 0) list.push(h);
+      if (h >= this.kept && this.st.count[h] > 0 && this.closed[h] === 0) list.push(h);
       h = h + 1 === hosts ? 0 : h + 1;
       seen++;
     }

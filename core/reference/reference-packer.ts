@@ -1,13 +1,15 @@
 // The TypeScript reference packer: the oracle the WASM kernel is checked against (same inputs, same outputs).
 // Plain data structures and linear scans; the kernel's indexes (segment tree, shape restarts) must not change
 // any answer, only its speed.
-import { ALG_COUNT, DOMAIN_SITE, REASON_PLACED, SIZE_KEY_DIM, SIZE_KEY_NONE } from '../../assembly/abi';
+import { ALG_COUNT, ALG_LP_ROUNDING, DOMAIN_SITE, LP_MAX_STEPS, REASON_PLACED, SIZE_KEY_DIM, SIZE_KEY_NONE } from '../../assembly/abi';
 import {
-  DEFAULT_PACK_OPTIONS, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions, type PackOutcome,
-  type Packer, type SizeKey,
+  DEFAULT_PACK_OPTIONS, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions,
+  type PackOutcome, type Packer, type PatternLpStatus, type SizeKey,
 } from '../kernel/packer';
 import { construct } from './construct';
 import { Improver } from './improve';
+import { roundPatterns } from './lp-rounding';
+import { PatternLp } from './pattern-lp';
 import { decreasingOrder, inputOrder, unitKeys } from './order';
 import { Rng } from './random';
 import { isStaticReason, unplacedReason } from './reasons';
@@ -42,10 +44,12 @@ export class ReferencePacker implements Packer {
   readonly name = 'reference' as const;
   private arena: PackArena | undefined;
   private run: Run | undefined;
+  private lp: PatternLp | undefined;
 
   reserve(hosts: number, items: number, dims: number, shape: ArenaShape = {}): PackArena {
     const labelWords = shape.labelWords ?? 0, spreadGroups = shape.spreadGroups ?? 0;
     this.run = undefined;
+    this.lp = undefined;
     this.arena = {
       hosts, items, dims, labelWords, spreadGroups,
       hostCapacity: new Float64Array(hosts * dims),
@@ -80,7 +84,14 @@ export class ReferencePacker implements Packer {
     const order = options.order === 'input' || sizeKey === SIZE_KEY_NONE
       ? inputOrder(units.count)
       : decreasingOrder(unitKeys(units.demand, units.count, a.dims, norm, sizeKey, options.sizeDim));
-    const decided = construct({ st, norm, sizeKey, sizeDim: options.sizeDim, rng }, rule, order);
+    let rounded: number[] = [], kept = 0;
+    if (rule === ALG_LP_ROUNDING) {
+      // The LP of these inputs, run to its end (a caller that wants a time limit runs it first with patternLp).
+      if (!this.lp || !this.lp.sameSizes()) this.lp = new PatternLp(a);
+      this.lp.run(LP_MAX_STEPS);
+      ({ units: rounded, hosts: kept } = roundPatterns(this.lp, st));
+    }
+    const decided = construct({ st, norm, sizeKey, sizeDim: options.sizeDim, rng }, rule, order, rounded, kept);
     const firstHost = new Int32Array(a.items);
     for (let i = 0; i < a.items; i++) firstHost[i] = st.unitHost[units.ofItem[i]];
     const unitReason = new Int32Array(units.count);
@@ -90,7 +101,7 @@ export class ReferencePacker implements Packer {
       unitReason[unit] = unplacedReason(st, unit);
       if (!isStaticReason(unitReason[unit])) dynamic = true;
     }
-    const improver = new Improver(st, rng, norm);
+    const improver = new Improver(st, rng, norm, kept);
     // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
     // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
     if (dynamic) improver.done = true;
@@ -103,6 +114,14 @@ export class ReferencePacker implements Packer {
     if (!this.run) throw new Error('pack() must be called before improve()');
     this.run.improver.run(iterations, targetCost);
     return this.outcome();
+  }
+
+  patternLp(steps: number): PatternLpStatus {
+    const a = this.arena;
+    if (!a) throw new Error('reserve() must be called before packing');
+    this.lp ??= new PatternLp(a);
+    const state = this.lp.run(Math.max(0, Math.min(steps, 2 ** 31 - 1)) | 0);
+    return { state: LP_STATE_NAME[state], bound: this.lp.bound(), value: this.lp.usable() ? this.lp.objective() : 0, steps: this.lp.steps };
   }
 
   fork(): ReferencePacker {

@@ -1,11 +1,13 @@
 // Differential and invariant properties of the placement kernel on random instances: the WASM kernel (release and
 // debug builds) and the TypeScript reference give identical outputs for every placement rule, order and size
 // key, with every hard rule in play and with the improvement phase on; every answer passes the independent
-// verifier; the improvement phase can be run in chunks; the same seed gives the same answer.
+// verifier; the improvement phase can be run in chunks; the same seed gives the same answer. The pattern LP and
+// its rounding get the same checks on one-dimensional instances without hard rules (where they apply).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_RACK, DOMAIN_SITE, REASON_PLACED } from '../../assembly/abi';
-import { copyOutcome, RULES, type PackOptions, type Rule, type SizeKey } from '../../core/kernel/packer';
+import { copyOutcome, RULES, type PackOptions, type Packer, type Rule, type SizeKey } from '../../core/kernel/packer';
+import { volumeBound } from '../../core/pack/bounds';
 import { verifyPacking } from '../../core/pack/verify';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
@@ -151,5 +153,85 @@ describe('placement kernel', () => {
     fc.assert(fc.property(drawn(true, [0, 400]), ({ inst, options }) => {
       expect(packWith(release, inst, options)).toEqual(packWith(release, inst, options));
     }), { numRuns: 40 });
+  });
+});
+
+/**
+ * One dimension, identical hosts of whole-number capacity and whole-number sizes (some repeated, a few zero): the
+ * instances the pattern LP takes. As many hosts as items, so everything fits.
+ */
+const oneDimArb: fc.Arbitrary<Instance> = fc.record({
+  capacity: fc.integer({ min: 8, max: 150 }),
+  shares: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }),
+  picks: fc.array(fc.nat(), { minLength: 1, maxLength: 45 }),
+}).map(({ capacity, shares, picks }) => {
+  const sizes = shares.map((s) => Math.round((s / 1000) * capacity));
+  const demands = picks.map((p) => [sizes[p % sizes.length]]);
+  return { dims: 1, capacities: demands.map(() => [capacity]), maxItems: demands.map(() => 0), demands };
+});
+
+const roundingArb = fc.record({
+  seed: fc.nat({ max: 1000 }),
+  iterations: fc.constantFrom(0, 50, 400),
+}).map(({ seed, iterations }): PackOptions => ({ rule: 'lp-rounding', order: 'decreasing', sizeKey: 'l2', sizeDim: 0, seed, iterations, targetCost: 0 }));
+
+/** Packs after spending the LP's steps in the given chunks (none: the pack runs the LP itself). */
+function roundWith(packer: Packer, inst: Instance, options: PackOptions, chunks: readonly number[] = []) {
+  loadInstance(packer, inst);
+  for (const c of chunks) packer.patternLp(c);
+  const out = copyOutcome(packer.pack(options));
+  return { out, lp: packer.patternLp(0) };
+}
+
+describe('pattern LP and its rounding', () => {
+  it('WASM release and debug builds equal the reference: LP state, bound, value, steps and the packing', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, (inst, options) => {
+      const expected = roundWith(reference, inst, options);
+      if (inst.demands.some((d) => d[0] > 0)) expect(expected.lp.state).not.toBe('ineligible');
+      expect(roundWith(release, inst, options)).toEqual(expected);
+      expect(roundWith(debug, inst, options)).toEqual(expected);
+    }), { numRuns: 150 });
+  }, 120_000);
+
+  it('gives the same LP and packing whether its steps are spent at once or in chunks', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 8 }), (inst, options, chunks) => {
+      expect(roundWith(release, inst, options, chunks)).toEqual(roundWith(release, inst, options));
+      expect(roundWith(reference, inst, options, chunks)).toEqual(roundWith(release, inst, options));
+    }), { numRuns: 60 });
+  }, 120_000);
+
+  it('packs every item within capacity, between its proven bound and the constructive count', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, (inst, options) => {
+      const { out, lp } = roundWith(release, inst, options);
+      expect(verifyPacking(instanceInput(inst), out.itemHost, { requireAll: true }).violations).toEqual([]);
+      expect(out.hostsUsed).toBeLessThanOrEqual(out.constructiveHosts);
+      expect(out.hostsUsed).toBeGreaterThanOrEqual(lp.bound);
+      const sizes = inst.demands.map((d) => d[0]);
+      if (sizes.some((x) => x > 0)) {
+        expect(lp.state).toBe('optimal');
+        // The LP is at least the volume bound, and no packing beats a lower bound.
+        expect(lp.bound).toBeGreaterThanOrEqual(volumeBound(sizes, inst.capacities[0][0]));
+        expect(lp.value).toBeGreaterThanOrEqual(sizes.reduce((a, b) => a + b, 0) / inst.capacities[0][0] - 1e-9);
+      }
+    }), { numRuns: 150 });
+  }, 120_000);
+
+  it('is deterministic: the same instance and seed give the same answer', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, (inst, options) => {
+      expect(roundWith(release, inst, options)).toEqual(roundWith(release, inst, options));
+    }), { numRuns: 40 });
+  });
+
+  it('does not apply to vectors or hard rules: the rounding is then the minimum-slack rule', () => {
+    let ineligible = 0;
+    fc.assert(fc.property(drawn(true, [0, 200]), ({ inst, options }) => {
+      const lp = { ...options, rule: 'lp-rounding' as const };
+      const got = roundWith(release, inst, lp);
+      expect(got).toEqual(roundWith(reference, inst, lp));
+      if (got.lp.state !== 'ineligible') return;
+      ineligible++;
+      expect(got.out).toEqual(packWith(release, inst, { ...options, rule: 'min-slack' }));
+    }), { numRuns: 80 });
+    expect(ineligible).toBeGreaterThan(40);
   });
 });
