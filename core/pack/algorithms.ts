@@ -1,7 +1,9 @@
 // Named placement algorithms as planners and the command line call them: a constructive rule, an item order,
 // and whether the improvement phase (Consistent Neighborhood Search, core/reference/improve.ts) follows.
 // "best" is the default: the minimum-slack rule (MBS') on instances of up to MIN_SLACK_UNITS items, First Fit
-// Decreasing beyond (MBS' searches subsets per host, too slow for millions of items), then the improvement phase.
+// Decreasing beyond (MBS' searches subsets per host, too slow for millions of items), then the improvement phase;
+// on one dimension without hard rules the time-limited solve (solve.ts) adds starts from the pattern LP's
+// residual rounding ("lp-rounding", core/reference/lp-rounding.ts).
 import type { PackOptions, Rule, SizeKey } from '../kernel/packer';
 
 export interface Algorithm {
@@ -9,6 +11,8 @@ export interface Algorithm {
   readonly order: PackOptions['order'];
   /** Run the improvement phase after the constructive pass. */
   readonly improve: boolean;
+  /** solve() may add starts from the pattern LP's rounding where the LP applies ("best"). */
+  readonly patternStart?: boolean;
 }
 
 /** Beyond this many items "best" starts from First Fit Decreasing instead of the minimum-slack rule. */
@@ -36,16 +40,28 @@ const CONSTRUCTIVE: Record<(typeof NAMES)[number], Omit<Algorithm, 'improve'>> =
 const NAMES = ['ff', 'ffd', 'bf', 'bfd', 'wf', 'wfd', 'nf', 'nfd', 'dot-product', 'l2-norm', 'tetris', 'k8s-least-allocated',
   'k8s-most-allocated', 'k8s-balanced', 'random', 'mbs'] as const;
 
-/** Every name `algorithmFor` accepts: "best", the constructive names, and each with "+cns" (a scenario's policy.algorithm). */
+/**
+ * Rules the command line and benchmarks may name but scenarios may not (they are not in the scenario schema):
+ * the pattern LP's rounding, alone or with the improvement phase.
+ */
+const COMMAND_LINE_ONLY: Record<string, Omit<Algorithm, 'improve'>> = {
+  'lp-rounding': { rule: 'lp-rounding', order: 'decreasing' },
+};
+
+/** The names a scenario's policy.algorithm accepts: "best", the constructive names, and each with "+cns". */
 export const PLACEMENT_ALGORITHMS = ['best', ...NAMES, ...NAMES.map((n) => `${n}+cns` as const)] as const;
 export type PlacementAlgorithm = (typeof PLACEMENT_ALGORITHMS)[number];
-export const ALGORITHM_NAMES: readonly string[] = PLACEMENT_ALGORITHMS;
+/** Every name `algorithmFor` accepts, the command-line-only ones included. */
+export const ALGORITHM_NAMES: readonly string[] = [
+  ...PLACEMENT_ALGORITHMS, ...Object.keys(COMMAND_LINE_ONLY).flatMap((n) => [n, `${n}+cns`]),
+];
 
 /** The algorithm for a name, for an instance of `items` items; undefined for an unknown name. */
 export function algorithmFor(name: string, items: number): Algorithm | undefined {
-  if (name === 'best') return { ...(items <= MIN_SLACK_UNITS ? CONSTRUCTIVE.mbs : CONSTRUCTIVE.ffd), improve: true };
+  if (name === 'best') return { ...(items <= MIN_SLACK_UNITS ? CONSTRUCTIVE.mbs : CONSTRUCTIVE.ffd), improve: true, patternStart: true };
   const improve = name.endsWith('+cns');
-  const base = (CONSTRUCTIVE as Record<string, Omit<Algorithm, 'improve'>>)[improve ? name.slice(0, -4) : name];
+  const key = improve ? name.slice(0, -4) : name;
+  const base = (CONSTRUCTIVE as Record<string, Omit<Algorithm, 'improve'>>)[key] ?? COMMAND_LINE_ONLY[key];
   return base ? { ...base, improve } : undefined;
 }
 

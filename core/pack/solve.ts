@@ -2,8 +2,16 @@
 // for an iteration budget (deterministic: same seed and budget, same answer on every machine) and/or a
 // wall-clock limit. The kernel has no clock, so a time limit is enforced here between chunks of iterations;
 // the clock is passed in because core/ never reads one itself.
-import { copyOutcome, type Packer, type PackOutcome, type SizeKey } from '../kernel/packer';
-import { algorithmFor, packOptions } from './algorithms';
+//
+// "best" on one dimension without hard rules adds a second start: if the first start (minimum slack and the
+// improvement phase) has not reached the target after FIRST_START_ITERATIONS iterations, the pattern LP is
+// solved (core/reference/pattern-lp.ts, in chunks of steps under a time limit), its lower bound becomes part of
+// the target, and the next starts begin from its residual rounding (rule 'lp-rounding') instead. Hard instances
+// whose optimal packings leave almost no slack (hard28) are out of reach of local search from a greedy start,
+// while the LP's whole patterns fill most hosts exactly.
+import { LP_MAX_STEPS } from '../../assembly/abi';
+import { copyOutcome, type Packer, type PackOutcome, type PatternLpStatus, type SizeKey } from '../kernel/packer';
+import { algorithmFor, packOptions, type Algorithm } from './algorithms';
 
 export interface SolveOptions {
   readonly algorithm: string;
@@ -23,7 +31,17 @@ export interface SolveOptions {
 /** Improvement budget when neither iterations nor a time limit is given. */
 export const DEFAULT_ITERATIONS = 50_000;
 
+/** Improvement iterations of the first start before "best" turns to the pattern LP (where it applies). */
+export const FIRST_START_ITERATIONS = 2_000;
+
 export class UnknownAlgorithmError extends Error {}
+
+const better = (a: PackOutcome, b: PackOutcome | null) =>
+  b === null || a.cost < b.cost || (a.cost === b.cost && a.unplaced < b.unplaced);
+
+/** Reached a proven bound: the cost target, or (the LP's bound) as few hosts as the bound with everything placed. */
+const atTarget = (o: PackOutcome, target: number, lpBound: number) =>
+  o.cost <= target || (lpBound > 0 && o.unplaced === 0 && o.hostsUsed <= lpBound);
 
 export function solve(packer: Packer, items: number, o: SolveOptions): PackOutcome {
   const algorithm = algorithmFor(o.algorithm, items);
@@ -31,32 +49,69 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
   const target = o.targetCost ?? 0;
   const timed = o.timeLimit !== undefined && o.now !== undefined;
   const budget = o.iterations ?? (timed ? Number.POSITIVE_INFINITY : DEFAULT_ITERATIONS);
-  if (!algorithm.improve || !timed) {
+  const withLp = algorithm.patternStart && algorithm.improve && packer.patternLp(0).state !== 'ineligible';
+  if (!withLp && (!algorithm.improve || !timed)) {
     return packer.pack(packOptions(algorithm, o.seed, o.sizeKey, o.sizeDim, Math.min(budget, 2 ** 31 - 1), target));
   }
-  const now = o.now!;
+  const now = timed ? o.now! : () => 0;
   const start = now();
-  const left = () => o.timeLimit! - (now() - start);
+  const left = () => (timed ? o.timeLimit! - (now() - start) : Number.POSITIVE_INFINITY);
   let best: PackOutcome | null = null;
   let total = 0; // improvement iterations over every start
+  let lpBound = 0;
+  const keep = (out: PackOutcome) => {
+    total += out.iterations;
+    best = { ...(better(out, best) ? copyOutcome(out) : best!), iterations: total };
+  };
   // The search gives up on a packing after a number of failed rounds; with time left, it starts again from
   // the constructive pass with the next seed (other tie-breaks, other rounds), and the best packing is kept.
-  for (let seed = o.seed; ; seed++) {
-    let out = packer.pack(packOptions(algorithm, seed, o.sizeKey, o.sizeDim, 0, target));
-    // Chunks sized to take about 10 ms, so the limit is overshot by little.
-    let chunk = 64;
-    while (!out.done && total + out.iterations < budget && left() > 0) {
-      const t0 = now();
-      out = packer.improve(Math.min(chunk, budget - total - out.iterations), target);
-      const spent = now() - t0;
-      // Growth at most doubles, since iterations get dearer as a search goes on (larger trash cans, deeper
-      // repacks): a chunk sized on cheap early iterations could otherwise overrun the limit by seconds.
-      chunk = Math.max(16, Math.min(chunk * 2, 1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
+  for (let k = 0; ; k++) {
+    const lpStart = withLp && k > 0;
+    if (lpStart && k === 1) {
+      const lp = runPatternLp(packer, left, timed);
+      if (lp.state === 'running') return best!; // out of time
+      lpBound = lp.bound;
+      if (atTarget(best!, target, lpBound)) return best!;
     }
-    total += out.iterations;
-    const better = best === null || out.cost < best.cost || (out.cost === best.cost && out.unplaced < best.unplaced);
-    const kept: PackOutcome = better ? copyOutcome(out) : best!;
-    best = { ...kept, iterations: total };
-    if (best.cost <= target || !out.done || left() <= 0 || total >= budget) return best;
+    const cap = withLp && k === 0 ? Math.min(budget, FIRST_START_ITERATIONS) : budget - total;
+    const out = runStart(packer, { ...algorithm, rule: lpStart ? 'lp-rounding' : algorithm.rule }, o, o.seed + k, cap, target, lpBound, left, timed);
+    keep(out);
+    if (atTarget(best!, target, lpBound) || left() <= 0 || total >= budget) return best!;
+    // Without a clock the first start gives way to the LP start, and that one is the last.
+    if (!timed && (!withLp || k >= 1)) return best!;
+    if (out.done || (withLp && k === 0)) continue;
+    return best!;
   }
+}
+
+/** The pattern LP in chunks while time is left (all of it, up to the kernel's step cap, without a clock). */
+function runPatternLp(packer: Packer, left: () => number, timed: boolean): PatternLpStatus {
+  if (!timed) return packer.patternLp(LP_MAX_STEPS);
+  let st = packer.patternLp(0);
+  let chunk = 16;
+  while (st.state === 'running' && left() > 0) {
+    const t0 = left();
+    st = packer.patternLp(chunk);
+    const spent = t0 - left();
+    chunk = Math.max(16, Math.min(chunk * 2, 1 << 16, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
+  }
+  return st;
+}
+
+/** One start: the constructive pass, then improvement chunks until the target, a cap, giving up or the clock. */
+function runStart(packer: Packer, a: Algorithm, o: SolveOptions, seed: number, cap: number, target: number, lpBound: number,
+  left: () => number, timed: boolean): PackOutcome {
+  if (!timed) return packer.pack(packOptions(a, seed, o.sizeKey, o.sizeDim, Math.min(cap, 2 ** 31 - 1), target));
+  let out = packer.pack(packOptions(a, seed, o.sizeKey, o.sizeDim, 0, target));
+  // Chunks sized to take about 10 ms, so the limit is overshot by little.
+  let chunk = 64;
+  while (!out.done && out.iterations < cap && left() > 0 && !atTarget(out, target, lpBound)) {
+    const t0 = left();
+    out = packer.improve(Math.min(chunk, cap - out.iterations), target);
+    const spent = t0 - left();
+    // Growth at most doubles, since iterations get dearer as a search goes on (larger trash cans, deeper
+    // repacks): a chunk sized on cheap early iterations could otherwise overrun the limit by seconds.
+    chunk = Math.max(16, Math.min(chunk * 2, 1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { algorithmFor, ALGORITHM_NAMES, MIN_SLACK_UNITS } from '../../../core/pack/algorithms';
 import { distinctFleet, replicaFleet } from '../../../core/pack/fleet';
-import { solve, UnknownAlgorithmError } from '../../../core/pack/solve';
+import { FIRST_START_ITERATIONS, solve, UnknownAlgorithmError } from '../../../core/pack/solve';
 import { createWasmPacker } from '../../../electron/cli/kernel';
 import { loadInstance, type Instance } from '../../support/arena';
 
@@ -10,8 +10,10 @@ const tight: Instance = { dims: 1, capacities: Array.from({ length: 6 }, () => [
 
 describe('named algorithms', () => {
   it('"best" is minimum slack then the improvement phase on small instances, FFD then improvement on large ones', () => {
-    expect(algorithmFor('best', MIN_SLACK_UNITS)).toEqual({ rule: 'min-slack', order: 'decreasing', improve: true });
-    expect(algorithmFor('best', MIN_SLACK_UNITS + 1)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: true });
+    expect(algorithmFor('best', MIN_SLACK_UNITS)).toEqual({ rule: 'min-slack', order: 'decreasing', improve: true, patternStart: true });
+    expect(algorithmFor('best', MIN_SLACK_UNITS + 1)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: true, patternStart: true });
+    expect(algorithmFor('lp-rounding+cns', 10)).toEqual({ rule: 'lp-rounding', order: 'decreasing', improve: true });
+    expect(ALGORITHM_NAMES).toContain('lp-rounding');
     expect(algorithmFor('ffd', 10)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: false });
     expect(algorithmFor('bf+cns', 10)).toEqual({ rule: 'best-fit', order: 'input', improve: true });
     expect(algorithmFor('nope', 10)).toBeUndefined();
@@ -46,6 +48,21 @@ describe('named algorithms', () => {
     loadInstance(packer, { ...tight, demands: tight.demands.map(() => [1]) });
     packer.pack({ rule: 'first-fit', order: 'decreasing', sizeKey: 'l2', sizeDim: 0, seed: 1, iterations: 0, targetCost: 0 });
     expect(Array.from(timed.itemHost)).toEqual(kept); // a copy, not a view of kernel memory
+  });
+
+  it('"best" on one dimension turns to the pattern LP after the first start, and stops at the LP\'s bound', () => {
+    // No target given: the first start cannot know 2 hosts are optimal, the LP's bound (2) proves it.
+    loadInstance(packer, tight);
+    const out = solve(packer, 6, { algorithm: 'best', seed: 1, iterations: 100_000 });
+    expect(out.hostsUsed).toBe(2);
+    expect(out.iterations).toBeLessThanOrEqual(FIRST_START_ITERATIONS);
+    expect(packer.patternLp(0)).toMatchObject({ state: 'optimal', bound: 2 });
+    // Same answer again (no clock: deterministic), and the same with a clock when time is ample.
+    loadInstance(packer, tight);
+    expect(solve(packer, 6, { algorithm: 'best', seed: 1, iterations: 100_000 }).itemHost).toEqual(out.itemHost);
+    let t = 0;
+    loadInstance(packer, tight);
+    expect(solve(packer, 6, { algorithm: 'best', seed: 1, timeLimit: 100, now: () => (t += 0.001) }).hostsUsed).toBe(2);
   });
 
   it('stops at a target cost', () => {
