@@ -6,7 +6,8 @@
 // "best" on one dimension without hard rules adds a second start: if the first start (minimum slack and the
 // improvement phase) has not reached the target after FIRST_START_ITERATIONS iterations, the pattern LP is
 // solved (core/reference/pattern-lp.ts, in chunks of steps under a time limit), its lower bound becomes part of
-// the target, and the next starts begin from its residual rounding (rule 'lp-rounding') instead. Hard instances
+// the target, and the next starts begin from its residual rounding (rule 'lp-rounding') instead; an LP not
+// solved within LP_TIME_SHARE of the time limit gives way to the usual restarts. Hard instances
 // whose optimal packings leave almost no slack (hard28) are out of reach of local search from a greedy start,
 // while the LP's whole patterns fill most hosts exactly.
 import { LP_MAX_STEPS } from '../../assembly/abi';
@@ -34,6 +35,9 @@ export const DEFAULT_ITERATIONS = 50_000;
 /** Improvement iterations of the first start before "best" turns to the pattern LP (where it applies). */
 export const FIRST_START_ITERATIONS = 2_000;
 
+/** Share of the time limit the pattern LP may take; an LP still running then gives way to the usual restarts. */
+export const LP_TIME_SHARE = 0.5;
+
 export class UnknownAlgorithmError extends Error {}
 
 const better = (a: PackOutcome, b: PackOutcome | null) =>
@@ -59,6 +63,7 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
   let best: PackOutcome | null = null;
   let total = 0; // improvement iterations over every start
   let lpBound = 0;
+  let lpStarts = withLp; // later starts begin from the LP's rounding
   const keep = (out: PackOutcome) => {
     total += out.iterations;
     best = { ...(better(out, best) ? copyOutcome(out) : best!), iterations: total };
@@ -66,19 +71,20 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
   // The search gives up on a packing after a number of failed rounds; with time left, it starts again from
   // the constructive pass with the next seed (other tie-breaks, other rounds), and the best packing is kept.
   for (let k = 0; ; k++) {
-    const lpStart = withLp && k > 0;
-    if (lpStart && k === 1) {
-      const lp = runPatternLp(packer, left, timed);
-      if (lp.state === 'running') return best!; // out of time
+    if (lpStarts && k === 1) {
+      const lp = runPatternLp(packer, () => Math.min(left(), o.timeLimit! * LP_TIME_SHARE - (now() - start)), timed);
       lpBound = lp.bound;
-      if (atTarget(best!, target, lpBound)) return best!;
+      if (atTarget(best!, target, lpBound) || left() <= 0) return best!;
+      lpStarts = lp.state !== 'running'; // not done in its share of the time: the usual restarts instead
     }
+    const lpStart = lpStarts && k > 0;
     const cap = withLp && k === 0 ? Math.min(budget, FIRST_START_ITERATIONS) : budget - total;
     const out = runStart(packer, { ...algorithm, rule: lpStart ? 'lp-rounding' : algorithm.rule }, o, o.seed + k, cap, target, lpBound, left, timed);
     keep(out);
     if (atTarget(best!, target, lpBound) || left() <= 0 || total >= budget) return best!;
     // Without a clock the first start gives way to the LP start, and that one is the last.
     if (!timed && (!withLp || k >= 1)) return best!;
+    // A start that gave up, or the first start cut short for the LP, is followed by the next one.
     if (out.done || (withLp && k === 0)) continue;
     return best!;
   }
