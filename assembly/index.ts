@@ -101,12 +101,12 @@ function writeLpStats(): void {
 }
 
 /**
- * Up to `steps` more steps of the pattern LP of the reserved instance (set up on the first call after
- * reservePack); returns its LP_* state, or ERR_*. Bound, value and steps spent are in the stats region.
+ * Up to `steps` more steps of the pattern LP of the arena's inputs (set up again if they changed since); returns
+ * its LP_* state, or ERR_*. Bound, value and steps spent are in the stats region.
  */
 export function runPatternLp(steps: i32): i32 {
   if (!isReserved()) return ERR_NOT_RESERVED;
-  if (lpState == LP_NONE) lpInit();
+  if (lpState == LP_NONE || !lpSameSizes()) lpInit();
   lpRun(steps);
   writeLpStats();
   return lpState;

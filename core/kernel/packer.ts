@@ -157,8 +157,9 @@ export interface Packer {
   /** More improvement iterations on the last packing (same answer as asking for them all at once). */
   improve(iterations: number, targetCost: number): PackOutcome;
   /**
-   * Up to `steps` more steps of the pattern LP of the reserved instance (kept until the next reserve), so a
-   * caller can spend a time limit on it in chunks; the 'lp-rounding' rule then uses it as it stands.
+   * Up to `steps` more steps of the pattern LP of the arena's inputs (kept until the next reserve, set up again
+   * if the item sizes changed), so a caller can spend a time limit on it in chunks; the 'lp-rounding' rule then
+   * uses it as it stands.
    */
   patternLp(steps: number): PatternLpStatus;
   /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */

@@ -119,7 +119,7 @@ export class ReferencePacker implements Packer {
   patternLp(steps: number): PatternLpStatus {
     const a = this.arena;
     if (!a) throw new Error('reserve() must be called before packing');
-    this.lp ??= new PatternLp(a);
+    if (!this.lp || !this.lp.sameSizes()) this.lp = new PatternLp(a);
     const state = this.lp.run(Math.max(0, Math.min(steps, 2 ** 31 - 1)) | 0);
     return { state: LP_STATE_NAME[state], bound: this.lp.bound(), value: this.lp.usable() ? this.lp.objective() : 0, steps: this.lp.steps };
   }

@@ -55,6 +55,14 @@ for (const [name, packer] of [['wasm', createWasmPacker()], ['reference', new Re
       expect(packer.patternLp(10_000)).toEqual({ ...st, steps });
     });
 
+    it('starts again when the sizes change under it (arena refilled without a new reserve)', () => {
+      const a = loadInstance(packer, oneDim(10, [5, 5, 5]));
+      expect(packer.patternLp(1000)).toMatchObject({ state: 'optimal', bound: 2 });
+      a.itemDemand.set([6, 6, 6]);
+      expect(packer.patternLp(1000)).toMatchObject({ state: 'optimal', bound: 3, value: 3 });
+      expect(packer.pack(round).hostsUsed).toBe(3);
+    });
+
     it('is ineligible with two dimensions, a hard rule, fractional sizes or unequal hosts', () => {
       loadInstance(packer, { dims: 2, capacities: [[10, 10]], maxItems: [0], demands: [[5, 5]] });
       expect(packer.patternLp(10).state).toBe('ineligible');
