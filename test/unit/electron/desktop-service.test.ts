@@ -31,6 +31,10 @@ const noPathIn = (value: unknown, ...dirs: string[]) => {
   for (const d of dirs) expect(json).not.toContain(d);
 };
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `done()` holds, up to `ms` (file watchers report late on a busy machine). */
+async function until(done: () => boolean, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !done() && Date.now() < end;) await settle(25);
+}
 
 describe('desktop service', () => {
   it('opens the file named at launch first, remembers it, and never hands out its path', async () => {
@@ -109,8 +113,9 @@ describe('desktop service', () => {
     expect(s.document?.handle).toBeNull(); // a forged handle points the watcher nowhere
     h['hostfit:set-document-state']({ handle: opened.handle, name: 'watched.hostfit.json', dirty: false, readOnly: false });
     writeFileSync(path, 'theirs');
-    await settle();
-    expect(sent).toContainEqual({ type: 'file-changed', handle: opened.handle, change: 'modified' });
+    const event = { type: 'file-changed', handle: opened.handle, change: 'modified' };
+    await until(() => sent.some((m) => JSON.stringify(m) === JSON.stringify(event)));
+    expect(sent).toContainEqual(event);
     s.endSession();
   });
 
