@@ -23,7 +23,7 @@ const policyArb = fc.oneof(
 
 const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   hosts: fc.array(fc.record({ pes: fc.integer({ min: 1, max: 2 }), peMips: fc.constantFrom(1000, 1860, 2660),
-    memory: fc.constantFrom(2048, 4096) }), { minLength: 1, maxLength: 6 }),
+    memory: fc.constantFrom(2048, 4096), hostClass: fc.constantFrom(-1, 0, 0, 1) }), { minLength: 1, maxLength: 6 }),
   samples: fc.integer({ min: 3, max: 24 }),
   items: fc.array(fc.record({ mips: fc.constantFrom(250, 500, 1000, 2000), memory: fc.constantFrom(256, 613, 870, 1740),
     kind: fc.constantFrom(abi.KIND_VM, abi.KIND_VM, abi.KIND_CONTAINER), start: fc.constantFrom(2, 12, 40),
@@ -50,7 +50,8 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
 
 /** Crowded hosts, long traces, low thresholds: maximum-correlation selections (screen and exact QR) every tick. */
 const mcHeavyArb: fc.Arbitrary<Tiny> = fc.record({
-  hosts: fc.array(fc.record({ pes: fc.integer({ min: 1, max: 2 }), peMips: fc.constant(2660) }), { minLength: 1, maxLength: 3 }),
+  hosts: fc.array(fc.record({ pes: fc.integer({ min: 1, max: 2 }), peMips: fc.constant(2660), hostClass: fc.constantFrom(-1, 0, 1) }),
+    { minLength: 1, maxLength: 3 }),
   samples: fc.integer({ min: 30, max: 60 }),
   items: fc.array(fc.record({ mips: fc.constantFrom(250, 500), seed: fc.nat(), flat: fc.boolean() }), { minLength: 3, maxLength: 14 }),
   policy: fc.constantFrom('thr-mc-0.3', 'thr-mc-0.5', 'lr-mc-0.5', 'mad-mc-1.2'),

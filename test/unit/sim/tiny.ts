@@ -6,7 +6,7 @@ import type { SimArena, SimRaw, Simulator } from '../../../core/sim/spec';
 export const G4 = [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117];
 export const G5 = [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135];
 
-export interface TinyHost { pes: number; peMips: number; memory?: number; model?: number }
+export interface TinyHost { pes: number; peMips: number; memory?: number; model?: number; hostClass?: number }
 export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number; depart?: number;
   /** Memory in use as a share of the item's memory (what a live migration copies), one value per interval. */
   memoryTrace?: number[] }
@@ -41,7 +41,7 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   a.modelPower.set(G5, 11);
   t.hosts.forEach((h, k) => {
     a.hostModel[k] = h.model ?? k % 2; a.hostPes[k] = h.pes; a.hostPeMips[k] = h.peMips;
-    a.hostMemory[k] = h.memory ?? 4096; a.hostBw[k] = 1e6; a.hostMigrationRate[k] = 62.5; a.hostClass[k] = -1;
+    a.hostMemory[k] = h.memory ?? 4096; a.hostBw[k] = 1e6; a.hostMigrationRate[k] = 62.5; a.hostClass[k] = h.hostClass ?? -1;
   });
   t.items.forEach((it, k) => {
     a.itemMips[k] = it.mips; a.itemPes[k] = 1; a.itemMemory[k] = it.memory ?? 512; a.itemBw[k] = 0;
