@@ -98,10 +98,18 @@ function runPatternLp(packer: Packer, left: () => number, timed: boolean): Patte
   while (st.state === 'running' && left() > 0) {
     const t0 = left();
     st = packer.patternLp(chunk);
-    const spent = t0 - left();
-    chunk = Math.max(16, Math.min(chunk * 2, 1 << 16, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
+    chunk = nextChunk(chunk, t0 - left(), 1 << 16);
   }
   return st;
+}
+
+/**
+ * The next chunk of kernel work, sized to take about 10 ms so a time limit is overshot by little. Growth at most
+ * doubles, since work gets dearer as a search goes on (larger trash cans, deeper repacks, a larger LP basis): a
+ * chunk sized on cheap early steps could otherwise overrun the limit by seconds.
+ */
+function nextChunk(chunk: number, spent: number, most: number): number {
+  return Math.max(16, Math.min(chunk * 2, most, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
 }
 
 /** One start: the constructive pass, then improvement chunks until the target, a cap, giving up or the clock. */
@@ -109,15 +117,11 @@ function runStart(packer: Packer, a: Algorithm, o: SolveOptions, seed: number, c
   left: () => number, timed: boolean): PackOutcome {
   if (!timed) return packer.pack(packOptions(a, seed, o.sizeKey, o.sizeDim, Math.min(cap, 2 ** 31 - 1), target));
   let out = packer.pack(packOptions(a, seed, o.sizeKey, o.sizeDim, 0, target));
-  // Chunks sized to take about 10 ms, so the limit is overshot by little.
   let chunk = 64;
   while (!out.done && out.iterations < cap && left() > 0 && !atTarget(out, target, lpBound)) {
     const t0 = left();
     out = packer.improve(Math.min(chunk, cap - out.iterations), target);
-    const spent = t0 - left();
-    // Growth at most doubles, since iterations get dearer as a search goes on (larger trash cans, deeper
-    // repacks): a chunk sized on cheap early iterations could otherwise overrun the limit by seconds.
-    chunk = Math.max(16, Math.min(chunk * 2, 1 << 20, spent > 0 ? Math.round(chunk * 0.01 / spent) : chunk * 2));
+    chunk = nextChunk(chunk, t0 - left(), 1 << 20);
   }
   return out;
 }
