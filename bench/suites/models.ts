@@ -27,7 +27,7 @@ export function largeFleet(services: number, sites: number, seed = 7): ScenarioI
   const tenants = Array.from({ length: 20 }, (_, k) => ({ id: `t${k + 1}`, name: `Tenant ${k + 1}` }));
   const tenantNeeds = tenants.map(() => pick(rand, isolation));
   return {
-    format: 'hostfit-scenario', version: 1, name: `Generated fleet (${services} services)`,
+    format: 'hostfit-scenario', version: 2, name: `Generated fleet (${services} services)`,
     hostModels: [GENERAL_2S, MEMORY_2S, COMPACT_1S],
     sites: Array.from({ length: sites }, (_, s) => ({
       id: `site-${s + 1}`, name: `Site ${s + 1}`, kind: 'datacenter' as const, pue: 1.3 + 0.1 * s, energyUSDPerKWh: 0.1 + 0.02 * s,

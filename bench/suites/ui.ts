@@ -47,7 +47,7 @@ export function generatedCatalogue(n: number, seed = 11): ScenarioInput {
   const replicas = services.reduce((s, x) => s + x.replicas, 0);
   const racks = Math.max(1, Math.ceil(replicas / 150 / 16));
   return {
-    format: 'hostfit-scenario', version: 1, name: `Generated catalogue (${n} services)`,
+    format: 'hostfit-scenario', version: 2, name: `Generated catalogue (${n} services)`,
     hostModels: [GENERAL_2S, MEMORY_2S],
     sites: [{ id: 'dc', name: 'Datacenter', kind: 'datacenter', racks: Array.from({ length: racks }, (_, r) => ({
       id: `r${String(r + 1).padStart(3, '0')}`, powerBudgetKW: 20,

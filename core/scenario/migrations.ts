@@ -1,12 +1,21 @@
 // Numbered, pure migrations between scenario versions: MIGRATIONS[n] turns a version-n document into a
-// version-(n+1) document without mutating its input. Version 1 is the first format, so there are none yet;
-// the next format change adds MIGRATIONS[1] and a test that an old file still opens with the same numbers.
+// version-(n+1) document without mutating its input, so that an old file opens with the numbers it gave
+// before (test/unit/scenario/migrations.test.ts).
 import { SCENARIO_VERSION } from './schema';
 
 export type JsonObject = Record<string, unknown>;
 export type Migration = (doc: JsonObject) => JsonObject;
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * Version 1 → 2. Version 2 only adds fields (each optional or with a default that gives version 1's numbers),
+ * so a version-1 document is a valid version-2 document as it stands; a default that changes meaning in
+ * version 2 is written into the migrated document here with its version-1 value.
+ */
+function v1ToV2(doc: JsonObject): JsonObject {
+  return { ...doc };
+}
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
 
 export interface Migrated {
   doc: JsonObject;

@@ -1,4 +1,4 @@
-// Scenario format v1, defined once: TypeScript types, validation with JSON-path errors, and the JSON Schema
+// Scenario format v2, defined once: TypeScript types, validation with JSON-path errors, and the JSON Schema
 // (scripts/write-schema.ts) all come from these zod definitions. Every object is loose so fields written by a
 // newer Hostfit survive a round trip. Units are part of every field name.
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { PLACEMENT_ALGORITHMS } from '../pack/algorithms';
 import { simulationSchema, tracesSchema } from '../sim/scenario/schema';
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 const obj = z.looseObject;
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,

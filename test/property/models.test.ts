@@ -49,7 +49,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc.record({
   nodeShape: fc.option(fc.record({ vcpus: fc.integer({ min: 2, max: 32 }), memoryGiB: step(8, 128, 8), diskGB: step(100, 1000, 100) }), { nil: undefined }),
   ranking: fc.shuffledSubarray(['vm', 'sandbox', 'shared-kernel'] as const, { minLength: 3, maxLength: 3 }),
 }).map((r) => ({
-  format: 'hostfit-scenario' as const, version: 1 as const, name: 'Random',
+  format: 'hostfit-scenario' as const, version: 2 as const, name: 'Random',
   hostModels: r.models,
   sites: r.layout.map((racks, s) => ({
     id: `s${s}`, name: `Site ${s}`, kind: 'datacenter' as const,
@@ -103,7 +103,7 @@ describe('compare on random scenarios', { timeout: 60_000 }, () => {
 
 describe('bad deployment parameters', () => {
   const base = (): ScenarioInput => ({
-    format: 'hostfit-scenario', version: 1, name: 'x',
+    format: 'hostfit-scenario', version: 2, name: 'x',
     hostModels: [{ id: 'h', name: 'h', cores: 8, memoryGiB: 64 }],
     sites: [{ id: 's', name: 's', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'g', model: 'h', count: 2 }] }] }],
     tenants: [{ id: 't', name: 't' }],

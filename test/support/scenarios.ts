@@ -5,7 +5,7 @@ import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 export function minimalInput(): ScenarioInput {
   return {
     format: 'hostfit-scenario',
-    version: 1,
+    version: 2,
     name: 'Minimal',
     hostModels: [{ id: 'h', name: 'Host', cores: 8, threadsPerCore: 2, memoryGiB: 64, diskGB: 1000, networkGbps: 10 }],
     sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'g', model: 'h', count: 4 }] }] }],

@@ -19,7 +19,7 @@ import { recordingPacker } from '../../../renderer/src/workers/recording-packer'
 function handWorked(): Scenario {
   const svc = (id: string, replicas: number, cpuCores: number, memoryGiB: number) => ({ id, name: id, tenant: 't', replicas, demand: { cpuCores, memoryGiB } });
   const parsed = parseScenarioValue({
-    format: 'hostfit-scenario', version: 1, name: 'Hand worked',
+    format: 'hostfit-scenario', version: 2, name: 'Hand worked',
     hostModels: [{ id: 'h', name: 'Host', cores: 4, threadsPerCore: 1, memoryGiB: 8, diskGB: 100, networkGbps: 10 }],
     sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r1', hosts: [{ id: 'g1', model: 'h', count: 2 }] }, { id: 'r2', hosts: [{ id: 'g2', model: 'h', count: 1 }] }] }],
     tenants: [{ id: 't', name: 'T' }],

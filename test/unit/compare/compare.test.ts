@@ -16,7 +16,7 @@ const packer = new ReferencePacker();
 /** 10 hosts of 16 logical CPUs / 64 GiB; 20 replicas of 1 core / 2 GiB; every parameter that matters set. */
 function handWorked(): ScenarioInput {
   return {
-    format: 'hostfit-scenario', version: 1, name: 'Hand-worked',
+    format: 'hostfit-scenario', version: 2, name: 'Hand-worked',
     hostModels: [{ id: 'h', name: 'Host', cores: 8, threadsPerCore: 2, memoryGiB: 64, diskGB: 1000, networkGbps: 10 }],
     sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'g', model: 'h', count: 10 }] }] }],
     tenants: [{ id: 't', name: 'Tenant' }],
@@ -134,7 +134,7 @@ describe('isolation as a hard placement rule', () => {
   type Boundary = 'dedicated-host' | 'vm' | 'sandbox' | 'shared-kernel';
   function twoTenants(ranking?: Boundary[]): ScenarioInput {
     return {
-      format: 'hostfit-scenario', version: 1, name: 'Two tenants',
+      format: 'hostfit-scenario', version: 2, name: 'Two tenants',
       hostModels: [{ id: 'h', name: 'Host', cores: 8, threadsPerCore: 2, memoryGiB: 64 }],
       sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'g', model: 'h', count: 4 }] }] }],
       tenants: [{ id: 'bank', name: 'Bank' }, { id: 'shop', name: 'Shop' }],
@@ -197,7 +197,7 @@ describe('placement rules in the comparison', () => {
   /** Two services on 6 hosts: `web` spread at most one replica per host, `cache` pinned to hosts labelled ssd. */
   function ruled(): ScenarioInput {
     return {
-      format: 'hostfit-scenario', version: 1, name: 'Ruled',
+      format: 'hostfit-scenario', version: 2, name: 'Ruled',
       hostModels: [
         { id: 'plain', name: 'Plain', cores: 8, threadsPerCore: 2, memoryGiB: 64, diskGB: 1000, networkGbps: 10 },
         { id: 'ssd', name: 'SSD', cores: 8, threadsPerCore: 2, memoryGiB: 64, diskGB: 1000, networkGbps: 10, labels: ['ssd'] },

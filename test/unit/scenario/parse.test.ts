@@ -111,7 +111,7 @@ describe('scenario parsing', () => {
     const b = serialiseScenario(parsed(shuffled));
     expect(b).toBe(a);
     expect(serialiseScenario(parsed(JSON.parse(b)))).toBe(b);
-    expect(a.startsWith('{\n  "format": "hostfit-scenario",\n  "version": 1,\n  "name": "Minimal",')).toBe(true);
+    expect(a.startsWith('{\n  "format": "hostfit-scenario",\n  "version": 2,\n  "name": "Minimal",')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
   });
 });

@@ -140,7 +140,7 @@ export function malformedFiles(perKind: number, seed = 1): Malformed[] {
     else if (r === 2) out.push({ kind: 'empty', bytes: encode(' \n\t'.slice(0, int(4))), where: 'line 1, column 1' });
     else if (r === 3) out.push({ kind: 'UTF-16', bytes: new Uint8Array([0xff, 0xfe, ...Array.from(base().slice(0, 50), (c) => [c.charCodeAt(0), 0]).flat()]), where: 'line 1, column 1', message: /UTF-16/ });
     else if (r === 4) out.push({ kind: 'other format', bytes: encode(JSON.stringify({ format: 'something-else', version: 1 })), where: '$.format' });
-    else out.push({ kind: 'bad version', bytes: encode(base().replace('"version": 1', ['"version": 0', '"version": "1"', '"version": 1.5', '"version": -3'][int(4)])), where: '$.version' });
+    else out.push({ kind: 'bad version', bytes: encode(base().replace('"version": 2', ['"version": 0', '"version": "1"', '"version": 1.5', '"version": -3'][int(4)])), where: '$.version' });
   }
   return out;
 }
