@@ -1,7 +1,8 @@
 // End-to-end tests of the browser build in Debian's Chromium (Playwright never downloads browsers here).
 import { defineConfig } from '@playwright/test';
 
-const PORT = 5317;
+// E2E_PORT lets several checkouts of the project run their end-to-end tests at once on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 5317);
 
 export default defineConfig({
   testDir: 'test/e2e',
