@@ -51,6 +51,18 @@ export function hostClasses(dims: number, capacity: ArrayLike<number>, cost: Arr
   return out;
 }
 
+/** Classes of equal capacity and cost merged (a pool lists one group per rack and model). */
+function mergeClasses(dims: number, classes: readonly HostClass[]): HostClass[] {
+  const index = new Map<string, number>();
+  const out: HostClass[] = [];
+  for (const c of classes) {
+    const key = `${c.capacity.slice(0, dims).join(',')}|${c.cost}`;
+    const at = index.get(key);
+    if (at === undefined) { index.set(key, out.length); out.push(c); } else out[at] = { ...out[at], count: out[at].count + c.count };
+  }
+  return out;
+}
+
 /** Items grouped into shapes of equal demand, in order of first appearance. */
 export function itemShapes(dims: number, demands: ArrayLike<number>, items: number): Shape[] {
   const index = new Map<string, number>();
@@ -233,7 +245,7 @@ function subgradient(dims: number, cap: number[][], classes: readonly HostClass[
  * when every cost is 1, cost otherwise (rounded up only when every cost is a whole number).
  */
 export function fleetLowerBound(dims: number, classes: readonly HostClass[], shapes: readonly Shape[]): FleetBound {
-  const live = classes.filter((c) => c.count > 0);
+  const live = mergeClasses(dims, classes.filter((c) => c.count > 0));
   if (live.length === 0) return { value: shapes.some((s) => s.count > 0 && s.demand.some((x) => x > 0)) ? null : 0, method: 'volume', dim: null };
   if (live.length === 1 && live[0].cost === 1) return identicalBound(dims, live[0].capacity, shapes);
   const lp = classLpBound(dims, live, totals(dims, shapes));
