@@ -11,6 +11,7 @@
 import * as abi from '../../../assembly/cis/abi';
 import { Rng } from '../../reference/random';
 import { powerAt } from '../reference/power';
+import { percentileOfSorted } from './percentile';
 import type { CisArena, CisRaw } from './spec';
 
 // Container states.
@@ -68,6 +69,11 @@ export class CisReference {
   private readonly cState: Int32Array; private readonly cVm: Int32Array; private readonly cNext: Int32Array;
   private readonly cPrev: Int32Array; private readonly cReq: Float64Array; private readonly cFrac: Float64Array;
   private readonly cRes: Float64Array; private readonly cReadyAt: Float64Array;
+  /** Fit-test MIPS (the overbooked percentile); corrected, recomputed from the samples seen so far. */
+  private readonly cWork: Float64Array;
+  private readonly pastSorted: Float64Array; // N × C, ascending samples seen (corrected percentile only)
+  private readonly pastLen: Int32Array;
+  private readonly pastPct: number;
   // planning: VM → container entries, host → VM entries (pools that grow), per-pass marks, moves
   private eC: Int32Array; private eNext: Int32Array; private eRes: Float64Array; private eRam: Float64Array;
   private eBw: Float64Array; private eCount = 0;
@@ -84,8 +90,7 @@ export class CisReference {
   // outputs
   private readonly totals = new Float64Array(abi.CTOTAL_SLOTS);
   private readonly series: Float64Array;
-  private status = abi.CIS_OK;
-  private stepsRun = 0;
+  private readonly status = abi.CIS_OK;
   private energy = 0;
   private lastTime = 0;
 
@@ -119,6 +124,10 @@ export class CisReference {
     this.vFreeNext = i(V).fill(-1); this.vTypeOut = i(V).fill(-1);
     this.cState = i(N); this.cVm = i(N).fill(-1); this.cNext = i(N).fill(-1); this.cPrev = i(N).fill(-1);
     this.cReq = f(N); this.cFrac = f(N); this.cRes = f(N); this.cReadyAt = f(N);
+    this.cWork = Float64Array.from(a.cWorkload);
+    this.pastPct = this.mode === abi.MODE_CLOUDSIM && !this.q(abi.CQ_FUTURE_PERCENTILE_OVERBOOKING) ? p[abi.CP_PERCENTILE] : 0;
+    this.pastSorted = f(this.pastPct > 0 ? N * a.traceCols : 0);
+    this.pastLen = i(this.pastPct > 0 ? N : 0);
     const ePool = 2 * N + 16, gPool = 2 * V + 16;
     this.eC = i(ePool); this.eNext = i(ePool); this.eRes = f(ePool); this.eRam = f(ePool); this.eBw = f(ePool);
     this.pvHead = i(V).fill(-1); this.pvTail = i(V).fill(-1);
@@ -289,7 +298,7 @@ export class CisReference {
       const t = this.vType[v];
       const free = this.realFree(v);
       if (leastFree ? !(free < bestFree) : !(free > bestFree)) continue;
-      if (a.typePeMips[t] < a.cMips[c] || free < a.cWorkload[c]) continue;
+      if (a.typePeMips[t] < a.cMips[c] || free < this.cWork[c]) continue;
       if (a.typeRam[t] - this.realRam(v) < a.cRam[c] || a.typeBw[t] - this.realBw(v) < a.cBw[c]) continue;
       best = v; bestFree = free;
     }
@@ -298,6 +307,26 @@ export class CisReference {
     this.cRes[c] = a.cMips[c]; // a container being instantiated reserves its full size
     this.cState[c] = C_RUNNING;
     return true;
+  }
+
+  /** Corrected overbooking: the percentile of the samples up to time t only (sample index floor(t / Δ)). */
+  private pastPercentiles(t: number): void {
+    if (this.pastPct <= 0) return;
+    const a = this.a, C = this.C;
+    const upTo = Math.min(C - 1, Math.floor(t / this.traceInterval));
+    for (let c = 0; c < this.N; c++) {
+      const base = c * C, row = a.cTrace[c] * C;
+      let n = this.pastLen[c];
+      while (n <= upTo) {
+        const x = a.traces[row + n];
+        let j = n - 1;
+        while (j >= 0 && this.pastSorted[base + j] > x) { this.pastSorted[base + j + 1] = this.pastSorted[base + j]; j--; }
+        this.pastSorted[base + j + 1] = x;
+        n++;
+      }
+      this.pastLen[c] = n;
+      this.cWork[c] = percentileOfSorted(this.pastSorted.subarray(base, base + n), n, this.pastPct) * a.cMips[c];
+    }
   }
 
   // ── Per-tick accounting ───────────────────────────────────────────────────────────────────────────
@@ -406,7 +435,7 @@ export class CisReference {
       const s = this.cState[c];
       if (s === C_RUNNING) running++;
       else if (s === C_PENDING) pending++;
-      if (s === C_PENDING || s === C_STARTING) this.totals[abi.CT_UNAVAILABLE] += dt;
+      if (s === C_PENDING) this.totals[abi.CT_UNAVAILABLE] += dt;
     }
     this.totals[abi.CT_PENDING_TICKS] += pending;
     this.totals[abi.CT_OVERLOADED_TICKS] += overloaded;
@@ -564,7 +593,7 @@ export class CisReference {
   private suitable(v: number, c: number): boolean {
     const a = this.a, t = this.vType[v];
     if (a.typePeMips[t] < this.cReq[c]) return false;
-    if (this.planFree(v) < a.cWorkload[c]) return false;
+    if (this.planFree(v) < this.cWork[c]) return false;
     let ram = 0, bw = 0;
     for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) { ram += this.eRam[e]; bw += this.eBw[e]; }
     return a.typeRam[t] - ram >= this.ramReq(c) && a.typeBw[t] - bw >= this.bwReq(c);
@@ -917,13 +946,13 @@ export class CisReference {
   /** Requests placed on node VM v (CPU, memory): pods running or starting there. */
   private nodeCpu(v: number): number {
     let s = 0;
-    for (let c = this.vCHead[v]; c >= 0; c = this.cNext[c]) s += this.a.cWorkload[c];
+    for (let c = this.vCHead[v]; c >= 0; c = this.cNext[c]) s += this.cWork[c];
     return s;
   }
 
   private nodeFits(v: number, c: number): boolean {
     const a = this.a, t = this.vType[v];
-    return this.vmCap(v) - this.nodeCpu(v) >= a.cWorkload[c] && a.typeRam[t] - this.realRam(v) >= a.cRam[c];
+    return this.vmCap(v) - this.nodeCpu(v) >= this.cWork[c] && a.typeRam[t] - this.realRam(v) >= a.cRam[c];
   }
 
   /** kube-scheduler NodeResourcesFit: among nodes with room for the pod's requests, the most (or least)
@@ -932,7 +961,7 @@ export class CisReference {
     let best = -1, bestScore = 0;
     for (let v = 0; v < this.V; v++) {
       if (this.vState[v] !== V_ALIVE || v === skip || !this.nodeFits(v, c)) continue;
-      const share = (this.nodeCpu(v) + this.a.cWorkload[c]) / this.vmCap(v);
+      const share = (this.nodeCpu(v) + this.cWork[c]) / this.vmCap(v);
       const score = this.score === abi.SCORE_MOST_ALLOCATED ? share : -share;
       if (best < 0 || score > bestScore) { best = v; bestScore = score; }
     }
@@ -954,10 +983,12 @@ export class CisReference {
     return empty;
   }
 
-  private startPod(c: number, v: number, readyAt: number): void {
+  /** A pod placed at t serves from readyAt on (node boot, image pull, start): that wait is service lost. */
+  private startPod(c: number, v: number, t: number, readyAt: number): void {
     this.attachContainer(c, v);
     this.cState[c] = C_STARTING;
     this.cReadyAt[c] = readyAt;
+    this.totals[abi.CT_UNAVAILABLE] += readyAt - t;
   }
 
   private addNode(ready: number): number {
@@ -984,9 +1015,8 @@ export class CisReference {
       let v = this.schedule(c, -1);
       if (v < 0) v = this.addNode(t + bootDelay);
       if (v < 0) continue;
-      const ready = Math.max(t, this.vReadyAt[v]) + (initial ? 0 : a.cStart[c]);
-      this.startPod(c, v, ready);
-      if (initial) this.cState[c] = C_RUNNING;
+      if (initial) { this.attachContainer(c, v); this.cState[c] = C_RUNNING; continue; }
+      this.startPod(c, v, t, (t > this.vReadyAt[v] ? t : this.vReadyAt[v]) + a.cStart[c]);
     }
     if (initial) return 0;
     // scale down: nodes whose requests are below the threshold for long enough
@@ -1012,7 +1042,7 @@ export class CisReference {
         const next = this.cNext[c];
         const w = this.schedule(c, v);
         this.detachContainer(c);
-        this.startPod(c, w, Math.max(t, this.vReadyAt[w]) + a.cStart[c]);
+        this.startPod(c, w, t, (t > this.vReadyAt[w] ? t : this.vReadyAt[w]) + a.cStart[c]);
         this.totals[abi.CT_CONTAINER_MIGRATIONS] += 1;
         moves++;
         c = next;
@@ -1082,6 +1112,7 @@ export class CisReference {
     // slots after the initial VMs form the free list, lowest first
     for (let v = this.V - 1; v >= a.initialVms; v--) { this.vFreeNext[v] = this.freeVm; this.freeVm = v; }
     this.startupVms();
+    this.pastPercentiles(0);
     if (this.mode === abi.MODE_KUBERNETES) {
       for (let c = 0; c < this.N; c++) if (a.cArrive[c] <= 0) this.cState[c] = C_PENDING;
       this.autoscale(0, true);
@@ -1101,6 +1132,7 @@ export class CisReference {
     const maxSteps = a.iparams[abi.CI_STEPS] > 0 ? Math.min(a.iparams[abi.CI_STEPS], a.steps) : a.steps;
     for (let t = this.offset + this.interval; t < this.end && k < maxSteps; t = this.offset + (k + 1) * this.interval) {
       this.arrivals(t);
+      this.pastPercentiles(t);
       this.updateDemand(t);
       this.account(t, k);
       this.onTick?.(t, this.hU);
@@ -1109,7 +1141,6 @@ export class CisReference {
       this.series[k * abi.CSERIES_COLS + abi.CS_VMS_CREATED] = this.totals[abi.CT_VMS_CREATED];
       k++;
     }
-    this.stepsRun = k;
     const T = this.totals;
     T[abi.CT_ENERGY_WS] = this.energy;
     T[abi.CT_STEPS] = k;
