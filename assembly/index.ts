@@ -166,3 +166,5 @@ export function runFirstFitDecreasing(sizeKey: i32): i32 {
 // Time-stepped consolidation simulator (assembly/sim): reserveSim, runSim.
 export * from './sim/exports';
 
+// Two-level simulator, containers in node VMs (assembly/cis): reserveCis, runCis.
+export * from './cis/exports';
