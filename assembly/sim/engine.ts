@@ -39,7 +39,7 @@
 //       PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, emptyAwake
-//       (scratch), classed, unclassed, offWhenIdle, none (always empty)
+//       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H])
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
 //   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid [H] (cached
 //       demand sum and history sum still valid)
@@ -97,6 +97,7 @@ let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0
 // incremental indexes (see the top of this file)
 let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
+let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
@@ -149,7 +150,8 @@ function layoutState(): void {
   const wb = <usize>W * 8;
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
   emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
-  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4;
+  deferredSet = at; at += wb;
+  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
@@ -238,7 +240,7 @@ function initState(): void {
   traceT = NaN;
   for (let k = 0; k < P - 1; k++) setI32(nNext, k, k + 1);
   setI32(nNext, P - 1, -1);
-  freeNode = 0; pCount = 0; pHead = 0; mapCount = 0; findCall = 0; startedThisTick = 0;
+  freeNode = 0; pCount = 0; pHead = 0; mapCount = 0; findCall = 0; startedThisTick = 0; deferredCount = 0;
   lastProcessTime = 0; energy = 0; migrations = 0; restarts = 0; removed = 0; failedPlacements = 0; status = abi.SIM_OK;
   scaleEvents = 0;
   for (let k = 0; k < S * SCALE_HISTORY * 2; k++) setF64(sDesired, k, -1);
@@ -1078,6 +1080,7 @@ function optimize(t: f64): i32 {
     startMove(i32At(mapItem, q), i32At(mapHost, q), t);
     started++;
   }
+  flushDeferred(t);
   startedThisTick = started;
   return overCount;
 }
@@ -1123,12 +1126,41 @@ function restore(saved: i32, ins: i32): void {
 
 // ── Moves ────────────────────────────────────────────────────────────────────────────────────────────
 
+// Host updates deferred while a step's moves start (see startMove), in the order they were first asked for.
+let deferredCount = 0;
+
+@inline function deferUpdate(h: i32): void {
+  if (bitIs(deferredSet, h)) return;
+  bitOn(deferredSet, h);
+  setI32(deferredHosts, deferredCount++, h);
+}
+
+function flushDeferred(t: f64): void {
+  for (let k = 0; k < deferredCount; k++) {
+    const h = i32At(deferredHosts, k);
+    bitOff(deferredSet, h);
+    updateHost(h, t, false);
+  }
+  deferredCount = 0;
+}
+
+/**
+ * Starts a move at the step's instant t. The reference updates the target and the source right away, at every
+ * move; a live migration's updates are deferred here to the end of the step's moves (or to the next restart),
+ * one per host in the order first asked for. That gives the same numbers: an update at t recomputes the host from
+ * its list and items alone and overwrites what an earlier update at t wrote (entries at t, allocation, hUtil);
+ * the records a first update closes (targets that were idle) close in the same order; nothing a later move reads
+ * (hCount, and hUtil only where hCount = 0) differs, because a live migration leaves its source and target
+ * listing it; and hPrevUtil, which repeated updates would shift, is rewritten by the next update before use
+ * because those hosts are not empty. Restarts empty their source, so they keep the reference's order.
+ */
 function startMove(i: i32, target: i32, t: f64): void {
   setI32(iMoving, i, 1);
   const off = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
   const boot: f64 = off ? bootSeconds : 0;
   let duration: f64;
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
+    flushDeferred(t);
     const src = i32At(iHost, i);
     if (src >= 0) { setI32(iHost, i, -1); vmDestroy(src, i); updateHost(src, t, false); }
     const nd = appendNode(target, i, NODE_STARTING);
@@ -1136,8 +1168,7 @@ function startMove(i: i32, target: i32, t: f64): void {
       const ram = memoryRequest(i), bw = bwRequest(i);
       setF64(nRam, nd, ram); setF64(nBw, nd, bw);
       setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
-      allocateFor(nd);
-      computeAlloc(target);
+      allocateFor(nd); // the reference also computes the allocation here, which updateHost recomputes below
     }
     setI32(iHost, i, target);
     updateHost(target, t, false);
@@ -1151,10 +1182,9 @@ function startMove(i: i32, target: i32, t: f64): void {
         setF64(nRam, nd, ram); setF64(nBw, nd, bw);
         setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
         allocateFor(nd);
-        computeAlloc(target);
       }
-      updateHost(target, t, false);
-      if (i32At(iHost, i) >= 0) updateHost(i32At(iHost, i), t, false);
+      deferUpdate(target);
+      if (i32At(iHost, i) >= 0) deferUpdate(i32At(iHost, i));
     }
     duration = f64At(iMigMB, i) / f64At(hostMigrationRate, target);
   }
