@@ -5,6 +5,7 @@
 // Run state, laid out from the arena's end (arena.ts) by layout():
 //  f64  hTotal hU hPrevU hAllocSum hRecAlloc hRecReq hRecTime hLastOn hStartAvail hStartAlloc hRam hBw  [H each]
 //       vReadyAt vEmptySince vUnderSince vAlloc vReqTot vCapped vRecAlloc vRecReq vRecTime           [V each]
+//       pcSum pcFrac pcFree pcRam pcBw (per-VM sums of planning entries)                              [V each]
 //       cReq cFrac cRes cReadyAt cWork                                                                [N each]
 //       pastSorted [N × C when the corrected percentile is on], sortKey [max(V, N) + 16]
 //  i32  hHead hTail hVms phHead phTail offList                                                       [H each]
@@ -12,7 +13,7 @@
 //       cState cVm cNext cPrev listB pastLen                                                          [N each]
 //       gV gNext [2V + 16], sortG [max(V, N) + 16]
 //  u8   hPrevOn hRecHas hRecActive hScanActive hOver hOff hExclUnder hExclPlace hOpened hX             [H each]
-//       vWaiting vRecHas                                                                              [V each]
+//       vWaiting vRecHas pcValid                                                                      [V each]
 //  growable, last (re-laid out further on when a planning pass needs more entries, contents copied):
 //       eRes eRam eBw f64 [E]; eC eNext mvC mvV listA listC i32 [E]      E = entry capacity, from 2N + 16
 import * as abi from './abi';
@@ -43,6 +44,7 @@ let hTotal: usize = 0, hU: usize = 0, hPrevU: usize = 0, hAllocSum: usize = 0, h
 let hRecTime: usize = 0, hLastOn: usize = 0, hStartAvail: usize = 0, hStartAlloc: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let vReadyAt: usize = 0, vEmptySince: usize = 0, vUnderSince: usize = 0, vAlloc: usize = 0, vReqTot: usize = 0, vCapped: usize = 0;
 let vRecAlloc: usize = 0, vRecReq: usize = 0, vRecTime: usize = 0;
+let pcSum: usize = 0, pcFrac: usize = 0, pcFree: usize = 0, pcRam: usize = 0, pcBw: usize = 0, pcValid: usize = 0;
 let cReq: usize = 0, cFrac: usize = 0, cRes: usize = 0, cReadyAt: usize = 0, cWork: usize = 0, pastSorted: usize = 0, sortKey: usize = 0;
 let hHead: usize = 0, hTail: usize = 0, hVms: usize = 0, phHead: usize = 0, phTail: usize = 0, offList: usize = 0;
 let vState: usize = 0, vType: usize = 0, vHost: usize = 0, vNext: usize = 0, vPrev: usize = 0, vCHead: usize = 0, vCTail: usize = 0;
@@ -108,6 +110,7 @@ function layout(): void {
   vReadyAt = at; at += v * 8; vEmptySince = at; at += v * 8; vUnderSince = at; at += v * 8; vAlloc = at; at += v * 8;
   vReqTot = at; at += v * 8; vCapped = at; at += v * 8; vRecAlloc = at; at += v * 8; vRecReq = at; at += v * 8;
   vRecTime = at; at += v * 8;
+  pcSum = at; at += v * 8; pcFrac = at; at += v * 8; pcFree = at; at += v * 8; pcRam = at; at += v * 8; pcBw = at; at += v * 8;
   cReq = at; at += n * 8; cFrac = at; at += n * 8; cRes = at; at += n * 8; cReadyAt = at; at += n * 8; cWork = at; at += n * 8;
   pastSorted = at; at += pastPct > 0 ? n * <usize>C * 8 : 0;
   sortKey = at; at += sortN * 8;
@@ -121,7 +124,7 @@ function layout(): void {
   gV = at; at += (2 * v + 16) * 4; gNext = at; at += (2 * v + 16) * 4; sortG = at; at += sortN * 4;
   hPrevOn = at; at += h; hRecHas = at; at += h; hRecActive = at; at += h; hScanActive = at; at += h; hOver = at; at += h;
   hOff = at; at += h; hExclUnder = at; at += h; hExclPlace = at; at += h; hOpened = at; at += h; hX = at; at += h;
-  vWaiting = at; at += v; vRecHas = at; at += v;
+  vWaiting = at; at += v; vRecHas = at; at += v; pcValid = at; at += v;
   growEnd = align8(at);
   eCap = 0;
   growEntries(2 * N + 16);
@@ -178,7 +181,7 @@ function init(): void {
     setF64(vCapped, v, 0); setF64(vRecAlloc, v, 0); setF64(vRecReq, v, 0); setF64(vRecTime, v, 0);
     setI32(vState, v, V_FREE); setI32(vType, v, 0); setI32(vHost, v, -1); setI32(vNext, v, -1); setI32(vPrev, v, -1);
     setI32(vCHead, v, -1); setI32(vCTail, v, -1); setI32(vCount, v, 0); setI32(vFreeNext, v, -1); setI32(pvHead, v, -1);
-    setI32(pvTail, v, -1); setU8(vWaiting, v, 0); setU8(vRecHas, v, 0);
+    setI32(pvTail, v, -1); setU8(vWaiting, v, 0); setU8(vRecHas, v, 0); setU8(pcValid, v, 0);
     setI32(vmTypeOut, v, -1);
   }
   for (let c = 0; c < N; c++) {
@@ -528,6 +531,23 @@ function newEntry(c: i32, res: f64, ram: f64, bw: f64): i32 {
 function pushEntry(v: i32, e: i32): void {
   if (i32At(pvTail, v) >= 0) setI32(eNext, i32At(pvTail, v), e); else setI32(pvHead, v, e);
   setI32(pvTail, v, e);
+  if (u8At(pcValid, v) != 0) addToSums(v, e);
+}
+
+function addToSums(v: i32, e: i32): void {
+  const c = i32At(eC, e), r = f64At(eRes, e);
+  setF64(pcSum, v, f64At(pcSum, v) + f64At(cReq, c));
+  setF64(pcFrac, v, <f64><f32>(f64At(pcFrac, v) + f64At(cFrac, c)));
+  if (f64At(pcFree, v) >= r) setF64(pcFree, v, f64At(pcFree, v) - r); else setF64(pcFree, v, 0);
+  setF64(pcRam, v, f64At(pcRam, v) + f64At(eRam, e));
+  setF64(pcBw, v, f64At(pcBw, v) + f64At(eBw, e));
+}
+
+function sums(v: i32): void {
+  if (u8At(pcValid, v) != 0) return;
+  setF64(pcSum, v, 0); setF64(pcFrac, v, 0); setF64(pcFree, v, vmCap(v)); setF64(pcRam, v, 0); setF64(pcBw, v, 0);
+  for (let e = i32At(pvHead, v); e >= 0; e = i32At(eNext, e)) addToSums(v, e);
+  setU8(pcValid, v, 1);
 }
 
 function dropEntry(v: i32, c: i32): bool {
@@ -536,6 +556,7 @@ function dropEntry(v: i32, c: i32): bool {
     if (i32At(eC, e) == c) {
       if (prev >= 0) setI32(eNext, prev, i32At(eNext, e)); else setI32(pvHead, v, i32At(eNext, e));
       if (i32At(pvTail, v) == e) setI32(pvTail, v, prev);
+      setU8(pcValid, v, 0);
       return true;
     }
     prev = e;
@@ -567,7 +588,7 @@ function planBegin(): void {
     setU8(hOff, h, f64At(hU, h) == 0 ? 1 : 0);
     for (let v = i32At(hHead, h); v >= 0; v = i32At(vNext, v)) {
       newHostEntry(h, v);
-      setI32(pvHead, v, -1); setI32(pvTail, v, -1);
+      setI32(pvHead, v, -1); setI32(pvTail, v, -1); setU8(pcValid, v, 0);
       for (let c = i32At(vCHead, v); c >= 0; c = i32At(cNext, c)) {
         pushEntry(v, newEntry(c, stale ? f64At(cRes, c) : f64At(cReq, c), ramReq(c), bwReq(c)));
       }
@@ -575,19 +596,14 @@ function planBegin(): void {
   }
 }
 
-function planFree(v: i32): f64 {
-  let avail = vmCap(v);
-  for (let e = i32At(pvHead, v); e >= 0; e = i32At(eNext, e)) {
-    const r = f64At(eRes, e);
-    if (avail >= r) avail -= r; else avail = 0;
-  }
-  return avail;
+@inline function planFree(v: i32): f64 {
+  sums(v);
+  return f64At(pcFree, v);
 }
 
-function planSum(v: i32): f64 {
-  let s: f64 = 0;
-  for (let e = i32At(pvHead, v); e >= 0; e = i32At(eNext, e)) s += f64At(cReq, i32At(eC, e));
-  return s;
+@inline function planSum(v: i32): f64 {
+  sums(v);
+  return f64At(pcSum, v);
 }
 
 function planVmReq(v: i32, extra: f64): f64 {
@@ -614,14 +630,11 @@ function suitable(v: i32, c: i32): bool {
   const t = i32At(vType, v);
   if (f64At(typePeMips, t) < f64At(cReq, c)) return false;
   if (planFree(v) < f64At(cWork, c)) return false;
-  let ram: f64 = 0, bw: f64 = 0;
-  for (let e = i32At(pvHead, v); e >= 0; e = i32At(eNext, e)) { ram += f64At(eRam, e); bw += f64At(eBw, e); }
-  return f64At(typeRam, t) - ram >= ramReq(c) && f64At(typeBw, t) - bw >= bwReq(c);
+  return f64At(typeRam, t) - f64At(pcRam, v) >= ramReq(c) && f64At(typeBw, t) - f64At(pcBw, v) >= bwReq(c);
 }
 
 function vmNotOver(v: i32): bool {
-  let util: f64 = 0;
-  for (let e = i32At(pvHead, v); e >= 0; e = i32At(eNext, e)) util += f64At(cReq, i32At(eC, e));
+  const util = planSum(v);
   const h = i32At(vHost, v);
   return !(util > f64At(hTotal, h) / <f64>i32At(hostPes, h) * <f64>i32At(typePes, i32At(vType, v)));
 }
@@ -632,9 +645,8 @@ function vmNotOver(v: i32): bool {
 
 function vmKey(v: i32): f64 {
   if (!q(abi.CQ_VM_ORDER_BY_FRACTION_SUM)) return planSum(v);
-  let acc: f32 = 0;
-  for (let e = i32At(pvHead, v); e >= 0; e = i32At(eNext, e)) acc = <f32>(<f64>acc + f64At(cFrac, i32At(eC, e)));
-  return <f64>acc * f64At(typePeMips, i32At(vType, v));
+  sums(v);
+  return f64At(pcFrac, v) * f64At(typePeMips, i32At(vType, v));
 }
 
 function sortDesc(n: i32): void {
@@ -702,7 +714,7 @@ function openVm(h: i32): i32 {
     const v = takeSlot(t);
     if (v < 0) return -1;
     setI32(vState, v, V_TENTATIVE); setI32(vHost, v, h); setU8(vWaiting, v, 1);
-    setI32(pvHead, v, -1); setI32(pvTail, v, -1);
+    setI32(pvHead, v, -1); setI32(pvTail, v, -1); setU8(pcValid, v, 0);
     newHostEntry(h, v);
     setU8(hOpened, h, 1);
     setI32(tv, tvCount++, v);
@@ -840,6 +852,7 @@ function dropTail(v: i32): void {
   for (let e = i32At(pvHead, v); e != tail; e = i32At(eNext, e)) prev = e;
   if (prev >= 0) setI32(eNext, prev, -1); else setI32(pvHead, v, -1);
   setI32(pvTail, v, prev);
+  setU8(pcValid, v, 0);
 }
 
 function evacuate(): void {

@@ -78,6 +78,10 @@ export class CisReference {
   private eC: Int32Array; private eNext: Int32Array; private eRes: Float64Array; private eRam: Float64Array;
   private eBw: Float64Array; private eCount = 0;
   private readonly pvHead: Int32Array; private readonly pvTail: Int32Array;
+  // per-VM sums over its planning entries, kept while entries are only appended (the same additions, in list
+  // order, as summing afresh); a removal marks them stale and the next read sums the list again
+  private readonly pcValid: Uint8Array; private readonly pcSum: Float64Array; private readonly pcFrac: Float64Array;
+  private readonly pcFree: Float64Array; private readonly pcRam: Float64Array; private readonly pcBw: Float64Array;
   private gV: Int32Array; private gNext: Int32Array; private gCount = 0;
   private readonly phHead: Int32Array; private readonly phTail: Int32Array;
   private readonly hOver: Uint8Array; private readonly hOff: Uint8Array; private readonly hExclUnder: Uint8Array;
@@ -131,6 +135,7 @@ export class CisReference {
     const ePool = 2 * N + 16, gPool = 2 * V + 16;
     this.eC = i(ePool); this.eNext = i(ePool); this.eRes = f(ePool); this.eRam = f(ePool); this.eBw = f(ePool);
     this.pvHead = i(V).fill(-1); this.pvTail = i(V).fill(-1);
+    this.pcValid = u(V); this.pcSum = f(V); this.pcFrac = f(V); this.pcFree = f(V); this.pcRam = f(V); this.pcBw = f(V);
     this.gV = i(gPool); this.gNext = i(gPool);
     this.phHead = i(H).fill(-1); this.phTail = i(H).fill(-1);
     this.hOver = u(H); this.hOff = u(H); this.hExclUnder = u(H); this.hExclPlace = u(H); this.hOpened = u(H); this.hX = u(H);
@@ -496,6 +501,24 @@ export class CisReference {
   private pushEntry(v: number, e: number): void {
     if (this.pvTail[v] >= 0) this.eNext[this.pvTail[v]] = e; else this.pvHead[v] = e;
     this.pvTail[v] = e;
+    if (this.pcValid[v]) this.addToSums(v, e);
+  }
+
+  private addToSums(v: number, e: number): void {
+    const c = this.eC[e], r = this.eRes[e];
+    this.pcSum[v] += this.cReq[c];
+    this.pcFrac[v] = Math.fround(this.pcFrac[v] + this.cFrac[c]);
+    if (this.pcFree[v] >= r) this.pcFree[v] -= r; else this.pcFree[v] = 0;
+    this.pcRam[v] += this.eRam[e];
+    this.pcBw[v] += this.eBw[e];
+  }
+
+  /** Sums of VM v's planning entries: Σ requests, Σ fractions (a Java float), free MIPS, RAM, bandwidth. */
+  private sums(v: number): void {
+    if (this.pcValid[v]) return;
+    this.pcSum[v] = 0; this.pcFrac[v] = 0; this.pcFree[v] = this.vmCap(v); this.pcRam[v] = 0; this.pcBw[v] = 0;
+    for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) this.addToSums(v, e);
+    this.pcValid[v] = 1;
   }
 
   /** Removes the first entry of container c from VM v's planning list; false if it has none. */
@@ -505,6 +528,7 @@ export class CisReference {
       if (this.eC[e] === c) {
         if (prev >= 0) this.eNext[prev] = this.eNext[e]; else this.pvHead[v] = this.eNext[e];
         if (this.pvTail[v] === e) this.pvTail[v] = prev;
+        this.pcValid[v] = 0;
         return true;
       }
       prev = e;
@@ -541,7 +565,7 @@ export class CisReference {
       this.hOff[h] = this.hU[h] === 0 ? 1 : 0;
       for (let v = this.hHead[h]; v >= 0; v = this.vNext[v]) {
         this.newHostEntry(h, v);
-        this.pvHead[v] = -1; this.pvTail[v] = -1;
+        this.pvHead[v] = -1; this.pvTail[v] = -1; this.pcValid[v] = 0;
         for (let c = this.vCHead[v]; c >= 0; c = this.cNext[c]) {
           this.pushEntry(v, this.newEntry(c, stale ? this.cRes[c] : this.cReq[c], this.ramReq(c), this.bwReq(c)));
         }
@@ -549,19 +573,15 @@ export class CisReference {
     }
   }
 
+  /** MIPS v can still reserve in the planning state (its capacity minus reservations, sequentially, 0 once over). */
   private planFree(v: number): number {
-    let avail = this.vmCap(v);
-    for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) {
-      const r = this.eRes[e];
-      if (avail >= r) avail -= r; else avail = 0;
-    }
-    return avail;
+    this.sums(v);
+    return this.pcFree[v];
   }
 
   private planSum(v: number): number {
-    let s = 0;
-    for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) s += this.cReq[this.eC[e]];
-    return s;
+    this.sums(v);
+    return this.pcSum[v];
   }
 
   /** ContainerVm.getCurrentRequestedTotalMips in the planning state; `extra` is a container being tried on it.
@@ -594,16 +614,13 @@ export class CisReference {
     const a = this.a, t = this.vType[v];
     if (a.typePeMips[t] < this.cReq[c]) return false;
     if (this.planFree(v) < this.cWork[c]) return false;
-    let ram = 0, bw = 0;
-    for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) { ram += this.eRam[e]; bw += this.eBw[e]; }
-    return a.typeRam[t] - ram >= this.ramReq(c) && a.typeBw[t] - bw >= this.bwReq(c);
+    return a.typeRam[t] - this.pcRam[v] >= this.ramReq(c) && a.typeBw[t] - this.pcBw[v] >= this.bwReq(c);
   }
 
   /** isVmOverUtilized (named the other way round): false when the containers' use exceeds the VM's share of
    * host PEs. */
   private vmNotOver(v: number): boolean {
-    let util = 0;
-    for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) util += this.cReq[this.eC[e]];
+    const util = this.planSum(v);
     const h = this.vHost[v];
     return !(util > this.hTotal[h] / this.a.hostPes[h] * this.a.typePes[this.vType[v]]);
   }
@@ -616,9 +633,8 @@ export class CisReference {
    * PE MIPS; corrected: Σ of their requests. */
   private vmKey(v: number): number {
     if (!this.q(abi.CQ_VM_ORDER_BY_FRACTION_SUM)) return this.planSum(v);
-    let acc = 0;
-    for (let e = this.pvHead[v]; e >= 0; e = this.eNext[e]) acc = Math.fround(acc + this.cFrac[this.eC[e]]);
-    return acc * this.a.typePeMips[this.vType[v]];
+    this.sums(v);
+    return this.pcFrac[v] * this.a.typePeMips[this.vType[v]];
   }
 
   /** Stable sort of `n` entries in sortG by sortKey, descending (Collections.sort with a reversed comparator). */
@@ -696,7 +712,7 @@ export class CisReference {
       const v = this.takeSlot(t);
       if (v < 0) return -1;
       this.vState[v] = V_TENTATIVE; this.vHost[v] = h; this.vWaiting[v] = 1;
-      this.pvHead[v] = -1; this.pvTail[v] = -1;
+      this.pvHead[v] = -1; this.pvTail[v] = -1; this.pcValid[v] = 0;
       this.newHostEntry(h, v);
       this.hOpened[h] = 1;
       this.tv[this.tvCount++] = v;
@@ -898,6 +914,7 @@ export class CisReference {
     for (let e = this.pvHead[v]; e !== tail; e = this.eNext[e]) prev = e;
     if (prev >= 0) this.eNext[prev] = -1; else this.pvHead[v] = -1;
     this.pvTail[v] = prev;
+    this.pcValid[v] = 0;
   }
 
   /** Restores the real placement (every reservation becomes the request of this tick) and starts the moves:
