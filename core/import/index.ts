@@ -14,7 +14,7 @@ import type { ImportContext, Importer } from './context';
 import { MAX_FILES, MAX_TOTAL_BYTES, mib } from './limits';
 import { Progress } from './progress';
 import { Reporter } from './report';
-import { countsOf, finishScenario } from './scenario';
+import { countsOf, ensureFlavours, finishScenario } from './scenario';
 import { importAlibaba } from './traces/alibaba';
 import { importAzure } from './traces/azure';
 import { importBitbrains } from './traces/bitbrains';
@@ -94,6 +94,7 @@ export async function importEstate(source: ImportSource, files: readonly ImportF
   await progress.report({ phase: 'read', done: 0, total });
   const doc = await IMPORTERS[source](files, ctx);
   if (resolved.name) doc.name = resolved.name.slice(0, 200);
+  ensureFlavours(doc, reporter, !(source === 'prometheus' && options.into));
   const scenario = await finishScenario(doc, reporter, progress, files[0].name);
   return { scenario, report: reporter.finish(countsOf(scenario), resolved) };
 }

@@ -18,3 +18,5 @@ export const MAX_FILES = 20_000;
 export const MAX_JSON_NESTING = 64;
 
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+/** Most samples per trace (the scenario schema's limit; Prometheus itself caps a series at 11,000 points). */
+export const MAX_TRACE_SAMPLES = 100_000;

@@ -3,7 +3,8 @@
 // final validation against the scenario schema (an entity the schema rejects is dropped and reported at its
 // source row, never silently).
 import { idAllocator } from '../edit/ids';
-import { COMPACT_1S, GENERAL_2S, MEMORY_2S } from '../examples/hardware';
+import { COMPACT_1S, GENERAL_2S, MEMORY_2S, cloudStyleFlavours } from '../examples/hardware';
+import { VM_DEFAULTS } from '../model/defaults';
 import { parseScenarioValue } from '../scenario/parse';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, formatPath, type Scenario, type ScenarioInput } from '../scenario/schema';
 import type { Progress } from './progress';
@@ -79,6 +80,34 @@ export function defaultHostPool(services: readonly ServiceInput[], reporter: Rep
     sites: [{ id: 'default-pool', name: 'Default pool', kind: 'datacenter',
       racks: [{ id: 'default-pool-r1', name: 'Default pool', hosts: [{ id: `default-pool-${model.id}`, model: model.id, count }] }] }],
   };
+}
+
+/**
+ * Every service must fit a VM flavour with its guest OS (the schema checks it). New scenarios get the
+ * cloud-style catalogue (1–32 vCPUs at 2, 4 and 8 GiB per vCPU) instead of the small m1.* defaults; a
+ * service larger than every flavour gets one of its own size (whole vCPUs and GiB), which the report names.
+ */
+export function ensureFlavours(doc: ScenarioInput, reporter: Reporter, fresh: boolean): void {
+  const vm = (doc.deployment ??= {}).vm ??= {};
+  if (!vm.flavours && fresh) {
+    vm.flavours = cloudStyleFlavours();
+    reporter.note('VM flavours: the cloud-style catalogue (1–32 vCPUs at 2, 4 and 8 GiB per vCPU; deployment.vm.flavours).');
+  }
+  const flavours = [...(vm.flavours ?? VM_DEFAULTS.flavours)];
+  const g = { ...VM_DEFAULTS.guestOs, ...(vm.guestOs ?? {}) };
+  const added: string[] = [];
+  for (const s of doc.services) {
+    const cpu = s.demand.cpuCores + g.cpuCores, mem = s.demand.memoryGiB + g.memoryGiB, disk = (s.demand.diskGB ?? 0) + g.diskGB;
+    if (flavours.some((f) => f.vcpus >= cpu && f.memoryGiB >= mem && (f.diskGB ?? 0) >= disk)) continue;
+    const f = { id: `fit-${Math.ceil(cpu)}c-${Math.ceil(mem)}g-${Math.ceil(disk)}d`, vcpus: Math.min(4096, Math.max(1, Math.ceil(cpu))), memoryGiB: Math.min(1e5, Math.max(1, Math.ceil(mem))), diskGB: Math.min(1e6, Math.ceil(disk)) };
+    if (flavours.some((x) => x.id === f.id)) continue;
+    flavours.push(f);
+    added.push(`${f.id} (for ${s.id})`);
+  }
+  if (added.length > 0) {
+    vm.flavours = flavours;
+    reporter.note(`${added.length} VM flavour(s) added for services larger than the catalogue: ${added.slice(0, 6).join(', ')}${added.length > 6 ? ', …' : ''}.`);
+  }
 }
 
 export function emptyScenario(name: string, description: string): ScenarioInput {

@@ -14,12 +14,20 @@ export interface Table {
   readonly lines: ArrayLike<number>;
   /** Numbers in this table's text use a decimal comma (CSV saved on a European locale). */
   readonly decimalComma: boolean;
+  /** Tables merged from several files (one export per vCenter): file, sheet and decimal convention per row. */
+  readonly files?: readonly string[];
+  readonly sheets?: readonly (string | undefined)[];
+  readonly decimals?: readonly boolean[];
 }
+
+/** The decimal convention of row k. */
+export const decimalAt = (t: Table, k: number): boolean => t.decimals?.[k] ?? t.decimalComma;
 
 /** Where row k (and optionally one of its columns) is. */
 export function rowAt(t: Table, k: number, column?: string): SourceLocation {
-  const row = t.sheet !== undefined ? `sheet ${t.sheet}, row ${t.lines[k]}` : `line ${t.lines[k]}`;
-  return { file: t.file, where: column === undefined ? row : `${row}, column "${column}"` };
+  const sheet = t.sheets ? t.sheets[k] : t.sheet;
+  const row = sheet !== undefined ? `sheet ${sheet}, row ${t.lines[k]}` : `line ${t.lines[k]}`;
+  return { file: t.files?.[k] ?? t.file, where: column === undefined ? row : `${row}, column "${column}"` };
 }
 
 /** Where the header is. */
