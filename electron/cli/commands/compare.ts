@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { compareScenario } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
+import { toCsv } from '../../../core/edit/csv';
 import { comparisonRows, type Cell, type Row } from '../../../core/compare/rows';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
@@ -37,16 +38,10 @@ export function compareTable(c: Comparison): string {
     + 'Overhead and stranded rows for disk and network are in --csv and --json.\n';
 }
 
-const csvField = (v: Cell): string => {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function compareCsv(c: Comparison): string {
-  const lines = [['section', 'metric', 'unit', ...c.models.map((m) => m.id)].map(csvField)];
-  for (const r of comparisonRows(c)) lines.push([r.section, r.metric, r.unit, ...r.values].map(csvField));
-  return lines.map((l) => l.join(',')).join('\n') + '\n';
+  const rows: Cell[][] = [['section', 'metric', 'unit', ...c.models.map((m) => m.id)]];
+  for (const r of comparisonRows(c)) rows.push([r.section, r.metric, r.unit, ...r.values]);
+  return toCsv(rows, ',', '\n');
 }
 
 export const command: Command = {

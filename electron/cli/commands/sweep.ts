@@ -13,6 +13,7 @@ import {
   applyParam, checkPathInSchema, parseParamPath, parseSweepValues, SweepError, sweepSummary, formatSteps,
   type SweepModelSummary, type SweepValue,
 } from '../../../core/compare/sweep';
+import { toCsv } from '../../../core/edit/csv';
 import { describeErrors, parseScenarioValue } from '../../../core/scenario/parse';
 import { readScenario, UsageError, type Command } from '../command';
 import { table } from '../format';
@@ -94,7 +95,7 @@ export function sweepCsv(param: string, rows: readonly SweepRow[]): string {
     const m = r.models.find((x) => x.id === id);
     return fields.map((f) => (m && m[f] !== null ? String(m[f]) : ''));
   })]);
-  return [header, ...body].map((l) => l.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
+  return toCsv([header, ...body], ',', '\n');
 }
 
 export const command: Command = {
