@@ -19,7 +19,7 @@ const COMMANDS: Record<string, Entry> = {
   simulate: { usage: 'hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <npa|dvfs|thr-mmt-0.8|…> [--json] [--correct <quirk,…|all>] [--reference]\n'
     + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces', load: () => import('./commands/simulate') },
   batch: { usage: 'hostfit batch <batch.json | scenario… --param PATH --values V …> [--shard i/n] [--workers k] [--out results.jsonl]   a batch of runs (or one shard) as JSON Lines\n'
-    + '  hostfit batch merge <results.jsonl…> [--out table.csv|table.json]   the table of a batch, and which runs are missing', load: () => import('./commands/batch') },
+    + '  hostfit batch merge <results.jsonl… | folder> [--out table.csv|table.json]   the table of a batch, and which runs are missing', load: () => import('./commands/batch') },
 };
 
 function usage(): string {
