@@ -5,7 +5,6 @@ import { z } from 'zod';
 import {
   CONTAINER_DEFAULTS, CONTAINER_IN_VM_DEFAULTS, ECONOMICS_DEFAULTS, ISOLATION_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS,
 } from '../model/defaults';
-import { modelParameterIssues } from '../model/validate';
 import { PLACEMENT_ALGORITHMS } from '../pack/algorithms';
 import { simulationSchema, tracesSchema } from '../sim/scenario/schema';
 
@@ -238,11 +237,6 @@ const baseScenarioSchema = obj({
 
 type Path = (string | number)[];
 
-/** Deployment-model parameters that only make sense together (core/model/validate.ts). */
-function checkModelParameters(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
-  for (const issue of modelParameterIssues(s)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-}
-
 /** Ids unique per kind and every reference resolved; reported at the offending JSON path. */
 function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
   const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -298,7 +292,10 @@ function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.Refineme
   }
 }
 
-export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences).superRefine(checkModelParameters);
+// Deployment-model parameters that only make sense together (a flavour for every service, a node VM shape that
+// holds every pod, an isolation ranking that is an order) are checked after parsing, by core/model/validate.ts
+// through parse.ts and core/edit/validate.ts: the schema stays below the deployment models.
+export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
