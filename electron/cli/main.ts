@@ -20,7 +20,7 @@ const COMMANDS: Record<string, Entry> = {
     + '  hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N] [--json] [--correct <quirk,…|all>]   ContainerCloudSim\'s containers-in-VMs experiment\n'
     + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces', load: () => import('./commands/simulate') },
   batch: { usage: 'hostfit batch <batch.json | scenario… --param PATH --values V …> [--shard i/n] [--workers k] [--out results.jsonl]   a batch of runs (or one shard) as JSON Lines\n'
-    + '  hostfit batch merge <results.jsonl…> [--out table.csv|table.json]   the table of a batch, and which runs are missing', load: () => import('./commands/batch') },
+    + '  hostfit batch merge <results.jsonl… | folder> [--out table.csv|table.json]   the table of a batch, and which runs are missing', load: () => import('./commands/batch') },
 };
 
 function usage(): string {

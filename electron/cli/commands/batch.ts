@@ -4,7 +4,7 @@
 // and resumes: runs already written there are skipped and a torn last line (a killed shard) is cut off and run
 // again. `--workers k` shares the shard's runs among k worker threads; lines are still written in run order.
 // `hostfit batch merge <results…>` makes the table (CSV or JSON), and says which runs are missing.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, ftruncateSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -261,6 +261,14 @@ async function runBatch(args: string[], err: Io): Promise<string> {
   return text;
 }
 
+/** A folder stands for the .jsonl files in it (what a cluster's shards wrote to a shared volume), by name. */
+function resultFiles(path: string): string[] {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return [path];
+  const files = readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f));
+  if (files.length === 0) throw new InputError(`${path} holds no .jsonl result files`);
+  return files;
+}
+
 function merge(args: string[], err: Io): string {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
@@ -270,7 +278,7 @@ function merge(args: string[], err: Io): string {
   const ext = values.out ? extname(values.out).toLowerCase() : '';
   if (values.out && ext !== '.csv' && ext !== '.json') throw new UsageError(`--out must end in .csv or .json, not "${values.out}"`);
   const files: { name: string; lines: readonly ResultLine[] }[] = [];
-  for (const file of positionals) {
+  for (const file of positionals.flatMap(resultFiles)) {
     try {
       const read = readResults(readBytes(file), file);
       if (read.torn) err(`batch merge: ${file} ends with a half-written line (its shard was stopped); that run counts as missing\n`);
@@ -304,7 +312,7 @@ export const command: Command = {
   usage: 'hostfit batch <batch.json> [--shard i/n | --shards n] [--workers k] [--out results.jsonl] [--retry-failed] [--dry-run]\n'
     + '  hostfit batch <scenario.hostfit.json…> --param PATH --values V [--param … --values …] [--simulate] [--policies a,b] [--seeds 1..10]\n'
     + '        [--days all|1..7] [--headroom] [--series] [--shard i/n] [--workers k] [--out results.jsonl]\n'
-    + '  hostfit batch merge <results.jsonl…> [--out table.csv|table.json] [--json] [--partial]\n'
+    + '  hostfit batch merge <results.jsonl… | folder> [--out table.csv|table.json] [--json] [--partial]\n'
     + '\n'
     + 'Runs are numbered from 0: scenarios × grid (first --param outermost) × days × policies × seeds (fastest).\n'
     + 'Shard i of n runs the runs whose number is i−1 modulo n. Without --shard, i and n come from the batch engine:\n'
