@@ -2,6 +2,7 @@
 // the policy's algorithm (a fixed improvement budget, so the plan is reproducible) → summarise, verify,
 // explain what is unplaced, and size the pool Borg-style. One function for the CLI, the renderer's worker,
 // tests and benchmarks, so they all give the same numbers.
+import type { Highs } from 'highs';
 import { copyOutcome, type ArenaInputs, type Packer, type PackOutcome } from '../kernel/packer';
 import { expandContainer } from '../model/container';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
@@ -13,6 +14,7 @@ import { verifyPacking } from '../pack/verify';
 import type { Scenario } from '../scenario/schema';
 import { bestOf, planLowerBound, rulesLowerBound, type LowerBound } from './bounds';
 import { planContainerInVm } from './container-in-vm';
+import { answerDual, answerLp, replanner, type ModelDual } from './dual';
 import { groupStarts, totalCount } from './encode';
 import { packingOrder } from './host-order';
 import { packedLevel } from './levels';
@@ -120,14 +122,39 @@ function summarise(e: Expansion & { model: 'vm' | 'container' }, out: PackOutcom
   };
 }
 
+export interface PlanOptions {
+  /**
+   * A loaded HiGHS (the `highs` package): each model's best bound then includes the LP relaxation with its rules
+   * (core/plan/lp.ts), where the relaxation has at most LP_MAX_COLUMNS columns.
+   */
+  readonly highs?: Highs;
+}
+
+/** Largest relaxation (columns: service groups × host groups, and partitions) solved for the best bound. */
+export const LP_MAX_COLUMNS = 60_000;
+/** Seconds HiGHS may spend on one relaxation. */
+export const LP_SECONDS = 5;
+
+/** The answer with the LP relaxation's bound in its best bound, when it is larger. */
+function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAnswer {
+  const groups = a.twoLevel ? a.twoLevel.pods.items.length : a.hosts.expansion.items.length;
+  const hostGroups = a.hosts.expansion.hosts.length;
+  if (groups * hostGroups > LP_MAX_COLUMNS || a.plan.placed === 0) return a;
+  const lp = answerLp(highs, scenario, a, LP_SECONDS);
+  if (lp.bound === null || a.plan.bestLowerBound.hosts === null || lp.bound <= a.plan.bestLowerBound.hosts) return a;
+  const best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
+  return { ...a, plan: { ...a.plan, bestLowerBound: best, gapToBest: a.plan.hostsUsed - lp.bound } };
+}
+
 /** Plans `models` and keeps the packing behind each answer (one answer per model; container-in-VM may add the searched best shape). */
 export function planModels(
   scenario: Scenario, packer: Packer, models: readonly ComparedModel[] = PLANNED_MODELS, onProgress?: (p: PlanProgress) => void,
+  options: PlanOptions = {},
 ): { result: PlanResult; answers: ModelAnswer[] } {
   const total = models.length * 3;
   let done = 0;
   const step = (model: ComparedModel, stage: PlanProgress['stage']) => onProgress?.({ model, stage, done: done++, total });
-  const answers = models.flatMap((model) => {
+  const answers: ModelAnswer[] = models.flatMap((model) => {
     step(model, 'expand');
     if (model === 'container-in-vm') {
       step(model, 'pack');
@@ -143,6 +170,7 @@ export function planModels(
     return [answer];
   });
   onProgress?.({ model: models[models.length - 1], stage: 'summarise', done: total, total });
+  if (options.highs) answers.splice(0, answers.length, ...answers.map((a) => withLpBound(scenario, a, options.highs!)));
   const result: PlanResult = {
     scenario: scenario.name, algorithm: scenario.policy.algorithm, sizeKey: scenario.policy.sizeKey, packer: packer.name, models: answers.map((a) => a.plan),
   };
@@ -151,6 +179,13 @@ export function planModels(
 
 export function planScenario(
   scenario: Scenario, packer: Packer, models: readonly ComparedModel[] = PLANNED_MODELS, onProgress?: (p: PlanProgress) => void,
+  options: PlanOptions = {},
 ): PlanResult {
-  return planModels(scenario, packer, models, onProgress).result;
+  return planModels(scenario, packer, models, onProgress, options).result;
+}
+
+/** The dual of each answer (core/plan/dual.ts): LP bound, shadow prices, host models, and each rule's cost re-planned. */
+export function answersDual(highs: Highs, scenario: Scenario, packer: Packer, answers: readonly ModelAnswer[]): ModelDual[] {
+  const replan = (s: Scenario, p: Packer, model: ComparedModel) => planModels(s, p, [model]).answers[0];
+  return answers.map((a) => answerDual(highs, scenario, a, replanner(packer, a, replan), LP_SECONDS));
 }

@@ -12,9 +12,9 @@ interface Entry {
 }
 
 const COMMANDS: Record<string, Entry> = {
-  plan: { usage: 'hostfit plan <scenario.hostfit.json> [--json]   hosts per deployment model (VM, container), lower bound, utilisation', load: () => import('./commands/plan') },
+  plan: { usage: 'hostfit plan <scenario.hostfit.json> [--json] [--lp]   hosts per deployment model (VM, container, container-in-VM), bounds, dual', load: () => import('./commands/plan') },
   pack: { usage: 'hostfit pack <instance.txt|.vbp> [--algorithm NAME] [--time-limit SECONDS] [--seed N] [--iterations N] [--lp] [--assignment] [--json]   pack a bin-packing benchmark instance', load: () => import('./commands/pack') },
-  compare: { usage: 'hostfit compare <scenario.hostfit.json> [--json|--csv] [--no-headroom]   VMs, pods, pods in VMs side by side', load: () => import('./commands/compare') },
+  compare: { usage: 'hostfit compare <scenario.hostfit.json> [--json|--csv] [--no-headroom] [--lp]   VMs, pods, pods in VMs side by side', load: () => import('./commands/compare') },
   sweep: { usage: 'hostfit sweep <scenario.hostfit.json> --param PATH --values a,b,c|from..to[:step] [--json|--csv] [--headroom] [--threads N]   one comparison per value, on all cores', load: () => import('./commands/sweep') },
   simulate: { usage: 'hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <npa|dvfs|thr-mmt-0.8|…> [--json] [--correct <quirk,…|all>] [--reference]\n'
     + '  hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N] [--json] [--correct <quirk,…|all>]   ContainerCloudSim\'s containers-in-VMs experiment\n'

@@ -1,13 +1,15 @@
 // `hostfit compare <scenario> [--json|--csv] [--no-headroom]`: VMs, pods on bare metal and pods in node VMs
 // side by side, from one run (core/compare).
 import { parseArgs } from 'node:util';
-import { compareScenario } from '../../../core/compare/compare';
+import { compareAnswers } from '../../../core/compare/compare';
+import { answersDual, planModels } from '../../../core/plan/plan';
 import type { Comparison } from '../../../core/compare/result';
 import { toCsv } from '../../../core/edit/csv';
 import { comparisonRows, type Cell, type Row } from '../../../core/compare/rows';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
 import { createWasmPacker } from '../kernel';
+import { dualLines, loadHighs } from './plan';
 
 export function formatCell(row: Row, value: Cell): string {
   if (value === null) return '-';
@@ -45,17 +47,29 @@ export function compareCsv(c: Comparison): string {
 }
 
 export const command: Command = {
-  usage: 'hostfit compare <scenario.hostfit.json> [--json|--csv] [--no-headroom]   VMs, pods, pods in VMs side by side',
+  usage: 'hostfit compare <scenario.hostfit.json> [--json|--csv] [--no-headroom] [--lp]   VMs, pods, pods in VMs side by side; --lp adds the dual',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, 'no-headroom': { type: 'boolean', default: false } },
+      options: {
+        json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, 'no-headroom': { type: 'boolean', default: false },
+        lp: { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
     if (positionals.length !== 1) throw new UsageError('compare needs exactly one scenario file');
     if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
-    const result = compareScenario(await readScenario(positionals[0]), createWasmPacker(), { headroom: !values['no-headroom'] });
-    if (values.json) return JSON.stringify(result, null, 2) + '\n';
-    return values.csv ? compareCsv(result) : compareTable(result);
+    const scenario = await readScenario(positionals[0]);
+    const packer = createWasmPacker();
+    const highs = await loadHighs();
+    const plan = planModels(scenario, packer, undefined, undefined, { highs: highs ?? undefined });
+    const result = compareAnswers(scenario, packer, plan.result, plan.answers, { headroom: !values['no-headroom'] });
+    const duals = values.lp && highs ? answersDual(highs, scenario, packer, plan.answers) : null;
+    if (values.json) {
+      const json = duals ? { ...result, models: result.models.map((m, k) => ({ ...m, dual: duals[k] })) } : result;
+      return JSON.stringify(json, null, 2) + '\n';
+    }
+    const text = values.csv ? compareCsv(result) : compareTable(result);
+    return duals && !values.csv ? text + dualLines(result.models.map((m) => m.id), duals) : text;
   },
 };

@@ -1,14 +1,38 @@
 // `hostfit plan <scenario> [--json]`: hosts per deployment model, the lower bound and utilisation.
 import { parseArgs } from 'node:util';
+import type { Highs } from 'highs';
 import { DIMENSIONS } from '../../../core/model/dimensions';
-import { planScenario, type PlanResult } from '../../../core/plan/plan';
+import type { ModelDual } from '../../../core/plan/dual';
+import { answersDual, planModels, type PlanResult } from '../../../core/plan/plan';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
 import { createWasmPacker } from '../kernel';
 
 type ModelPlan = PlanResult['models'][number];
 
-const bound = (b: ModelPlan['lowerBound']) => (b.hosts === null ? 'none' : `${b.hosts} (${b.method === 'l2' ? `L2, ${b.by}` : b.by ?? '-'})`);
+const bound = (b: ModelPlan['lowerBound']) => (b.hosts === null ? 'none'
+  : `${b.hosts} (${b.method === 'l2' ? `L2, ${b.by}` : b.method === 'volume' || b.method === undefined ? b.by ?? '-' : b.by?.startsWith(b.method) ? b.by : `${b.method}, ${b.by}`})`);
+
+let highsLoaded: Promise<Highs | null> | undefined;
+/** HiGHS for the LP relaxation (null where it cannot load: the plan then goes without the LP bound). */
+export function loadHighs(): Promise<Highs | null> {
+  highsLoaded ??= import('highs').then((m) => m.default()).catch(() => null);
+  return highsLoaded;
+}
+
+/** The dual of each model as printed: LP bound, shadow prices that bind, host models' reduced costs, each rule's cost. */
+export function dualLines(ids: readonly string[], duals: readonly ModelDual[]): string {
+  const out: string[] = ['', 'Dual problem (LP relaxation with every rule):'];
+  duals.forEach((d, k) => {
+    out.push(`  ${ids[k]}: LP ${d.value === null ? 'not solved' : d.value.toFixed(3)} hosts, bound ${d.bound ?? '-'}`);
+    const binding = d.prices.filter((p) => p.price > 0).map((p) => `${p.hostModel} ${p.resource} ${p.price.toPrecision(3)} hosts per ${p.unit}`);
+    out.push(`    binding resources: ${binding.length > 0 ? binding.join('; ') : 'none (every shadow price is 0)'}`);
+    out.push(`    host models (reduced cost): ${d.hostModels.map((h) => `${h.hostModel} ${h.reducedCost.toFixed(3)} (${h.hostsInLp} in the LP)`).join('; ')}`);
+    const rules = Object.entries(d.ruleCosts).map(([id, c]) => `${id} ${c.hosts >= 0 ? '+' : ''}${c.hosts} hosts re-planned (LP ${c.lp === null ? '-' : `+${c.lp.toFixed(3)}`})`);
+    out.push(`    rule costs: ${rules.length > 0 ? rules.join('; ') : 'no rules'}`);
+  });
+  return out.join('\n') + '\n';
+}
 
 /** Unplaced replicas per service, with the rule that stopped them and the hosts each rule ruled out. */
 function unplacedLines(r: PlanResult): string {
@@ -23,6 +47,7 @@ export function planTable(r: PlanResult): string {
   const row = (label: string, f: (m: ModelPlan) => string) => [label, ...r.models.map(f)];
   const sizing = r.models.find((m) => m.sizing)?.sizing;
   const rows = [
+    row('algorithm', (m) => m.algorithm),
     row('instances', (m) => String(m.instances)),
     row('placed', (m) => String(m.placed)),
     row('unplaced', (m) => String(m.unplaced)),
@@ -38,15 +63,26 @@ export function planTable(r: PlanResult): string {
     ...DIMENSIONS.map((d) => row(`${d} utilisation`, (m) => percent(m.utilisation[d]))),
   ];
   const algorithms = [...new Set(r.models.map((m) => m.algorithm))].join(' / ');
-  return `${r.scenario}: ${algorithms.toUpperCase()} by ${r.sizeKey}, ${r.packer} kernel\n\n${table(['', ...r.models.map((m) => m.model)], rows)}\n${unplacedLines(r)}`;
+  const nodes = r.models.filter((m) => m.nodes).map((m) => `${m.id}: ${m.nodes!.nodesUsed} node VMs of ${m.nodes!.shape.vcpus} vCPU / `
+    + `${m.nodes!.shape.memoryGiB} GiB (${m.nodes!.shapeLabel})${m.nodes!.search ? `, best of ${m.nodes!.search.candidates.length} shapes` : ''}\n`).join('');
+  return `${r.scenario}: ${algorithms.toUpperCase()} by ${r.sizeKey}, every rule, ${r.packer} kernel\n\n${table(['', ...r.models.map((m) => m.id)], rows)}\n${nodes}${unplacedLines(r)}`;
 }
 
 export const command: Command = {
-  usage: 'hostfit plan <scenario.hostfit.json> [--json]   hosts per deployment model (VM, container), lower bound, utilisation',
+  usage: 'hostfit plan <scenario.hostfit.json> [--json] [--lp]   hosts per deployment model (VM, container, container-in-VM), '
+    + 'rule-aware lower bound, verifier, utilisation; --lp adds the dual (shadow prices, host models, the cost of each rule)',
   async run(args) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, lp: { type: 'boolean', default: false } }, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('plan needs exactly one scenario file');
-    const result = planScenario(await readScenario(positionals[0]), createWasmPacker());
-    return values.json ? JSON.stringify(result, null, 2) + '\n' : planTable(result);
+    const scenario = await readScenario(positionals[0]);
+    const packer = createWasmPacker();
+    const highs = await loadHighs();
+    const { result, answers } = planModels(scenario, packer, undefined, undefined, { highs: highs ?? undefined });
+    const duals = values.lp && highs ? answersDual(highs, scenario, packer, answers) : null;
+    if (values.json) {
+      const json = duals ? { ...result, models: result.models.map((m, k) => ({ ...m, dual: duals[k] })) } : result;
+      return JSON.stringify(json, null, 2) + '\n';
+    }
+    return planTable(result) + (duals ? dualLines(result.models.map((m) => m.id), duals) : '');
   },
 };

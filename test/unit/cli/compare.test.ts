@@ -36,11 +36,28 @@ describe('hostfit compare', () => {
     }
   });
 
-  it('--json is the comparison of the same scenario (WASM kernel = reference)', async () => {
+  it('--json is the comparison of the same scenario (WASM kernel = reference)', { timeout: 60_000 }, async () => {
     const r = await cli(['compare', exampleFile('multi-tenant'), '--json']);
     expect(r.code).toBe(0);
     const expected = compareScenario(exampleScenario(EXAMPLES.find((e) => e.id === 'multi-tenant')!), new ReferencePacker());
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify({ ...expected, packer: 'wasm' })));
+  });
+
+  it('--json --lp adds each model\'s dual: the LP bound, shadow prices per resource and host model, and each rule\'s cost', { timeout: 60_000 }, async () => {
+    const r = await cli(['compare', exampleFile('web-tier'), '--json', '--lp', '--no-headroom']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.models.map((m: { model: string }) => m.model)).toEqual(['vm', 'container', 'container-in-vm']);
+    for (const m of json.models) {
+      expect(m.verified).toBe(true);
+      expect(m.bestLowerBound).toEqual(expect.objectContaining({ hosts: expect.any(Number), method: expect.any(String), by: expect.any(String) }));
+      expect(m.dual.bound).toBeLessThanOrEqual(m.hostsUsed);
+      expect(m.dual.prices.length).toBeGreaterThan(0);
+      expect(Object.keys(m.dual.ruleCosts).sort()).toEqual(['spread:api', 'spread:db']);
+    }
+    // The api spread rule (16 replicas, at most 4 per host) forces 4 hosts for pods, on bare metal or in node VMs.
+    expect(json.models[1].bestLowerBound).toMatchObject({ hosts: 4, by: 'spread:api' });
+    expect(json.models[2].hostsUsed).toBeGreaterThanOrEqual(4);
   });
 
   it('--csv has one line per metric with a column per model, and every breakdown dimension', async () => {
