@@ -378,26 +378,48 @@ function allocateFor(nd: i32): void {
 }
 
 function computeAlloc(h: i32): void {
+  allocate(h, false, 0, false);
+}
+
+/** Per-core request of a node: the reference divides by the core count, and x / 1 is x. */
+@inline function perCore(nd: i32, pes: i32): f64 {
+  return pes == 1 ? f64At(nReq, nd) : f64At(nReq, nd) / <f64>pes;
+}
+
+/**
+ * The reference's computeAlloc (VmSchedulerTimeShared): allocations in list order while they fit, else every
+ * node scaled down and floored; then hAvail and hUsed. With `refresh` each node's item is first updated at t and
+ * its request taken (the reference does those in a pass of their own before; a node's allocation reads only its
+ * own item, so one pass gives the same values), and hUsed is summed as the nodes are allocated (the same terms in
+ * the same order as the reference's final pass) unless allocations had to be scaled.
+ */
+function allocate(h: i32, refresh: bool, t: f64, tick: bool): void {
   const peMips = f64At(hostPeMips, h), total = f64At(hTotal, h);
   let avail = total;
   let over = false;
+  let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    if (refresh) { updateItem(i32At(nItem, nd), t, tick); allocateFor(nd); }
+    if (over) continue;
     const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-    const per = f64At(nReq, nd) / <f64>pes;
+    const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let tot: f64 = 0;
     for (let k = 0; k < pes; k++) tot += cap;
-    if (i32At(nState, nd) == NODE_MIGRATING_IN) tot *= tgtShare;
-    if (!over && avail >= tot) {
+    const migIn = i32At(nState, nd) == NODE_MIGRATING_IN;
+    if (migIn) tot *= tgtShare;
+    if (avail >= tot) {
       let sum: f64 = 0;
       for (let k = 0; k < pes; k++) {
         let v = cap;
         if (i32At(nOut, nd) != 0) v *= srcShare;
-        else if (i32At(nState, nd) == NODE_MIGRATING_IN) v *= tgtShare;
+        else if (migIn) v *= tgtShare;
         sum += v;
       }
       setF64(nAlloc, nd, sum);
       avail -= tot;
+      if (migIn) used += sum * (1 - tgtShare) / tgtShare;
+      used += sum;
     } else {
       over = true;
     }
@@ -406,7 +428,7 @@ function computeAlloc(h: i32): void {
     let required: f64 = 0;
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-      const per = f64At(nReq, nd) / <f64>pes;
+      const per = perCore(nd, pes);
       const cap = per > peMips ? peMips : per;
       let r: f64 = 0;
       for (let k = 0; k < pes; k++) r += cap;
@@ -414,9 +436,10 @@ function computeAlloc(h: i32): void {
       required += r;
     }
     const sf = total / required;
+    used = 0;
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-      const per = f64At(nReq, nd) / <f64>pes;
+      const per = perCore(nd, pes);
       const cap = per > peMips ? peMips : per;
       let sum: f64 = 0;
       for (let k = 0; k < pes; k++) {
@@ -425,15 +448,12 @@ function computeAlloc(h: i32): void {
         sum += floor(m);
       }
       setF64(nAlloc, nd, sum);
+      if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
+      used += sum;
     }
     avail = 0;
   }
   setF64(hAvail, h, avail);
-  let used: f64 = 0;
-  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (i32At(nState, nd) == NODE_MIGRATING_IN) used += f64At(nAlloc, nd) * (1 - tgtShare) / tgtShare;
-    used += f64At(nAlloc, nd);
-  }
   setF64(hUsed, h, used);
 }
 
@@ -471,16 +491,10 @@ function deallocateHostForVm(i: i32): void {
 // ── Updates, energy, metrics ─────────────────────────────────────────────────────────────────────────
 
 function updateHost(h: i32, t: f64, tick: bool): void {
-  // The reference updates every item of the list, then allocates for every node. One pass gives the same values:
-  // a node's allocation reads only its own item, and an item listed twice is updated to the same values twice.
-  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    updateItem(i32At(nItem, nd), t, tick);
-    allocateFor(nd);
-  }
   setU8(hReqValid, h, 0);
   if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
   keepPrevious(h);
-  computeAlloc(h);
+  allocate(h, true, t, tick);
   let util: f64 = 0, req: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
@@ -698,20 +712,47 @@ function requestedSum(h: i32, extra: i32): f64 {
   return sum;
 }
 
-function hostHistory(h: i32, extra: i32): i32 {
+/** The host's history sum over its list, cached until the list or a history changes. */
+function cacheHostHistory(h: i32): void {
+  if (u8At(hHistValid, h) != 0) return;
   const total = f64At(hTotal, h), base = h * HL;
-  if (u8At(hHistValid, h) == 0) {
-    for (let j = 0; j < HL; j++) setF64(hist, j, 0);
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      const i = i32At(nItem, nd);
-      const len = i32At(iHistLen, i), mips = f64At(itemMips, i);
-      for (let j = 0; j < len; j++) setF64(hist, j, f64At(hist, j) + histAt(i, j) * mips / total);
-    }
-    for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, f64At(hist, j));
-    setU8(hHistValid, h, 1);
-  } else {
-    for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
+  for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, 0);
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const i = i32At(nItem, nd);
+    const len = i32At(iHistLen, i), mips = f64At(itemMips, i);
+    for (let j = 0; j < len; j++) setF64(hHistSum, base + j, f64At(hHistSum, base + j) + histAt(i, j) * mips / total);
   }
+  setU8(hHistValid, h, 1);
+}
+
+/**
+ * The first w points of hostHistory(h, extra) into hist[0, w), and whether that history, trimmed, has at least w
+ * points (a point from w − 1 on is not 0) — all the regression detectors read, without summing the other points.
+ */
+function hostWindow(h: i32, extra: i32, w: i32): bool {
+  cacheHostHistory(h);
+  const total = f64At(hTotal, h), base = h * HL;
+  for (let j = 0; j < w; j++) setF64(hist, j, f64At(hHistSum, base + j));
+  let len = 0;
+  let mips: f64 = 0;
+  if (extra >= 0) {
+    len = i32At(iHistLen, extra); mips = f64At(itemMips, extra);
+    for (let j = 0; j < min(len, w); j++) setF64(hist, j, f64At(hist, j) + histAt(extra, j) * mips / total);
+  }
+  if (f64At(hist, w - 1) != 0) return true;
+  for (let j = w; j < HL; j++) {
+    let v = f64At(hHistSum, base + j);
+    if (j < len) v += histAt(extra, j) * mips / total;
+    if (v != 0) return true;
+  }
+  return false;
+}
+
+/** PowerHostUtilizationHistory.getUtilizationHistory (with `extra` as if appended) into hist, trimmed; its length. */
+function hostHistory(h: i32, extra: i32): i32 {
+  cacheHostHistory(h);
+  const total = f64At(hTotal, h), base = h * HL;
+  for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   if (extra >= 0) {
     const len = i32At(iHistLen, extra), mips = f64At(itemMips, extra);
     for (let j = 0; j < len; j++) setF64(hist, j, f64At(hist, j) + histAt(extra, j) * mips / total);
@@ -735,8 +776,8 @@ function overloaded(h: i32, extra: i32): bool {
     const upper = 1 - s * spread;
     return requestedSum(h, extra) / f64At(hTotal, h) > upper;
   }
-  const n = hostHistory(h, extra), w = lrWindow;
-  if (n < w) return thresholdOverloaded(h, extra, fallbackThreshold);
+  const w = lrWindow;
+  if (w > HL || !hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
   for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
   if (quirk(abi.QUIRK_LR_UNWEIGHTED)) simpleRegression(scratchA, w, est);
   else loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
@@ -832,8 +873,8 @@ function isSuitable(h: i32, i: i32): bool {
 }
 
 // PABFD's candidates of one search: host, power increase, whether its overload must be checked.
-let candidates: i32 = 0;
-let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0;
+let candidates: i32 = 0, cBest: i32 = -1, cBestHost: i32 = 0;
+let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 = 0;
 
 /** Prices host h for the item being placed (the reference's loop body up to its overload check). */
 @inline function price(h: i32): void {
@@ -846,6 +887,7 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0;
   const diff = powerAt(i32At(hostModel, h), after) - f64At(hPowNow, h);
   if (!(diff < MAX_VALUE)) return; // the reference's first comparison, against its initial minimum
   setI32(cHost, candidates, h); setF64(cDiff, candidates, diff); setI32(cCheck, candidates, used != 0 ? 1 : 0);
+  if (diff < cBestDiff || (diff == cBestDiff && h < cBestHost)) { cBestDiff = diff; cBestHost = h; cBest = candidates; }
   candidates++;
 }
 
@@ -860,7 +902,7 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0;
 function findHost(i: i32, exclude: usize): i32 {
   const req = requested(i);
   cReq = req; cPerPe = req / <f64>i32At(itemPes, i); cRam = memoryRequest(i); cBw = bwRequest(i);
-  candidates = 0;
+  candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff;
   const call = ++findCall;
   for (let w = 0; w < W; w++) {
     let bits = wordAt(awake, w) & ~wordAt(exclude, w);
@@ -896,19 +938,20 @@ function findHost(i: i32, exclude: usize): i32 {
       price(h);
     }
   }
-  for (;;) {
-    let k = -1;
+  // The least (power increase, host) was tracked while pricing; later rounds, after an overloaded winner, scan.
+  let k = cBest, minHost = cBestHost;
+  while (k >= 0) {
+    if (i32At(cCheck, k) == 0 || !overloaded(minHost, i)) return minHost;
+    setI32(cHost, k, -1);
+    k = -1;
     let minDiff: f64 = MAX_VALUE;
-    let minHost = 0x7fffffff;
+    minHost = 0x7fffffff;
     for (let c = 0; c < candidates; c++) {
       const h = i32At(cHost, c);
       if (h < 0) continue;
       const d = f64At(cDiff, c);
       if (d < minDiff || (d == minDiff && h < minHost)) { minDiff = d; minHost = h; k = c; }
     }
-    if (k < 0) return -1;
-    if (i32At(cCheck, k) == 0 || !overloaded(minHost, i)) return minHost;
-    setI32(cHost, k, -1);
   }
   return -1;
 }

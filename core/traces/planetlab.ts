@@ -12,6 +12,35 @@ export class TraceError extends Error {}
  * computes them). Throws TraceError naming the file and line for anything that is not an integer 0–100.
  */
 export function parsePlanetLabTrace(name: string, text: string, samples = PLANETLAB_SAMPLES): Float64Array {
+  return scanPlainTrace(text, samples) ?? parseTraceLines(name, text, samples);
+}
+
+/**
+ * The files as shipped — lines of 1 to 3 digits, at most 100, ended by LF or CRLF — read character by character
+ * (a day has 300 000 lines: no split, regular expression or string per line). Anything else (spaces, a short
+ * file, a bad value) gives null, and the line-by-line parser then reads the file and names the fault.
+ */
+function scanPlainTrace(text: string, samples: number): Float64Array | null {
+  const out = new Float64Array(samples);
+  const end = text.length;
+  let pos = 0;
+  for (let k = 0; k < samples; k++) {
+    let value = 0, digits = 0, c = 0;
+    while (pos < end && (c = text.charCodeAt(pos)) >= 48 && c <= 57) { value = value * 10 + (c - 48); digits++; pos++; }
+    if (digits === 0 || digits > 3 || value > 100) return null;
+    if (pos < end) {
+      if (c === 10) pos++;
+      else if (c === 13 && text.charCodeAt(pos + 1) === 10) pos += 2;
+      else return null;
+    } else if (k < samples - 1) {
+      return null;
+    }
+    out[k] = value / 100.0;
+  }
+  return out;
+}
+
+function parseTraceLines(name: string, text: string, samples: number): Float64Array {
   const lines = text.split(/\r?\n/);
   const out = new Float64Array(samples);
   for (let k = 0; k < samples; k++) {
@@ -31,9 +60,11 @@ export function parsePlanetLabTrace(name: string, text: string, samples = PLANET
 /** File names in byte order (what `LC_ALL=C sort` gives), the order traces are assigned to VMs. Comparing
  * Unicode code points gives exactly the UTF-8 byte order. */
 export function byteOrder(names: readonly string[]): string[] {
-  return [...names].sort((a, b) => {
-    const x = Array.from(a, (c) => c.codePointAt(0) ?? 0), y = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+  const keyed = names.map((name) => ({ name, points: Array.from(name, (c) => c.codePointAt(0) ?? 0) }));
+  keyed.sort((a, b) => {
+    const x = a.points, y = b.points;
     for (let k = 0; k < Math.min(x.length, y.length); k++) if (x[k] !== y[k]) return x[k] - y[k];
     return x.length - y.length;
   });
+  return keyed.map((k) => k.name);
 }
