@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   compare: () => import('./commands/compare'),
   sweep: () => import('./commands/sweep'),
   simulate: () => import('./commands/simulate'),
+  import: () => import('./commands/import'),
 };
 
 async function usage(): Promise<string> {
