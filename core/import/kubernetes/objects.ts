@@ -94,7 +94,7 @@ export async function readObjects(files: readonly ImportFile[]): Promise<{ objec
       collect(parseJson(file.name, text), file.name, '$', objects);
       kind = 'JSON';
     } else {
-      const docs = parseAllDocuments(text, { prettyErrors: false });
+      const docs = parseAllDocuments(text, { prettyErrors: true, logLevel: 'error' });
       if (!Array.isArray(docs)) throw new ImportError({ file: file.name, where: 'line 1' }, 'not a YAML document stream');
       const many = docs.length > 1;
       docs.forEach((doc, d) => {

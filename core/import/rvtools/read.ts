@@ -8,7 +8,7 @@ import type { Reporter } from '../report';
 import type { Cell, Table } from '../table';
 import { checkFileSize, fileText, isZip } from '../text';
 import { ImportError, type ImportFile } from '../types';
-import { checkZipBomb } from '../zip';
+import { checkZipBomb, verifyZip } from '../zip';
 
 export const SHEETS = ['vInfo', 'vHost', 'vCluster', 'vMetaData'] as const;
 export type SheetName = (typeof SHEETS)[number];
@@ -21,9 +21,9 @@ export function sheetOfCsv(name: string): SheetName | null {
   return SHEETS.find((s) => s.toLowerCase() === m[1].toLowerCase()) ?? null;
 }
 
-function workbookTables(file: ImportFile): Partial<Record<SheetName, Table>> {
+async function workbookTables(file: ImportFile): Promise<Partial<Record<SheetName, Table>>> {
   checkFileSize(file);
-  checkZipBomb(file.name, file.bytes);
+  await verifyZip(file.name, file.bytes, checkZipBomb(file.name, file.bytes));
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(file.bytes, { type: 'array', dense: true, sheets: [...SHEETS], cellDates: false, cellHTML: false, cellText: false, cellFormula: false, cellStyles: false });
@@ -72,7 +72,7 @@ export async function readRvtools(files: readonly ImportFile[], reporter: Report
     for (const f of workbooks) {
       if (!isZip(f.bytes)) throw new ImportError({ file: f.name, where: '' }, 'not an xlsx workbook (no zip signature): the file is damaged, or another format renamed .xlsx');
       await progress.report({ phase: 'parse', done: 0, total: f.bytes.length, file: f.name });
-      const t = workbookTables(f);
+      const t = await workbookTables(f);
       const found = SHEETS.filter((s) => t[s]);
       reporter.file(f.name, f.bytes.length, `RVTools workbook (sheets ${found.join(', ') || 'none of vInfo, vHost, vCluster'})`,
         found.reduce((n, s) => n + t[s]!.rows.length, 0));
