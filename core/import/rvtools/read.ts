@@ -2,7 +2,7 @@
 // sheets Hostfit needs, dense mode; the zip directory is checked for a bomb first) or its CSV form, one
 // `RVTools_tab<sheet>.csv` file per tab (papaparse; `;` separators and decimal commas of European locales).
 import * as XLSX from '@e965/xlsx';
-import { parseCsv } from '../csv';
+import { parseCsv, requireWidth } from '../csv';
 import type { Progress } from '../progress';
 import type { Reporter } from '../report';
 import type { Cell, Table } from '../table';
@@ -93,6 +93,7 @@ export async function readRvtools(files: readonly ImportFile[], reporter: Report
     }
     const { text, encoding } = await fileText(f, true);
     const t = await parseCsv(f.name, text, {}, progress);
+    requireWidth(t, t.header.length, `the header has ${t.header.length} columns`);
     const delim = t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`;
     reporter.file(f.name, f.bytes.length, `RVTools ${sheet} CSV (${delim}-separated${t.decimalComma ? ', decimal commas' : ''}${encoding !== 'utf-8' ? `, ${encoding}` : ''})`, t.rows.length);
     if (t.typeLine) reporter.note(`${f.name}: the "#TYPE" first line of PowerShell's Export-Csv was skipped.`);
