@@ -8,8 +8,7 @@
 import type { Scenario } from '../../scenario/schema';
 import type { ImportContext, Importer } from '../context';
 import { Buckets, detectStep, makeGrid, percentile, toShares } from '../grid';
-import { excessiveNesting, lineColumn } from '../../scenario/parse';
-import { MAX_JSON_NESTING } from '../limits';
+import { lineColumn } from '../../scenario/parse';
 import { namePrefix } from '../rvtools/import';
 import { defaultHostPool, emptyScenario, ids, round, roundUp, type ScenarioInput, type ServiceInput, type TraceInput } from '../scenario';
 import { fileText } from '../text';
@@ -23,11 +22,23 @@ const AUTO_LABELS = ['service', 'app', 'app_kubernetes_io_name', 'deployment', '
 const GiB = 2 ** 30;
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A sample value: a number, or a string holding one ("0.25", "1e-3", "NaN", "+Inf", "-Inf"); undefined if neither. */
+function sampleValue(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string' || raw.length === 0) return undefined;
+  const c = raw.charCodeAt(0);
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // digit, +, -, .
+  const v = numeric ? Number(raw) : NaN;
+  if (!Number.isNaN(v)) return v;
+  if (raw === 'NaN') return NaN;
+  if (raw === '+Inf' || raw === 'Inf') return Infinity;
+  if (raw === '-Inf') return -Infinity;
+  return undefined;
+}
+
 function parseAnswer(file: ImportFile, text: string, metricOption: 'auto' | 'cpu' | 'memory', notes: (s: string) => void): Answer {
   const name = file.name;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deep = excessiveNesting(body, MAX_JSON_NESTING);
-  if (deep) throw new ImportError({ file: name, where: deep }, `nested more than ${MAX_JSON_NESTING} levels deep`);
   let doc: unknown;
   try {
     doc = JSON.parse(body);
@@ -61,19 +72,19 @@ function parseAnswer(file: ImportFile, text: string, metricOption: 'auto' | 'cpu
     if (!Array.isArray(s.values)) throw new ImportError({ file: name, where: `${p}.values` }, 'expected an array of [timestamp, "value"] pairs (a matrix series)');
     const t = new Float64Array(s.values.length), v = new Float64Array(s.values.length);
     let n = 0, gaps = 0;
-    s.values.forEach((pair, j) => {
-      const q = `${p}.values[${j}]`;
-      if (!Array.isArray(pair) || pair.length !== 2) throw new ImportError({ file: name, where: q }, 'expected a [timestamp, "value"] pair');
+    const values = s.values as unknown[];
+    for (let j = 0; j < values.length; j++) {
+      const pair = values[j];
+      if (!Array.isArray(pair) || pair.length !== 2) throw new ImportError({ file: name, where: `${p}.values[${j}]` }, 'expected a [timestamp, "value"] pair');
       const ts = typeof pair[0] === 'number' ? pair[0] : typeof pair[0] === 'string' ? Number(pair[0]) : NaN;
-      if (!Number.isFinite(ts)) throw new ImportError({ file: name, where: `${q}[0]` }, 'expected a Unix timestamp in seconds');
-      const raw = pair[1];
-      const x = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^[-+]?(NaN|Inf)$/.test(raw) ? Number(raw.replace('Inf', 'Infinity')) : undefined;
-      if (x === undefined) throw new ImportError({ file: name, where: `${q}[1]` }, `expected a sample value (a number as a string, "NaN" or "±Inf"), found ${JSON.stringify(raw)?.slice(0, 40)}`);
-      if (!Number.isFinite(x) || x < 0) { gaps++; return; }
-      if (n > 0 && ts <= t[n - 1]) throw new ImportError({ file: name, where: `${q}[0]` }, 'timestamps must increase within a series');
+      if (!Number.isFinite(ts)) throw new ImportError({ file: name, where: `${p}.values[${j}][0]` }, 'expected a Unix timestamp in seconds');
+      const x = sampleValue(pair[1]);
+      if (x === undefined) throw new ImportError({ file: name, where: `${p}.values[${j}][1]` }, `expected a sample value (a number as a string, "NaN" or "±Inf"), found ${JSON.stringify(pair[1])?.slice(0, 40)}`);
+      if (!Number.isFinite(x) || x < 0) { gaps++; continue; }
+      if (n > 0 && ts <= t[n - 1]) throw new ImportError({ file: name, where: `${p}.values[${j}][0]` }, 'timestamps must increase within a series');
       t[n] = ts; v[n] = x; n++;
       if (x > maxValue) maxValue = x;
-    });
+    }
     if (n === 0) throw new ImportError({ file: name, where: `${p}.values` }, 'the series has no numeric value (every sample is NaN, ±Inf or negative)');
     series.push({ labels, t: t.subarray(0, n), v: v.subarray(0, n), at: { file: name, where: p }, gaps });
   });

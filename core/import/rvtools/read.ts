@@ -5,10 +5,11 @@ import * as XLSX from '@e965/xlsx';
 import { parseCsv, requireWidth } from '../csv';
 import type { Progress } from '../progress';
 import type { Reporter } from '../report';
-import type { Cell, Table } from '../table';
+import { normalise, type Cell, type Table } from '../table';
 import { checkFileSize, fileText, isZip } from '../text';
 import { ImportError, type ImportFile } from '../types';
 import { checkZipBomb, verifyZip } from '../zip';
+import { VCLUSTER, VHOST, VINFO, VMETADATA } from './columns';
 
 export const SHEETS = ['vInfo', 'vHost', 'vCluster', 'vMetaData'] as const;
 export type SheetName = (typeof SHEETS)[number];
@@ -20,6 +21,14 @@ export function sheetOfCsv(name: string): SheetName | null {
   if (!m) return null;
   return SHEETS.find((s) => s.toLowerCase() === m[1].toLowerCase()) ?? null;
 }
+
+/** Headers Hostfit reads per sheet (normalised): other columns are not copied out of SheetJS's cells. */
+const WANTED: Record<SheetName, Set<string>> = {
+  vInfo: new Set(Object.values(VINFO).flatMap((c) => c.aliases).map(normalise)),
+  vHost: new Set(Object.values(VHOST).flatMap((c) => c.aliases).map(normalise)),
+  vCluster: new Set(Object.values(VCLUSTER).flatMap((c) => c.aliases).map(normalise)),
+  vMetaData: new Set(Object.values(VMETADATA).flatMap((c) => c.aliases).map(normalise)),
+};
 
 async function workbookTables(file: ImportFile): Promise<Partial<Record<SheetName, Table>>> {
   checkFileSize(file);
@@ -39,6 +48,7 @@ async function workbookTables(file: ImportFile): Promise<Partial<Record<SheetNam
     let headerRow = 0;
     while (headerRow < data.length && !(data[headerRow]?.some((c) => c && c.v !== undefined && c.v !== ''))) headerRow++;
     const head = (data[headerRow] ?? []).map((c) => (c && c.v !== undefined && c.v !== null ? String(c.v) : ''));
+    const used = head.map((h, c) => (WANTED[name].has(normalise(h)) ? c : -1)).filter((c) => c >= 0);
     const rows: Cell[][] = [];
     const lines: number[] = [];
     for (let r = headerRow + 1; r < data.length; r++) {
@@ -46,7 +56,7 @@ async function workbookTables(file: ImportFile): Promise<Partial<Record<SheetNam
       if (!row) continue;
       const cells: Cell[] = new Array(head.length);
       let any = false;
-      for (let c = 0; c < head.length; c++) {
+      for (const c of used) {
         const v = row[c]?.v;
         cells[c] = v as Cell;
         if (v !== undefined && v !== null && v !== '') any = true;
