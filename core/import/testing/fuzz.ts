@@ -19,14 +19,35 @@ const SOURCE: Record<FuzzFormat, ImportSource> = {
   prometheus: 'prometheus', azure: 'azure', alibaba: 'alibaba', bitbrains: 'bitbrains',
 };
 
-function toYaml(v: unknown, indent = ''): string {
-  if (Array.isArray(v)) return v.length === 0 ? '[]' : v.map((x) => `\n${indent}- ${toYaml(x, `${indent}  `).replace(/^\n\s*/, '')}`).join('');
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v);
-    return entries.length === 0 ? '{}' : entries.map(([k, x]) => `\n${indent}${JSON.stringify(k)}: ${toYaml(x, `${indent}  `)}`).join('');
-  }
-  return JSON.stringify(v);
-}
+/** A small `kubectl get … -o yaml` List (the yaml library is slow on large inputs; mutations need no more). */
+const YAML_CLUSTER = `apiVersion: v1
+kind: List
+items:
+- kind: Node
+  metadata:
+    name: n1
+    labels: {node.kubernetes.io/instance-type: m5.large, topology.kubernetes.io/zone: z1}
+  status:
+    capacity: {cpu: "2", memory: 8Gi, pods: "29"}
+    allocatable: {cpu: 1930m, memory: 7Gi, pods: "29"}
+- kind: Pod
+  metadata:
+    name: web-7c9d8f6b5-x2k4q
+    namespace: shop
+    labels: {app: web, pod-template-hash: 7c9d8f6b5}
+    ownerReferences: [{kind: ReplicaSet, name: web-7c9d8f6b5, controller: true}]
+  spec:
+    initContainers:
+    - {name: init, resources: {requests: {cpu: 1, memory: 64Mi}}}
+    containers:
+    - {name: app, resources: {requests: {cpu: 250m, memory: 256Mi}, limits: {memory: 512Mi}}}
+    nodeSelector: {pool: general}
+  status: {phase: Running}
+- kind: Pod
+  metadata: {name: agent-x2k4q, namespace: kube-system, ownerReferences: [{kind: DaemonSet, name: agent, controller: true}]}
+  spec: {containers: [{name: a, resources: {requests: {cpu: 0.1, memory: 100Mi}}}]}
+  status: {phase: Running}
+`;
 
 /** The small, valid inputs the mutations start from. */
 export function fuzzBase(format: FuzzFormat): ImportFile[] {
@@ -39,7 +60,7 @@ export function fuzzBase(format: FuzzFormat): ImportFile[] {
     }
     case 'rvtools-csv': return rvtoolsCsv(rvtoolsSheets(small)).filter((f) => /vInfo|vHost/.test(f.name));
     case 'kubernetes-json': return [{ name: 'cluster.json', bytes: utf8(JSON.stringify(kubernetesList(cluster))) }];
-    case 'kubernetes-yaml': return [{ name: 'cluster.yaml', bytes: utf8(toYaml(kubernetesList({ ...cluster, deployments: 1, statefulSets: 0, finishedJobs: 0 })).trimStart() + '\n') }];
+    case 'kubernetes-yaml': return [{ name: 'cluster.yaml', bytes: utf8(YAML_CLUSTER) }];
     case 'prometheus': return [{ name: 'query_range.json', bytes: utf8(JSON.stringify(prometheusMatrix({ series: 2, points: 5, nanEvery: 3 }))) }];
     case 'azure': return azureFiles({ vms: 2, samples: 3 });
     case 'alibaba': return alibabaFiles({ vms: 2, samples: 3 });
