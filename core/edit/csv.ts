@@ -1,7 +1,11 @@
-// CSV as RFC 4180 defines it (fields separated by a delimiter, records by CRLF — LF and CR are accepted too;
-// a field in double quotes may hold delimiters, line breaks and "" for a quote), plus tab-separated text as
-// spreadsheets put it on the clipboard. Written here because no CSV library is installed; it reports
-// malformed input by line instead of guessing.
+// CSV for the whole project, read and written by papaparse (RFC 4180: fields separated by a delimiter, records
+// by CRLF, LF or CR; a field in double quotes may hold delimiters, line breaks and "" for a quote), plus
+// tab-separated text as spreadsheets put it on the clipboard. Papaparse runs synchronously on a string here —
+// in the caller's thread, which for large files is our own module worker — never with its `worker: true`
+// option (broken in Vite 8 production builds, mholt/PapaParse#1122). This module adds what planners need on
+// top: the line each record starts on, and malformed input reported by line instead of guessed at.
+import Papa from 'papaparse';
+
 export interface CsvRecord {
   readonly fields: readonly string[];
   /** 1-based line on which the record starts. */
@@ -20,102 +24,101 @@ export interface CsvParse {
 }
 
 const QUOTE = '"';
+const DELIMITERS = [',', '\t', ';', '|'];
 
-/** The delimiter of the first line (outside quotes): tab, semicolon or comma, whichever occurs most; comma on a tie. */
+/** Papaparse's error codes in the planner's words. */
+const MESSAGES: Readonly<Record<string, string>> = {
+  MissingQuotes: 'a quoted field is never closed (missing ")',
+  InvalidQuotes: 'unexpected text after a closing quote (quote the whole field and double the quote)',
+};
+const STRAY_QUOTE = 'a quote inside an unquoted field (quote the whole field and double the quote)';
+
+const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** The delimiter of `text` (tab, semicolon, pipe or comma) as papaparse guesses it from the first records; comma when in doubt. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0]]);
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === QUOTE) quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ',';
-  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
-  return best;
+  const guessed = Papa.parse<string[]>(stripBom(text), { preview: 10, delimitersToGuess: DELIMITERS }).meta.delimiter;
+  return DELIMITERS.includes(guessed) ? guessed : ',';
 }
+
+/**
+ * One line-break convention for papaparse (which takes the first it sees): CRLF and CR between records become
+ * LF; line breaks inside quoted fields stay as they are.
+ */
+function unifyLineBreaks(text: string): string {
+  if (!text.includes('\r')) return text;
+  return text.replace(/"(?:[^"]|"")*"|\r\n?/g, (m) => (m.charCodeAt(0) === 0x22 ? m : '\n'));
+}
+
+/** Counts lines (CRLF, LF or a lone CR each end one) as a cursor moves forward through the text. */
+function lineCounter(text: string) {
+  let at = 0;
+  let line = 1;
+  return (offset: number): number => {
+    for (; at < offset; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) line++;
+    }
+    return line;
+  };
+}
+
+/** Whether a field that holds a quote was written unquoted in `raw`, the record's source text. */
+const unquotedQuote = (raw: string, field: string) =>
+  field.includes(QUOTE) && !raw.includes(QUOTE + field.replaceAll(QUOTE, QUOTE + QUOTE) + QUOTE);
 
 /** Records of `text`; blank lines are skipped. */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvParse {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = unifyLineBreaks(stripBom(text));
   const records: CsvRecord[] = [];
   const errors: CsvError[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let fieldStarted = false; // the record has content (so a lone line break is a blank line, not an empty record)
-
-  const endField = () => { fields.push(field); field = ''; };
-  const endRecord = () => {
-    endField();
-    if (fieldStarted) records.push({ fields, line: recordLine });
-    fields = [];
-    fieldStarted = false;
-  };
-
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === QUOTE && field === '' ) {
-      // Quoted field: runs to the next quote not followed by another quote.
-      const startLine = line;
-      fieldStarted = true;
-      i++;
-      let closed = false;
-      while (i < src.length) {
-        const c = src[i];
-        if (c === QUOTE) {
-          if (src[i + 1] === QUOTE) { field += QUOTE; i += 2; continue; }
-          closed = true;
-          i++;
-          break;
-        }
-        if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
-        field += c;
-        i++;
+  const lineAt = lineCounter(src);
+  let from = 0; // where the current record's text starts
+  Papa.parse<string[]>(src, {
+    delimiter,
+    newline: '\n',
+    quoteChar: QUOTE,
+    escapeChar: QUOTE,
+    step(row) {
+      const fields = row.data;
+      const to = row.meta.cursor;
+      // A blank line arrives as one empty field: skip it (with the line breaks before the next record).
+      if (fields.length === 1 && fields[0] === '' && row.errors.length === 0) {
+        from = to;
+        return;
       }
-      if (!closed) {
-        errors.push({ line: startLine, message: 'a quoted field is never closed (missing ")' });
-        endRecord();
-        break;
-      }
-      // After the closing quote only a delimiter or a line break may follow.
-      if (i < src.length && src[i] !== delimiter && src[i] !== '\n' && src[i] !== '\r') {
-        errors.push({ line, message: `unexpected text after a closing quote: ${JSON.stringify(src.slice(i, i + 12))}` });
-        while (i < src.length && src[i] !== delimiter && src[i] !== '\n' && src[i] !== '\r') field += src[i++];
-      }
-      continue;
-    }
-    if (ch === delimiter) {
-      fieldStarted = true;
-      endField();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      if (ch === QUOTE) errors.push({ line, message: 'a quote inside an unquoted field (quote the whole field and double the quote)' });
-      fieldStarted = true;
-      field += ch;
-      i++;
-    }
-  }
-  if (fieldStarted || field !== '' || fields.length > 0) endRecord();
+      let start = from;
+      while (src.charCodeAt(start) === 0x0a) start++;
+      const line = lineAt(start);
+      const raw = src.slice(start, to);
+      from = to;
+      records.push({ fields, line });
+      const problem = row.errors.find((e) => e.type === 'Quotes');
+      if (problem) errors.push({ line, message: MESSAGES[problem.code] ?? problem.message });
+      else if (fields.some((f) => unquotedQuote(raw, f))) errors.push({ line, message: STRAY_QUOTE });
+    },
+  });
   return { records, errors, delimiter };
 }
 
+/** Quotes every field with a leading or trailing space or tab, as well as those papaparse quotes itself. */
+const quotePadded = (value: unknown) => typeof value === 'string' && value !== value.trim();
+
+export type CsvValue = string | number | boolean | null | undefined;
+
 /** One field, quoted when it must be. */
-export function csvField(value: string | number | boolean | null | undefined, delimiter = ','): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return s.includes(delimiter) || s.includes(QUOTE) || s.includes('\n') || s.includes('\r') || s !== s.trim()
-    ? QUOTE + s.replaceAll(QUOTE, QUOTE + QUOTE) + QUOTE
-    : s;
+export function csvField(value: CsvValue, delimiter = ','): string {
+  return toCsv([[value]], delimiter, '\n').slice(0, -1);
 }
 
-/** RFC 4180 text: CRLF between records and after the last. */
-export function toCsv(rows: readonly (readonly (string | number | boolean | null | undefined)[])[], delimiter = ','): string {
-  return rows.map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+/**
+ * RFC 4180 text: CRLF between records and after the last (files); `newline` '\n' for a terminal. Null and
+ * undefined are empty fields.
+ */
+export function toCsv(rows: readonly (readonly CsvValue[])[], delimiter = ',', newline: '\r\n' | '\n' = '\r\n'): string {
+  if (rows.length === 0) return '';
+  const text = Papa.unparse(rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))), {
+    delimiter, newline, quoteChar: QUOTE, escapeChar: QUOTE, quotes: quotePadded, header: false,
+  });
+  return text + newline;
 }

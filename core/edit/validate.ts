@@ -1,5 +1,6 @@
 // Validation of the scenario being edited with the file validator itself (scenarioSchema), so every inline
 // message is word for word what opening the saved file would report, at the same JSON path.
+import { modelParameterIssues } from '../model/validate';
 import { formatPath, scenarioSchema } from '../scenario/schema';
 import type { Path } from './json-path';
 
@@ -12,7 +13,8 @@ export interface Issue {
 
 export function validateScenario(value: unknown): Issue[] {
   const result = scenarioSchema.safeParse(value);
-  if (result.success) return [];
+  // The deployment-model checks run after the schema, as when a file is opened (core/scenario/parse.ts).
+  if (result.success) return modelParameterIssues(result.data).map((issue) => ({ path: issue.path, where: formatPath(issue.path), message: issue.message }));
   return result.error.issues.map((issue) => ({
     path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
     where: formatPath(issue.path),

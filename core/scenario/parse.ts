@@ -1,5 +1,6 @@
 // Text or value → validated, migrated scenario, or a list of errors that each name where (JSON path, or line
 // and column for malformed JSON) and what was expected. Never throws on bad input.
+import { modelParameterIssues } from '../model/validate';
 import { migrate, type JsonObject } from './migrations';
 import { formatPath, SCENARIO_FORMAT, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
 
@@ -130,7 +131,20 @@ export function parseScenarioValue(value: unknown): ParseOutcome {
     }));
     return { ok: false, errors };
   }
+  const modelErrors = scenarioModelErrors(result.data, readOnly);
+  if (modelErrors.length > 0) return { ok: false, errors: modelErrors };
   return { ok: true, scenario: result.data, readOnly, fileVersion: version, notices };
+}
+
+/**
+ * The deployment-model checks of a scenario that passed the schema (core/model/validate.ts), as errors at the
+ * JSON path of the parameter to fix: the step after parsing that every caller that validates runs.
+ */
+export function scenarioModelErrors(s: Scenario, readOnly = false): ScenarioError[] {
+  return modelParameterIssues(s).slice(0, MAX_ERRORS).map((issue) => ({
+    where: formatPath(issue.path),
+    message: readOnly ? `${issue.message} (this file is from a newer Hostfit and may use features this version lacks)` : issue.message,
+  }));
 }
 
 export function describeErrors(errors: readonly ScenarioError[]): string {

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import {
   CONTAINER_DEFAULTS, CONTAINER_IN_VM_DEFAULTS, ECONOMICS_DEFAULTS, ISOLATION_DEFAULTS, POLICY_DEFAULTS, SITE_DEFAULTS, VM_DEFAULTS,
 } from '../model/defaults';
-import { modelParameterIssues } from '../model/validate';
 import { PLACEMENT_ALGORITHMS } from '../pack/algorithms';
 import { simulationSchema, tracesSchema } from '../sim/scenario/schema';
+import { applyChanges, parsePointer, VARIANT_OPS, variantBase, type VariantChange } from './variants';
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
 export const SCENARIO_VERSION = 2;
@@ -215,6 +215,47 @@ export const policySchema = obj({
   }).prefault({}).describe('Borg-style sizing: remove hosts until the workload stops fitting, over random orders'),
 });
 
+/** Top-level fields a variant never changes. */
+const FIXED_FIELDS = new Set(['format', 'version', 'variants']);
+
+/**
+ * A variant's change: its value is validated against (and given the defaults of) the field its path names,
+ * so a variant's values obey the same rules as the scenario's own. See ./variants.ts for the path syntax.
+ */
+const variantChangeSchema = obj({
+  op: z.enum(VARIANT_OPS),
+  path: z.string().max(4096).regex(/^\/./, 'expected a JSON Pointer such as "/services/web/replicas" (elements named by id)'),
+  value: z.unknown().optional(),
+}).transform((c, ctx) => {
+  const segments = parsePointer(c.path) ?? [];
+  if (FIXED_FIELDS.has(segments[0])) {
+    ctx.addIssue({ code: 'custom', path: ['path'], message: `a variant cannot change "${segments[0]}"` });
+    return z.NEVER;
+  }
+  if (c.op === 'remove') {
+    if (c.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a "remove" change has no value' });
+    return c;
+  }
+  const target = c.op === 'order' ? z.array(id).min(1) : schemaAt(segments);
+  if (c.value === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: `a "${c.op}" change needs a value` });
+    return z.NEVER;
+  }
+  if (!target) return c;
+  const checked = target.safeParse(c.value);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+    return z.NEVER;
+  }
+  return { ...c, value: checked.data };
+});
+
+export const variantSchema = obj({
+  id,
+  name: text(),
+  changes: z.array(variantChangeSchema).max(10_000_000),
+}).describe('a named what-if: the changes that turn this scenario into the variant');
+
 const baseScenarioSchema = obj({
   format: z.literal(SCENARIO_FORMAT),
   version: z.literal(SCENARIO_VERSION),
@@ -234,14 +275,27 @@ const baseScenarioSchema = obj({
   policy: policySchema.prefault({}),
   traces: tracesSchema.optional().describe('utilisation traces for the dynamic simulation'),
   simulation: simulationSchema.optional().describe('dynamic consolidation settings (hostfit simulate)'),
+  variants: z.array(variantSchema).optional().describe('named what-ifs kept with the scenario (the app\'s Variants tab)'),
 });
 
-type Path = (string | number)[];
-
-/** Deployment-model parameters that only make sense together (core/model/validate.ts). */
-function checkModelParameters(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
-  for (const issue of modelParameterIssues(s)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+/** The schema of the value at `segments` (array elements named by id), or null where it cannot be told (unions). */
+function schemaAt(segments: readonly string[]): z.ZodType | null {
+  let node: z.ZodType = baseScenarioSchema;
+  for (let depth = 0; ; depth++) {
+    for (;;) {
+      if (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodPrefault || node instanceof z.ZodNullable) {
+        node = node.unwrap() as z.ZodType;
+      } else if (node instanceof z.ZodPipe) node = node.in as z.ZodType;
+      else break;
+    }
+    if (depth === segments.length) return node;
+    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[segments[depth]] ?? z.unknown();
+    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+    else return null;
+  }
 }
+
+type Path = (string | number)[];
 
 /** Ids unique per kind and every reference resolved; reported at the offending JSON path. */
 function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
@@ -298,7 +352,52 @@ function checkReferences(s: z.output<typeof baseScenarioSchema>, ctx: z.Refineme
   }
 }
 
-export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences).superRefine(checkModelParameters);
+/**
+ * Each variant's changes apply to the scenario: every path names something that exists (or an element to add),
+ * ids are unique, and no list the format requires to be non-empty is emptied. Whether the variant's scenario
+ * is a valid plan input as a whole is checked when the variant runs, like any edit in the app.
+ */
+function checkVariants(s: z.output<typeof baseScenarioSchema>, ctx: z.RefinementCtx): void {
+  if (!s.variants) return;
+  const seen = new Map<string, number>();
+  const base = variantBase(s);
+  s.variants.forEach((v, i) => {
+    const first = seen.get(v.id);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['variants', i, 'id'], message: `duplicate variant id "${v.id}" (first used at ${formatPath(['variants', first])})` });
+    else seen.set(v.id, i);
+    const changes = v.changes as readonly VariantChange[];
+    // A change already refused (bad op or path, reported at its place) is not applied again here.
+    if (!changes.every((c) => VARIANT_OPS.includes(c.op) && typeof c.path === 'string' && /^\/./.test(c.path))) return;
+    const out = applyChanges(base, changes);
+    if (!out.ok) {
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'changes', out.change, 'path'], message: out.message });
+      return;
+    }
+    changes.forEach((c, j) => {
+      if (c.op !== 'remove') return;
+      const list = parsePointer(c.path)!.slice(0, -1);
+      const left = valueAt(out.value, list);
+      if (Array.isArray(left) && left.length === 0 && schemaAt(list)?.safeParse([]).success === false) {
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'changes', j, 'path'], message: `the variant would leave ${c.path.slice(0, c.path.lastIndexOf('/'))} empty` });
+      }
+    });
+  });
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let node = root;
+  for (const seg of segments) {
+    if (Array.isArray(node)) node = node.find((e) => (e as { id?: unknown })?.id === seg);
+    else if (node !== null && typeof node === 'object') node = (node as Record<string, unknown>)[seg];
+    else return undefined;
+  }
+  return node;
+}
+
+// Deployment-model parameters that only make sense together (a flavour for every service, a node VM shape that
+// holds every pod, an isolation ranking that is an order) are checked after parsing, by core/model/validate.ts
+// through parse.ts and core/edit/validate.ts: the schema stays below the deployment models.
+export const scenarioSchema = baseScenarioSchema.superRefine(checkReferences).superRefine(checkVariants);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

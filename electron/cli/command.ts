@@ -1,20 +1,24 @@
-// What every CLI command module exports, and the two kinds of user error a command may throw.
+// What every CLI command module exports, the two kinds of user error a command may throw, and reading a
+// scenario file. A command's usage line lives in main.ts's table, so that `hostfit --help` loads no command.
 import { readFile } from 'node:fs/promises';
 import { parseScenarioBytes } from '../../core/scenario/bytes';
 import { describeErrors } from '../../core/scenario/parse';
 import type { Scenario } from '../../core/scenario/schema';
+import { InputError } from './errors';
 
-export interface Command {
-  /** One usage line, e.g. `hostfit plan <scenario.hostfit.json> [--json]   what it prints`. */
-  readonly usage: string;
-  /** Runs with the arguments after the command name; returns what to print on stdout. */
-  run(args: string[]): Promise<string>;
+export { InputError, UsageError } from './errors';
+
+/** Where a command may report progress while it runs (stderr, or a test's capture). */
+export interface CommandIo {
+  readonly err: (s: string) => void;
 }
 
-/** Wrong arguments: exit code 2 and the usage text. */
-export class UsageError extends Error {}
-/** Bad input file or data: exit code 1 and the message (which names the file and the field). */
-export class InputError extends Error {}
+export interface Command {
+  /** Longer help for `hostfit <command> --help` (the usage line of main.ts's table when absent). */
+  readonly usage?: string;
+  /** Runs with the arguments after the command name; returns what to print on stdout. */
+  run(args: string[], io?: CommandIo): Promise<string>;
+}
 
 async function readBytes(file: string): Promise<Uint8Array> {
   try {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { compareScenario } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
+import { toCsv } from '../../../core/edit/csv';
 import { comparisonRows, type Cell, type Row } from '../../../core/compare/rows';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
@@ -30,23 +31,17 @@ export function assumptionLines(c: Comparison): string[] {
 export function compareTable(c: Comparison): string {
   const rows = comparisonRows(c, { dimensions: ['cpu', 'memory'] });
   const body = rows.map((r) => [`${r.metric}${r.unit && r.unit !== 'share' ? ` (${r.unit})` : ''}`, ...r.values.map((v) => formatCell(r, v))]);
-  const header = [`${c.scenario}: ${c.algorithm.toUpperCase()} by ${c.sizeKey}${c.algorithm === 'ffd' ? '' : ' (pods in VMs: FFD)'}, ${c.packer} kernel`, ...assumptionLines(c)].join('\n');
-  const caveats = c.models.filter((m) => m.rulesNotEnforced.length > 0)
-    .map((m) => `${m.id}: not enforced: ${m.rulesNotEnforced.join(', ')} (declared by some services).\n`).join('');
-  return `${header}\n\n${table(['', ...c.models.map((m) => m.id)], body)}\n\n${caveats}`
+  const header = [`${c.scenario}: ${c.planAlgorithms.join(' / ').toUpperCase()} by ${c.sizeKey}, every model under every placement rule, ${c.packer} kernel`,
+    ...assumptionLines(c)].join('\n');
+  const unverified = c.models.filter((m) => !m.verified).map((m) => `${m.id}: the verifier REJECTED this placement.\n`).join('');
+  return `${header}\n\n${table(['', ...c.models.map((m) => m.id)], body)}\n\n${unverified}`
     + 'Overhead and stranded rows for disk and network are in --csv and --json.\n';
 }
 
-const csvField = (v: Cell): string => {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function compareCsv(c: Comparison): string {
-  const lines = [['section', 'metric', 'unit', ...c.models.map((m) => m.id)].map(csvField)];
-  for (const r of comparisonRows(c)) lines.push([r.section, r.metric, r.unit, ...r.values].map(csvField));
-  return lines.map((l) => l.join(',')).join('\n') + '\n';
+  const rows: Cell[][] = [['section', 'metric', 'unit', ...c.models.map((m) => m.id)]];
+  for (const r of comparisonRows(c)) rows.push([r.section, r.metric, r.unit, ...r.values]);
+  return toCsv(rows, ',', '\n');
 }
 
 export const command: Command = {

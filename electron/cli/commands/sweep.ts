@@ -3,33 +3,28 @@
 //
 // The main thread checks everything first (the path exists in the scenario format, every value gives a valid
 // scenario), so a bad PATH or value is a usage error (exit 2) before any worker starts. Each worker loads the
-// WASM kernel once, then compares the scenarios it is sent. Workers run this same file through tsx: a tiny
-// eval'd bootstrap registers tsx's loader in the worker and imports this module, which then sees it is not
-// on the main thread.
-import { readFileSync } from 'node:fs';
+// WASM kernel once, then compares the scenarios it is sent (workers start through ../workers.ts, from the
+// sources or from the bundle alike).
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, type Worker } from 'node:worker_threads';
 import { compareScenario } from '../../../core/compare/compare';
 import {
   applyParam, checkPathInSchema, parseParamPath, parseSweepValues, SweepError, sweepSummary, formatSteps,
   type SweepModelSummary, type SweepValue,
 } from '../../../core/compare/sweep';
+import { toCsv } from '../../../core/edit/csv';
 import { describeErrors, parseScenarioValue } from '../../../core/scenario/parse';
 import { readScenario, UsageError, type Command } from '../command';
 import { table } from '../format';
 import { createWasmPacker } from '../kernel';
+import { startWorker } from '../workers';
 
 interface Job { readonly index: number; readonly doc: unknown; readonly headroom: boolean }
 type Reply = { readonly index: number; readonly models: SweepModelSummary[] } | { readonly index: number; readonly error: string };
 
-const WORKER_FLAG = 'hostfit-sweep-worker';
-
-/** Worker side: compare each scenario it is sent, reply with the summary. */
-function serve(): void {
+/** Worker side (started by startWorker('sweep')): compare each scenario it is sent, reply with the summary. */
+export function serve(): void {
   const packer = createWasmPacker();
   parentPort!.on('message', (job: Job) => {
     try {
@@ -43,26 +38,11 @@ function serve(): void {
   });
 }
 
-if (!isMainThread && workerData === WORKER_FLAG) serve();
-
-/** URL of tsx's ESM loader API (the "import" condition of its `./esm/api` export). */
-function tsxApiUrl(): string {
-  const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
-}
-
-function startWorker(): Worker {
-  const tsx = tsxApiUrl();
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(code, { eval: true, workerData: WORKER_FLAG });
-}
-
 /** Runs the jobs on up to `threads` workers; replies in job order. */
 export async function runInWorkers(jobs: readonly Job[], threads: number): Promise<SweepModelSummary[][]> {
   const results: SweepModelSummary[][] = new Array(jobs.length);
   let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, startWorker);
+  const workers: Worker[] = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => startWorker('sweep', null));
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const feed = () => {
@@ -115,12 +95,10 @@ export function sweepCsv(param: string, rows: readonly SweepRow[]): string {
     const m = r.models.find((x) => x.id === id);
     return fields.map((f) => (m && m[f] !== null ? String(m[f]) : ''));
   })]);
-  return [header, ...body].map((l) => l.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
+  return toCsv([header, ...body], ',', '\n');
 }
 
 export const command: Command = {
-  usage: 'hostfit sweep <scenario.hostfit.json> --param PATH --values a,b,c|from..to[:step] [--json|--csv] [--headroom] [--threads N]'
-    + '   one comparison per value, on all cores',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

@@ -27,8 +27,8 @@ export const useFileStore = defineStore('file', () => {
   const fileName = ref(DEFAULT_EXAMPLE.file);
   const exampleId = ref<string | null>(DEFAULT_EXAMPLE.id);
   const handle = shallowRef<FileHandle | null>(null);
-  /** The scenario as last loaded or saved; null when no saved version matches (a restored backup). */
-  const saved = shallowRef<Scenario | null>(doc.scenario);
+  /** The document (variants included) as last loaded or saved; null when no saved version matches (a restored backup). */
+  const saved = shallowRef<Scenario | null>(doc.document);
   const readOnly = ref(false);
   const loadErrors = shallowRef<readonly ScenarioError[]>([]);
   const notices = ref<string[]>([]);
@@ -42,7 +42,7 @@ export const useFileStore = defineStore('file', () => {
   /** A save was refused because the file changed on disk; waiting for resolveConflict(). */
   const conflict = ref<DiskChange | null>(null);
 
-  const dirty = computed(() => doc.scenario !== saved.value);
+  const dirty = computed(() => doc.document !== saved.value);
   /** Offer "reload" only when nothing local would be lost; with local edits the conflict shows at save. */
   const reloadOffered = computed(() => diskChange.value === 'modified' && !dirty.value && handle.value !== null);
   const canRevert = computed(() => handle.value !== null && (dirty.value || diskChange.value !== null));
@@ -176,7 +176,7 @@ export const useFileStore = defineStore('file', () => {
 
   async function write(save: (text: string) => Promise<SaveResult>): Promise<boolean> {
     saveError.value = '';
-    const snapshot = doc.scenario;
+    const snapshot = doc.document;
     busy.value = { kind: 'saving', name: fileName.value };
     let result: SaveResult;
     try {
@@ -311,18 +311,18 @@ export const useFileStore = defineStore('file', () => {
     watch(documentState, (state) => void api.setDocumentState(state).catch(() => undefined), { immediate: true });
 
     let timer: ReturnType<typeof setTimeout> | undefined;
-    watch([() => doc.scenario, dirty], () => {
+    watch([() => doc.document, dirty], () => {
       clearTimeout(timer);
       if (!dirty.value || readOnly.value) {
         void api.discardBackup().catch(() => undefined);
         return;
       }
       timer = setTimeout(async () => {
-        const scenario = doc.scenario;
+        const scenario = doc.document;
         if (!dirty.value || readOnly.value) return;
         const text = await serialiseOffThread(scenario);
         // Saved, reverted or edited again meanwhile: this text is stale (a newer backup or a discard follows).
-        if (doc.scenario !== scenario || !dirty.value) return;
+        if (doc.document !== scenario || !dirty.value) return;
         void api.backupUnsaved({ handle: handle.value, name: fileName.value, text }).catch(() => undefined);
       }, BACKUP_DELAY_MS);
     });

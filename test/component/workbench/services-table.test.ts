@@ -87,4 +87,37 @@ describe('services table', () => {
     expect(doc.scenario.services).toHaveLength(7);
     w.unmount();
   });
+
+  it('keeps a 10^5-service table to a screenful of rows wherever it scrolls, and reveals the row the keyboard moves to', async () => {
+    const w = mountWith(ServicesTable, { attachTo: document.body });
+    manyServices(100_000);
+    await flushPromises();
+    expect(w.get('[data-testid="services-status"]').text()).toContain('100,000 of 100,000 services');
+    const grid = w.get('[data-testid="services-grid"]');
+    expect(grid.attributes('style')).toContain(`height: ${28 * 100_001}px`); // rows + header: the scroll range is the whole table
+    expect(rowIds(w)[0]).toBe('svc-00000');
+
+    // Scroll to the middle: the drawn rows are the ones around 50 000, still only a screenful.
+    const scroller = w.get('.scroller').element as HTMLElement;
+    // happy-dom lays nothing out: give the scroll container the sizes a browser would.
+    Object.defineProperty(scroller, 'clientHeight', { configurable: true, get: () => 480 });
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: () => 28 * 100_001 });
+    scroller.scrollTop = 50_000 * 28;
+    scroller.dispatchEvent(new Event('scroll'));
+    await flushPromises();
+    const middle = rowIds(w);
+    expect(middle.length).toBeLessThan(80);
+    expect(middle).toContain('svc-49999');
+    expect(middle).not.toContain('svc-00000');
+
+    // Ctrl+End moves to the last service and scrolls it into view.
+    await w.get('[data-testid="cell-svc-49999-replicas"]').trigger('mousedown');
+    await grid.trigger('keydown', { key: 'End', ctrlKey: true });
+    expect(scroller.scrollTop).toBeGreaterThan(99_000 * 28);
+    scroller.dispatchEvent(new Event('scroll')); // a browser follows a programmatic scroll with this event
+    await flushPromises();
+    expect(rowIds(w)).toContain('svc-99999');
+    expect(w.get('[data-testid="cell-svc-99999-departsAtSeconds"]').classes()).toContain('active');
+    w.unmount();
+  }, 30_000); // building and validating 10^5 services takes seconds on a busy machine; drawing does not
 });

@@ -49,3 +49,34 @@ describe('RFC 4180 CSV', () => {
     }));
   });
 });
+
+describe('CSV through papaparse: what planners feed it', () => {
+  it('names the line of a record after quoted line breaks and blank lines', () => {
+    const text = 'id,note\n"a","one\r\ntwo\nthree"\n\n\nb,x\r\n"c",ok\n';
+    const { records, errors } = parseCsv(text);
+    expect(errors).toEqual([]);
+    expect(records.map((r) => [r.fields[0], r.line])).toEqual([['id', 1], ['a', 2], ['b', 7], ['c', 8]]);
+    expect(records[1].fields[1]).toBe('one\r\ntwo\nthree');
+  });
+
+  it('reads semicolon files with decimal commas (European spreadsheets) and keeps the fields as text', () => {
+    const text = 'id;cpuCores;memoryGiB\r\nweb;"1,5";4\r\ndb;2;"16,25"\r\n';
+    const { records, delimiter } = parseCsv(text);
+    expect(delimiter).toBe(';');
+    expect(records.map((r) => r.fields)).toEqual([['id', 'cpuCores', 'memoryGiB'], ['web', '1,5', '4'], ['db', '2', '16,25']]);
+  });
+
+  it('reports every malformed record with its own line, deep in a large file', () => {
+    const good = Array.from({ length: 5000 }, (_, i) => `s${i},${i}`);
+    const lines = ['id,replicas', ...good.slice(0, 3000), 's-bad,1"2', ...good.slice(3000)];
+    const { records, errors } = parseCsv(lines.join('\n'));
+    expect(records).toHaveLength(5002);
+    expect(errors).toEqual([{ line: 3002, message: expect.stringContaining('quote inside an unquoted field') }]);
+  });
+
+  it('writes LF for a terminal and CRLF for files', () => {
+    expect(toCsv([['a', 'b c'], ['x,y', '']], ',', '\n')).toBe('a,b c\n"x,y",\n');
+    expect(toCsv([['a'], ['b']])).toBe('a\r\nb\r\n');
+    expect(toCsv([['1', '2']], '\t')).toBe('1\t2\r\n');
+  });
+});

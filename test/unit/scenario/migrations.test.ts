@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createWasmPacker } from '../../../electron/cli/kernel';
 import { planScenario } from '../../../core/plan/plan';
 import { parseScenarioText } from '../../../core/scenario/parse';
+import { serialiseScenario } from '../../../core/scenario/canonical';
 import { migrate } from '../../../core/scenario/migrations';
 import { SCENARIO_VERSION } from '../../../core/scenario/schema';
 
@@ -33,5 +34,19 @@ describe('scenario migrations', () => {
     expect(r.notices.join(' ')).toMatch(/Upgraded from format version 1/);
     const plan = planScenario(r.scenario, createWasmPacker(), ['vm', 'container']);
     expect(Object.fromEntries(plan.models.map((m) => [m.model, m.hostsUsed]))).toEqual(hosts);
+  });
+
+  it('a version-1 file has no variants after migration; a version-2 file keeps its variants through open and save', () => {
+    const v1 = parseScenarioText(fixture('web-tier'));
+    expect(v1.ok && v1.scenario.variants).toBeUndefined();
+    if (!v1.ok) return;
+    const doc = JSON.parse(serialiseScenario(v1.scenario));
+    doc.variants = [{ id: '1', name: 'overcommit 4:1', changes: [{ op: 'set', path: '/deployment/vm/cpuOvercommit', value: 4 }] }];
+    const v2 = parseScenarioText(JSON.stringify(doc));
+    expect(v2.ok).toBe(true);
+    if (!v2.ok) return;
+    expect(v2.notices).toEqual([]);
+    expect(v2.scenario.variants).toEqual(doc.variants);
+    expect(JSON.parse(serialiseScenario(v2.scenario)).variants).toEqual(doc.variants);
   });
 });
