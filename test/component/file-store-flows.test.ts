@@ -6,7 +6,7 @@ import { nextTick } from 'vue';
 import type { DesktopApi, DiscardChoice, FileHandle, ImportFilesResult, OpenResult, SaveResult, ShellCommand, StartupState } from '../../core/desktop/api';
 import { EXAMPLES, exampleText } from '../../core/examples/index';
 import { provideDesktopApi } from '../../renderer/src/platform/desktop';
-import { BACKUP_DELAY_MS, useFileStore } from '../../renderer/src/stores/file';
+import { BACKUP_DELAY_MS, importedFileName, useFileStore } from '../../renderer/src/stores/file';
 import { RERUN_DELAY_MS, useImportStore } from '../../renderer/src/stores/import';
 import { usePlanStore } from '../../renderer/src/stores/plan';
 import { useScenarioStore } from '../../renderer/src/stores/scenario';
@@ -331,6 +331,12 @@ describe('importing an estate', () => {
     expect(estate.error!.message).toMatch(/not a format Hostfit imports/);
     estate.close();
     expect(estate.open).toBe(false);
+  });
+
+  it('names the new file after the scenario, without characters a file name cannot hold', () => {
+    expect(importedFileName('RVTools: export.xlsx')).toBe('RVTools - export.xlsx.hostfit.json');
+    expect(importedFileName('a/b\\c\u0007')).toBe('a - b - c.hostfit.json');
+    expect(importedFileName('..')).toBe('imported.hostfit.json');
   });
 
   it('cancels a running import and says so', async () => {

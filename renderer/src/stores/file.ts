@@ -26,7 +26,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A file name for an imported scenario: its name without characters a file name cannot hold. */
 export function importedFileName(name: string): string {
-  const stem = name.replace(/[/\\\0-\x1f:*?"<>|]+/g, '-').replace(/^[.\s-]+|[.\s]+$/g, '').slice(0, 200) || 'imported';
+  const stem = name.replace(/\s*[/\\\0-\x1f:*?"<>|]+\s*/g, ' - ').replace(/^[.\s-]+|[.\s-]+$/g, '').slice(0, 200) || 'imported';
   return `${stem}.hostfit.json`;
 }
 

@@ -7,9 +7,8 @@ import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import type { ImportPick, ImportSourceFile } from '../../../core/desktop/api';
 import { detectSource } from '../../../core/import/detect';
-import { IMPORT_DEFAULTS } from '../../../core/import/index';
 import type {
-  GroupBy, ImportOptions, ImportProgress, ImportResult, ImportSource, PowerState, SourceLocation,
+  GroupBy, ImportOptions, ImportProgress, ImportResult, ImportSource, PowerState, ResolvedImportOptions, SourceLocation,
 } from '../../../core/import/types';
 import { desktopApi } from '../platform/desktop';
 import { ImportCancelledByUser, ImportClient, ImportFailed, type Importer } from '../workers/import-client';
@@ -37,13 +36,19 @@ export interface ImportForm {
 /** Re-reading after an option changes waits this long for the next change. */
 export const RERUN_DELAY_MS = 300;
 
-function defaultForm(): ImportForm {
+function formFrom(d: ResolvedImportOptions): ImportForm {
   return {
-    name: '', powerStates: [...IMPORT_DEFAULTS.powerStates], groupBy: IMPORT_DEFAULTS.groupBy, tenantFrom: 'namespace', tenantKey: '',
-    serviceLabel: '', metric: IMPORT_DEFAULTS.metric, into: false, intervalSeconds: IMPORT_DEFAULTS.intervalSeconds,
-    alibabaMemoryGiBPer100: IMPORT_DEFAULTS.alibabaMemoryGiBPer100,
+    name: '', powerStates: [...d.powerStates], groupBy: d.groupBy, tenantFrom: 'namespace', tenantKey: '',
+    serviceLabel: '', metric: d.metric, into: false, intervalSeconds: d.intervalSeconds, alibabaMemoryGiBPer100: d.alibabaMemoryGiBPer100,
   };
 }
+
+/**
+ * The pipeline's documented defaults. core/import/index.ts carries every importer (SheetJS, yaml, …), so the
+ * window loads it only when the dialog is first used; the import itself runs in the worker's own copy.
+ */
+let defaults: Promise<ResolvedImportOptions> | undefined;
+const pipelineDefaults = () => (defaults ??= import('../../../core/import/index').then((m) => m.IMPORT_DEFAULTS));
 
 export const useImportStore = defineStore('import', () => {
   const doc = useScenarioStore();
@@ -54,7 +59,18 @@ export const useImportStore = defineStore('import', () => {
   const files = shallowRef<readonly ImportSourceFile[]>([]);
   /** The source chosen in the dialog; null: the detected one. */
   const chosenSource = ref<ImportSource | null>(null);
-  const form = reactive<ImportForm>(defaultForm());
+  /** Filled with the pipeline's defaults before the first read (see pipelineDefaults). */
+  const form = reactive<ImportForm>({
+    name: '', powerStates: [], groupBy: 'none', tenantFrom: 'namespace', tenantKey: '', serviceLabel: '', metric: 'auto', into: false,
+    intervalSeconds: 0, alibabaMemoryGiBPer100: 0,
+  });
+  let formReady = false;
+  async function readyForm(): Promise<void> {
+    if (formReady) return;
+    const d = await pipelineDefaults();
+    if (!formReady) Object.assign(form, formFrom(d));
+    formReady = true;
+  }
   const status = ref<ImportStatus>('idle');
   const progress = shallowRef<ImportProgress | null>(null);
   const result = shallowRef<ImportResult | null>(null);
@@ -69,7 +85,7 @@ export const useImportStore = defineStore('import', () => {
   function optionsFor(s: ImportSource): ImportOptions {
     const name = form.name.trim() || undefined;
     switch (s) {
-      case 'rvtools': return { name, powerStates: form.powerStates, groupBy: form.groupBy };
+      case 'rvtools': return { name, powerStates: [...form.powerStates], groupBy: form.groupBy }; // a plain array: the form's is a proxy, which cannot be sent to the worker
       case 'kubernetes': return { name, tenantFrom: form.tenantFrom === 'namespace' || !form.tenantKey.trim() ? 'namespace' : `${form.tenantFrom}:${form.tenantKey.trim()}` };
       case 'prometheus': return { name, serviceLabel: form.serviceLabel.trim() || undefined, metric: form.metric, into: form.into ? doc.scenario : undefined };
       case 'alibaba': return { name, intervalSeconds: form.intervalSeconds, alibabaMemoryGiBPer100: form.alibabaMemoryGiBPer100 };
@@ -107,15 +123,22 @@ export const useImportStore = defineStore('import', () => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   function rerunSoon(): void {
     clearTimeout(timer);
-    if (!open.value || files.value.length === 0) return;
+    if (!formReady || !open.value || files.value.length === 0) return;
     timer = setTimeout(() => void run(), RERUN_DELAY_MS);
   }
   watch(form, rerunSoon, { deep: true });
-  watch(chosenSource, () => { clearTimeout(timer); if (open.value && files.value.length > 0) void run(); });
+
+  /** Reads the files as another source than the detected one (null: the detected one). */
+  function chooseSource(s: ImportSource | null): void {
+    chosenSource.value = s;
+    clearTimeout(timer);
+    if (open.value && files.value.length > 0) void run();
+  }
 
   /** Opens the dialog with these files and reads them with the current options. */
-  function begin(picked: readonly ImportSourceFile[]): Promise<void> {
+  async function begin(picked: readonly ImportSourceFile[]): Promise<void> {
     open.value = true;
+    await readyForm();
     files.value = picked;
     chosenSource.value = null;
     clearTimeout(timer);
@@ -177,8 +200,8 @@ export const useImportStore = defineStore('import', () => {
 
   return {
     open, files, form, status, progress, result, error, detection, source, chosenSource, totalBytes,
-    show: () => { open.value = true; }, begin, refuse, choose, run, cancel, close, openResult,
-    resetOptions: () => { Object.assign(form, defaultForm()); },
+    show: () => { open.value = true; }, chooseSource, begin, refuse, choose, run, cancel, close, openResult,
+    resetOptions: async () => { Object.assign(form, formFrom(await pipelineDefaults())); },
     /** For tests: import without a worker, or with a fake. */
     useImporter: (i: Importer) => { client = i; },
   };
