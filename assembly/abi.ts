@@ -71,7 +71,20 @@ export const ALG_MIN_SLACK = 11; //       bin-centric: fill each host with the s
 export const ALG_LP_ROUNDING = 12; //     one dimension without hard rules: the whole-number part of the pattern LP's
 //                                         solution (Gilmore & Gomory 1961), the rest by the minimum-slack rule
 //                                         (residual rounding, Wäscher & Gau 1996); other instances: the minimum-slack rule
-export const ALG_COUNT = 13;
+export const ALG_NEXT_K_FIT = 13; //     the earliest of the NEXT_K_WINDOW hosts opened last that fits, else the next host
+//                                         (Next-K Fit, Johnson 1973); over a shuffled order, hosts fill with a mix of
+//                                         shapes close to the workload's own mix, so vectors complement each other
+export const ALG_FFD_OR_MIXED = 14; //   two starts, the better kept (fewer unplaced, then lower cost, then fewer hosts):
+//                                         First Fit Decreasing by the size key, and Next-K Fit over a shuffled order
+export const ALG_COUNT = 15;
+
+// ── Item orders (the `order` argument of runPack) ──
+export const ORDER_INPUT = 0; //       arena order (online)
+export const ORDER_DECREASING = 1; //  by the size key, largest first, ties by index
+export const ORDER_SHUFFLED = 2; //    a seeded uniform shuffle (Fisher–Yates with the run's generator)
+
+// ── Next-K Fit ──
+export const NEXT_K_WINDOW = 16; //   hosts Next-K Fit keeps open (the most recently opened ones)
 
 // ── Failure domains for spread groups ──
 export const DOMAIN_HOST = 0;

@@ -27,7 +27,7 @@
 //        │         unitExclusive, unitSpread, unitConflict, unitClass, unitReason, unitOrder, decided [N each],
 //        │         unitLabels [N × W]
 //        ├─ host state: unitHost, unitNext, unitPrev [N]; hostHead, hostCount, tenantRef, tenantRefCount,
-//        │         exclusiveCount, openList, closed, hostList, passList [H]; treeSlots [2P]
+//        │         exclusiveCount, openList, closed, hostList, passList [H]; treeSlots [2P]; hostOrder, hostRank [H]
 //        ├─ sorting: sortA, sortB [max(N, H, M)]
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
@@ -135,6 +135,8 @@ export let closed: usize = 0;
 export let hostList: usize = 0;
 export let passList: usize = 0;
 export let treeSlots: usize = 0;
+export let hostOrder: usize = 0; //  hosts in the order rules open them (pack/host-order.ts)
+export let hostRank: usize = 0; //   position of each host in that order
 // sorting
 export let sortA: usize = 0;
 export let sortB: usize = 0;
@@ -303,6 +305,8 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   hostList = at; at += hu * 4;
   passList = at; at += hu * 4;
   treeSlots = at; at += 2 * pu * 4;
+  hostOrder = at; at += hu * 4;
+  hostRank = at; at += hu * 4;
   sortA = at; at += sortLen * 4;
   sortB = at; at += sortLen * 4;
   best = at; at += nu * 4;

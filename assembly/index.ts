@@ -3,12 +3,12 @@
 // iterations, in chunks if it likes) and reads the outputs. No strings, objects or per-element calls cross
 // this boundary; nothing here reads a clock or Math.random.
 import {
-  ALG_COUNT, ALG_FIRST_FIT, ALG_LP_ROUNDING, DOMAIN_SITE, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
+  ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
   ERR_NOT_RESERVED, LP_MAX_STEPS, LP_NONE, SIZE_KEY_DIM, SIZE_KEY_MAX, STAT_LP_BOUND, STAT_LP_STEPS, STAT_LP_VALUE,
 } from './abi';
 import {
   reserve, isReserved, hosts, items, dims, spreadGroups, hostRack, hostSite, itemTenant, itemSpread, itemAffinity,
-  spreadLevel, itemFirstHost, unitOfItem, unitHost, stats, i32At, setI32, setF64,
+  spreadLevel, itemFirstHost, unitOfItem, unitHost, unitSlots, hostCount, hostCost, stats, i32At, setI32, f64At, setF64,
 } from './arena';
 import { buildOrder, computeKeys } from './order';
 import { seedRandom } from './random';
@@ -18,6 +18,7 @@ import { recordConstructive, writeOutcome } from './pack/outcome';
 import { roundPatterns, roundedHosts } from './pack/lp-rounding';
 import { lpBound, lpInit, lpObjective, lpReset, lpRun, lpSameSizes, lpState, lpSteps, lpUsable } from './pack/pattern-lp';
 import { computeReasons } from './pack/reasons';
+import { rankHosts } from './pack/host-order';
 import { resetHosts } from './pack/state';
 import { buildUnits, computeNorms, unitCount } from './pack/units';
 
@@ -55,22 +56,57 @@ function inputsValid(sizeKey: i32, sizeDim: i32): bool {
   return true;
 }
 
+/** Items left unplaced, cost and hosts of the constructive pass just run (ALG_FFD_OR_MIXED compares its starts). */
+let startUnplaced = 0;
+let startCost: f64 = 0;
+let startHosts = 0;
+
+function scoreStart(units: i32): void {
+  startUnplaced = 0;
+  for (let u = 0; u < units; u++) if (i32At(unitHost, u) < 0) startUnplaced += i32At(unitSlots, u);
+  startCost = 0;
+  startHosts = 0;
+  for (let h = 0; h < hosts; h++) {
+    if (i32At(hostCount, h) == 0) continue;
+    startCost += f64At(hostCost, h);
+    startHosts++;
+  }
+}
+
+/** ALG_FFD_OR_MIXED: First Fit Decreasing, then Next-K Fit over a shuffled order; the first again if it was better. */
+function twoStarts(units: i32, sizeKey: i32, sizeDim: i32): void {
+  buildOrder(units, ORDER_DECREASING);
+  construct(ALG_FIRST_FIT, units, sizeKey, sizeDim, 0, 0);
+  scoreStart(units);
+  const unplaced = startUnplaced, cost = startCost, used = startHosts;
+  resetHosts(units);
+  buildOrder(units, ORDER_SHUFFLED);
+  construct(ALG_NEXT_K_FIT, units, sizeKey, sizeDim, 0, 0);
+  scoreStart(units);
+  const mixedBetter = startUnplaced < unplaced || (startUnplaced == unplaced && (startCost < cost || (startCost == cost && startHosts < used)));
+  if (mixedBetter) return;
+  resetHosts(units);
+  buildOrder(units, ORDER_DECREASING);
+  construct(ALG_FIRST_FIT, units, sizeKey, sizeDim, 0, 0);
+}
+
 /**
- * Constructive pass with `algorithm` (ALG_*) over units in input order, or decreasing by `sizeKey`
- * (SIZE_KEY_*, `sizeDim` for SIZE_KEY_DIM; the key is also Best/Worst Fit's measure), then `iterations`
+ * Constructive pass with `algorithm` (ALG_*) over units in `order` (ORDER_*: input, decreasing by `sizeKey`, or
+ * shuffled; SIZE_KEY_*, `sizeDim` for SIZE_KEY_DIM; the key is also Best/Worst Fit's measure), then `iterations`
  * improvement iterations, stopping early at `targetCost` (0: none). Returns hosts used, or ERR_*.
  */
-export function runPack(algorithm: i32, decreasing: i32, sizeKey: i32, sizeDim: i32, seed: i32, iterations: i32, targetCost: f64): i32 {
+export function runPack(algorithm: i32, order: i32, sizeKey: i32, sizeDim: i32, seed: i32, iterations: i32, targetCost: f64): i32 {
   if (!isReserved()) return ERR_NOT_RESERVED;
   if (algorithm < 0 || algorithm >= ALG_COUNT) return ERR_BAD_ALGORITHM;
-  if (!inputsValid(sizeKey, sizeDim)) return ERR_BAD_INPUT;
+  if (!inputsValid(sizeKey, sizeDim) || order < ORDER_INPUT || order > ORDER_SHUFFLED) return ERR_BAD_INPUT;
   seedRandom(seed);
   computeNorms();
   buildUnits();
   const units = unitCount;
   resetHosts(units);
   computeKeys(units, sizeKey, sizeDim);
-  buildOrder(units, decreasing != 0);
+  rankHosts();
+  if (algorithm != ALG_FFD_OR_MIXED) buildOrder(units, order);
   let rounded = 0, kept = 0;
   if (algorithm == ALG_LP_ROUNDING) {
     // The LP of these inputs, run to its end (a caller that wants a time limit runs it first with runPatternLp).
@@ -80,7 +116,8 @@ export function runPack(algorithm: i32, decreasing: i32, sizeKey: i32, sizeDim: 
     rounded = roundPatterns(); // before construct builds the First Fit index, which reads residuals
     kept = roundedHosts;
   }
-  construct(algorithm, units, sizeKey, sizeDim, rounded, kept);
+  if (algorithm == ALG_FFD_OR_MIXED) twoStarts(units, sizeKey, sizeDim);
+  else construct(algorithm, units, sizeKey, sizeDim, rounded, kept);
   for (let i = 0; i < items; i++) setI32(itemFirstHost, i, i32At(unitHost, i32At(unitOfItem, i)));
   const dynamic = computeReasons(units);
   initImprove(units, kept);
@@ -129,3 +166,5 @@ export function runFirstFitDecreasing(sizeKey: i32): i32 {
 // Time-stepped consolidation simulator (assembly/sim): reserveSim, runSim.
 export * from './sim/exports';
 
+// Two-level simulator, containers in node VMs (assembly/cis): reserveCis, runCis.
+export * from './cis/exports';

@@ -1,11 +1,12 @@
-// Unit sizes and the Decreasing order. Sizes are normalised per dimension by the largest host capacity in that
+// Unit sizes and the item orders (input, Decreasing, shuffled). Sizes are normalised per dimension by the largest host capacity in that
 // dimension (the `norm` region); units sort by key, descending, ties by ascending unit index. The TypeScript
 // reference (core/reference/order.ts) defines the same order.
-import { SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM } from './abi';
+import { ORDER_DECREASING, ORDER_SHUFFLED, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM } from './abi';
 import {
   dims, labelWords, norm, unitKey, unitOrder, unitLabels, unitFirst, itemTenant, itemExclusive, itemSpread, sortA, sortB,
   f64At, setF64, i32At, setI32, demandOf,
 } from './arena';
+import { randomBelow } from './random';
 
 /** Size of unit u under a SIZE_KEY_* code. */
 export function unitSize(key: i32, dim: i32, unit: i32): f64 {
@@ -99,8 +100,19 @@ export function sortIndices(region: usize, len: i32, mode: i32): void {
   if (src != region) memory.copy(region, src, <usize>len << 2);
 }
 
-/** unitOrder = 0..units-1, sorted by unitKey descending when `decreasing`. */
-export function buildOrder(units: i32, decreasing: bool): void {
+/**
+ * unitOrder = 0..units-1 (ORDER_INPUT), sorted by unitKey descending (ORDER_DECREASING), or shuffled by Fisher–Yates
+ * (Durstenfeld's form: k from the end down, swap with a uniform j <= k) with the run's generator (ORDER_SHUFFLED).
+ */
+export function buildOrder(units: i32, order: i32): void {
   for (let u = 0; u < units; u++) setI32(unitOrder, u, u);
-  if (decreasing) sortIndices(unitOrder, units, BY_KEY_DESC);
+  if (order == ORDER_DECREASING) sortIndices(unitOrder, units, BY_KEY_DESC);
+  else if (order == ORDER_SHUFFLED) {
+    for (let k = units - 1; k > 0; k--) {
+      const j = randomBelow(k + 1);
+      const t = i32At(unitOrder, k);
+      setI32(unitOrder, k, i32At(unitOrder, j));
+      setI32(unitOrder, j, t);
+    }
+  }
 }

@@ -1,11 +1,12 @@
 // The constructive pass (core/reference/construct.ts is the reference). Every rule takes units in the given
 // order (item-centric) or fills hosts one by one (bin-centric); then a mop-up gives each unit the rule left
-// unplaced one First Fit attempt over all hosts, so an item is unplaced only when no host can take it. Ties
-// go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
+// unplaced one First Fit attempt over all hosts, so an item is unplaced only when no host can take it. Hosts
+// are opened, filled and tried in the host order (pack/host-order.ts: the identity in a pool of identical
+// hosts); ties go to the host first in that order (item-centric) or the earliest unit in order (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS, MIN_SLACK_NODES,
-  SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
+  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
+  MIN_SLACK_NODES, NEXT_K_WINDOW, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
@@ -13,10 +14,12 @@ import {
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
+import { hostAt, rankOf } from './host-order';
 import { fits, place, remove } from './state';
 import { sameClass } from './units';
 
 let openCount = 0;
+let emptyFrom = 0; // hosts of rank below this all hold units (hosts only fill during the constructive pass)
 let sizeKey = 0;
 let sizeDim = 0;
 
@@ -26,9 +29,13 @@ let sizeDim = 0;
   refreshLeaf(h);
 }
 
-/** Leftmost empty host that takes the unit, or -1. */
+/** First empty host in the host order that takes the unit, or -1. */
 function firstEmptyHost(unit: i32): i32 {
-  for (let h = 0; h < hosts; h++) if (i32At(hostCount, h) == 0 && fits(unit, h)) return h;
+  while (emptyFrom < hosts && i32At(hostCount, hostAt(emptyFrom)) > 0) emptyFrom++;
+  for (let r = emptyFrom; r < hosts; r++) {
+    const h = hostAt(r);
+    if (i32At(hostCount, h) == 0 && fits(unit, h)) return h;
+  }
   return -1;
 }
 
@@ -117,10 +124,10 @@ function bestScoredHost(rule: i32, unit: i32): i32 {
   const all = scoresAllHosts(rule);
   const n = all ? hosts : openCount;
   for (let k = 0; k < n; k++) {
-    const h = all ? k : i32At(openList, k);
+    const h = all ? hostAt(k) : i32At(openList, k);
     if (!fits(unit, h)) continue;
     const s = hostScore(rule, unit, h);
-    if (chosen < 0 || s > best || (s == best && h < chosen)) { best = s; chosen = h; }
+    if (chosen < 0 || s > best || (s == best && rankOf(h) < rankOf(chosen))) { best = s; chosen = h; }
   }
   if (chosen < 0 && !all) chosen = firstEmptyHost(unit);
   return chosen;
@@ -149,11 +156,15 @@ function itemCentric(rule: i32, units: i32): void {
     let chosen = -1;
     if (rule == ALG_FIRST_FIT) {
       let start = 0;
-      if (prev >= 0 && sameClass(prev, unit)) start = i32At(unitHost, prev) < 0 ? hosts : i32At(unitHost, prev);
+      if (prev >= 0 && sameClass(prev, unit)) start = i32At(unitHost, prev) < 0 ? hosts : rankOf(i32At(unitHost, prev));
       chosen = leftmostFit(start, unit);
     } else if (rule == ALG_NEXT_FIT) {
-      for (let h = current; h < hosts && chosen < 0; h++) if (fits(unit, h)) chosen = h;
-      if (chosen >= 0) current = chosen;
+      for (let r = current; r < hosts && chosen < 0; r++) if (fits(unit, hostAt(r))) chosen = hostAt(r);
+      if (chosen >= 0) current = rankOf(chosen);
+    } else if (rule == ALG_NEXT_K_FIT) {
+      // The window: the NEXT_K_WINDOW hosts opened last, earliest opened first.
+      for (let j = max(0, openCount - NEXT_K_WINDOW); j < openCount && chosen < 0; j++) if (fits(unit, i32At(openList, j))) chosen = i32At(openList, j);
+      if (chosen < 0) chosen = firstEmptyHost(unit);
     } else if (rule == ALG_RANDOM) {
       chosen = randomOpenHost(unit);
     } else if ((rule == ALG_BEST_FIT || rule == ALG_K8S_MOST) && prev >= 0 && i32At(unitHost, prev) >= 0
@@ -166,7 +177,7 @@ function itemCentric(rule: i32, units: i32): void {
   }
 }
 
-/** Bin-centric (Panigrahy et al.): fill hosts in index order, each with the best-scoring unit that fits. */
+/** Bin-centric (Panigrahy et al.): fill hosts in the host order, each with the best-scoring unit that fits. */
 function binCentric(rule: i32, units: i32): i32 {
   // decided[] doubles as the list of remaining units, compacted in order after each placement.
   let remaining = 0;
@@ -175,7 +186,8 @@ function binCentric(rule: i32, units: i32): i32 {
     if (i32At(unitConflict, unit) == 0) setI32(decided, remaining++, unit);
   }
   let placed = 0; // decided[0, placed) = units placed, in placement order; decided[placed, placed + remaining) = the rest
-  for (let h = 0; h < hosts && remaining > 0; h++) {
+  for (let r = 0; r < hosts && remaining > 0; r++) {
+    const h = hostAt(r);
     for (;;) {
       let chosenAt = -1;
       let best: f64 = -Infinity;
@@ -257,7 +269,8 @@ function minSlack(units: i32, start: i32, firstHost: i32): void {
     if (i32At(unitConflict, unit) == 0 && i32At(unitHost, unit) < 0) setI32(decided, start + remaining++, unit);
   }
   let placed = start; // decided[0, placed): placed units in order; decided[placed, placed + remaining): the rest
-  for (let h = firstHost; h < hosts && remaining > 0; h++) {
+  for (let r = firstHost; r < hosts && remaining > 0; r++) {
+    const h = hostAt(r);
     let firstAt = -1;
     for (let j = 0; j < remaining; j++) if (fits(i32At(decided, placed + j), h)) { firstAt = j; break; }
     if (firstAt < 0) continue;
@@ -306,6 +319,7 @@ export function construct(rule: i32, units: i32, key: i32, dim: i32, rounded: i3
   sizeKey = key;
   sizeDim = dim;
   openCount = 0;
+  emptyFrom = 0;
   buildTree();
   if (rule == ALG_DOT_PRODUCT || rule == ALG_L2_NORM) binCentric(rule, units);
   else if (rule == ALG_MIN_SLACK || rule == ALG_LP_ROUNDING) minSlack(units, rounded, firstHost);

@@ -1,15 +1,16 @@
-// First Fit: each unit goes to the lowest-index host that takes it. Johnson et al. (1974) for 1-D FF/FFD;
+// First Fit: each unit goes to the first host, in the host order (pack/host-order.ts), that takes it. Johnson et al. (1974) for 1-D FF/FFD;
 // vector generalisation as in Panigrahy et al., "Heuristics for Vector Bin Packing" (Microsoft Research, 2011).
 // The reference (core/reference/construct.ts, firstFitHost) scans hosts linearly; this index must give the
 // same host, only faster.
 //
-// Leftmost-fit search uses a segment tree over hosts whose nodes hold, per dimension, the maximum residual in
+// Leftmost-fit search uses a segment tree over hosts in that order (leaf k holds the host of rank k) whose nodes hold, per dimension, the maximum residual in
 // their subtree (and the maximum free item slots); a subtree is skipped when any maximum is below the demand.
-// The search is a left-to-right depth-first walk that starts at the leaf of host `start` and climbs, so a unit
-// whose previous identical unit went to host p resumes at p: hosts before p could not take that shape and only
+// The search is a left-to-right depth-first walk that starts at the leaf of rank `start` and climbs, so a unit
+// whose previous identical unit went to host p resumes at p's rank: hosts before p could not take that shape and only
 // fill up (capacity and slots shrink, isolation and spread only tighten). Leaves that pass the capacity test
 // are then checked against labels, isolation and spread.
 import { dims, hosts, treeLeaves, tree, treeSlots, hostMaxItems, hostCount, unitSlots, i32At, setI32, residualAt, demandOf } from '../arena';
+import { hostAt, rankOf } from './host-order';
 import { fitsBeyondCapacity } from './state';
 
 const NO_LIMIT: i32 = 0x7fffffff;
@@ -47,7 +48,7 @@ const NO_LIMIT: i32 = 0x7fffffff;
 
 /** Host h's residual or slots changed: refresh its leaf and the path to the root, as far as maxima change. */
 export function refreshLeaf(h: i32): void {
-  const leaf = treeLeaves + h;
+  const leaf = treeLeaves + rankOf(h);
   for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(h, d));
   setI32(treeSlots, leaf, freeSlots(h));
   for (let node = leaf >> 1; node >= 1; node >>= 1) if (!pullChanged(node)) break;
@@ -60,8 +61,9 @@ export function buildTree(): void {
   for (let k = 0; k < p; k++) {
     const leaf = p + k;
     if (k < hosts) {
-      for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(k, d));
-      setI32(treeSlots, leaf, freeSlots(k));
+      const h = hostAt(k);
+      for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(h, d));
+      setI32(treeSlots, leaf, freeSlots(h));
     } else {
       for (let d = 0; d < dims; d++) setTree(leaf, d, -Infinity); // padding leaves never fit any demand
       setI32(treeSlots, leaf, 0);
@@ -78,14 +80,14 @@ let anyLimit = false; // some host has an item limit: only then are slots checke
   return true;
 }
 
-/** Lowest host index >= start that takes the unit, or -1. */
+/** First host of rank >= start that takes the unit, or -1. */
 export function leftmostFit(start: i32, unit: i32): i32 {
   if (start >= hosts || !nodeMayFit(1, unit)) return -1;
   let node = treeLeaves + start;
   for (;;) {
     if (nodeMayFit(node, unit)) {
       if (node >= treeLeaves) {
-        const h = node - treeLeaves;
+        const h = hostAt(node - treeLeaves);
         if (fitsBeyondCapacity(unit, h)) return h;
       } else {
         node <<= 1;

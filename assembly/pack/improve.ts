@@ -28,6 +28,7 @@ import {
 } from '../arena';
 import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
+import { rankOf } from './host-order';
 import { domainOf, fits, labelsOk, place, remove, spreadAt } from './state';
 import { buildClasses, sameClass } from './units';
 
@@ -197,6 +198,11 @@ function tryAdd(h: i32, k: i32): void {
   addBig(h, bigCount);
 }
 
+@inline function dropsBefore(h: i32, other: i32): bool {
+  const c = f64At(hostCost, h), o = f64At(hostCost, other);
+  return c > o || (c == o && rankOf(h) > rankOf(other));
+}
+
 function startRound(): bool {
   if (!classesBuilt) { buildClasses(); classesBuilt = true; }
   let used = 0;
@@ -226,9 +232,10 @@ function startRound(): bool {
     if (r2 < r1) { const t = r1; r1 = r2; r2 = t; }
     if (r1 < r0) { const t = r0; r0 = r1; r1 = t; }
   }
+  // The host left empty is the costliest, and among equal costs the last in the host order (the least useful).
   let dropped = r0;
-  if (f64At(hostCost, r1) >= f64At(hostCost, dropped)) dropped = r1;
-  if (k == 3 && f64At(hostCost, r2) >= f64At(hostCost, dropped)) dropped = r2;
+  if (dropsBefore(r1, dropped)) dropped = r1;
+  if (k == 3 && dropsBefore(r2, dropped)) dropped = r2;
   finalCount = 0;
   for (let j = 0; j < k; j++) {
     const h = j == 0 ? r0 : j == 1 ? r1 : r2;

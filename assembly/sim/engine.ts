@@ -1,8 +1,25 @@
-// The time-stepped consolidation simulator (WASM). A line-by-line mirror of the TypeScript reference
-// core/sim/reference/engine.ts — read that file for the commented semantics (CloudSim 4.0's power package,
-// Beloglazov & Buyya CCPE 2012); here only what differs in form is explained. Every f64 operation happens
-// in the same order as in the reference so both give bit-identical results (checked by
-// test/property/sim-kernel-vs-reference.test.ts).
+// The time-stepped consolidation simulator (WASM). It computes what the TypeScript reference
+// core/sim/reference/engine.ts computes — read that file for the commented semantics (CloudSim 4.0's power
+// package, Beloglazov & Buyya CCPE 2012) — with every f64 operation in the same order, so both give
+// bit-identical results (test/property/sim-kernel-vs-reference.test.ts; the full PlanetLab day is pinned by
+// test/unit/sim/preset-pins.test.ts). The reference is the plain oracle: it visits every host at every step.
+// This kernel keeps a few incremental indexes instead, each exact because what it skips cannot change a number:
+//  - `awake`: a superset of the hosts the reference's updateAll does not skip (a host leaves it when it is found
+//    dormant — empty, idle and already recorded idle — and joins it when an item is listed on it). Updates,
+//    energy, removals, saving/restoring the allocation and the per-step row walk only these hosts, in host
+//    order; a dormant host adds exactly nothing to any sum.
+//  - `touched`: hosts whose list or items changed since the last update. The second update at a move's
+//    completion instant (dt = 0, no autoscaling) recomputes only these: for every other host an update at the
+//    same instant rewrites the same values, except hPrevUtil := hUtil, which is done directly.
+//  - PABFD (findHost) prices only non-excluded awake hosts plus, per host class, the first non-excluded empty
+//    host (found with bit operations instead of a walk over every idle host), and checks overload in order of
+//    increasing power increase, host index breaking ties — the reference's scan picks the same host: the
+//    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
+//  - Host histories are summed once per tick and extended in place when an item is appended to a host's list
+//    (appending adds the same terms in the same order as a recomputation would); demand sums likewise.
+//  - Trace interpolation constants are computed once per instant rather than once per item.
+//  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
+//    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
 //   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
@@ -18,18 +35,25 @@
 //   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
-//   u8  hOut [H × N] (sticky migrating-out quirk only), MC candidates [HL], hOver, hExclUnder, hExclPlace,
-//       hCacheValid [H]
+//   f64 hNow, hPowNow [H] (utilisation and its power as of the host's last update); under-candidates' and
+//       PABFD candidates' keys [H] each
+//   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
+//   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, emptyAwake
+//       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H])
+//   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
+//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid [H] (cached
+//       demand sum and history sum still valid)
 import * as abi from './abi';
 import {
-  H, N, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
+  H, N, M, R, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
   hostClass, itemMips, itemPes, itemMemory, itemBw, itemMigrationMB, itemBaseFrac, itemScaleFrac, itemTrace, itemKind,
   itemStartSeconds, itemArrive, itemDepart, itemInitialHost, itemMemoryTrace, traces, C, totals, series, itemHostOut,
   S, itemService, svcBase, svcMin, svcMax, svcFirst,
 } from './arena';
+import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './bits';
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { maxCorrelationIndex } from './max-correlation';
-import { clampUtilisation, intervalEnergy, powerAt } from './power';
+import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
 import { iqr, loess, mad, simpleRegression } from './stats';
 
 const SLOTS: i32 = 4;
@@ -70,9 +94,16 @@ let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nSta
 let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
+// incremental indexes (see the top of this file)
+let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0;
+let W: i32 = 0, classCount: i32 = 0;
+let deferredSet: usize = 0, deferredHosts: usize = 0;
+let awake: usize = 0, touched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
+let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
+let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
 let mcCandidate: usize = 0;
-let hOut: usize = 0, hOutSize: i32 = 0, hOver: usize = 0, hExclUnder: usize = 0, hExclPlace: usize = 0, hCacheValid: usize = 0;
+let hOut: usize = 0, hOutSize: i32 = 0, hReqValid: usize = 0, hHistValid: usize = 0;
 // run state
 let freeNode: i32 = 0, pCount: i32 = 0, pHead: i32 = 0, mapCount: i32 = 0, findCall: i32 = 0, startedThisTick: i32 = 0;
 let lastProcessTime: f64 = 0, energy: f64 = 0;
@@ -111,6 +142,16 @@ function layoutState(): void {
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
   mcX = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
+  hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
+  uKey = at; at += h * 8; cDiff = at; at += h * 8;
+  tracesT = at; at += <usize>R * <usize>C * 8;
+  at = layoutPower(at, M);
+  W = wordsFor(H);
+  const wb = <usize>W * 8;
+  awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
+  emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
+  deferredSet = at; at += wb;
+  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
@@ -122,12 +163,12 @@ function layoutState(): void {
   list = at; at += (n + 1) * 4; mapItem = at; at += q * 4; mapHost = at; at += q * 4;
   savedHost = at; at += p * 4; savedItem = at; at += p * 4; inHost = at; at += p * 4; inItem = at; at += p * 4;
   inState = at; at += p * 4; mcItems = at; at += (n + 1) * 4;
-  hOutSize = quirk(abi.QUIRK_STICKY_MIGRATING_OUT) ? H * N : 0;
-  hOut = at; at += <usize>hOutSize;
+  hOutSize = quirk(abi.QUIRK_STICKY_MIGRATING_OUT) ? H * N : 0; // bits
+  hOut = at; at += (<usize>hOutSize + 7) >> 3;
   sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
   at = align8(at);
   sDesired = at; at += <usize>S * <usize>SCALE_HISTORY * 2 * 8;
-  mcCandidate = at; at += hl; hOver = at; at += h; hExclUnder = at; at += h; hExclPlace = at; at += h; hCacheValid = at; at += h;
+  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h;
   ensureMemory(align8(at) + 8);
   memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
 }
@@ -176,11 +217,30 @@ function initState(): void {
     setF64(hAvail, h, total);
     setF64(hEmptySince, h, -Infinity);
     setI32(classSeen, h, -1);
+    setNow(h);
+    keepPrevious(h);
+    // Every host starts awake: none has an idle record yet (hEntryTime = -1), so the first update visits all.
+    bitOn(awake, h);
+    const cls = i32At(hostClass, h);
+    if (cls >= 0 && cls <= H) bitOn(classedSet, h); else bitOn(unclassedSet, h);
+    if (clampUtilisation(0, total) == 0) bitOn(offWhenIdle, h);
   }
   setI32(classSeen, H, -1);
+  preparePower(M);
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
+  // Distinct host classes: once PABFD has priced an empty host of each, no other empty host can win.
+  classCount = 0;
+  for (let h = 0; h < H; h++) {
+    const cls = i32At(hostClass, h);
+    if (cls < 0 || cls > H || i32At(classSeen, cls) == -2) continue;
+    setI32(classSeen, cls, -2);
+    classCount++;
+  }
+  for (let k = 0; k <= H; k++) setI32(classSeen, k, -1);
+  traceT = NaN;
   for (let k = 0; k < P - 1; k++) setI32(nNext, k, k + 1);
   setI32(nNext, P - 1, -1);
-  freeNode = 0; pCount = 0; pHead = 0; mapCount = 0; findCall = 0; startedThisTick = 0;
+  freeNode = 0; pCount = 0; pHead = 0; mapCount = 0; findCall = 0; startedThisTick = 0; deferredCount = 0;
   lastProcessTime = 0; energy = 0; migrations = 0; restarts = 0; removed = 0; failedPlacements = 0; status = abi.SIM_OK;
   scaleEvents = 0;
   for (let k = 0; k < S * SCALE_HISTORY * 2; k++) setF64(sDesired, k, -1);
@@ -190,17 +250,29 @@ function initState(): void {
 
 // ── Demand ───────────────────────────────────────────────────────────────────────────────────────────
 
-function traceAt(row: i32, t: f64): f64 {
-  const ti = traceInterval, cols = C, base = row * cols;
+// Where instant t falls in the traces, the same for every row: computed once per instant (the reference
+// recomputes it per row with the same operations). Modes: 0 = a sample (traceCol), 1 = interpolate between
+// traceT1 and traceT2.
+function locateTrace(t: f64): void {
+  traceT = t;
+  const ti = traceInterval, cols = C;
   const q = floor(t / ti);
-  if (q * ti == t) return f64At(traces, base + min(cols - 1, <i32>q));
+  if (q * ti == t) { traceMode = 0; traceCol = min(cols - 1, <i32>q); return; }
   const t1 = <i32>floor(t / ti);
   const t2 = <i32>ceil(t / ti);
-  if (t2 > cols - 1) return f64At(traces, base + cols - 1);
-  const u1 = f64At(traces, base + t1);
-  const u2 = f64At(traces, base + t2);
-  const delta = (u2 - u1) / (<f64>(t2 - t1) * ti);
-  return u1 + delta * (t - <f64>t1 * ti);
+  if (t2 > cols - 1) { traceMode = 0; traceCol = cols - 1; return; }
+  traceMode = 1; traceT1 = t1; traceT2 = t2;
+  traceDen = <f64>(t2 - t1) * ti;
+  traceOff = t - <f64>t1 * ti;
+}
+
+function traceAt(row: i32, t: f64): f64 {
+  if (t != traceT) locateTrace(t);
+  if (traceMode == 0) return f64At(tracesT, traceCol * R + row);
+  const u1 = f64At(tracesT, traceT1 * R + row);
+  const u2 = f64At(tracesT, traceT2 * R + row);
+  const delta = (u2 - u1) / traceDen;
+  return u1 + delta * traceOff;
 }
 
 @inline function requested(i: i32): f64 {
@@ -265,7 +337,13 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
   setI32(hTail, h, nd);
   setI32(hCount, h, i32At(hCount, h) + 1);
-  setU8(hCacheValid, h, 0);
+  bitOn(awake, h); bitOn(touched, h);
+  // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
+  if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
+  if (u8At(hHistValid, h) != 0) {
+    const len = i32At(iHistLen, i), mips = f64At(itemMips, i), total = f64At(hTotal, h), base = h * HL;
+    for (let j = 0; j < len; j++) setF64(hHistSum, base + j, f64At(hHistSum, base + j) + histAt(i, j) * mips / total);
+  }
   return nd;
 }
 
@@ -275,7 +353,8 @@ function removeNode(nd: i32): void {
   if (prev >= 0) setI32(nNext, prev, next); else setI32(hHead, h, next);
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
   setI32(hCount, h, i32At(hCount, h) - 1);
-  setU8(hCacheValid, h, 0);
+  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0);
+  bitOn(touched, h);
   setF64(hRam, h, f64At(hRam, h) - f64At(nRam, nd));
   setF64(hBw, h, f64At(hBw, h) - f64At(nBw, nd));
   for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
@@ -288,9 +367,11 @@ function allocateFor(nd: i32): void {
   setF64(nReq, nd, requested(i));
   const moving = i32At(iMoving, i) != 0;
   if (hOutSize > 0) {
-    const bit = h * N + i;
-    if (moving) { if (i32At(nState, nd) == NODE_RESIDENT && u8At(hOut, bit) == 0) setU8(hOut, bit, 1); } else setU8(hOut, bit, 0);
-    setI32(nOut, nd, u8At(hOut, bit));
+    const bit = h * N + i, byte = bit >> 3, mask = 1 << (bit & 7);
+    let v = u8At(hOut, byte);
+    if (moving) { if (i32At(nState, nd) == NODE_RESIDENT) v |= mask; } else v &= ~mask;
+    setU8(hOut, byte, v);
+    setI32(nOut, nd, (v & mask) != 0 ? 1 : 0);
   } else {
     setI32(nOut, nd, moving && i32At(nState, nd) == NODE_RESIDENT ? 1 : 0);
   }
@@ -390,10 +471,15 @@ function deallocateHostForVm(i: i32): void {
 // ── Updates, energy, metrics ─────────────────────────────────────────────────────────────────────────
 
 function updateHost(h: i32, t: f64, tick: bool): void {
-  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) updateItem(i32At(nItem, nd), t, tick);
-  setU8(hCacheValid, h, 0);
-  setF64(hPrevUtil, h, f64At(hUtil, h));
-  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) allocateFor(nd);
+  // The reference updates every item of the list, then allocates for every node. One pass gives the same values:
+  // a node's allocation reads only its own item, and an item listed twice is updated to the same values twice.
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    updateItem(i32At(nItem, nd), t, tick);
+    allocateFor(nd);
+  }
+  setU8(hReqValid, h, 0);
+  if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
+  keepPrevious(h);
   computeAlloc(h);
   let util: f64 = 0, req: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
@@ -413,7 +499,25 @@ function updateHost(h: i32, t: f64, tick: bool): void {
     req += reqTotal;
   }
   setF64(hUtil, h, util);
+  setNow(h);
   hostEntry(h, t, util, req, util > 0 ? 1 : 0);
+}
+
+/**
+ * hNow and hPowNow follow hUtil (written only by updateHost): the utilisation and its power (at most 1, as the
+ * energy step clamps it), computed once per update for the energy step and PABFD instead of at every use.
+ */
+function setNow(h: i32): void {
+  const now = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
+  setF64(hNow, h, now);
+  setF64(hPowNow, h, powerAt(i32At(hostModel, h), now > 1 ? 1 : now));
+}
+
+/** hPrevUtil := hUtil, and the cached utilisation and power with it. */
+@inline function keepPrevious(h: i32): void {
+  setF64(hPrevUtil, h, f64At(hUtil, h));
+  setF64(hPrevNow, h, f64At(hNow, h));
+  setF64(hPowPrev, h, f64At(hPowNow, h));
 }
 
 function hostEntry(h: i32, t: f64, alloc: f64, req: f64, active: i32): void {
@@ -468,7 +572,16 @@ function itemTransition(i: i32): void {
   setI32(iPrevMig, i, mig);
 }
 
-function updateAll(t: f64, tick: bool): void {
+@inline function dormant(h: i32): bool {
+  return i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hPrevUtil, h) == 0 && i32At(hEntryActive, h) == 0
+    && f64At(hEntryTime, h) >= 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
+}
+
+/**
+ * The reference's updateAll. `sameInstant`: the previous update was at this same t and only move completions
+ * happened since (processMoves), so only the hosts they touched are recomputed (see the top of this file).
+ */
+function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   const dt = t - lastProcessTime;
   if (mode == abi.MODE_NPA && dt > 0) {
     let frame: f64 = 0;
@@ -476,13 +589,58 @@ function updateAll(t: f64, tick: bool): void {
     energy += frame;
   }
   countReady();
-  for (let h = 0; h < H; h++) {
-    if (i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hPrevUtil, h) == 0 && i32At(hEntryActive, h) == 0
-      && f64At(hEntryTime, h) >= 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0) continue;
-    updateHost(h, t, tick);
+  const partial = sameInstant && scaleTarget <= 0;
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      // A dormant host is skipped, as in the reference, and leaves the awake set until an item is listed on it.
+      if (dormant(h)) { bitOff(awake, h); continue; }
+      if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
+      else keepPrevious(h);
+    }
+    setWord(touched, w, 0);
   }
-  memory.fill(hCacheValid, 0, <usize>H);
+  memory.fill(hReqValid, 0, <usize>H);
   if (mode != abi.MODE_NPA && dt > 0) {
+    if (shutdownSeconds > 0) energyOfAllHosts(t, dt);
+    else energyOfAwakeHosts(dt);
+  }
+  if (shutdownSeconds > 0) {
+    for (let h = 0; h < H; h++) {
+      if (i32At(hCount, h) != 0 || f64At(hUtil, h) != 0) setF64(hEmptySince, h, NaN);
+      else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
+    }
+  }
+  removeFinished(t);
+  lastProcessTime = t;
+}
+
+/** The reference's energy step with no idle window: a host outside the awake set is empty at utilisation 0 on both
+ * ends of the interval and adds exactly nothing, so the sum over awake hosts in host order is the same sum. */
+function energyOfAwakeHosts(dt: f64): void {
+  const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
+  let frame: f64 = 0;
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      // Every awake host was just updated: hPrevNow / hNow are clampUtilisation(hPrevUtil / hUtil), and
+      // hPowPrev / hPowNow their powers as intervalEnergy computes them.
+      const from = f64At(hPrevNow, h), to = f64At(hNow, h);
+      if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) continue;
+      if (idle && from == 0) continue; // intervalEnergy is 0
+      frame += intervalEnergyOf(f64At(hPowPrev, h), f64At(hPowNow, h), dt);
+    }
+  }
+  energy += frame;
+}
+
+/** The energy step with an idle window before switch-off: emptied hosts draw idle power, so every host counts. */
+function energyOfAllHosts(t: f64, dt: f64): void {
+  {
     const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
     let frame: f64 = 0;
     for (let h = 0; h < H; h++) {
@@ -499,30 +657,29 @@ function updateAll(t: f64, tick: bool): void {
     }
     energy += frame;
   }
-  if (shutdownSeconds > 0) {
-    for (let h = 0; h < H; h++) {
-      if (i32At(hCount, h) != 0 || f64At(hUtil, h) != 0) setF64(hEmptySince, h, NaN);
-      else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
-    }
-  }
-  removeFinished(t);
-  lastProcessTime = t;
 }
 
+/** Items at zero demand (quirk) or past their departure leave their host, host by host in host order (only awake
+ * hosts list items). */
 function removeFinished(t: f64): void {
   const vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
-  for (let h = 0; h < H; h++) {
-    let count = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) != 0) continue;
-      if ((vanish && requested(i) == 0) || f64At(itemDepart, i) <= t) setI32(list, count++, i);
-    }
-    for (let k = 0; k < count; k++) {
-      const i = i32At(list, k);
-      deallocateHostForVm(i);
-      setI32(iAlive, i, 2);
-      removed++;
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      let count = 0;
+      for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+        const i = i32At(nItem, nd);
+        if (i32At(iMoving, i) != 0) continue;
+        if ((vanish && requested(i) == 0) || f64At(itemDepart, i) <= t) setI32(list, count++, i);
+      }
+      for (let k = 0; k < count; k++) {
+        const i = i32At(list, k);
+        deallocateHostForVm(i);
+        setI32(iAlive, i, 2);
+        removed++;
+      }
     }
   }
 }
@@ -530,11 +687,11 @@ function removeFinished(t: f64): void {
 // ── Overload detection ───────────────────────────────────────────────────────────────────────────────
 
 function requestedSum(h: i32, extra: i32): f64 {
-  if ((u8At(hCacheValid, h) & 1) == 0) {
+  if (u8At(hReqValid, h) == 0) {
     let sum: f64 = 0;
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) sum += requested(i32At(nItem, nd));
     setF64(hReqSum, h, sum);
-    setU8(hCacheValid, h, u8At(hCacheValid, h) | 1);
+    setU8(hReqValid, h, 1);
   }
   let sum = f64At(hReqSum, h);
   if (extra >= 0) sum += requested(extra);
@@ -543,7 +700,7 @@ function requestedSum(h: i32, extra: i32): f64 {
 
 function hostHistory(h: i32, extra: i32): i32 {
   const total = f64At(hTotal, h), base = h * HL;
-  if ((u8At(hCacheValid, h) & 2) == 0) {
+  if (u8At(hHistValid, h) == 0) {
     for (let j = 0; j < HL; j++) setF64(hist, j, 0);
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
@@ -551,7 +708,7 @@ function hostHistory(h: i32, extra: i32): i32 {
       for (let j = 0; j < len; j++) setF64(hist, j, f64At(hist, j) + histAt(i, j) * mips / total);
     }
     for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, f64At(hist, j));
-    setU8(hCacheValid, h, u8At(hCacheValid, h) | 2);
+    setU8(hHistValid, h, 1);
   } else {
     for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   }
@@ -670,36 +827,90 @@ function isSuitable(h: i32, i: i32): bool {
     && f64At(hostMemory, h) - f64At(hRam, h) >= memoryRequest(i) && f64At(hostBw, h) - f64At(hBw, h) >= bwRequest(i);
 }
 
-/** exclude = 0 for none, else a u8 flag region. */
+@inline function isEmpty(h: i32): bool {
+  return i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
+}
+
+// PABFD's candidates of one search: host, power increase, whether its overload must be checked.
+let candidates: i32 = 0;
+let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0;
+
+/** Prices host h for the item being placed (the reference's loop body up to its overload check). */
+@inline function price(h: i32): void {
+  const req = cReq;
+  if (!(f64At(hostPeMips, h) >= cPerPe && f64At(hAvail, h) >= req
+    && f64At(hostMemory, h) - f64At(hRam, h) >= cRam && f64At(hostBw, h) - f64At(hBw, h) >= cBw)) return;
+  const used = f64At(hUsed, h);
+  const after = (used + req) / f64At(hTotal, h);
+  if (after > 1 || f64At(hNow, h) > 1) return;
+  const diff = powerAt(i32At(hostModel, h), after) - f64At(hPowNow, h);
+  if (!(diff < MAX_VALUE)) return; // the reference's first comparison, against its initial minimum
+  setI32(cHost, candidates, h); setF64(cDiff, candidates, diff); setI32(cCheck, candidates, used != 0 ? 1 : 0);
+  candidates++;
+}
+
+/**
+ * Power-aware best fit: the host with the least power increase among suitable hosts that stay below overload,
+ * the lowest index among equals — what the reference's scan over every host returns. `exclude`: a host set.
+ * Candidates are every non-excluded awake host that is not empty, and per host class the first non-excluded
+ * empty host (empty hosts of one class price the same, so only the first can win); empty hosts without a class
+ * are each candidates. Overload, the costly test, is checked in order of increasing power increase until a host
+ * passes.
+ */
 function findHost(i: i32, exclude: usize): i32 {
-  let minPower = MAX_VALUE;
-  let best = -1;
   const req = requested(i);
-  // isSuitable's item side, computed once instead of once per host (same values, so the same answers).
-  const perPe = req / <f64>i32At(itemPes, i), ram = memoryRequest(i), bw = bwRequest(i);
+  cReq = req; cPerPe = req / <f64>i32At(itemPes, i); cRam = memoryRequest(i); cBw = bwRequest(i);
+  candidates = 0;
   const call = ++findCall;
-  for (let h = 0; h < H; h++) {
-    if (exclude != 0 && u8At(exclude, h) != 0) continue;
-    const empty = i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
-    const cls = i32At(hostClass, h);
-    if (empty && cls >= 0 && cls <= H) {
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w) & ~wordAt(exclude, w);
+    let empties: u64 = 0;
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      const bit = bits & (~bits + 1);
+      bits &= bits - 1;
+      if (isEmpty(h)) { empties |= bit; continue; }
+      price(h);
+    }
+    setWord(emptyAwake, w, empties);
+  }
+  // Empty hosts: those outside the awake set (dormant, so empty) and the awake ones found empty above.
+  let seen = 0;
+  for (let w = 0; w < W && seen < classCount; w++) {
+    let bits = (~wordAt(awake, w) | wordAt(emptyAwake, w)) & ~wordAt(exclude, w) & wordAt(classedSet, w);
+    while (bits != 0 && seen < classCount) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      const cls = i32At(hostClass, h);
       if (i32At(classSeen, cls) == call) continue;
       setI32(classSeen, cls, call);
+      seen++;
+      price(h);
     }
-    if (!(f64At(hostPeMips, h) >= perPe && f64At(hAvail, h) >= req
-      && f64At(hostMemory, h) - f64At(hRam, h) >= ram && f64At(hostBw, h) - f64At(hBw, h) >= bw)) continue;
-    const used = f64At(hUsed, h);
-    const total = f64At(hTotal, h);
-    const after = (used + req) / total;
-    const now = clampUtilisation(f64At(hUtil, h), total);
-    if (after > 1 || now > 1) continue;
-    const model = i32At(hostModel, h);
-    const diff = powerAt(model, after) - powerAt(model, now);
-    if (!(diff < minPower)) continue;
-    if (used != 0 && overloaded(h, i)) continue;
-    minPower = diff; best = h;
   }
-  return best;
+  for (let w = 0; w < W; w++) {
+    let bits = (~wordAt(awake, w) | wordAt(emptyAwake, w)) & ~wordAt(exclude, w) & wordAt(unclassedSet, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      price(h);
+    }
+  }
+  for (;;) {
+    let k = -1;
+    let minDiff: f64 = MAX_VALUE;
+    let minHost = 0x7fffffff;
+    for (let c = 0; c < candidates; c++) {
+      const h = i32At(cHost, c);
+      if (h < 0) continue;
+      const d = f64At(cDiff, c);
+      if (d < minDiff || (d == minDiff && h < minHost)) { minDiff = d; minHost = h; k = c; }
+    }
+    if (k < 0) return -1;
+    if (i32At(cCheck, k) == 0 || !overloaded(minHost, i)) return minHost;
+    setI32(cHost, k, -1);
+  }
+  return -1;
 }
 
 function firstFit(i: i32): i32 {
@@ -753,62 +964,104 @@ function allMovingOutOrAnyMovingIn(h: i32): bool {
 }
 
 function optimize(t: f64): i32 {
+  // Overloaded hosts. A host listing no item has an empty history, so every detector falls back to a plain
+  // threshold on a demand of 0: it is overloaded only where 0 / capacity exceeds that threshold. Hosts outside the
+  // awake set list nothing, so unless the threshold is negative only awake hosts need the test.
+  const emptyThreshold = detector == abi.DETECTOR_THR ? detectorParam : fallbackThreshold;
+  for (let w = 0; w < W; w++) setWord(overSet, w, 0);
   let overCount = 0;
-  for (let h = 0; h < H; h++) {
-    const o = overloaded(h, -1);
-    setU8(hOver, h, o ? 1 : 0);
-    if (o) overCount++;
+  if (<f64>0 > emptyThreshold) {
+    for (let h = 0; h < H; h++) if (overloaded(h, -1)) { bitOn(overSet, h); overCount++; }
+  } else {
+    for (let w = 0; w < W; w++) {
+      let bits = wordAt(awake, w);
+      while (bits != 0) {
+        const h = lowestHost(w, bits);
+        bits &= bits - 1;
+        if (overloaded(h, -1)) { bitOn(overSet, h); overCount++; }
+      }
+    }
   }
   let saved = 0, ins = 0;
-  for (let h = 0; h < H; h++) {
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      if (i32At(nState, nd) != NODE_RESIDENT) {
-        setI32(inHost, ins, h); setI32(inItem, ins, i32At(nItem, nd)); setI32(inState, ins, i32At(nState, nd)); ins++;
-        continue;
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+        if (i32At(nState, nd) != NODE_RESIDENT) {
+          setI32(inHost, ins, h); setI32(inItem, ins, i32At(nItem, nd)); setI32(inState, ins, i32At(nState, nd)); ins++;
+          continue;
+        }
+        setI32(savedHost, saved, h); setI32(savedItem, saved, i32At(nItem, nd)); saved++;
       }
-      setI32(savedHost, saved, h); setI32(savedItem, saved, i32At(nItem, nd)); saved++;
     }
   }
   let n = 0;
-  for (let h = 0; h < H; h++) {
-    if (u8At(hOver, h) == 0) continue;
-    for (;;) {
-      const i = select(h);
-      if (i < 0) break;
-      setI32(list, n++, i);
-      vmDestroy(h, i);
-      if (!overloaded(h, -1)) break;
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(overSet, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      for (;;) {
+        const i = select(h);
+        if (i < 0) break;
+        setI32(list, n++, i);
+        vmDestroy(h, i);
+        if (!overloaded(h, -1)) break;
+      }
     }
   }
   mapCount = 0;
-  placeAll(n, hOver, false);
+  placeAll(n, overSet, false);
   const overMapped = mapCount;
-  let excluded = 0;
-  for (let h = 0; h < H; h++) {
-    const off = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h)) == 0;
-    const x = u8At(hOver, h) != 0 || off ? 1 : 0;
-    setU8(hExclUnder, h, x); setU8(hExclPlace, h, x);
-    excluded += x;
+  // Excluded from consolidation: overloaded hosts and hosts at utilisation 0 (off). Outside the awake set a host is
+  // idle, so off unless 0 / its capacity is not 0.
+  for (let w = 0; w < W; w++) {
+    let x = wordAt(overSet, w) | (~wordAt(awake, w) & wordAt(offWhenIdle, w));
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      const bit = bits & (~bits + 1);
+      bits &= bits - 1;
+      if (f64At(hNow, h) == 0) x |= bit;
+    }
+    setWord(exclUnder, w, x); setWord(exclPlace, w, x);
   }
   if (!quirk(abi.QUIRK_UNDERLOAD_KEEPS_TARGETS)) {
-    for (let q = 0; q < overMapped; q++) {
-      const h = i32At(mapHost, q);
-      if (u8At(hExclUnder, h) == 0) { setU8(hExclUnder, h, 1); excluded++; }
-    }
+    for (let q = 0; q < overMapped; q++) bitOn(exclUnder, i32At(mapHost, q));
   }
   const consolidate = reoptPeriod <= 0 || t - lastReopt >= reoptPeriod;
   if (consolidate) lastReopt = t;
-  while (consolidate && excluded < H) {
+  // Underloaded hosts, least utilised first (host index breaking ties), as the reference's repeated scans take
+  // them: utilisations do not change while a step plans, so one sorted list serves every round. A host whose items
+  // all move out (or one moves in) is passed over but stays a candidate: its list may change.
+  let candidatesU = 0;
+  if (consolidate) {
+    for (let w = 0; w < W; w++) {
+      let bits = wordAt(awake, w) & ~wordAt(exclUnder, w);
+      while (bits != 0) {
+        const h = lowestHost(w, bits);
+        bits &= bits - 1;
+        const u = f64At(hNow, h);
+        if (!(u > 0 && u < 1)) continue;
+        let k = candidatesU++;
+        while (k > 0 && f64At(uKey, k - 1) > u) { setF64(uKey, k, f64At(uKey, k - 1)); setI32(uHost, k, i32At(uHost, k - 1)); k--; }
+        setF64(uKey, k, u); setI32(uHost, k, h);
+      }
+    }
+  }
+  let first = 0;
+  while (consolidate) {
     let under = -1;
-    let minU: f64 = 1;
-    for (let h = 0; h < H; h++) {
-      if (u8At(hExclUnder, h) != 0) continue;
-      const u = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
-      if (u > 0 && u < minU && !allMovingOutOrAnyMovingIn(h)) { minU = u; under = h; }
+    for (let k = first; k < candidatesU; k++) {
+      const h = i32At(uHost, k);
+      if (bitIs(exclUnder, h)) { if (k == first) first++; continue; }
+      if (!allMovingOutOrAnyMovingIn(h)) { under = h; break; }
     }
     if (under < 0) break;
-    setU8(hExclUnder, under, 1); excluded++;
-    setU8(hExclPlace, under, 1);
+    bitOn(exclUnder, under);
+    bitOn(exclPlace, under);
     let count = 0;
     for (let nd = i32At(hHead, under); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
@@ -817,11 +1070,8 @@ function optimize(t: f64): i32 {
     if (count == 0) continue;
     if (reoptBudget > 0 && <f64>(mapCount - overMapped + count) > reoptBudget) continue;
     const start = mapCount;
-    if (placeAll(count, hExclPlace, true)) {
-      for (let q = start; q < mapCount; q++) {
-        const h = i32At(mapHost, q);
-        if (u8At(hExclUnder, h) == 0) { setU8(hExclUnder, h, 1); excluded++; }
-      }
+    if (placeAll(count, exclPlace, true)) {
+      for (let q = start; q < mapCount; q++) bitOn(exclUnder, i32At(mapHost, q));
     }
   }
   restore(saved, ins);
@@ -830,14 +1080,22 @@ function optimize(t: f64): i32 {
     startMove(i32At(mapItem, q), i32At(mapHost, q), t);
     started++;
   }
+  flushDeferred(t);
   startedThisTick = started;
   return overCount;
 }
 
+/** The reference's restore: every host back to its list before planning. Only awake hosts list items (or hold
+ * memory), and a host with an empty list already has the allocation computeAlloc would give it. */
 function restore(saved: i32, ins: i32): void {
-  for (let h = 0; h < H; h++) {
-    while (i32At(hHead, h) >= 0) removeNode(i32At(hHead, h));
-    setF64(hRam, h, 0); setF64(hBw, h, 0);
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      while (i32At(hHead, h) >= 0) removeNode(i32At(hHead, h));
+      setF64(hRam, h, 0); setF64(hBw, h, 0);
+    }
   }
   for (let k = 0; k < ins; k++) {
     const h = i32At(inHost, k), i = i32At(inItem, k);
@@ -856,17 +1114,53 @@ function restore(saved: i32, ins: i32): void {
     allocateFor(nd);
     setI32(iHost, i, h);
   }
-  for (let h = 0; h < H; h++) computeAlloc(h);
+  for (let w = 0; w < W; w++) {
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      computeAlloc(h);
+    }
+  }
 }
 
 // ── Moves ────────────────────────────────────────────────────────────────────────────────────────────
 
+// Host updates deferred while a step's moves start (see startMove), in the order they were first asked for.
+let deferredCount = 0;
+
+@inline function deferUpdate(h: i32): void {
+  if (bitIs(deferredSet, h)) return;
+  bitOn(deferredSet, h);
+  setI32(deferredHosts, deferredCount++, h);
+}
+
+function flushDeferred(t: f64): void {
+  for (let k = 0; k < deferredCount; k++) {
+    const h = i32At(deferredHosts, k);
+    bitOff(deferredSet, h);
+    updateHost(h, t, false);
+  }
+  deferredCount = 0;
+}
+
+/**
+ * Starts a move at the step's instant t. The reference updates the target and the source right away, at every
+ * move; a live migration's updates are deferred here to the end of the step's moves (or to the next restart),
+ * one per host in the order first asked for. That gives the same numbers: an update at t recomputes the host from
+ * its list and items alone and overwrites what an earlier update at t wrote (entries at t, allocation, hUtil);
+ * the records a first update closes (targets that were idle) close in the same order; nothing a later move reads
+ * (hCount, and hUtil only where hCount = 0) differs, because a live migration leaves its source and target
+ * listing it; and hPrevUtil, which repeated updates would shift, is rewritten by the next update before use
+ * because those hosts are not empty. Restarts empty their source, so they keep the reference's order.
+ */
 function startMove(i: i32, target: i32, t: f64): void {
   setI32(iMoving, i, 1);
   const off = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
   const boot: f64 = off ? bootSeconds : 0;
   let duration: f64;
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
+    flushDeferred(t);
     const src = i32At(iHost, i);
     if (src >= 0) { setI32(iHost, i, -1); vmDestroy(src, i); updateHost(src, t, false); }
     const nd = appendNode(target, i, NODE_STARTING);
@@ -874,8 +1168,7 @@ function startMove(i: i32, target: i32, t: f64): void {
       const ram = memoryRequest(i), bw = bwRequest(i);
       setF64(nRam, nd, ram); setF64(nBw, nd, bw);
       setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
-      allocateFor(nd);
-      computeAlloc(target);
+      allocateFor(nd); // the reference also computes the allocation here, which updateHost recomputes below
     }
     setI32(iHost, i, target);
     updateHost(target, t, false);
@@ -889,10 +1182,9 @@ function startMove(i: i32, target: i32, t: f64): void {
         setF64(nRam, nd, ram); setF64(nBw, nd, bw);
         setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
         allocateFor(nd);
-        computeAlloc(target);
       }
-      updateHost(target, t, false);
-      if (i32At(iHost, i) >= 0) updateHost(i32At(iHost, i), t, false);
+      deferUpdate(target);
+      if (i32At(iHost, i) >= 0) deferUpdate(i32At(iHost, i));
     }
     duration = f64At(iMigMB, i) / f64At(hostMigrationRate, target);
   }
@@ -920,6 +1212,12 @@ function schedule(i: i32, h: i32, time: f64): void {
 }
 
 function completeMove(i: i32, target: i32): void {
+  // Every host listing the item changes (its state, its allocation): the update at this instant recomputes them.
+  bitOn(touched, target);
+  for (let k = 0; k < SLOTS; k++) {
+    const nd = i32At(iNodes, i * SLOTS + k);
+    if (nd >= 0) bitOn(touched, i32At(nHost, nd));
+  }
   const booting = nodeOf(i, target, NODE_BOOTING);
   if (booting >= 0) {
     setI32(nState, booting, NODE_RESIDENT); setI32(iMoving, i, 0); setI32(iInst, i, 0);
@@ -942,13 +1240,14 @@ function completeMove(i: i32, target: i32): void {
 function processMoves(until: f64): void {
   while (pHead < pCount && f64At(pTime, pHead) < until && f64At(pTime, pHead) < endTime) {
     const tc = f64At(pTime, pHead);
-    if (tc > lastProcessTime) updateAll(tc, false);
+    const advanced = tc > lastProcessTime;
+    if (advanced) updateAll(tc, false, false);
     while (pHead < pCount && f64At(pTime, pHead) == tc) {
       const i = i32At(pItem, pHead), h = i32At(pHost, pHead);
       pHead++;
       completeMove(i, h);
     }
-    updateAll(tc, false);
+    updateAll(tc, false, advanced);
   }
 }
 
@@ -1010,7 +1309,7 @@ function autoscale(t: f64): void {
 
 function startReplica(i: i32, t: f64): bool {
   setI32(iInst, i, 1);
-  const h = findHost(i, 0);
+  const h = findHost(i, noneSet);
   if (h < 0) { setI32(iInst, i, 0); failedPlacements++; return false; }
   const nd = appendNode(h, i, NODE_BOOTING);
   if (nd < 0) { setI32(iInst, i, 0); return false; }
@@ -1022,6 +1321,7 @@ function startReplica(i: i32, t: f64): bool {
   setI32(iAlive, i, 1);
   setI32(iMoving, i, 1);
   setI32(iHistLen, i, 0); setF64(iHistPrev, i, t);
+  setU8(hHistValid, h, 0); // appended with the history it had before it was stopped
   updateHost(h, t, false);
   schedule(i, h, t + f64At(itemStartSeconds, i));
   return true;
@@ -1035,10 +1335,10 @@ function placeArrival(i: i32): void {
   const given = i32At(itemInitialHost, i);
   if (mode != abi.MODE_DYNAMIC || placement == abi.PLACE_FIRST_FIT) h = firstFit(i);
   else if (placement == abi.PLACE_GIVEN && given >= 0 && given < H && isSuitable(given, i)) h = given;
-  else h = findHost(i, 0);
+  else h = findHost(i, noneSet);
   const ok = allocateHostForVm(i, h);
   setI32(iInst, i, 0);
-  if (ok) setU8(hCacheValid, h, 0);
+  if (ok) setU8(hReqValid, h, 0); // its demand was its full size while it was created
   setI32(iAlive, i, ok ? 1 : 2);
   if (!ok) failedPlacements++;
 }
@@ -1047,7 +1347,15 @@ function recordStep(step: i32, t: f64, tBefore: f64, eBefore: f64, overloadedHos
   const row = step * abi.SERIES_COLS;
   let active = 0;
   let alloc: f64 = 0;
-  for (let h = 0; h < H; h++) { if (f64At(hUtil, h) > 0) active++; alloc += f64At(hUtil, h); }
+  for (let w = 0; w < W; w++) { // hosts outside the awake set are at utilisation 0
+    let bits = wordAt(awake, w);
+    while (bits != 0) {
+      const h = lowestHost(w, bits);
+      bits &= bits - 1;
+      if (f64At(hUtil, h) > 0) active++;
+      alloc += f64At(hUtil, h);
+    }
+  }
   let req: f64 = 0;
   let items = 0;
   for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 1) { req += f64At(iReq, i); items++; }
@@ -1103,7 +1411,7 @@ export function simulate(): i32 {
     startedThisTick = 0;
     if (tick > lastProcessTime) {
       const eBefore = energy, tBefore = lastProcessTime;
-      updateAll(tick, true);
+      updateAll(tick, true, false);
       for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 0 && f64At(itemArrive, i) <= tick) placeArrival(i);
       if (scaleTarget > 0) autoscale(tick);
       if (mode == abi.MODE_DYNAMIC) overloadedHosts = optimize(tick);

@@ -11,9 +11,10 @@ import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
 import { byteOrder, parsePlanetLabTrace } from '../../core/traces/planetlab';
 import { loadKernelBytes } from '../../electron/cli/kernel';
 import { markdownTable } from '../table';
+import { runCisSection } from '../cis';
 
 export const name = 'simulate';
-export const description = 'dynamic consolidation (beloglazov2012 preset) on the ten PlanetLab days, WASM vs reference, vs CloudSim 4.0';
+export const description = 'dynamic consolidation (beloglazov2012 and containercloudsim2017 presets) on the ten PlanetLab days, WASM vs reference, vs CloudSim 4.0';
 
 /** CloudSim 4.0 on 20110303 (cloudsim-planetlab.md): energy kWh, migrations, SLATAH, PDM, SLAV, shutdowns, CPU s. */
 const CLOUDSIM_20110303: Record<string, [number, number, number, number, number, number, number]> = {
@@ -99,4 +100,5 @@ export async function run(flags: string[]): Promise<void> {
     console.log(markdownTable(['policy', 'energy', 'CloudSim', 'Δ energy', 'migrations', 'CloudSim', 'Δ migrations', 'SLATAH',
       'Δ SLATAH (vs 4-digit figure)', 'wasm s', 'CloudSim CPU s'], summary));
   }
+  await runCisSection(flags); // containers in VMs (ContainerCloudSim), bench/cis.ts
 }

@@ -12,7 +12,7 @@ import type { StrandedCapacity } from '../metrics/stranded';
 import type { Scenario } from '../scenario/schema';
 import type { PerDimension } from '../metrics/utilisation';
 import type { LowerBound } from '../plan/bounds';
-import type { NodeShape } from '../scenario/schema';
+import type { NodePlan } from '../plan/result';
 
 export interface UnplacedBy {
   /** Larger than every host (or node VM) in some dimension. */
@@ -39,26 +39,13 @@ export interface LifecycleSummary {
   readonly relocation: (Omit<Relocation, 'seconds'> & { readonly meanSeconds: number; readonly maxSeconds: number }) | null;
 }
 
-export interface ShapeCandidate {
-  readonly label: string;
-  readonly shape: NodeShape;
-  readonly hosts: number;
-  readonly nodes: number;
-  readonly unplaced: number;
-  readonly costUSDPerMonth: number;
-}
+export type { ShapeCandidate } from '../plan/result';
 
-export interface NodeSummary {
-  readonly shape: NodeShape;
-  /** Where the shape came from: 'configured', '1/4 of gp-2s-64c', 'flavour g.8x32'. */
-  readonly shapeLabel: string;
-  readonly nodesUsed: number;
-  readonly podsPerNode: number;
+/** The plan's node VMs (core/plan/result.ts NodePlan), with what is used inside them. */
+export interface NodeSummary extends NodePlan {
   /** Inside the node VMs: pods' packed demand ÷ node allocatable. */
   readonly utilisation: PerDimension;
   readonly stranded: StrandedCapacity;
-  /** Every candidate tried, in candidate order, and the index of the best (null: no search ran). */
-  readonly search: { readonly objective: 'hosts' | 'cost'; readonly candidates: readonly ShapeCandidate[]; readonly best: number } | null;
 }
 
 export interface ModelResult {
@@ -78,6 +65,13 @@ export interface ModelResult {
   /** Volume lower bound on hosts for the placed instances, and the gap to it. */
   readonly lowerBound: LowerBound;
   readonly gap: number | null;
+  /** The plan's best, rule-aware bound (what makes it: a resource or a rule), and the gap to it. */
+  readonly bestLowerBound: LowerBound;
+  readonly gapToBest: number | null;
+  /** The independent verifier accepted the placement under every rule of the scenario. */
+  readonly verified: boolean;
+  /** The algorithm the plan ran ("best" resolved to its parts). */
+  readonly algorithm: string;
   /** Packed demand ÷ allocatable, over used hosts. */
   readonly utilisation: PerDimension;
   readonly stranded: StrandedCapacity;
@@ -90,18 +84,15 @@ export interface ModelResult {
   readonly headroom: readonly DomainHeadroom[] | null;
   readonly lifecycle: LifecycleSummary;
   readonly nodes?: NodeSummary;
-  /** Placement rules the scenario declares that this model's packing does not enforce (pods in VMs: see compare.ts). */
-  readonly rulesNotEnforced: readonly PlacementRuleName[];
 }
-
-/** Per-service placement rules beyond capacity and isolation. */
-export type PlacementRuleName = 'spread' | 'affinity' | 'hostLabels';
 
 export interface Comparison {
   readonly scenario: string;
   readonly packer: 'wasm' | 'reference';
-  /** policy.algorithm for VMs and pods on bare metal (with every placement rule); pods in VMs are packed by FFD. */
+  /** policy.algorithm: every model is planned with it, under every placement rule (core/plan). */
   readonly algorithm: Scenario['policy']['algorithm'];
+  /** The algorithms the plan ran ("best" resolved to its parts, per model). */
+  readonly planAlgorithms: readonly string[];
   readonly sizeKey: SizeKey;
   /** The isolation ranking used, strongest first. */
   readonly isolationRanking: string;

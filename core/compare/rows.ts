@@ -47,6 +47,10 @@ export function comparisonRows(c: Comparison, options: RowOptions = {}): Row[] {
   row('plan', 'lower bound', 'hosts', (m) => m.lowerBound.hosts);
   row('plan', 'lower bound by', '', (m) => m.lowerBound.by);
   row('plan', 'gap to bound', 'hosts', (m) => m.gap);
+  row('plan', 'best lower bound', 'hosts', (m) => m.bestLowerBound.hosts);
+  row('plan', 'best bound by', '', (m) => (m.bestLowerBound.by === null ? null : `${m.bestLowerBound.method ?? 'volume'}: ${m.bestLowerBound.by}`));
+  row('plan', 'gap to best bound', 'hosts', (m) => m.gapToBest);
+  row('plan', 'verified (every rule)', '', (m) => (m.verified ? 'yes' : 'NO'));
   for (const domain of FAILURE_DOMAINS) {
     row('N+1', `hosts to survive losing any one ${domain}`, 'hosts', (m) => {
       const h = m.headroom?.find((x) => x.domain === domain);

@@ -2,9 +2,10 @@
 // (../reference/reference-packer.ts). Both expose the same flat arrays, so encoders and decoders are shared
 // and differential tests compare them element by element.
 import {
-  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, LP_INELIGIBLE, LP_NONE,
-  LP_OPTIMAL, LP_RUNNING, LP_STOPPED, SIZE_KEY_DIM, SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
+  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST,
+  ALG_L2_NORM, ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT,
+  LP_INELIGIBLE, LP_NONE, LP_OPTIMAL, LP_RUNNING, LP_STOPPED, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, SIZE_KEY_DIM,
+  SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../../assembly/abi';
 
 /** Size of an item (normalised per dimension by the largest host capacity): sort key and residual measure. */
@@ -15,20 +16,27 @@ export const SIZE_KEY_CODE: Record<SizeKey, number> = { max: SIZE_KEY_MAX, sum: 
 /** Placement rules of the constructive pass (abi.ts ALG_* has the sources). */
 export type Rule =
   | 'first-fit' | 'best-fit' | 'worst-fit' | 'next-fit' | 'dot-product' | 'l2-norm' | 'tetris'
-  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random' | 'min-slack' | 'lp-rounding';
+  | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random' | 'min-slack' | 'lp-rounding'
+  | 'next-k-fit' | 'ffd-or-mixed';
 
 export const RULE_CODE: Record<Rule, number> = {
   'first-fit': ALG_FIRST_FIT, 'best-fit': ALG_BEST_FIT, 'worst-fit': ALG_WORST_FIT, 'next-fit': ALG_NEXT_FIT,
   'dot-product': ALG_DOT_PRODUCT, 'l2-norm': ALG_L2_NORM, tetris: ALG_TETRIS, 'k8s-least-allocated': ALG_K8S_LEAST,
   'k8s-most-allocated': ALG_K8S_MOST, 'k8s-balanced': ALG_K8S_BALANCED, random: ALG_RANDOM, 'min-slack': ALG_MIN_SLACK,
-  'lp-rounding': ALG_LP_ROUNDING,
+  'lp-rounding': ALG_LP_ROUNDING, 'next-k-fit': ALG_NEXT_K_FIT, 'ffd-or-mixed': ALG_FFD_OR_MIXED,
 };
 export const RULES = Object.keys(RULE_CODE) as Rule[];
 
+export type ItemOrder = 'input' | 'decreasing' | 'shuffled';
+export const ORDER_CODE: Record<ItemOrder, number> = { input: ORDER_INPUT, decreasing: ORDER_DECREASING, shuffled: ORDER_SHUFFLED };
+
 export interface PackOptions {
   readonly rule: Rule;
-  /** 'input': items in arena order (online); 'decreasing': by `sizeKey`, largest first (stable). */
-  readonly order: 'input' | 'decreasing';
+  /**
+   * 'input': items in arena order (online); 'decreasing': by `sizeKey`, largest first (stable); 'shuffled': a seeded
+   * uniform shuffle. Rule 'ffd-or-mixed' sets its own orders (decreasing, then shuffled).
+   */
+  readonly order: ItemOrder;
   readonly sizeKey: SizeKey;
   /** Dimension used when sizeKey is 'dim'. */
   readonly sizeDim: number;

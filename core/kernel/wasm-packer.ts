@@ -3,12 +3,12 @@
 // Works in Node, the renderer and workers: only `globalThis.WebAssembly` is used.
 import * as abi from '../../assembly/abi';
 import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, PatternLpStatus, SizeKey } from './packer';
-import { DEFAULT_PACK_OPTIONS, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE } from './packer';
+import { DEFAULT_PACK_OPTIONS, LP_STATE_NAME, ORDER_CODE, RULE_CODE, SIZE_KEY_CODE } from './packer';
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   reservePackWith(hosts: number, items: number, dims: number, labelWords: number, spreadGroups: number): number;
-  runPack(algorithm: number, decreasing: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
+  runPack(algorithm: number, order: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
   runPatternLp(steps: number): number;
   setImproveParameter(k: number, v: number): void;
@@ -120,7 +120,7 @@ export class WasmPacker implements Packer {
     if (!this.header) throw new KernelError('reserve() must be called before packing');
     const rule = RULE_CODE[options.rule];
     if (rule === undefined) throw new KernelError(`unknown placement rule ${options.rule}`);
-    this.check(this.kernel.runPack(rule, options.order === 'decreasing' ? 1 : 0, SIZE_KEY_CODE[options.sizeKey], options.sizeDim,
+    this.check(this.kernel.runPack(rule, ORDER_CODE[options.order], SIZE_KEY_CODE[options.sizeKey], options.sizeDim,
       options.seed | 0, options.iterations, options.targetCost));
     return this.outcome();
   }

@@ -17,7 +17,7 @@ export interface PackedLevel {
   readonly hostsUsed: number;
 }
 
-/** A level packed by partitions (core/compare/pack.ts): hosts of an exclusive partition hold only its items. */
+/** A packed level with isolation partitions (core/plan/levels.ts): hosts of an exclusive partition hold only its items. */
 export interface PartitionedLevel extends PackedLevel {
   /** Partition key per item group ('' = shares hosts with anyone; otherwise the tenant that needs its own). */
   readonly groupKeys: readonly string[];

@@ -1,7 +1,10 @@
 // Named placement algorithms as planners and the command line call them: a constructive rule, an item order,
 // and whether the improvement phase (Consistent Neighborhood Search, core/reference/improve.ts) follows.
-// "best" is the default: the minimum-slack rule (MBS') on instances of up to MIN_SLACK_UNITS items, First Fit
-// Decreasing beyond (MBS' searches subsets per host, too slow for millions of items), then the improvement phase;
+// "best" is the default: the minimum-slack rule (MBS') on instances of up to MIN_SLACK_UNITS items; beyond (MBS'
+// searches subsets per host, too slow for millions of items) the better of two fast starts, First Fit Decreasing
+// and Next-K Fit over a shuffled order ('ffd-or-mixed': sorting by size puts like shapes on one host, so vectors
+// strand capacity, while a shuffled order fills each host with close to the workload's own mix); then the
+// improvement phase;
 // on one dimension without hard rules the time-limited solve (solve.ts) adds starts from the pattern LP's
 // residual rounding ("lp-rounding", core/reference/lp-rounding.ts).
 import type { PackOptions, Rule, SizeKey } from '../kernel/packer';
@@ -15,7 +18,7 @@ export interface Algorithm {
   readonly patternStart?: boolean;
 }
 
-/** Beyond this many items "best" starts from First Fit Decreasing instead of the minimum-slack rule. */
+/** Beyond this many items "best" starts from 'ffd-or-mixed' instead of the minimum-slack rule. */
 export const MIN_SLACK_UNITS = 2_000;
 
 const CONSTRUCTIVE: Record<(typeof NAMES)[number], Omit<Algorithm, 'improve'>> = {
@@ -42,10 +45,14 @@ const NAMES = ['ff', 'ffd', 'bf', 'bfd', 'wf', 'wfd', 'nf', 'nfd', 'dot-product'
 
 /**
  * Rules the command line and benchmarks may name but scenarios may not (they are not in the scenario schema):
- * the pattern LP's rounding, alone or with the improvement phase.
+ * the pattern LP's rounding, Next-K Fit in input order ('nkf') or over a shuffled order ('mixed'), and the two
+ * starts of "best" at scale ('ffd-or-mixed'), each alone or with the improvement phase.
  */
 const COMMAND_LINE_ONLY: Record<string, Omit<Algorithm, 'improve'>> = {
   'lp-rounding': { rule: 'lp-rounding', order: 'decreasing' },
+  nkf: { rule: 'next-k-fit', order: 'input' },
+  mixed: { rule: 'next-k-fit', order: 'shuffled' },
+  'ffd-or-mixed': { rule: 'ffd-or-mixed', order: 'decreasing' },
 };
 
 /** The names a scenario's policy.algorithm accepts: "best", the constructive names, and each with "+cns". */
@@ -58,7 +65,7 @@ export const ALGORITHM_NAMES: readonly string[] = [
 
 /** The algorithm for a name, for an instance of `items` items; undefined for an unknown name. */
 export function algorithmFor(name: string, items: number): Algorithm | undefined {
-  if (name === 'best') return { ...(items <= MIN_SLACK_UNITS ? CONSTRUCTIVE.mbs : CONSTRUCTIVE.ffd), improve: true, patternStart: true };
+  if (name === 'best') return { ...(items <= MIN_SLACK_UNITS ? CONSTRUCTIVE.mbs : COMMAND_LINE_ONLY['ffd-or-mixed']), improve: true, patternStart: true };
   const improve = name.endsWith('+cns');
   const key = improve ? name.slice(0, -4) : name;
   const base = (CONSTRUCTIVE as Record<string, Omit<Algorithm, 'improve'>>)[key] ?? COMMAND_LINE_ONLY[key];

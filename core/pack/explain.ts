@@ -5,11 +5,12 @@
 // moved the item, that is said too. For an unplaced item, hosts are counted by the first rule that rules each
 // out at the final state — the same per-host charge the kernel's reason code comes from.
 import {
-  ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_L2_NORM, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, REASON_ISOLATION, REASON_LABELS,
+  ALG_DOT_PRODUCT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_L2_NORM, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, REASON_ISOLATION, REASON_LABELS,
   REASON_AFFINITY, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
 } from '../../assembly/abi';
 import { RULE_CODE, SIZE_KEY_CODE, type PackArena, type PackOptions, type PackOutcome } from '../kernel/packer';
 import { hostScore, scoresAllHosts, unitScore, type Rules } from '../reference/construct';
+import { rankHosts } from '../reference/host-order';
 import { Rng } from '../reference/random';
 import { HostState, ruleRank } from '../reference/state';
 import { buildUnits, dimensionNorms } from '../reference/units';
@@ -110,7 +111,7 @@ export function explainItem(a: PackArena, out: PackOutcome, options: PackOptions
   const mine = position[unitsAll.first[unit]];
   const st = stateWith(a, unitsAll, (u) => (position[unitsAll.first[u]] < mine ? out.itemFirstHost[unitsAll.first[u]] : -1));
   const rule = RULE_CODE[options.rule];
-  const r: Rules = { st, norm, sizeKey: SIZE_KEY_CODE[options.sizeKey], sizeDim: options.sizeDim, rng: new Rng(options.seed) };
+  const r: Rules = { st, norm, sizeKey: SIZE_KEY_CODE[options.sizeKey], sizeDim: options.sizeDim, rng: new Rng(options.seed), hostOrder: rankHosts(a) };
   const firstHost = out.itemFirstHost[item], host = out.itemHost[item];
   const atDecision = countRules(st, unit);
   const unitItems: number[] = [];
@@ -130,14 +131,14 @@ export function explainItem(a: PackArena, out: PackOutcome, options: PackOptions
     const own = rule === ALG_MIN_SLACK ? unitsAll.weight[unit] : unitScore(r, rule, unit, firstHost);
     return { ...base, decision: 'item-for-host', chosen: { host: firstHost, score: own }, runnersUp: scored.slice(0, runnersUp) };
   }
-  const scores = rule !== ALG_FIRST_FIT && rule !== ALG_NEXT_FIT && rule !== ALG_RANDOM;
+  const scores = rule !== ALG_FIRST_FIT && rule !== ALG_NEXT_FIT && rule !== ALG_RANDOM && rule !== ALG_NEXT_K_FIT && rule !== ALG_FFD_OR_MIXED;
   const candidates: Candidate[] = [];
   for (let h = 0; h < a.hosts; h++) {
     if (!st.fits(unit, h)) continue;
     if (scores && !scoresAllHosts(rule) && st.count[h] === 0 && h !== firstHost) continue; // only open hosts compete
     candidates.push({ host: h, score: scores ? hostScore(r, rule, unit, h) : null });
   }
-  if (scores) candidates.sort((x, y) => (y.score! - x.score!) || x.host - y.host);
+  if (scores) candidates.sort((x, y) => (y.score! - x.score!) || r.hostOrder!.rank[x.host] - r.hostOrder!.rank[y.host]);
   const chosen = candidates.find((c) => c.host === firstHost) ?? (firstHost >= 0 ? { host: firstHost, score: null } : null);
   return { ...base, decision: 'host-for-item', chosen, runnersUp: candidates.filter((c) => c.host !== firstHost).slice(0, runnersUp) };
 }

@@ -12,12 +12,41 @@
 //   labels       a service's requiredHostLabels must all be among its host's model labels (one bit per label)
 //   domains      hostRack / hostSite = dense ids of the host group's rack and site
 //   cost         policy.objective "cost": a host costs its model's priceUSD; otherwise 1 (minimise the count)
+//
+// A level of a two-level plan (pods → node VMs, core/plan/two-level.ts) reads the same rules through another
+// RuleView: which services need a bin of their tenant's own, how many replicas one bin may hold, which labels a
+// bin offers.
 import { DOMAIN_HOST, DOMAIN_RACK, DOMAIN_SITE, EXCLUSIVE_HOST, EXCLUSIVE_NONE } from '../../assembly/abi';
 import type { ArenaShape, PackArena } from '../kernel/packer';
-import type { DeploymentModel, Expansion } from '../model/expansion';
-import { placementRule } from '../model/isolation';
+import type { DeploymentModel, Expansion, HostGroup } from '../model/expansion';
+import { placementRule, type ComparedModel } from '../model/isolation';
 import type { Scenario, Service } from '../scenario/schema';
 import { groupStarts } from './encode';
+
+export const LEVEL = { host: DOMAIN_HOST, rack: DOMAIN_RACK, site: DOMAIN_SITE } as const;
+
+/** How one packing level reads the scenario's rules. */
+export interface RuleView {
+  /** The service's items need bins (hosts, node VMs) holding its tenant only. */
+  exclusive(s: Service): boolean;
+  /** The spread group of the service at this level (DOMAIN_* and most items per domain), or null. */
+  spread(s: Service): { readonly level: number; readonly max: number } | null;
+  /** Labels a bin of the group offers. */
+  labels(g: HostGroup): readonly string[];
+  /** Cost of running one bin of the group. */
+  cost(g: HostGroup): number;
+}
+
+/** The rules as they hold for items placed straight on hosts (VMs, pods on bare metal, node VMs). */
+export function hostRules(scenario: Scenario, model: ComparedModel): RuleView {
+  const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
+  return {
+    exclusive: (s) => placementRule(model, s.isolation, scenario) === 'host-exclusive',
+    spread: (s) => (s.spread ? { level: LEVEL[s.spread.domain], max: s.spread.maxPerDomain } : null),
+    labels: (g) => models.get(g.modelId)?.labels ?? [],
+    cost: (g) => (scenario.policy.objective === 'cost' ? models.get(g.modelId)?.priceUSD ?? 1 : 1),
+  };
+}
 
 export interface ConstraintPlan {
   readonly shape: ArenaShape;
@@ -27,36 +56,37 @@ export interface ConstraintPlan {
   readonly spreadServices: readonly string[];
 }
 
-const LEVEL = { host: DOMAIN_HOST, rack: DOMAIN_RACK, site: DOMAIN_SITE } as const;
 
 function servicesOf(scenario: Scenario): Map<string, Service> {
   return new Map(scenario.services.map((s) => [s.id, s]));
 }
 
 /** Arena sizes the expansion's rules need: label words and spread groups. */
-export function planConstraints(scenario: Scenario, e: Expansion): ConstraintPlan {
+export function planConstraints(scenario: Scenario, e: Expansion, view?: RuleView): ConstraintPlan {
   const services = servicesOf(scenario);
   const labels = [...new Set(e.items.flatMap((g) => services.get(g.serviceId)?.requiredHostLabels ?? []))].sort();
-  const spreadServices = e.items.filter((g) => services.get(g.serviceId)?.spread).map((g) => g.serviceId);
+  const spreadServices = e.items.filter((g) => {
+    const s = services.get(g.serviceId);
+    return s && (view ? view.spread(s) : s.spread);
+  }).map((g) => g.serviceId);
   return { shape: { labelWords: Math.ceil(labels.length / 32), spreadGroups: spreadServices.length }, labels, spreadServices };
 }
 
-export function encodeConstraints(scenario: Scenario, model: DeploymentModel, e: Expansion, c: ConstraintPlan, a: PackArena): void {
+export function encodeConstraints(scenario: Scenario, model: DeploymentModel, e: Expansion, c: ConstraintPlan, a: PackArena,
+  view: RuleView = hostRules(scenario, model)): void {
   const services = servicesOf(scenario);
   const tenantIndex = new Map(scenario.tenants.map((t, k) => [t.id, k]));
   const labelBit = new Map(c.labels.map((l, k) => [l, k]));
   const w = a.labelWords;
   // Hosts: domains, labels, cost.
-  const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   const racks = new Map<string, number>(), sites = new Map<string, number>();
   const hostStarts = groupStarts(e.hosts);
   e.hosts.forEach((g, k) => {
     if (!racks.has(g.rackId)) racks.set(g.rackId, racks.size);
     if (!sites.has(g.siteId)) sites.set(g.siteId, sites.size);
-    const m = models.get(g.modelId);
-    const cost = scenario.policy.objective === 'cost' ? m?.priceUSD ?? 1 : 1;
+    const cost = view.cost(g);
     const bits = new Int32Array(w);
-    for (const l of m?.labels ?? []) {
+    for (const l of view.labels(g)) {
       const b = labelBit.get(l);
       if (b !== undefined) bits[b >> 5] |= 1 << (b & 31);
     }
@@ -69,9 +99,9 @@ export function encodeConstraints(scenario: Scenario, model: DeploymentModel, e:
   });
   // Spread groups.
   c.spreadServices.forEach((id, g) => {
-    const spread = services.get(id)!.spread!;
-    a.spreadLevel[g] = LEVEL[spread.domain];
-    a.spreadMax[g] = spread.maxPerDomain;
+    const spread = view.spread(services.get(id)!)!;
+    a.spreadLevel[g] = spread.level;
+    a.spreadMax[g] = spread.max;
   });
   const spreadGroup = new Map(c.spreadServices.map((id, g) => [id, g]));
   // Items: tenant, isolation, spread, labels, affinity (replica k of each service in a group → one id).
@@ -80,7 +110,7 @@ export function encodeConstraints(scenario: Scenario, model: DeploymentModel, e:
   e.items.forEach((g, k) => {
     const s = services.get(g.serviceId);
     const tenant = tenantIndex.get(g.tenant) ?? 0;
-    const exclusive = s && placementRule(model, s.isolation, scenario) === 'host-exclusive' ? EXCLUSIVE_HOST : EXCLUSIVE_NONE;
+    const exclusive = s && view.exclusive(s) ? EXCLUSIVE_HOST : EXCLUSIVE_NONE;
     const bits = new Int32Array(w);
     for (const l of s?.requiredHostLabels ?? []) {
       const b = labelBit.get(l)!;

@@ -7,7 +7,7 @@ import { DIMENSIONS } from '../model/dimensions';
 import type { Expansion } from '../model/expansion';
 import { algorithmFor, packOptions } from '../pack/algorithms';
 import type { Scenario } from '../scenario/schema';
-import { planLowerBound } from './bounds';
+import { bestOf, planLowerBound, rulesLowerBound } from './bounds';
 import { encodeConstraints, planConstraints } from './constraints';
 import { encodeExpansion, totalCount } from './encode';
 
@@ -29,7 +29,7 @@ export function policyOptions(scenario: Scenario, items: number): { name: string
   const algorithm = algorithmFor(p.algorithm, items)!;
   const sizeDim = p.sizeDimension ? DIMENSIONS.indexOf(p.sizeDimension) : 0;
   const options = packOptions(algorithm, p.seed, p.sizeDimension ? 'dim' : p.sizeKey, sizeDim, p.improveIterations);
-  const name = p.algorithm === 'best' ? `best (${algorithm.rule === 'min-slack' ? 'mbs' : 'ffd'}+cns)` : p.algorithm;
+  const name = p.algorithm === 'best' ? `best (${algorithm.rule === 'min-slack' ? 'mbs' : algorithm.rule}+cns)` : p.algorithm;
   return { name, options };
 }
 
@@ -39,7 +39,7 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion): Mod
   encodeConstraints(scenario, e.model, e, constraints, arena);
   const inputs = copyInputs(arena);
   const { name, options } = policyOptions(scenario, totalCount(e.items));
-  const poolBound = planLowerBound(e, null).hosts ?? 0;
+  const poolBound = bestOf(planLowerBound(e, null), rulesLowerBound(scenario, e.model, e, null)).hosts ?? 0;
   // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not).
   const out = packer.pack({ ...options, targetCost: scenario.policy.objective === 'hosts' ? poolBound : 0 });
   return { inputs, out, algorithm: name, options, poolBound };

@@ -2,120 +2,57 @@
 // the policy's algorithm (a fixed improvement budget, so the plan is reproducible) → summarise, verify,
 // explain what is unplaced, and size the pool Borg-style. One function for the CLI, the renderer's worker,
 // tests and benchmarks, so they all give the same numbers.
-import {
-  REASON_AFFINITY, REASON_ISOLATION, REASON_LABELS, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
-} from '../../assembly/abi';
-import type { ArenaInputs, Packer, PackOutcome } from '../kernel/packer';
+import { copyOutcome, type ArenaInputs, type Packer, type PackOutcome } from '../kernel/packer';
 import { expandContainer } from '../model/container';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
-import type { DeploymentModel, Expansion } from '../model/expansion';
+import type { Expansion } from '../model/expansion';
+import { placementRule, type ComparedModel } from '../model/isolation';
 import { expandVm } from '../model/vm';
-import { explainUnplacedItems, type RuleCounts } from '../pack/explain';
-import { borgSizing, type Sizing } from '../pack/sizing';
+import { explainUnplacedItems } from '../pack/explain';
 import { verifyPacking } from '../pack/verify';
 import type { Scenario } from '../scenario/schema';
-import { planLowerBound, type LowerBound } from './bounds';
+import { bestOf, planLowerBound, rulesLowerBound, type LowerBound } from './bounds';
+import { planContainerInVm } from './container-in-vm';
 import { groupStarts, totalCount } from './encode';
+import { packingOrder } from './host-order';
+import { packedLevel } from './levels';
 import { packModel } from './pack-model';
+import { REASON_FIELD, sizeModel, type ModelAnswer, type ModelPlan, type PlanResult, type UnplacedCounts, type UnplacedService } from './result';
 
-export interface UnplacedCounts {
-  /** Larger than every host in some dimension. */
-  readonly tooLarge: number;
-  /** Hosts that could take it were full. */
-  readonly noRoom: number;
-  /** Hosts had room but reached their item (pod) limit. */
-  readonly maxItems: number;
-  /** No VM flavour in the catalogue holds it. */
-  readonly noFlavour: number;
-  /** No host carries the labels it requires. */
-  readonly labels: number;
-  /** Hosts with room hold other tenants and one side needs a host of its own. */
-  readonly isolation: number;
-  /** Its spread group is at its maximum in every domain with room. */
-  readonly spread: number;
-  /** Its affinity group can never share one host. */
-  readonly affinity: number;
-}
-
-/** Unplaced replicas of one service and why (hosts counted by the first rule that rules each out). */
-export interface UnplacedService {
-  readonly serviceId: string;
-  readonly count: number;
-  readonly reason: RuleCounts['reason'];
-  readonly hostsRuledOut: RuleCounts['ruledOut'];
-}
-
-export interface ModelPlan {
-  readonly model: DeploymentModel;
-  /** VMs or pods to place. */
-  readonly instances: number;
-  readonly placed: number;
-  readonly unplaced: number;
-  readonly unplacedBy: UnplacedCounts;
-  readonly hostsUsed: number;
-  readonly hostsInPool: number;
-  /** Volume lower bound on hosts for the instances that were placed (per dimension, or item slots). */
-  readonly lowerBound: LowerBound;
-  /** hostsUsed − lower bound (null when the bound is not finite). */
-  readonly gap: number | null;
-  /** The best bound we prove: the volume bound, or Martello–Toth L2 of one dimension when hosts are identical. */
-  readonly bestLowerBound: LowerBound;
-  /** hostsUsed − best lower bound (null when the bound is not finite). */
-  readonly gapToBest: number | null;
-  /** Packed demand ÷ allocatable capacity, over the hosts in use, per dimension (0..1). */
-  readonly utilisation: Readonly<Record<Dimension, number>>;
-  /** Named algorithm actually run (policy.algorithm, "best" resolved to its parts). */
-  readonly algorithm: string;
-  /** Hosts after the constructive pass, before the improvement phase. */
-  readonly constructiveHosts: number;
-  readonly improvement: { readonly iterations: number; readonly hostsEmptied: number };
-  /** Σ policy cost of the hosts used: the host count, or Σ priceUSD with policy.objective "cost". */
-  readonly cost: number;
-  readonly unplacedServices: readonly UnplacedService[];
-  /** Borg-style sizing (policy.sizing); null when switched off. */
-  readonly sizing: Sizing | null;
-  /** The independent verifier (core/pack/verify.ts) accepted the placement. */
-  readonly verified: boolean;
-}
-
-export interface PlanResult {
-  readonly scenario: string;
-  readonly algorithm: Scenario['policy']['algorithm'];
-  readonly sizeKey: Scenario['policy']['sizeKey'];
-  readonly packer: Packer['name'];
-  readonly models: readonly ModelPlan[];
-}
+export type { ModelAnswer, ModelPlan, NodePlan, PlanResult, ShapeCandidate, UnplacedCounts, UnplacedService } from './result';
 
 export interface PlanProgress {
-  readonly model: DeploymentModel;
+  readonly model: ComparedModel;
   readonly stage: 'expand' | 'pack' | 'summarise';
   /** Steps done out of `total` over the whole plan. */
   readonly done: number;
   readonly total: number;
 }
 
-const EXPANDERS: Record<DeploymentModel, (s: Scenario) => Expansion> = { vm: expandVm, container: expandContainer };
+const EXPANDERS: Record<'vm' | 'container', (s: Scenario) => Expansion> = { vm: expandVm, container: expandContainer };
 
-const REASON_FIELD: Record<number, keyof UnplacedCounts> = {
-  [REASON_TOO_LARGE]: 'tooLarge', [REASON_NO_ROOM]: 'noRoom', [REASON_MAX_ITEMS]: 'maxItems', [REASON_LABELS]: 'labels',
-  [REASON_ISOLATION]: 'isolation', [REASON_SPREAD]: 'spread', [REASON_AFFINITY]: 'affinity',
-};
+/** Every deployment model the plan answers for, in the order it shows them. */
+export const PLANNED_MODELS: readonly ComparedModel[] = ['vm', 'container', 'container-in-vm'];
 
-function planModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPlan {
-  const { inputs, out, algorithm, options, poolBound } = packModel(scenario, packer, e);
+function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm' | 'container'): ModelAnswer {
+  const { inputs, out: live, algorithm, options, poolBound } = packModel(scenario, packer, e);
+  const out = copyOutcome(live);
   const summary = summarise(e, out, placedVolumeBound(e, out));
-  const best = planLowerBound(e, out);
+  const best = bestOf(planLowerBound(e, out), rulesLowerBound(scenario, model, e, out));
   const verified = verifyPacking(inputs, out.itemHost).feasible;
   const unplacedServices = describeUnplaced(e, inputs, out);
   const improvement = { iterations: out.iterations, hostsEmptied: out.improvements };
   const base = { ...summary, bestLowerBound: best, gapToBest: best.hosts === null ? null : out.hostsUsed - best.hosts, algorithm, constructiveHosts: out.constructiveHosts, improvement, cost: out.cost, unplacedServices, verified };
-  // Sizing re-packs the pool many times, on a separate packer when it can make one (so a caller that watches
-  // this packer, like the renderer's recording of the placement, sees exactly one packing per model).
-  const s = scenario.policy.sizing;
-  const sizing = borgSizing(packer.fork?.() ?? packer, inputs, options, out.unplaced, {
-    runs: s.runs, percentile: s.percentile, seed: scenario.policy.seed, lowerBound: poolBound,
-  });
-  return { ...base, sizing };
+  // Sizing re-packs the pool many times, on a separate packer when it can make one.
+  const sizing = sizeModel(scenario, packer, inputs, options, out.unplaced, poolBound);
+  const isolation = new Map(scenario.services.map((x) => [x.id, x.isolation]));
+  const keys = e.items.map((g) => (placementRule(model, isolation.get(g.serviceId)!, scenario) === 'host-exclusive' ? g.tenant : ''));
+  return {
+    plan: { id: model, ...base, sizing, nodes: null },
+    hosts: packedLevel(e, keys, out),
+    hostLevel: { inputs, out, options },
+    twoLevel: null,
+  };
 }
 
 /** Per service with unplaced replicas: how many, and the rules ruling hosts out for its first unplaced one. */
@@ -132,7 +69,7 @@ function describeUnplaced(e: Expansion, inputs: ArenaInputs, out: PackOutcome): 
   return found.map((f, j) => ({ serviceId: f.serviceId, count: f.count, reason: why[j].reason, hostsRuledOut: why[j].ruledOut }));
 }
 
-type Summary = Omit<ModelPlan, 'bestLowerBound' | 'gapToBest' | 'algorithm' | 'constructiveHosts' | 'improvement' | 'cost' | 'unplacedServices' | 'sizing' | 'verified'>;
+type Summary = Omit<ModelPlan, 'id' | 'nodes' | 'bestLowerBound' | 'gapToBest' | 'algorithm' | 'constructiveHosts' | 'improvement' | 'cost' | 'unplacedServices' | 'sizing' | 'verified'>;
 
 /** The volume bound alone (what lowerBound has always meant). */
 function placedVolumeBound(e: Expansion, out: PackOutcome): LowerBound {
@@ -140,7 +77,7 @@ function placedVolumeBound(e: Expansion, out: PackOutcome): LowerBound {
   return volume;
 }
 
-function summarise(e: Expansion, out: PackOutcome, lowerBound: LowerBound): Summary {
+function summarise(e: Expansion & { model: 'vm' | 'container' }, out: PackOutcome, lowerBound: LowerBound): Summary {
   const itemStarts = groupStarts(e.items);
   const hostStarts = groupStarts(e.hosts);
   let placed = 0;
@@ -183,21 +120,37 @@ function summarise(e: Expansion, out: PackOutcome, lowerBound: LowerBound): Summ
   };
 }
 
-export function planScenario(
-  scenario: Scenario, packer: Packer, models: readonly DeploymentModel[] = ['vm', 'container'],
-  onProgress?: (p: PlanProgress) => void,
-): PlanResult {
+/** Plans `models` and keeps the packing behind each answer (one answer per model; container-in-VM may add the searched best shape). */
+export function planModels(
+  scenario: Scenario, packer: Packer, models: readonly ComparedModel[] = PLANNED_MODELS, onProgress?: (p: PlanProgress) => void,
+): { result: PlanResult; answers: ModelAnswer[] } {
   const total = models.length * 3;
   let done = 0;
-  const step = (model: DeploymentModel, stage: PlanProgress['stage']) => onProgress?.({ model, stage, done: done++, total });
-  const plans = models.map((model) => {
+  const step = (model: ComparedModel, stage: PlanProgress['stage']) => onProgress?.({ model, stage, done: done++, total });
+  const answers = models.flatMap((model) => {
     step(model, 'expand');
-    const expansion = EXPANDERS[model](scenario);
+    if (model === 'container-in-vm') {
+      step(model, 'pack');
+      const out = planContainerInVm(scenario, packer);
+      step(model, 'summarise');
+      return out;
+    }
+    const expanded = EXPANDERS[model](scenario);
+    const expansion = { ...expanded, hosts: packingOrder(scenario, expanded.hosts) };
     step(model, 'pack');
-    const plan = planModel(scenario, packer, expansion);
+    const answer = planModel(scenario, packer, expansion, model);
     step(model, 'summarise');
-    return plan;
+    return [answer];
   });
   onProgress?.({ model: models[models.length - 1], stage: 'summarise', done: total, total });
-  return { scenario: scenario.name, algorithm: scenario.policy.algorithm, sizeKey: scenario.policy.sizeKey, packer: packer.name, models: plans };
+  const result: PlanResult = {
+    scenario: scenario.name, algorithm: scenario.policy.algorithm, sizeKey: scenario.policy.sizeKey, packer: packer.name, models: answers.map((a) => a.plan),
+  };
+  return { result, answers };
+}
+
+export function planScenario(
+  scenario: Scenario, packer: Packer, models: readonly ComparedModel[] = PLANNED_MODELS, onProgress?: (p: PlanProgress) => void,
+): PlanResult {
+  return planModels(scenario, packer, models, onProgress).result;
 }

@@ -1,12 +1,15 @@
 // Reference for assembly/pack/construct.ts and assembly/pack/first-fit.ts: the constructive pass. Every rule
 // takes units in the given order (item-centric) or fills hosts one by one (bin-centric), then a mop-up gives
 // each unit the rule left unplaced one First Fit attempt over all hosts, so an item is unplaced only when no
-// host can take it. Ties go to the lowest host index (item-centric) or the earliest unit in order (bin-centric).
+// host can take it. Hosts are opened, filled and tried in the host order (host-order.ts: the identity in a pool
+// of identical hosts); ties go to the host first in that order (item-centric) or the earliest unit in order
+// (bin-centric).
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
-  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
-  MIN_SLACK_NODES,
+  ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
+  MIN_SLACK_NODES, NEXT_K_WINDOW,
 } from '../../assembly/abi';
+import type { HostOrder } from './host-order';
 import { sizeOf } from './order';
 import type { Rng } from './random';
 import type { HostState } from './state';
@@ -17,17 +20,25 @@ export interface Rules {
   readonly sizeKey: number;
   readonly sizeDim: number;
   readonly rng: Rng;
+  /** The host order (host-order.ts rankHosts); absent: index order. */
+  readonly hostOrder?: HostOrder;
 }
 
-/** Leftmost host that takes the unit, or -1. */
-export function firstFitHost(st: HostState, unit: number): number {
-  for (let h = 0; h < st.a.hosts; h++) if (st.fits(unit, h)) return h;
+function hostOrderOf(r: Rules): HostOrder {
+  if (r.hostOrder) return r.hostOrder;
+  const order = Int32Array.from({ length: r.st.a.hosts }, (_, h) => h);
+  return { order, rank: order };
+}
+
+/** First host in the host order that takes the unit, or -1. */
+export function firstFitHost(r: Rules, unit: number): number {
+  for (const h of hostOrderOf(r).order) if (r.st.fits(unit, h)) return h;
   return -1;
 }
 
-/** Leftmost empty host that takes the unit, or -1. */
-function firstEmptyHost(st: HostState, unit: number): number {
-  for (let h = 0; h < st.a.hosts; h++) if (st.count[h] === 0 && st.fits(unit, h)) return h;
+/** First empty host in the host order that takes the unit, or -1. */
+function firstEmptyHost(r: Rules, unit: number): number {
+  for (const h of hostOrderOf(r).order) if (r.st.count[h] === 0 && r.st.fits(unit, h)) return h;
   return -1;
 }
 
@@ -112,20 +123,24 @@ export function sameClass(st: HostState, a: number, b: number): boolean {
 
 function itemCentric(r: Rules, rule: number, order: Int32Array): void {
   const { st } = r;
+  const { order: byRank, rank } = hostOrderOf(r);
   const hosts = st.a.hosts;
-  const open: number[] = [];
-  let current = 0; // Next Fit's host
+  const open: number[] = []; // hosts in the order they were opened
+  let current = 0; // Next Fit's host, as a position in the host order
   let prev = -1;
   for (const unit of order) {
     if (st.u.conflict[unit] !== 0) { prev = unit; continue; }
     let chosen = -1;
-    if (rule === ALG_FIRST_FIT) chosen = firstFitHost(st, unit);
+    if (rule === ALG_FIRST_FIT) chosen = firstFitHost(r, unit);
     else if (rule === ALG_NEXT_FIT) {
-      for (let h = current; h < hosts && chosen < 0; h++) if (st.fits(unit, h)) chosen = h;
-      if (chosen >= 0) current = chosen;
+      for (let k = current; k < hosts && chosen < 0; k++) if (st.fits(unit, byRank[k])) chosen = byRank[k];
+      if (chosen >= 0) current = rank[chosen];
+    } else if (rule === ALG_NEXT_K_FIT) {
+      // Next-K Fit (Johnson 1973): the earliest opened of the NEXT_K_WINDOW hosts opened last, else a new host.
+      chosen = open.slice(-NEXT_K_WINDOW).find((h) => st.fits(unit, h)) ?? firstEmptyHost(r, unit);
     } else if (rule === ALG_RANDOM) {
       const fitting = open.filter((h) => st.fits(unit, h));
-      chosen = fitting.length > 0 ? fitting.sort((x, y) => x - y)[r.rng.below(fitting.length)] : firstEmptyHost(st, unit);
+      chosen = fitting.length > 0 ? fitting.sort((x, y) => x - y)[r.rng.below(fitting.length)] : firstEmptyHost(r, unit);
     } else if ((rule === ALG_BEST_FIT || rule === ALG_K8S_MOST) && prev >= 0 && st.unitHost[prev] >= 0
       && sameClass(st, prev, unit) && st.fits(unit, st.unitHost[prev])) {
       // The previous identical unit's host only got fuller, so it is still the best-scoring host that fits.
@@ -136,9 +151,9 @@ function itemCentric(r: Rules, rule: number, order: Int32Array): void {
       for (const h of candidates) {
         if (!st.fits(unit, h)) continue;
         const s = hostScore(r, rule, unit, h);
-        if (chosen < 0 || s > best || (s === best && h < chosen)) { best = s; chosen = h; }
+        if (chosen < 0 || s > best || (s === best && rank[h] < rank[chosen])) { best = s; chosen = h; }
       }
-      if (chosen < 0 && !scoresAllHosts(rule)) chosen = firstEmptyHost(st, unit);
+      if (chosen < 0 && !scoresAllHosts(rule)) chosen = firstEmptyHost(r, unit);
     }
     if (chosen >= 0) {
       if (st.count[chosen] === 0) open.push(chosen);
@@ -148,12 +163,13 @@ function itemCentric(r: Rules, rule: number, order: Int32Array): void {
   }
 }
 
-/** Bin-centric (Panigrahy et al.): open hosts in index order and fill each with the best-scoring unit that fits. */
+/** Bin-centric (Panigrahy et al.): open hosts in the host order and fill each with the best-scoring unit that fits. */
 function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
   const { st } = r;
   const decided: number[] = [];
   let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0);
-  for (let h = 0; h < st.a.hosts && remaining.length > 0; h++) {
+  for (const h of hostOrderOf(r).order) {
+    if (remaining.length === 0) break;
     for (;;) {
       let chosen = -1, best = -Infinity;
       for (const unit of remaining) {
@@ -173,7 +189,7 @@ function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
 
 /**
  * Minimum bin slack (Gupta & Ho 1999) with the largest remaining unit fixed first (MBS', Fleszar & Hindi 2002):
- * hosts are filled one by one in index order; each gets the subset of remaining units with the largest total
+ * hosts are filled one by one in the host order; each gets the subset of remaining units with the largest total
  * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
  * at a perfectly full host or after MIN_SLACK_NODES placements (MIN_SLACK_CHECKS units looked at).
  */
@@ -184,7 +200,9 @@ function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstH
   let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0 && st.unitHost[unit] < 0);
   const dd = st.a.dims;
   const full = (h: number) => { for (let d = 0; d < dd; d++) if (st.residual[h * dd + d] !== 0) return false; return true; };
-  for (let h = firstHost; h < st.a.hosts && remaining.length > 0; h++) {
+  const byRank = hostOrderOf(r).order;
+  for (let k = firstHost; k < st.a.hosts && remaining.length > 0; k++) {
+    const h = byRank[k];
     const firstAt = remaining.findIndex((unit) => st.fits(unit, h));
     if (firstAt < 0) continue;
     const n = remaining.length;
@@ -225,14 +243,15 @@ function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstH
 
 /**
  * Runs the rule over units in `order`; returns units in the order the pass decided on them. For LP rounding,
- * `rounded` units already sit on hosts [0, firstHost), which the minimum-slack rule leaves alone.
+ * `rounded` units already sit on hosts [0, firstHost) (identical hosts: the host order is the index order), which
+ * the minimum-slack rule leaves alone.
  */
 export function construct(r: Rules, rule: number, order: Int32Array, rounded: readonly number[] = [], firstHost = 0): Int32Array {
   const decided = rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM ? binCentric(r, rule, order)
     : rule === ALG_MIN_SLACK || rule === ALG_LP_ROUNDING ? minSlack(r, order, rounded, firstHost) : (itemCentric(r, rule, order), order);
   for (const unit of decided) {
     if (r.st.unitHost[unit] >= 0 || r.st.u.conflict[unit] !== 0) continue;
-    const h = firstFitHost(r.st, unit);
+    const h = firstFitHost(r, unit);
     if (h >= 0) r.st.place(unit, h);
   }
   return decided;

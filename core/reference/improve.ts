@@ -108,7 +108,7 @@ export class Improver {
 
   /** Hosts [0, kept) are left as they are (the LP rounding's whole patterns); the search uses the others. */
   constructor(private readonly st: HostState, private readonly rng: Rng, private readonly norm: Float64Array,
-    private readonly kept = 0) {
+    private readonly hostRank: Int32Array, private readonly kept = 0) {
     this.a = st.a;
     this.u = st.u;
     const n = this.u.count;
@@ -191,8 +191,10 @@ export class Improver {
     }
     for (const h of used) if (removed.length < k && !removed.includes(h)) removed.push(h);
     removed.sort((x, y) => x - y);
+    // The host left empty is the costliest, and among equal costs the last in the host order (the least useful).
+    const cost = this.a.hostCost, rank = this.hostRank;
     let dropped = removed[0];
-    for (const h of removed) if (this.a.hostCost[h] >= this.a.hostCost[dropped]) dropped = h;
+    for (const h of removed) if (cost[h] > cost[dropped] || (cost[h] === cost[dropped] && rank[h] > rank[dropped])) dropped = h;
     this.final = removed.filter((h) => h !== dropped);
     for (const h of removed) {
       this.closed[h] = 1;

@@ -1,6 +1,7 @@
-// Reference for assembly/order.ts: sizes of units and the Decreasing order. Sizes are normalised per dimension
+// Reference for assembly/order.ts: sizes of units and the item orders (input, Decreasing, shuffled). Sizes are normalised per dimension
 // by the largest host capacity in that dimension; units sort by key, descending, ties by ascending unit index.
 import { SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM } from '../../assembly/abi';
+import type { Rng } from './random';
 
 /** Size of the vector x (read through `at`) under a SIZE_KEY_* code; also the residual measure of Best/Worst Fit. */
 export function sizeOf(key: number, dim: number, norm: Float64Array, dims: number, at: (d: number) => number): number {
@@ -29,4 +30,16 @@ export function decreasingOrder(keys: Float64Array): Int32Array {
 
 export function inputOrder(units: number): Int32Array {
   return Int32Array.from({ length: units }, (_, i) => i);
+}
+
+/** 0..units-1 shuffled by Fisher–Yates (Durstenfeld: k from the end down, swap with a uniform j <= k). */
+export function shuffledOrder(units: number, rng: Rng): Int32Array {
+  const order = inputOrder(units);
+  for (let k = units - 1; k > 0; k--) {
+    const j = rng.below(k + 1);
+    const t = order[k];
+    order[k] = order[j];
+    order[j] = t;
+  }
+  return order;
 }

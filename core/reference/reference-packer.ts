@@ -1,16 +1,20 @@
 // The TypeScript reference packer: the oracle the WASM kernel is checked against (same inputs, same outputs).
 // Plain data structures and linear scans; the kernel's indexes (segment tree, shape restarts) must not change
 // any answer, only its speed.
-import { ALG_COUNT, ALG_LP_ROUNDING, DOMAIN_SITE, LP_MAX_STEPS, REASON_PLACED, SIZE_KEY_DIM, SIZE_KEY_NONE } from '../../assembly/abi';
+import {
+  ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, LP_MAX_STEPS, REASON_PLACED,
+  SIZE_KEY_DIM, SIZE_KEY_NONE,
+} from '../../assembly/abi';
 import {
   DEFAULT_PACK_OPTIONS, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions,
   type PackOutcome, type Packer, type PatternLpStatus, type SizeKey,
 } from '../kernel/packer';
-import { construct } from './construct';
+import { construct, type Rules } from './construct';
+import { rankHosts } from './host-order';
 import { Improver } from './improve';
 import { roundPatterns } from './lp-rounding';
 import { PatternLp } from './pattern-lp';
-import { decreasingOrder, inputOrder, unitKeys } from './order';
+import { decreasingOrder, inputOrder, shuffledOrder, unitKeys } from './order';
 import { Rng } from './random';
 import { isStaticReason, unplacedReason } from './reasons';
 import { HostState } from './state';
@@ -38,6 +42,14 @@ export function checkArena(a: PackArena, sizeKey: number, sizeDim: number): void
     if (a.itemAffinity[i] < -1 || a.itemAffinity[i] >= a.items) bad(`item ${i} has affinity group ${a.itemAffinity[i]}`);
   }
   for (let g = 0; g < a.spreadGroups; g++) if (a.spreadLevel[g] < 0 || a.spreadLevel[g] > DOMAIN_SITE) bad(`spread group ${g} has level ${a.spreadLevel[g]}`);
+}
+
+/** Items left unplaced, cost and hosts used of a constructive pass (the two starts of 'ffd-or-mixed' are compared so). */
+function startScore(st: HostState): { unplaced: number; cost: number; hosts: number } {
+  let unplaced = 0, cost = 0, hosts = 0;
+  for (let u = 0; u < st.u.count; u++) if (st.unitHost[u] < 0) unplaced += st.u.slots[u];
+  for (let h = 0; h < st.a.hosts; h++) if (st.count[h] > 0) { cost += st.a.hostCost[h]; hosts++; }
+  return { unplaced, cost, hosts };
 }
 
 export class ReferencePacker implements Packer {
@@ -79,11 +91,13 @@ export class ReferencePacker implements Packer {
     checkArena(a, sizeKey, options.sizeDim);
     const norm = dimensionNorms(a);
     const units = buildUnits(a, norm);
-    const st = new HostState(a, units);
+    let st = new HostState(a, units);
     const rng = new Rng(options.seed);
-    const order = options.order === 'input' || sizeKey === SIZE_KEY_NONE
-      ? inputOrder(units.count)
-      : decreasingOrder(unitKeys(units.demand, units.count, a.dims, norm, sizeKey, options.sizeDim));
+    const hostOrder = rankHosts(a);
+    const decreasing = () => decreasingOrder(unitKeys(units.demand, units.count, a.dims, norm, sizeKey, options.sizeDim));
+    const order = rule === ALG_FFD_OR_MIXED ? null
+      : options.order === 'shuffled' ? shuffledOrder(units.count, rng)
+      : options.order === 'input' || sizeKey === SIZE_KEY_NONE ? inputOrder(units.count) : decreasing();
     let rounded: number[] = [], kept = 0;
     if (rule === ALG_LP_ROUNDING) {
       // The LP of these inputs, run to its end (a caller that wants a time limit runs it first with patternLp).
@@ -91,7 +105,21 @@ export class ReferencePacker implements Packer {
       this.lp.run(LP_MAX_STEPS);
       ({ units: rounded, hosts: kept } = roundPatterns(this.lp, st));
     }
-    const decided = construct({ st, norm, sizeKey, sizeDim: options.sizeDim, rng }, rule, order, rounded, kept);
+    const rules = (s: HostState): Rules => ({ st: s, norm, sizeKey, sizeDim: options.sizeDim, rng, hostOrder });
+    let decided: Int32Array;
+    if (order) decided = construct(rules(st), rule, order, rounded, kept);
+    else {
+      // Two starts: First Fit Decreasing, then Next-K Fit over a shuffled order; the first again if it was better.
+      const ffd = () => construct(rules(st), ALG_FIRST_FIT, decreasing());
+      decided = ffd();
+      const first = startScore(st);
+      st = new HostState(a, units);
+      decided = construct(rules(st), ALG_NEXT_K_FIT, shuffledOrder(units.count, rng));
+      const mixed = startScore(st);
+      const mixedBetter = mixed.unplaced < first.unplaced || (mixed.unplaced === first.unplaced
+        && (mixed.cost < first.cost || (mixed.cost === first.cost && mixed.hosts < first.hosts)));
+      if (!mixedBetter) { st = new HostState(a, units); decided = ffd(); }
+    }
     const firstHost = new Int32Array(a.items);
     for (let i = 0; i < a.items; i++) firstHost[i] = st.unitHost[units.ofItem[i]];
     const unitReason = new Int32Array(units.count);
@@ -101,7 +129,7 @@ export class ReferencePacker implements Packer {
       unitReason[unit] = unplacedReason(st, unit);
       if (!isStaticReason(unitReason[unit])) dynamic = true;
     }
-    const improver = new Improver(st, rng, norm, kept);
+    const improver = new Improver(st, rng, norm, hostOrder.rank, kept);
     // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
     // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
     if (dynamic) improver.done = true;

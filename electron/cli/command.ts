@@ -8,11 +8,16 @@ import { InputError } from './errors';
 
 export { InputError, UsageError } from './errors';
 
+/** Where a command may report progress while it runs (stderr, or a test's capture). */
+export interface CommandIo {
+  readonly err: (s: string) => void;
+}
+
 export interface Command {
   /** Longer help for `hostfit <command> --help` (the usage line of main.ts's table when absent). */
   readonly usage?: string;
   /** Runs with the arguments after the command name; returns what to print on stdout. */
-  run(args: string[]): Promise<string>;
+  run(args: string[], io?: CommandIo): Promise<string>;
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {

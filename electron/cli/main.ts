@@ -17,7 +17,10 @@ const COMMANDS: Record<string, Entry> = {
   compare: { usage: 'hostfit compare <scenario.hostfit.json> [--json|--csv] [--no-headroom]   VMs, pods, pods in VMs side by side', load: () => import('./commands/compare') },
   sweep: { usage: 'hostfit sweep <scenario.hostfit.json> --param PATH --values a,b,c|from..to[:step] [--json|--csv] [--headroom] [--threads N]   one comparison per value, on all cores', load: () => import('./commands/sweep') },
   simulate: { usage: 'hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <npa|dvfs|thr-mmt-0.8|…> [--json] [--correct <quirk,…|all>] [--reference]\n'
+    + '  hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N] [--json] [--correct <quirk,…|all>]   ContainerCloudSim\'s containers-in-VMs experiment\n'
     + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces', load: () => import('./commands/simulate') },
+  batch: { usage: 'hostfit batch <batch.json | scenario… --param PATH --values V …> [--shard i/n] [--workers k] [--out results.jsonl]   a batch of runs (or one shard) as JSON Lines\n'
+    + '  hostfit batch merge <results.jsonl… | folder> [--out table.csv|table.json]   the table of a batch, and which runs are missing', load: () => import('./commands/batch') },
 };
 
 function usage(): string {
@@ -40,7 +43,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out(`Usage:\n  ${command.usage ?? entry.usage}\n`);
       return 0;
     }
-    out(await command.run(rest));
+    out(await command.run(rest, { err }));
     return 0;
   } catch (e) {
     if (e instanceof InputError) { err(`hostfit: ${e.message}\n`); return 1; }

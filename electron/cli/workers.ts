@@ -13,10 +13,11 @@ import { entryFile, fromSources } from './runtime';
 /** A module that serves one kind of worker: `serve` is called once in the worker with the data it was started with. */
 interface WorkerServer { serve(data: unknown): void | Promise<void> }
 
-export type WorkerKind = 'sweep';
+export type WorkerKind = 'sweep' | 'batch';
 
 const SERVERS: Record<WorkerKind, () => Promise<WorkerServer>> = {
   sweep: () => import('./commands/sweep'),
+  batch: () => import('./commands/batch'),
 };
 export interface CliWorkerData { readonly hostfitWorker: WorkerKind; readonly data: unknown }
 

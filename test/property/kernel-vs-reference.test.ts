@@ -68,9 +68,35 @@ const crowdedArb: fc.Arbitrary<Instance> = fc.integer({ min: 3, max: 10 }).chain
   fc.array(fc.integer({ min: 20, max: 100 }), { minLength: dims, maxLength: dims }), { minLength: 80, maxLength: 120 },
 ).map((demands) => ({ dims, capacities: demands.map(() => new Array<number>(dims).fill(1000)), maxItems: demands.map(() => 0), demands })));
 
+/**
+ * A fleet as planners have them: a few service shapes with many replicas each (tenants, isolation and spread at
+ * random), on a pool of two or three host models (sizes and prices) in file order, more hosts than needed.
+ */
+const fleetArb: fc.Arbitrary<Instance> = fc.record({
+  dims: fc.integer({ min: 2, max: 4 }),
+  models: fc.array(fc.record({ size: fc.integer({ min: 60, max: 200 }), skew: fc.integer({ min: -30, max: 30 }), count: fc.integer({ min: 2, max: 12 }), price: fc.integer({ min: 1, max: 4 }) }), { minLength: 2, maxLength: 3 }),
+  shapes: fc.array(fc.record({ base: fc.integer({ min: 2, max: 40 }), skew: fc.integer({ min: -10, max: 10 }), replicas: fc.integer({ min: 1, max: 30 }) }), { minLength: 1, maxLength: 5 }),
+  rules: fc.record({ costs: fc.boolean(), tenants: fc.boolean(), spread: fc.boolean() }),
+}).map(({ dims, models, shapes, rules }) => {
+  const capacities = models.flatMap((m) => Array.from({ length: m.count }, () => Array.from({ length: dims }, (_, d) => Math.max(1, m.size + (d % 2 === 0 ? m.skew : -m.skew)))));
+  const demands = shapes.flatMap((s) => Array.from({ length: s.replicas }, () => Array.from({ length: dims }, (_, d) => Math.max(0, s.base + (d % 2 === 0 ? s.skew : -s.skew)))));
+  const inst: Instance = { dims, capacities, maxItems: capacities.map(() => 0), demands };
+  if (rules.costs) inst.hostCost = models.flatMap((m) => new Array<number>(m.count).fill(m.price));
+  const shapeOf = shapes.flatMap((s, k) => new Array<number>(s.replicas).fill(k));
+  if (rules.tenants) {
+    inst.itemTenant = shapeOf.map((k) => k % 2);
+    inst.itemExclusive = shapeOf.map((k) => (k === 0 ? 1 : 0));
+  }
+  if (rules.spread) {
+    inst.spread = [{ level: 0, max: 2 }];
+    inst.itemSpread = shapeOf.map((k) => (k === 1 ? 0 : -1));
+  }
+  return inst;
+});
+
 const optionsArb = (iterations: number[]): fc.Arbitrary<PackOptions> => fc.record({
   rule: fc.constantFrom<Rule>(...RULES),
-  order: fc.constantFrom<PackOptions['order']>('input', 'decreasing'),
+  order: fc.constantFrom<PackOptions['order']>('input', 'decreasing', 'shuffled'),
   sizeKey: fc.constantFrom<SizeKey>('max', 'sum', 'l2', 'dim'),
   sizeDim: fc.constant(0),
   seed: fc.nat({ max: 1000 }),
@@ -107,7 +133,7 @@ describe('placement kernel', () => {
       if (got.improvements > 0) emptied++;
     }), { numRuns: 60 });
     expect(emptied).toBeGreaterThan(5); // the property exercised rounds that succeed, not only the constructive pass
-  });
+  }, 60_000);
 
   it('keeps crowded hosts within capacity through the improvement phase, equal to the reference', () => {
     const cns = optionsArb([150, 400]).map((o) => ({ ...o, rule: 'first-fit' as const, order: 'decreasing' as const }));
@@ -136,6 +162,16 @@ describe('placement kernel', () => {
       expect(out.hostsUsed).toBeLessThanOrEqual(out.constructiveHosts);
     }), { numRuns: 150 });
   });
+
+  it('equals the reference on fleets of many replicas of few shapes in mixed pools, under the rules used at scale', () => {
+    const scale = optionsArb([0, 300]).chain((o) => fc.constantFrom<Rule>('first-fit', 'next-k-fit', 'ffd-or-mixed', 'best-fit', 'dot-product', 'min-slack')
+      .map((rule) => ({ ...o, rule })));
+    fc.assert(fc.property(fleetArb, scale, (inst, options) => {
+      const got = packWith(release, inst, options);
+      expect(got).toEqual(packWith(reference, inst, options));
+      expect(verifyPacking(instanceInput(inst), got.itemHost).violations).toEqual([]);
+    }), { numRuns: 80 });
+  }, 120_000);
 
   it('gives the same answer whether the improvement budget is spent at once or in chunks', () => {
     fc.assert(fc.property(drawn(true, [600]), fc.array(fc.integer({ min: 1, max: 150 }), { minLength: 1, maxLength: 6 }), ({ inst, options }, chunks) => {

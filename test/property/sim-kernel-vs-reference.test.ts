@@ -118,3 +118,43 @@ describe('simulation kernel', () => {
     }), { numRuns: 30 });
   });
 });
+
+/** Fleets wider than one 64-host word of the kernel's host sets, with host classes, idle windows and autoscaling. */
+const wideArb: fc.Arbitrary<Tiny> = fc.record({
+  hosts: fc.array(fc.record({ pes: fc.integer({ min: 1, max: 2 }), peMips: fc.constantFrom(1000, 1860, 2660),
+    memory: fc.constantFrom(2048, 4096), hostClass: fc.constantFrom(-1, 0, 1, 2, 70) }), { minLength: 60, maxLength: 140 }),
+  samples: fc.integer({ min: 6, max: 16 }),
+  items: fc.array(fc.record({ mips: fc.constantFrom(250, 500, 1000, 2000), memory: fc.constantFrom(256, 613, 870, 1740),
+    kind: fc.constantFrom(abi.KIND_VM, abi.KIND_VM, abi.KIND_CONTAINER), start: fc.constantFrom(2, 12, 40), seed: fc.nat(),
+    host: fc.integer({ min: -1, max: 139 }) }), { minLength: 40, maxLength: 160 }),
+  policy: policyArb,
+  quirks: fc.integer({ min: 0, max: 63 }),
+  placement: fc.constantFrom(abi.PLACE_PABFD, abi.PLACE_FIRST_FIT, abi.PLACE_GIVEN),
+  seed: fc.nat({ max: 1000 }),
+  reoptPeriod: fc.constantFrom(0, 0, 900),
+  bootSeconds: fc.constantFrom(0, 60),
+  shutdownSeconds: fc.constantFrom(0, 0, 600),
+  autoscale: fc.boolean(),
+}).map(({ samples, items, autoscale, ...rest }) => ({
+  ...rest,
+  ...(autoscale ? { scaleTarget: 0.7, scaleWindow: 600, services: [{ first: 0, max: 12, min: 1, base: 6 }] } : {}),
+  items: items.map((it) => ({ ...it, trace: Array.from({ length: samples }, (_, k) => {
+    const v = (Math.imul(it.seed + 1, 2654435761 + k * 40503) >>> 0) % 130;
+    return v > 100 ? 0 : v / 100;
+  }) })),
+}));
+
+describe('simulation kernel on fleets of many hosts', () => {
+  it('WASM release and debug builds equal the TypeScript reference exactly', () => {
+    fc.assert(fc.property(wideArb, (t) => {
+      const expected = runTiny(reference, t);
+      for (const wasm of [release, debug]) {
+        const got = runTiny(wasm, t);
+        expect(got.status).toBe(expected.status);
+        expect(Array.from(got.totals)).toEqual(Array.from(expected.totals));
+        expect(Array.from(got.series)).toEqual(Array.from(expected.series));
+        expect(Array.from(got.itemHost)).toEqual(Array.from(expected.itemHost));
+      }
+    }), { numRuns: 25 });
+  });
+});

@@ -31,10 +31,10 @@ export function assumptionLines(c: Comparison): string[] {
 export function compareTable(c: Comparison): string {
   const rows = comparisonRows(c, { dimensions: ['cpu', 'memory'] });
   const body = rows.map((r) => [`${r.metric}${r.unit && r.unit !== 'share' ? ` (${r.unit})` : ''}`, ...r.values.map((v) => formatCell(r, v))]);
-  const header = [`${c.scenario}: ${c.algorithm.toUpperCase()} by ${c.sizeKey}${c.algorithm === 'ffd' ? '' : ' (pods in VMs: FFD)'}, ${c.packer} kernel`, ...assumptionLines(c)].join('\n');
-  const caveats = c.models.filter((m) => m.rulesNotEnforced.length > 0)
-    .map((m) => `${m.id}: not enforced: ${m.rulesNotEnforced.join(', ')} (declared by some services).\n`).join('');
-  return `${header}\n\n${table(['', ...c.models.map((m) => m.id)], body)}\n\n${caveats}`
+  const header = [`${c.scenario}: ${c.planAlgorithms.join(' / ').toUpperCase()} by ${c.sizeKey}, every model under every placement rule, ${c.packer} kernel`,
+    ...assumptionLines(c)].join('\n');
+  const unverified = c.models.filter((m) => !m.verified).map((m) => `${m.id}: the verifier REJECTED this placement.\n`).join('');
+  return `${header}\n\n${table(['', ...c.models.map((m) => m.id)], body)}\n\n${unverified}`
     + 'Overhead and stranded rows for disk and network are in --csv and --json.\n';
 }
 

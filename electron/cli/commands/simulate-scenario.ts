@@ -1,5 +1,6 @@
 // The scenario half of `hostfit simulate`: VM and container models side by side.
 import type { Policy } from '../../../core/sim/policy';
+import { simulationJson } from '../../../core/sim/scenario/json';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Simulator } from '../../../core/sim/spec';
 import type { Scenario } from '../../../core/scenario/schema';
@@ -12,10 +13,7 @@ export function simulateScenarioCommand(scenario: Scenario, policy: Policy | nul
   const out = simulateScenario(scenario, sim, { ...(policy ? { policy } : {}), packer: createWasmPacker() });
   if (!out.ok) throw new InputError(`cannot simulate ${scenario.name}:\n${out.errors.map((e) => `${e.where}: ${e.message}`).join('\n')}`);
   const r = out.result;
-  if (json) {
-    const models = r.models.map((m) => ({ model: m.model, items: m.items, hosts: m.hosts, ...m.totals, ...(series ? { series: m.series } : {}) }));
-    return JSON.stringify({ ...r, models }, null, 2) + '\n';
-  }
+  if (json) return JSON.stringify(simulationJson(r, series), null, 2) + '\n';
   const col = (f: (m: (typeof r.models)[number]) => string) => r.models.map(f);
   const n = (v: number | null, d: number) => (v === null ? '-' : v.toFixed(d));
   const rows = [

@@ -1,6 +1,8 @@
 // `hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <policy> [--json]`: the dynamic
 // consolidation experiment of Beloglazov & Buyya (CCPE 2012) as CloudSim 4.0 runs it, on a folder of
 // PlanetLab traces (one file per VM, assigned in byte order of the file names).
+// `hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N]`: ContainerCloudSim's container
+// consolidation (containers migrating between VMs on hosts) on the day's first 50 trace files (simulate-ccs.ts).
 // `hostfit simulate <scenario.hostfit.json> [--policy …] [--json]`: the same simulation for a scenario's
 // services and hosts, VM model (live migration) and container model (restarts) side by side.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { byteOrder, parsePlanetLabTrace, TraceError } from '../../../core/traces
 import { InputError, readScenario, UsageError, type Command } from '../command';
 import { table } from '../format';
 import { loadKernelBytes } from '../kernel';
+import { simulateCcsCommand } from './simulate-ccs';
 import { simulateScenarioCommand } from './simulate-scenario';
 
 /** Reads every regular file of a PlanetLab day folder, in byte order of the names. */
@@ -46,6 +49,7 @@ const fmt = (v: number | null, digits: number): string => (v === null ? '-' : v.
 
 export const command: Command = {
   usage: 'hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <npa|dvfs|thr-mmt-0.8|…> [--json] [--correct <quirk,…|all>] [--reference]\n'
+    + '  hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N] [--json] [--correct <quirk,…|all>] [--hosts N] [--containers N] [--reference] [--series]\n'
     + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces',
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -58,9 +62,19 @@ export const command: Command = {
         correct: { type: 'string' },
         reference: { type: 'boolean', default: false },
         series: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        hosts: { type: 'string' },
+        containers: { type: 'string' },
       },
       allowPositionals: true,
     });
+    if (values.preset === 'containercloudsim2017') {
+      if (values.policy !== undefined) throw new UsageError('--preset containercloudsim2017 runs its own policy (MSThreshold-Under 0.80/0.70, MaxUsage, FirstFit): drop --policy');
+      if (!values.traces) throw new UsageError('--preset containercloudsim2017 needs --traces <day-folder>');
+      const { names, traces } = readTraceFolder(values.traces);
+      return simulateCcsCommand({ traces, names, seed: values.seed, correct: values.correct, hosts: values.hosts,
+        containers: values.containers, reference: values.reference, json: values.json, series: values.series });
+    }
     const policy = values.policy === undefined && !values.preset ? null : parsePolicy(values.policy ?? '');
     if (typeof policy === 'string') throw new UsageError(`${policy} (the paper's: ${PAPER_POLICIES.join(', ')})`);
     let quirks = ALL_QUIRKS;
@@ -73,7 +87,7 @@ export const command: Command = {
     if (positionals.length === 1 && !values.preset) {
       return simulateScenarioCommand(await readScenario(positionals[0]), policy, sim, values.json, values.series);
     }
-    if (values.preset !== 'beloglazov2012') throw new UsageError('simulate needs --preset beloglazov2012 (with --traces) or one scenario file');
+    if (values.preset !== 'beloglazov2012') throw new UsageError('simulate needs --preset beloglazov2012 or containercloudsim2017 (with --traces) or one scenario file');
     if (policy === null) throw new UsageError('--preset beloglazov2012 needs --policy');
     if (!values.traces) throw new UsageError('--preset beloglazov2012 needs --traces <day-folder>');
     const { traces } = readTraceFolder(values.traces);

@@ -160,8 +160,7 @@ export default {
     racksSpan: 'in {racks} racks, {sites} sites', utilisationTitle: 'Utilisation of the hosts in use', capacityTitle: 'Packed and free capacity of the hosts in use',
     usedShare: 'Packed', freeShare: 'Free', power: 'Power', costMonth: 'Cost per month', nodeShape: 'node VMs: {shape}, {nodes} used',
     compareFailed: 'The model comparison failed ({message}); showing the plan only.',
-    notEnforced: 'Not enforced for pods in node VMs: {rules}',
-    rule: { spread: 'spread', affinity: 'affinity groups', hostLabels: 'required host labels' },
+    notVerified: 'The independent verifier rejected this placement: report it as a bug.',
     unplacedBy: { tooLarge: 'too large for any host', noRoom: 'no room left', maxItems: 'pod limit reached', noFlavour: 'no VM flavour fits', other: 'other reason' },
   },
   capacityTab: {
@@ -204,11 +203,13 @@ export default {
     series: { activeHosts: 'Active hosts', powerW: 'Power (W)', overloadedHosts: 'Overloaded hosts (SLA violation)', migrations: 'Migrations per step' },
   },
   hostMap: {
+    nodeVms: '{count} node VMs of {shape} on this host',
     unused: 'unused', scale: '→ busiest resource 0–100 %', hint: 'Click a host to see what it holds and why; click an unplaced service to see what stopped it.',
     items: '{count} items', unplaced: 'Unplaced', host: '{rack} · {model} #{number}', services: 'On this host', empty: 'Nothing placed here.',
     differs: 'This map shows the placement of the packing engine ({map} hosts, capacity and pod limits). The headline uses {headline} hosts because the model comparison also keeps isolated tenants on hosts of their own.',
   },
   explain: {
+    inNode: 'Runs in node VM #{node} ({shape}); node VMs are planned onto hosts under every rule.',
     heading: '{service}, replica {replica}', demand: 'Needs',
     order: 'Decided {position} of {total} by {rule}.',
     rule: {

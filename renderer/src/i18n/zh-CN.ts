@@ -162,8 +162,7 @@ const zhCN: typeof en = {
     racksSpan: '分布于 {racks} 个机架、{sites} 个站点', utilisationTitle: '在用主机的利用率', capacityTitle: '在用主机的已装载与空闲容量',
     usedShare: '已装载', freeShare: '空闲', power: '功率', costMonth: '每月成本', nodeShape: '节点虚拟机：{shape}，使用 {nodes} 台',
     compareFailed: '部署模型比较失败（{message}）；仅显示装箱结果。',
-    notEnforced: '节点虚拟机中的 Pod 未执行：{rules}',
-    rule: { spread: '分散', affinity: '亲和组', hostLabels: '所需主机标签' },
+    notVerified: '独立校验器拒绝了此放置方案：请作为缺陷报告。',
     unplacedBy: { tooLarge: '超过任何主机容量', noRoom: '没有剩余空间', maxItems: '达到 Pod 数上限', noFlavour: '没有合适的虚拟机规格', other: '其他原因' },
   },
   capacityTab: {
@@ -206,11 +205,13 @@ const zhCN: typeof en = {
     series: { activeHosts: '活动主机', powerW: '功率（瓦）', overloadedHosts: '过载主机（违反 SLA）', migrations: '每步迁移次数' },
   },
   hostMap: {
+    nodeVms: '此主机上有 {count} 台 {shape} 的节点虚拟机',
     unused: '未使用', scale: '→ 最繁忙资源 0–100 %', hint: '点击主机查看其上的实例及原因；点击未放置的服务查看受阻规则。',
     items: '{count} 个实例', unplaced: '未放置', host: '{rack} · {model} #{number}', services: '此主机上的服务', empty: '此主机上没有实例。',
     differs: '此图显示装箱引擎的放置（{map} 台主机，容量与 Pod 上限）。标题数字为 {headline} 台，因为部署模型比较还让需隔离的租户独占主机。',
   },
   explain: {
+    inNode: '运行在节点虚拟机 #{node}（{shape}）中；节点虚拟机在所有规则下规划到主机上。',
     heading: '{service}，副本 {replica}', demand: '需求',
     order: '第 {position} 个决定，共 {total} 个，规则：{rule}。',
     rule: {

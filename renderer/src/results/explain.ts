@@ -2,7 +2,7 @@
 // by core/pack/explain.ts from the recorded packing (the arena as filled, the options, the outcome), under the
 // rule that made it and with every placement rule (capacity, pod limit, isolation, spread, labels, affinity):
 // the score of the chosen host and of the runners-up, and how many hosts each rule ruled out at that moment.
-import { explainItem as replayDecision, explainUnplaced, type Candidate, type RuleName } from '../../../core/pack/explain';
+import { explainItem as replayDecision, explainUnplaced, RULE_NAME, type Candidate, type RuleName } from '../../../core/pack/explain';
 import { groupAt } from './host-map';
 import type { ModelPlacement } from './placement';
 
@@ -34,6 +34,8 @@ export interface Explanation {
   readonly tooLargeIn: readonly number[];
   /** Other items placed with it as one unit (its affinity group). */
   readonly partners: readonly number[];
+  /** Pods in node VMs: the node VM (1-based, in the order the plan opened them) the pod runs in; null otherwise. */
+  readonly node: number | null;
 }
 
 const ruledOutList = (counts: Readonly<Record<RuleName, number>>): RuledOut[] =>
@@ -50,7 +52,16 @@ function tooLargeIn(m: ModelPlacement, item: number): number[] {
 export function explainItem(m: ModelPlacement, item: number): Explanation {
   const position = m.itemOrder.indexOf(item);
   const host = m.itemHost[item];
-  const base = { item, position, host, tooLargeIn: tooLargeIn(m, item) };
+  const base = { item, position, host, tooLargeIn: tooLargeIn(m, item), node: null };
+  if (m.twoLevel) {
+    // Two levels (pods → node VMs → hosts): the pod's node VM and its host, or the rule that stopped it.
+    const node = m.twoLevel.podNode[item];
+    return {
+      ...base, node: node >= 0 ? node + 1 : null, firstHost: host, moved: false,
+      reason: host >= 0 ? 'placed' : RULE_NAME[m.itemReason[item]] ?? 'no-room', decision: null, rule: null, chosen: null, runnersUp: [],
+      ruledOut: [], hostsThatFit: 0, partners: [],
+    };
+  }
   if (host < 0 || !m.options) {
     const counts = explainUnplaced(m.arena, m.outcome, item);
     return {

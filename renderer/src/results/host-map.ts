@@ -45,19 +45,17 @@ export function hostCell(m: ModelPlacement, group: HostGroupInfo, index: number)
   return { index, group, utilisation, peak, peakDimension, items: m.hostItems[index] };
 }
 
+/** Racks in the order the pool lists them (host groups may come in packing order: a rack's groups are gathered). */
 export function rackRows(m: ModelPlacement): RackRow[] {
-  const rows: RackRow[] = [];
+  const rows = new Map<string, { siteId: string; rackId: string; hosts: HostCell[]; used: number }>();
   for (const g of m.hostGroups) {
-    let row = rows.at(-1);
-    if (!row || row.rackId !== g.rackId || row.siteId !== g.siteId) {
-      row = { siteId: g.siteId, rackId: g.rackId, hosts: [], used: 0 };
-      rows.push(row);
-    }
-    const hosts = row.hosts as HostCell[];
-    for (let k = 0; k < g.count; k++) hosts.push(hostCell(m, g, g.start + k));
-    (row as { used: number }).used = hosts.filter((h) => h.items > 0).length;
+    const key = `${g.siteId}/${g.rackId}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { siteId: g.siteId, rackId: g.rackId, hosts: [], used: 0 }));
+    for (let k = 0; k < g.count; k++) row.hosts.push(hostCell(m, g, g.start + k));
+    row.used = row.hosts.filter((h) => h.items > 0).length;
   }
-  return rows;
+  return [...rows.values()];
 }
 
 export interface ServiceOnHost {

@@ -6,8 +6,8 @@
 //              tenant exclusivity            ∀ isolated tenant, h (hosts kept to one tenant)
 //              x_ih, y_h ∈ {0, 1}
 // Containers in VMs are two such problems in a row: pods into node VMs, then node VMs onto hosts.
-// Counts come from the scenario and the result; which rules were enforced comes from how the run was made
-// (VMs and pods on bare metal enforce every rule; pods in node VMs list the rules they do not enforce).
+// Counts come from the scenario and the result; every model is planned under every rule (core/plan), pods in
+// node VMs with each rule at the level it speaks of.
 import { DIMENSIONS } from '../../../core/model/dimensions';
 import type { Scenario } from '../../../core/scenario/schema';
 import { baseModel, type ShownModel } from './models';
@@ -62,7 +62,7 @@ export function modelStatement(s: Scenario, m: ShownModel, placement: ModelPlace
   if (limited > 0) constraints.push({ kind: 'podLimit', count: limited, enforced: true });
   const withSpread = s.services.filter((x) => x.spread && x.replicas > 0);
   const spreadRows = withSpread.reduce((n, x) => n + domainsOf(s, x.spread!.domain), 0);
-  if (spreadRows > 0) constraints.push({ kind: 'spread', count: spreadRows, enforced: !m.full?.rulesNotEnforced.includes('spread') });
+  if (spreadRows > 0) constraints.push({ kind: 'spread', count: spreadRows, enforced: true });
   // Isolation: instances that need a host (or node VM) of their own tenant; one row per such instance and host.
   const exclusive = m.full ? m.full.isolation.rules['host-exclusive'] + m.full.isolation.rules['node-exclusive'] : 0;
   const isolated = s.services.filter((x) => x.replicas > 0 && x.isolation !== 'shared-kernel').length;

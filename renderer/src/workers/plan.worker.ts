@@ -1,20 +1,19 @@
 // Runs the planner off the UI thread: instantiates the WASM kernel from bytes inlined in the bundle (no fetch,
 // so it works from file:// and custom protocols), checks the scenario with the file validator, and answers
 // with progress messages and the result: the plan (what `hostfit plan` prints), the placement behind it
-// (for the host map), the one-run comparison of the deployment models (what `hostfit compare` prints), or a
-// dynamic simulation (what `hostfit simulate` prints).
+// (for the host map) and the one-run comparison of the deployment models (what `hostfit compare` prints),
+// all from one plan of every model; or a dynamic simulation (what `hostfit simulate` prints).
 import kernelDataUrl from '../../../assembly/build/kernel.release.wasm?url';
-import { compareScenario } from '../../../core/compare/compare';
+import { compareAnswers } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
 import { validateScenario } from '../../../core/edit/validate';
 import { WasmPacker } from '../../../core/kernel/wasm-packer';
-import { planScenario } from '../../../core/plan/plan';
+import { planModels } from '../../../core/plan/plan';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail, transferables } from '../results/placement';
 import type { PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
-import { recordingPacker } from './recording-packer';
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -32,15 +31,15 @@ let simulator: WasmSimulator | undefined;
 const simKernel = (): WasmSimulator => (simulator ??= WasmSimulator.fromBytes(kernelBytes()));
 
 function plan(id: number, scenario: Scenario, options: PlanOptions): void {
-  const recorder = options.detail ? recordingPacker(kernel()) : undefined;
-  const result = planScenario(scenario, recorder?.packer ?? kernel(), undefined, (progress) => post({ type: 'progress', id, progress }));
-  const placement = recorder ? placementDetail(scenario, result, recorder.recordings) : null;
+  // One plan of every model; the comparison and the host map read its answers (no second packing).
+  const { result, answers } = planModels(scenario, kernel(), undefined, (progress) => post({ type: 'progress', id, progress }));
+  const placement = options.detail ? placementDetail(answers) : null;
   let comparison: Comparison | null = null;
   let compareError = '';
   if (options.compare) {
     post({ type: 'progress', id, progress: { model: null, stage: 'compare', done: 1, total: 2 } });
     try {
-      comparison = compareScenario(scenario, kernel(), { headroom: options.headroom ?? false });
+      comparison = compareAnswers(scenario, kernel(), result, answers, { headroom: options.headroom ?? false });
     } catch (e) {
       compareError = e instanceof Error ? e.message : String(e);
     }

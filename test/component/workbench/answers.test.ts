@@ -5,20 +5,18 @@ import { describe, expect, it } from 'vitest';
 import ItemExplanation from '../../../renderer/src/components/results/ItemExplanation.vue';
 import ModelStatement from '../../../renderer/src/components/results/ModelStatement.vue';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
-import { planScenario } from '../../../core/plan/plan';
+import { planModels } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { Scenario } from '../../../core/scenario/schema';
 import { shownModels } from '../../../renderer/src/results/models';
 import { placementDetail } from '../../../renderer/src/results/placement';
-import { recordingPacker } from '../../../renderer/src/workers/recording-packer';
 import { mountWith } from './mount';
 
 function planned(policy: Partial<Scenario['policy']>) {
   const base = exampleScenario(EXAMPLES.find((e) => e.id === 'web-tier')!);
   const scenario: Scenario = { ...base, policy: { ...base.policy, ...policy } };
-  const rec = recordingPacker(new ReferencePacker());
-  const result = planScenario(scenario, rec.packer);
-  return { scenario, result, detail: placementDetail(scenario, result, rec.recordings) };
+  const { result, answers } = planModels(scenario, new ReferencePacker(), ['vm', 'container']);
+  return { scenario, result, detail: placementDetail(answers) };
 }
 
 describe('answer and proof in the model tab', () => {

@@ -14,10 +14,10 @@ describe('plan store', () => {
   beforeEach(() => { freshPinia(); vi.useFakeTimers(); });
   afterEach(() => { vi.useRealTimers(); });
 
-  function setup(compare = true) {
+  function setup(compare = true, models?: readonly ('vm' | 'container' | 'container-in-vm')[]) {
     const doc = useScenarioStore();
     const plan = usePlanStore();
-    const planner = fakePlanner({ compare });
+    const planner = fakePlanner({ compare, models });
     plan.usePlanner(planner);
     plan.autoRun = true;
     return { doc, plan, planner };
@@ -63,7 +63,7 @@ describe('plan store', () => {
   });
 
   it('does not auto-run a large scenario but plans a loaded one at once', async () => {
-    const { doc, plan, planner } = setup(false);
+    const { doc, plan, planner } = setup(false, ['vm']);
     const base = exampleScenario(EXAMPLES[0]);
     const many = { ...base, services: Array.from({ length: AUTO_RUN_LIMIT.services + 1 }, (_, k) => ({ ...base.services[k % 7], id: `s${k}` })) };
     doc.replace(many);

@@ -2,7 +2,7 @@
 // there" replayed and checked against the packer's decision, the model statement's counts, chart options and
 // exports. A small scenario worked by hand: hosts of 4 cores / 8 GiB with no node reservations.
 import { describe, expect, it } from 'vitest';
-import { planScenario } from '../../../core/plan/plan';
+import { planModels } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { parseScenarioValue } from '../../../core/scenario/parse';
 import type { Scenario } from '../../../core/scenario/schema';
@@ -14,7 +14,6 @@ import { itemsOnHost, rackRows, unplacedServices } from '../../../renderer/src/r
 import { modelStatement } from '../../../renderer/src/results/model-statement';
 import { shownModels } from '../../../renderer/src/results/models';
 import { placementDetail } from '../../../renderer/src/results/placement';
-import { recordingPacker } from '../../../renderer/src/workers/recording-packer';
 
 function handWorked(): Scenario {
   const svc = (id: string, replicas: number, cpuCores: number, memoryGiB: number) => ({ id, name: id, tenant: 't', replicas, demand: { cpuCores, memoryGiB } });
@@ -31,9 +30,8 @@ function handWorked(): Scenario {
 }
 
 function run(s: Scenario) {
-  const rec = recordingPacker(new ReferencePacker());
-  const result = planScenario(s, rec.packer);
-  return { result, detail: placementDetail(s, result, rec.recordings) };
+  const { result, answers } = planModels(s, new ReferencePacker());
+  return { result, detail: placementDetail(answers) };
 }
 
 describe('placement behind the plan', () => {
@@ -42,7 +40,7 @@ describe('placement behind the plan', () => {
   const containers = detail.models.find((m) => m.model === 'container')!;
 
   it('records one placement per model that matches the counted hosts', () => {
-    expect(detail.models.map((m) => m.model)).toEqual(result.models.map((m) => m.model));
+    expect(detail.models.map((m) => m.model)).toEqual(result.models.map((m) => m.id));
     expect(containers.hostsUsed).toBe(result.models.find((m) => m.model === 'container')!.hostsUsed);
     const rows = rackRows(containers);
     expect(rows.map((r) => [r.rackId, r.hosts.length])).toEqual([['r1', 2], ['r2', 1]]);
@@ -61,7 +59,7 @@ describe('placement behind the plan', () => {
     expect(explainItem(containers, smallOnSecondHost).ruledOut).toEqual([{ rule: 'no-room', hosts: 1 }]); // the first small took host 0's memory
     const huge = containers.itemGroups[2].start;
     expect(explainItem(containers, huge)).toMatchObject({ host: -1, reason: 'too-large', tooLargeIn: [0], ruledOut: [{ rule: 'too-large', hosts: 3 }] });
-    for (const m of detail.models) {
+    for (const m of detail.models.filter((x) => !x.twoLevel)) {
       const hosts = m.hostItems.length;
       for (let i = 0; i < m.itemHost.length; i++) {
         const e = explainItem(m, i);
@@ -92,8 +90,8 @@ describe('placement behind the plan', () => {
   });
 
   it('gives the per-dimension lower bounds whose largest is the plan\'s bound', () => {
-    for (const m of result.models) {
-      const d = detail.models.find((x) => x.model === m.model)!;
+    for (const m of result.models.filter((x) => x.model !== 'container-in-vm')) {
+      const d = detail.models.find((x) => x.model === m.id)!;
       expect(Math.max(...d.bounds.map((b) => b.hosts ?? 0))).toBe(m.lowerBound.hosts);
     }
     // 2×3 + 2×1 cores placed on 4-core hosts: 2 hosts by CPU.

@@ -4,12 +4,12 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import type { PlanOptions, RunProgress } from '../../../renderer/src/workers/protocol';
 import type { Planner, PlanRun } from '../../../renderer/src/workers/plan-client';
 import { RunCancelled } from '../../../renderer/src/workers/plan-client';
-import { compareScenario } from '../../../core/compare/compare';
-import { planScenario } from '../../../core/plan/plan';
+import { compareAnswers } from '../../../core/compare/compare';
+import type { ComparedModel } from '../../../core/model/isolation';
+import { planModels } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail } from '../../../renderer/src/results/placement';
-import { recordingPacker } from '../../../renderer/src/workers/recording-packer';
 
 export function freshPinia(): Pinia {
   const pinia = createPinia();
@@ -25,7 +25,8 @@ export interface FakePlanner extends Planner {
 }
 
 /** Runs are held until `release()`, so tests can look at the state while a run is in flight. */
-export function fakePlanner(options: { compare?: boolean } = {}): FakePlanner {
+/** `models`: what the fake plans (the reference packer on a large scenario: one model keeps the test fast). */
+export function fakePlanner(options: { compare?: boolean; models?: readonly ComparedModel[] } = {}): FakePlanner {
   const asked: { scenario: Scenario; options: PlanOptions }[] = [];
   const queue: { scenario: Scenario; options: PlanOptions; resolve: (r: PlanRun) => void; reject: (e: Error) => void }[] = [];
   return {
@@ -41,12 +42,12 @@ export function fakePlanner(options: { compare?: boolean } = {}): FakePlanner {
     async release() {
       const q = queue.shift();
       if (!q) return;
-      const rec = recordingPacker(new ReferencePacker());
-      const result = planScenario(q.scenario, rec.packer);
+      const packer = new ReferencePacker();
+      const { result, answers } = planModels(q.scenario, packer, options.models);
       q.resolve({
         result,
-        detail: q.options.detail ? placementDetail(q.scenario, result, rec.recordings) : null,
-        comparison: q.options.compare && options.compare !== false ? compareScenario(q.scenario, new ReferencePacker(), { headroom: false }) : null,
+        detail: q.options.detail ? placementDetail(answers) : null,
+        comparison: q.options.compare && options.compare !== false ? compareAnswers(q.scenario, packer, result, answers, { headroom: false }) : null,
         compareError: '',
       });
       for (let i = 0; i < 5; i++) await Promise.resolve();

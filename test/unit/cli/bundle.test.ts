@@ -1,22 +1,18 @@
 // The built command line (scripts/build-cli.mjs): built into a temp folder and run as a separate process, it
 // answers as the sources do, finds its WASM beside itself, starts worker threads from itself, and keeps the exit
 // codes. The other CLI tests exercise the sources (electron/cli/main.ts) in-process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { cliBundle, repoRoot as root, runCli } from '../../support/cli-bundle';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = (id: string) => join(root, 'examples', `${id}.hostfit.json`);
 let dir: string;
 
-const run = (args: string[], cwd = root) => {
-  const r = spawnSync(process.execPath, [join(dir, 'hostfit.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = (args: string[], cwd = root) => runCli(args, { cwd });
 
 async function sources(args: string[]) {
   let out = '', err = '';
@@ -25,10 +21,7 @@ async function sources(args: string[]) {
 }
 
 describe('the built command line', { timeout: 60_000 }, () => {
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'hostfit-cli-'));
-    execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs'), '--outdir', dir], { cwd: root, stdio: 'pipe' });
-  });
+  beforeAll(() => { dir = cliBundle(); });
 
   it('is one ESM file with the WASM it loads beside it', () => {
     for (const f of ['hostfit.mjs', 'kernel.release.wasm', 'kernel.debug.wasm', 'highs.wasm']) expect(existsSync(join(dir, f))).toBe(true);

@@ -1,11 +1,11 @@
 // Hand-worked comparisons: host counts, bounds and overhead totals computed here by arithmetic for a small
 // scenario under all three models, then checked against the whole pipeline (expand → pack → metrics).
 import { describe, expect, it } from 'vitest';
-import { compareScenario } from '../../../core/compare/compare';
+import { compareAnswers, compareScenario } from '../../../core/compare/compare';
 import type { ModelResult } from '../../../core/compare/result';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { BREAKDOWN_CATEGORIES } from '../../../core/metrics/breakdown';
-import { planScenario } from '../../../core/plan/plan';
+import { planModels, planScenario } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { ScenarioInput } from '../../../core/scenario/schema';
 import { createWasmPacker } from '../../../electron/cli/kernel';
@@ -180,7 +180,7 @@ describe('isolation as a hard placement rule', () => {
 describe('compare on the bundled examples', () => {
   // The reference packer scans hosts linearly: too slow for the fleet's shape search in a unit test, so the
   // fleet is checked for consistency with the WASM packer only.
-  it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s: WASM and reference packers agree; every total is consistent', (id, example) => {
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s: WASM and reference packers agree; every total is consistent', { timeout: 30_000 }, (id, example) => {
     const scenario = exampleScenario(example);
     const wasm = compareScenario(scenario, createWasmPacker(), { headroom: id !== 'fleet' });
     if (id !== 'fleet') expect({ ...wasm, packer: 'reference' }).toEqual(compareScenario(scenario, packer));
@@ -224,20 +224,32 @@ describe('placement rules in the comparison', () => {
       // FFD in topology order: the four web replicas on the four plain hosts, one each; the cache needs an ssd host.
       expect(m.placed).toBe(6);
       expect(m.hostsUsed).toBe(5);
-      expect(m.rulesNotEnforced).toEqual([]);
+      expect(m.verified).toBe(true);
       expect(m.hostsUsed).toBe(plan.models.find((p) => p.model === id)!.hostsUsed);
       // Without the rules all six fit one host.
       expect(byId(free.models, id).hostsUsed).toBe(1);
     }
-    // Pods in one 8-vCPU node VM would ignore the spread; the result says which rules it did not enforce.
-    expect(byId(r.models, 'container-in-vm').rulesNotEnforced).toEqual(['spread', 'hostLabels']);
+    // Pods in node VMs: the spread counts pods by the host of their node VM, and the cache's node VM needs an ssd
+    // host. Four web pods at most one per host need four hosts; one ssd host also takes the cache's node VM.
+    const cvm = byId(r.models, 'container-in-vm');
+    expect(cvm.verified).toBe(true);
+    expect(cvm.placed).toBe(6);
+    expect(cvm.hostsUsed).toBe(plan.models.find((p) => p.model === 'container-in-vm')!.hostsUsed);
+    expect(cvm.bestLowerBound).toEqual({ hosts: 4, by: 'spread:web', method: 'spread' });
+    expect(cvm.hostsUsed).toBeGreaterThanOrEqual(4);
+    const { answers } = planModels(scenario, packer, ['container-in-vm']);
+    const two = answers[0].twoLevel!;
+    const webHosts = [0, 1, 2, 3].map((p) => two.podHost[p]);
+    expect(new Set(webHosts).size).toBe(4);
+    const hostGroupOf = (h: number) => { let start = 0; for (const g of two.nodes.hosts) { if (h < start + g.count) return g; start += g.count; } return null; };
+    for (const p of [4, 5]) expect(hostGroupOf(two.podHost[p])?.modelId).toBe('ssd');
   });
 
-  it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s: VM and container host counts equal the plan\'s', (_id, example) => {
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s: every model\'s host count equals the plan\'s, verified under every rule', { timeout: 30_000 }, (_id, example) => {
     const scenario = exampleScenario(example);
     const kernel = createWasmPacker();
-    const r = compareScenario(scenario, kernel, { headroom: false, models: ['vm', 'container'] });
-    const plan = planScenario(scenario, kernel);
-    expect(r.models.map((m) => [m.id, m.hostsUsed, m.placed])).toEqual(plan.models.map((m) => [m.model, m.hostsUsed, m.placed]));
+    const { result: plan, answers } = planModels(scenario, kernel);
+    const r = compareAnswers(scenario, kernel, plan, answers, { headroom: false });
+    expect(r.models.map((m) => [m.id, m.hostsUsed, m.placed, m.verified])).toEqual(plan.models.map((m) => [m.id, m.hostsUsed, m.placed, true]));
   });
 });

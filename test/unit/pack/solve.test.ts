@@ -9,9 +9,11 @@ const packer = createWasmPacker();
 const tight: Instance = { dims: 1, capacities: Array.from({ length: 6 }, () => [10]), maxItems: new Array(6).fill(0), demands: [5, 4, 4, 3, 2, 2].map((s) => [s]) };
 
 describe('named algorithms', () => {
-  it('"best" is minimum slack then the improvement phase on small instances, FFD then improvement on large ones', () => {
+  it('"best" is minimum slack then the improvement phase on small instances, the better of FFD and a shuffled Next-K Fit then improvement on large ones', () => {
     expect(algorithmFor('best', MIN_SLACK_UNITS)).toEqual({ rule: 'min-slack', order: 'decreasing', improve: true, patternStart: true });
-    expect(algorithmFor('best', MIN_SLACK_UNITS + 1)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: true, patternStart: true });
+    expect(algorithmFor('best', MIN_SLACK_UNITS + 1)).toEqual({ rule: 'ffd-or-mixed', order: 'decreasing', improve: true, patternStart: true });
+    expect(algorithmFor('mixed', 10)).toEqual({ rule: 'next-k-fit', order: 'shuffled', improve: false });
+    expect(algorithmFor('nkf+cns', 10)).toEqual({ rule: 'next-k-fit', order: 'input', improve: true });
     expect(algorithmFor('lp-rounding+cns', 10)).toEqual({ rule: 'lp-rounding', order: 'decreasing', improve: true });
     expect(ALGORITHM_NAMES).toContain('lp-rounding');
     expect(algorithmFor('ffd', 10)).toEqual({ rule: 'first-fit', order: 'decreasing', improve: false });

@@ -1,0 +1,134 @@
+// What a plan answers, per deployment model (the shape `hostfit plan --json` prints), and the helpers the
+// one-level and two-level plans share.
+import {
+  REASON_AFFINITY, REASON_ISOLATION, REASON_LABELS, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
+} from '../../assembly/abi';
+import type { ArenaInputs, Packer, PackOptions } from '../kernel/packer';
+import type { PartitionedLevel } from '../metrics/level';
+import type { Dimension } from '../model/dimensions';
+import type { ComparedModel } from '../model/isolation';
+import type { RuleCounts } from '../pack/explain';
+import { borgSizing, type Sizing } from '../pack/sizing';
+import type { NodeShape, Scenario } from '../scenario/schema';
+import type { LowerBound } from './bounds';
+import type { LevelPacking, TwoLevelPlan } from './two-level';
+
+export interface UnplacedCounts {
+  /** Larger than every host in some dimension. */
+  readonly tooLarge: number;
+  /** Hosts that could take it were full. */
+  readonly noRoom: number;
+  /** Hosts had room but reached their item (pod) limit. */
+  readonly maxItems: number;
+  /** No VM flavour in the catalogue holds it. */
+  readonly noFlavour: number;
+  /** No host carries the labels it requires. */
+  readonly labels: number;
+  /** Hosts with room hold other tenants and one side needs a host of its own. */
+  readonly isolation: number;
+  /** Its spread group is at its maximum in every domain with room. */
+  readonly spread: number;
+  /** Its affinity group can never share one host. */
+  readonly affinity: number;
+}
+
+/** Unplaced replicas of one service and why (hosts counted by the first rule that rules each out). */
+export interface UnplacedService {
+  readonly serviceId: string;
+  readonly count: number;
+  readonly reason: RuleCounts['reason'];
+  readonly hostsRuledOut: RuleCounts['ruledOut'];
+}
+
+/** A node VM shape the container-in-VM search planned, with its answer. */
+export interface ShapeCandidate {
+  readonly label: string;
+  readonly shape: NodeShape;
+  readonly hosts: number;
+  readonly nodes: number;
+  readonly unplaced: number;
+  readonly costUSDPerMonth: number;
+  /** Planned with the improvement phase (a finalist), not only its constructive pass. */
+  readonly refined: boolean;
+}
+
+/** Container-in-VM: the node VMs of the plan and the shape search behind them. */
+export interface NodePlan {
+  readonly shape: NodeShape;
+  /** Where the shape came from: 'configured', '1/4 of gp-2s-64c', 'flavour g.8x32'. */
+  readonly shapeLabel: string;
+  readonly nodesUsed: number;
+  readonly podsPerNode: number;
+  /** Per-node-VM cap of spread services that the levels were iterated with (service id → cap), when any. */
+  readonly spreadCaps: Readonly<Record<string, number>>;
+  /** Every candidate tried, in candidate order, and the index of the best (null: no search ran). */
+  readonly search: { readonly objective: 'hosts' | 'cost'; readonly candidates: readonly ShapeCandidate[]; readonly best: number } | null;
+}
+
+export interface ModelPlan {
+  /** 'vm', 'container', 'container-in-vm', or 'container-in-vm-best' (the searched shape beside a configured one). */
+  readonly id: string;
+  readonly model: ComparedModel;
+  /** VMs or pods to place. */
+  readonly instances: number;
+  readonly placed: number;
+  readonly unplaced: number;
+  readonly unplacedBy: UnplacedCounts;
+  readonly hostsUsed: number;
+  readonly hostsInPool: number;
+  /** Volume lower bound on hosts for the instances that were placed (per dimension, or item slots). */
+  readonly lowerBound: LowerBound;
+  /** hostsUsed − lower bound (null when the bound is not finite). */
+  readonly gap: number | null;
+  /** The best bound we prove: the volume bound, or Martello–Toth L2 of one dimension when hosts are identical. */
+  readonly bestLowerBound: LowerBound;
+  /** hostsUsed − best lower bound (null when the bound is not finite). */
+  readonly gapToBest: number | null;
+  /** Packed demand ÷ allocatable capacity, over the hosts in use, per dimension (0..1). */
+  readonly utilisation: Readonly<Record<Dimension, number>>;
+  /** Named algorithm actually run (policy.algorithm, "best" resolved to its parts). */
+  readonly algorithm: string;
+  /** Hosts after the constructive pass, before the improvement phase. */
+  readonly constructiveHosts: number;
+  readonly improvement: { readonly iterations: number; readonly hostsEmptied: number };
+  /** Σ policy cost of the hosts used: the host count, or Σ priceUSD with policy.objective "cost". */
+  readonly cost: number;
+  readonly unplacedServices: readonly UnplacedService[];
+  /** Borg-style sizing (policy.sizing); null when switched off. */
+  readonly sizing: Sizing | null;
+  /** The independent verifier (core/pack/verify.ts; two levels: verify-levels.ts) accepted the placement under every rule. */
+  readonly verified: boolean;
+  /** Container-in-VM: node VMs and the shape search; null for the other models. */
+  readonly nodes: NodePlan | null;
+}
+
+/** A model's plan with the packing behind it, for the comparison's metrics and the app's host map. */
+export interface ModelAnswer {
+  readonly plan: ModelPlan;
+  /** Items on hosts: VMs, pods, or the node VMs of container-in-VM. */
+  readonly hosts: PartitionedLevel;
+  /** The host level's arena, options and outcome (for replaying decisions). */
+  readonly hostLevel: LevelPacking;
+  /** Container-in-VM: both levels. */
+  readonly twoLevel: TwoLevelPlan | null;
+}
+
+export interface PlanResult {
+  readonly scenario: string;
+  readonly algorithm: Scenario['policy']['algorithm'];
+  readonly sizeKey: Scenario['policy']['sizeKey'];
+  readonly packer: Packer['name'];
+  readonly models: readonly ModelPlan[];
+}
+
+export const REASON_FIELD: Record<number, keyof UnplacedCounts> = {
+  [REASON_TOO_LARGE]: 'tooLarge', [REASON_NO_ROOM]: 'noRoom', [REASON_MAX_ITEMS]: 'maxItems', [REASON_LABELS]: 'labels',
+  [REASON_ISOLATION]: 'isolation', [REASON_SPREAD]: 'spread', [REASON_AFFINITY]: 'affinity',
+};
+
+/** Borg-style sizing of a packed level when the policy asks for it (policy.sizing). */
+export function sizeModel(scenario: Scenario, packer: Packer, inputs: ArenaInputs, options: PackOptions, unplaced: number, poolBound: number): Sizing | null {
+  const s = scenario.policy.sizing;
+  return borgSizing(packer.fork?.() ?? packer, inputs, options, unplaced, { runs: s.runs, percentile: s.percentile, seed: scenario.policy.seed, lowerBound: poolBound });
+}
+

@@ -1,0 +1,87 @@
+// Hand-worked answers for what packs large fleets well, on the WASM kernel and the reference: the host order of a
+// mixed pool, Next-K Fit, the shuffled order and the two starts of "best" at scale ('ffd-or-mixed').
+import { describe, expect, it } from 'vitest';
+import { NEXT_K_WINDOW } from '../../../assembly/abi';
+import type { PackOptions } from '../../../core/kernel/packer';
+import { binLowerBound } from '../../../core/pack/bounds';
+import { distinctFleet, replicaFleet } from '../../../core/pack/fleet';
+import { rankHosts } from '../../../core/reference/host-order';
+import { ReferencePacker } from '../../../core/reference/reference-packer';
+import { createWasmPacker } from '../../../electron/cli/kernel';
+import { loadInstance, packWith, type Instance } from '../../support/arena';
+
+const packers = [createWasmPacker('release'), new ReferencePacker()];
+
+/** Two-dimensional items (6,1) and (1,6), sorted by shape. */
+const complementary = (pairs: number): Instance => ({
+  dims: 2, capacities: Array.from({ length: 2 * pairs }, () => [7, 7]), maxItems: new Array(2 * pairs).fill(0),
+  demands: [...Array.from({ length: pairs }, () => [6, 1]), ...Array.from({ length: pairs }, () => [1, 6])],
+});
+
+describe('host order', () => {
+  it('ranks a mixed pool by the share of the workload one host carries per unit of cost, ties by index', () => {
+    const inst: Instance = { dims: 2, capacities: [[4, 8], [16, 32], [16, 8], [16, 32]], maxItems: [0, 0, 0, 0], demands: [[2, 4], [2, 4]] };
+    const a = loadInstance(new ReferencePacker(), inst);
+    // carry = min(cpu / 4, memory / 8): 1, 4, 1, 4 → the two large hosts first (by index), then the small ones.
+    expect(Array.from(rankHosts(a).order)).toEqual([1, 3, 0, 2]);
+    // Prices: the large hosts cost 5 each (4 / 5 < 1 / 1): the small hosts are the cheaper capacity.
+    a.hostCost.set([1, 5, 1, 5]);
+    expect(Array.from(rankHosts(a).order)).toEqual([0, 2, 1, 3]);
+  });
+
+  it('keeps the index order in a pool of identical hosts', () => {
+    const a = loadInstance(new ReferencePacker(), complementary(3));
+    expect(Array.from(rankHosts(a).order)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (_name, packer) => {
+  const hosts = (inst: Instance, o: Partial<PackOptions>) => Array.from(packWith(packer, inst, o).itemHost);
+
+  it('First Fit opens the host that carries the workload, not the first in the file', () => {
+    // A small host (4, 8) first in the pool, then a large one (16, 32): every item goes to the large host.
+    const inst: Instance = { dims: 2, capacities: [[4, 8], [16, 32]], maxItems: [0, 0], demands: [[2, 4], [2, 4], [2, 4]] };
+    expect(hosts(inst, { rule: 'first-fit', order: 'input' })).toEqual([1, 1, 1]);
+    expect(hosts(inst, { rule: 'next-k-fit', order: 'input' })).toEqual([1, 1, 1]);
+    expect(hosts(inst, { rule: 'dot-product', order: 'decreasing' })).toEqual([1, 1, 1]);
+  });
+
+  it('Next-K Fit tries only the hosts opened last, earliest first', () => {
+    // Items of 6 on hosts of 10 each open a host; a 4 then fits every open host, and goes to the earliest in the
+    // window: host 0 while it is among the NEXT_K_WINDOW hosts opened last, otherwise the first one still in it.
+    const n = NEXT_K_WINDOW + 2;
+    const inst: Instance = { dims: 1, capacities: Array.from({ length: n + 1 }, () => [10]), maxItems: new Array(n + 1).fill(0), demands: [...new Array(n).fill([6]), [4]] };
+    expect(hosts(inst, { rule: 'next-k-fit', order: 'input' })[n]).toBe(2);
+    expect(hosts(inst, { rule: 'first-fit', order: 'input' })[n]).toBe(0);
+  });
+
+  it('the shuffled order is a permutation, the same for a seed', () => {
+    const inst = complementary(20);
+    const a = packWith(packer, inst, { rule: 'next-k-fit', order: 'shuffled', seed: 3 });
+    expect([...a.itemOrder].sort((x, y) => x - y)).toEqual(inst.demands.map((_, i) => i));
+    expect(Array.from(a.itemOrder)).not.toEqual(inst.demands.map((_, i) => i));
+    expect(Array.from(packWith(packer, inst, { rule: 'next-k-fit', order: 'shuffled', seed: 3 }).itemHost)).toEqual(Array.from(a.itemHost));
+  });
+
+  it('on a generated fleet a shuffled Next-K Fit beats First Fit Decreasing, and ffd-or-mixed keeps the better', () => {
+    // Sorting by size puts like shapes on one host and strands capacity; a shuffled order mixes shapes.
+    for (const f of [replicaFleet(2000, 100), distinctFleet(2000)]) {
+      const inst: Instance = {
+        dims: f.dims, capacities: Array.from({ length: f.hosts }, () => [...f.hostCapacity]), maxItems: new Array(f.hosts).fill(0),
+        demands: Array.from({ length: f.items }, (_, i) => Array.from(f.demands.subarray(i * f.dims, (i + 1) * f.dims))),
+      };
+      const bound = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
+      const ffd = packWith(packer, inst, { rule: 'first-fit', order: 'decreasing' }).hostsUsed;
+      const mixed = packWith(packer, inst, { rule: 'next-k-fit', order: 'shuffled', seed: 1 }).hostsUsed;
+      expect(mixed).toBeLessThan(ffd);
+      expect(mixed).toBeLessThanOrEqual(Math.ceil(bound * 1.1)); // within 10 % of the volume bound (FFD: 25–40 % over)
+      expect(packWith(packer, inst, { rule: 'ffd-or-mixed', order: 'decreasing', seed: 1 }).hostsUsed).toBe(Math.min(ffd, mixed));
+    }
+  });
+
+  it("'ffd-or-mixed' keeps First Fit Decreasing where it is better (large items)", () => {
+    // 1-D sizes 6, 6, 4, 4 into 10s: FFD pairs 6+4 twice (2 hosts); a shuffled Next-K Fit may need 3.
+    const inst: Instance = { dims: 1, capacities: Array.from({ length: 4 }, () => [10]), maxItems: [0, 0, 0, 0], demands: [[4], [4], [6], [6]] };
+    for (let seed = 1; seed <= 8; seed++) expect(packWith(packer, inst, { rule: 'ffd-or-mixed', order: 'decreasing', seed }).hostsUsed).toBe(2);
+  });
+});

@@ -1,0 +1,19 @@
+// The two-level simulators under test: the TypeScript reference and the WASM kernel (release and debug builds).
+import { CisReferenceSimulator } from '../../../core/sim/cis/reference-simulator';
+import type { CisSimulator } from '../../../core/sim/cis/spec';
+import { CisWasmSimulator } from '../../../core/sim/cis/wasm-simulator';
+import { loadKernelBytes } from '../../../electron/cli/kernel';
+
+export function simulators(): [string, CisSimulator][] {
+  return [
+    ['reference', new CisReferenceSimulator()],
+    ['wasm', CisWasmSimulator.fromBytes(loadKernelBytes('release'))],
+  ];
+}
+
+export function wasmBuilds(): [string, CisSimulator][] {
+  return [
+    ['release', CisWasmSimulator.fromBytes(loadKernelBytes('release'))],
+    ['debug', CisWasmSimulator.fromBytes(loadKernelBytes('debug'))],
+  ];
+}
