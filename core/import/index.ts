@@ -14,7 +14,7 @@ import type { ImportContext, Importer } from './context';
 import { MAX_FILES, MAX_TOTAL_BYTES, mib } from './limits';
 import { Progress } from './progress';
 import { Reporter } from './report';
-import { countsOf, ensureFlavours, finishScenario } from './scenario';
+import { countsOf, ensureFlavours, finishScenario, type ScenarioInput } from './scenario';
 import { importAlibaba } from './traces/alibaba';
 import { importAzure } from './traces/azure';
 import { importBitbrains } from './traces/bitbrains';
@@ -89,14 +89,25 @@ export async function importEstate(source: ImportSource, files: readonly ImportF
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > MAX_TOTAL_BYTES) throw new ImportError({ file: files[0].name, where: '' }, `the files hold ${mib(total)}; the import limit is ${mib(MAX_TOTAL_BYTES)} in all`);
   const progress = new Progress(onProgress, signal);
+  const { doc, reporter } = await buildDocument(source, files, options, progress);
+  const scenario = await finishScenario(doc, reporter, progress, files[0].name);
+  return { scenario, report: reporter.finish(countsOf(scenario), resolved) };
+}
+
+/**
+ * The import up to the scenario document, before validation (validation is the same for every source and the
+ * slowest step on small inputs: the fuzzing test validates a sample of what this builds).
+ */
+export async function buildDocument(source: ImportSource, files: readonly ImportFile[], options: ImportOptions = {},
+  progress = new Progress()): Promise<{ doc: ScenarioInput; reporter: Reporter }> {
+  const resolved = resolveOptions(options);
   const reporter = new Reporter(source);
   const ctx: ImportContext = { options: resolved, into: options.into, reporter, progress };
-  await progress.report({ phase: 'read', done: 0, total });
+  await progress.report({ phase: 'read', done: 0, total: files.reduce((n, f) => n + f.bytes.length, 0) });
   const doc = await IMPORTERS[source](files, ctx);
   if (resolved.name) doc.name = resolved.name.slice(0, 200);
   ensureFlavours(doc, reporter, !(source === 'prometheus' && options.into));
-  const scenario = await finishScenario(doc, reporter, progress, files[0].name);
-  return { scenario, report: reporter.finish(countsOf(scenario), resolved) };
+  return { doc, reporter };
 }
 
 /** Detects the source from the files' names and first bytes, then imports: what a drop onto the app does. */

@@ -13,8 +13,12 @@ function turn(): Promise<void> {
   return new Promise((resolve) => { if (timer) timer(resolve, 0); else resolve(); });
 }
 
+/** A phase over at least this many bytes or rows yields at its boundaries too (small imports never wait). */
+const LARGE = 1_000_000;
+
 export class Progress {
   private count = 0;
+  private lastYield = 0;
   constructor(private readonly onProgress?: (p: ImportProgress) => void, private readonly signal?: CancelSignal) {}
 
   /** Throws ImportCancelled if the signal was aborted. */
@@ -22,22 +26,19 @@ export class Progress {
     if (this.signal?.aborted) throw new ImportCancelled();
   }
 
-  /** Reports a phase boundary at once and yields. */
+  /** Reports progress; yields to the event loop when enough work passed since the last yield (or the phase is large). */
   async report(p: ImportProgress): Promise<void> {
     this.check();
     this.onProgress?.(p);
-    await turn();
-    this.check();
+    if (this.count - this.lastYield >= YIELD_EVERY || p.total >= LARGE) {
+      this.lastYield = this.count;
+      await turn();
+      this.check();
+    }
   }
 
-  /** Called per row: cheap unless a yield is due. */
-  async step(phase: ImportProgress['phase'], done: number, total: number, file?: string): Promise<void> {
-    if (++this.count % YIELD_EVERY !== 0) return;
-    await this.report({ phase, done, total, file });
-  }
-
-  /** True when a caller looping synchronously should `await tick()`: avoids an await per row in hot loops. */
+  /** Counts one row; true when the caller should `await report(…)` (avoids an await per row in hot loops). */
   due(): boolean {
-    return ++this.count % YIELD_EVERY === 0;
+    return ++this.count - this.lastYield >= YIELD_EVERY;
   }
 }

@@ -53,12 +53,13 @@ export const DEFAULT_POOL_FACTOR = 1.5;
 
 /**
  * For sources without hardware (Prometheus alone, public traces): the smallest bundled server class that holds
- * the largest replica, counted at 1.5 × the volume bound of all replicas (at least 2), in one site and rack
+ * twice the largest replica, counted at 1.5 × the volume bound of all replicas (at least 2), in one site and rack
  * named "Default pool". The report names it; the planner replaces it with their hardware.
  */
 export function defaultHostPool(services: readonly ServiceInput[], reporter: Reporter): { hostModels: HostModelInput[]; sites: SiteInput[] } {
-  const maxCpu = Math.max(0, ...services.map((s) => s.demand.cpuCores));
-  const maxMem = Math.max(0, ...services.map((s) => s.demand.memoryGiB));
+  // Twice the largest replica: room for VM flavour rounding (up to the next power of two) and overheads.
+  const maxCpu = 2 * Math.max(0, ...services.map((s) => s.demand.cpuCores));
+  const maxMem = 2 * Math.max(0, ...services.map((s) => s.demand.memoryGiB));
   let model: HostModelInput | undefined = POOL_CANDIDATES.find((m) => m.cores * (m.threadsPerCore ?? 2) >= maxCpu && m.memoryGiB >= maxMem);
   if (!model) {
     const threads = Math.min(8192, Math.max(128, 2 ** Math.ceil(Math.log2(Math.max(1, maxCpu)))));
@@ -90,8 +91,12 @@ export function defaultHostPool(services: readonly ServiceInput[], reporter: Rep
 export function ensureFlavours(doc: ScenarioInput, reporter: Reporter, fresh: boolean): void {
   const vm = (doc.deployment ??= {}).vm ??= {};
   if (!vm.flavours && fresh) {
-    vm.flavours = cloudStyleFlavours();
-    reporter.note('VM flavours: the cloud-style catalogue (1–32 vCPUs at 2, 4 and 8 GiB per vCPU; deployment.vm.flavours).');
+    // The sources say nothing about VM disks (and hosts rarely have local-disk figures): the VM model plans
+    // CPU and memory, and a flavour's disk would make VMs unplaceable on hosts of unknown disk.
+    vm.flavours = cloudStyleFlavours().map((f) => ({ ...f, diskGB: 0 }));
+    vm.guestOs = { ...VM_DEFAULTS.guestOs, ...(vm.guestOs ?? {}), diskGB: 0 };
+    reporter.note('VM flavours: the cloud-style catalogue (1–32 vCPUs at 2, 4 and 8 GiB per vCPU; deployment.vm.flavours), '
+      + 'without disk (the source gives no VM disks), and a guest OS without disk.');
   }
   const flavours = [...(vm.flavours ?? VM_DEFAULTS.flavours)];
   const g = { ...VM_DEFAULTS.guestOs, ...(vm.guestOs ?? {}) };

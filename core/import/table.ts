@@ -35,7 +35,7 @@ export function headerAt(t: Table): SourceLocation {
   return { file: t.file, where: t.sheet !== undefined ? `sheet ${t.sheet}, row 1` : 'line 1' };
 }
 
-const normalise = (h: string): string => h.trim().toLowerCase().replace(/\s+/g, ' ');
+export const normalise = (h: string): string => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Index of the first header matching one of `aliases` (case- and space-insensitive), or -1. */
 export function column(t: Table, aliases: readonly string[]): number {

@@ -8,6 +8,10 @@ export interface ZipEntry {
   readonly name: string;
   readonly compressed: number;
   readonly uncompressed: number;
+  readonly method: number;
+  readonly crc: number;
+  /** Offset of the entry's local file header (APPNOTE §4.3.7). */
+  readonly offset: number;
 }
 
 const u16 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8);
@@ -31,13 +35,16 @@ export function zipEntries(file: string, b: Uint8Array): ZipEntry[] {
   const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(x: Uint8Array): string } }).TextDecoder();
   for (let k = 0; k < count; k++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw bad(`zip directory entry ${k + 1} is damaged`);
+    const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
     const compressed = u32(b, p + 20);
     const uncompressed = u32(b, p + 24);
     const nameLength = u16(b, p + 28);
     const extra = u16(b, p + 30);
     const comment = u16(b, p + 32);
+    const local = u32(b, p + 42);
     if (p + 46 + nameLength > b.length) throw bad(`zip directory entry ${k + 1} is damaged`);
-    entries.push({ name: decoder.decode(b.subarray(p + 46, p + 46 + nameLength)), compressed, uncompressed });
+    entries.push({ name: decoder.decode(b.subarray(p + 46, p + 46 + nameLength)), compressed, uncompressed, method, crc, offset: local });
     p += 46 + nameLength + extra + comment;
   }
   return entries;
@@ -59,4 +66,81 @@ export function checkZipBomb(file: string, b: Uint8Array): ZipEntry[] {
     throw new ImportError({ file, where: '' }, `the workbook expands to ${mib(total)}; the import limit is ${mib(MAX_XLSX_UNCOMPRESSED_BYTES)}`);
   }
   return entries;
+}
+
+// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) as zip stores it (APPNOTE §4.4.7).
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+interface Chunk { done: boolean; value?: Uint8Array }
+interface Stream { pipeThrough(t: unknown): Stream; getReader(): { read(): Promise<Chunk>; cancel(): Promise<void> } }
+const platform = globalThis as unknown as {
+  DecompressionStream?: new (format: string) => unknown;
+  ReadableStream: new (source: { start(c: { enqueue(b: Uint8Array): void; close(): void }): void }) => Stream;
+};
+
+/**
+ * Inflates every entry (deflate-raw through the platform's DecompressionStream) and checks its local header,
+ * its real expanded size (a bomb may declare a small one) and its CRC-32 before SheetJS sees the workbook:
+ * SheetJS trusts the zip structure, and a damaged one can make it loop. Damaged → ImportError naming the entry.
+ */
+export async function verifyZip(file: string, b: Uint8Array, entries: readonly ZipEntry[]): Promise<void> {
+  const damaged = (e: ZipEntry, why: string) => new ImportError({ file, where: e.name }, `the workbook is damaged (${why}): re-export it from RVTools`);
+  let total = 0;
+  for (const e of entries) {
+    const p = e.offset;
+    if (p + 30 > b.length || u32(b, p) !== 0x04034b50) throw damaged(e, 'no local header where the directory points');
+    const nameLength = u16(b, p + 26), extra = u16(b, p + 28);
+    const start = p + 30 + nameLength + extra;
+    const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(x: Uint8Array): string } }).TextDecoder();
+    if (decoder.decode(b.subarray(p + 30, p + 30 + nameLength)) !== e.name) throw damaged(e, 'the local header names another entry');
+    if (start + e.compressed > b.length) throw damaged(e, 'the entry runs past the end of the file');
+    const data = b.subarray(start, start + e.compressed);
+    let size = 0;
+    let crc = 0;
+    if (e.method === 0) {
+      size = data.length;
+      crc = crc32(data);
+    } else if (e.method === 8) {
+      if (!platform.DecompressionStream) return; // no platform inflater: SheetJS's own checks only
+      const source = data;
+      const reader = new platform.ReadableStream({ start(c) { c.enqueue(source); c.close(); } })
+        .pipeThrough(new platform.DecompressionStream('deflate-raw')).getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (!value) continue;
+          size += value.length;
+          total += value.length;
+          if (size > e.uncompressed || total > MAX_XLSX_UNCOMPRESSED_BYTES) {
+            await reader.cancel().catch(() => undefined);
+            if (total > MAX_XLSX_UNCOMPRESSED_BYTES) throw new ImportError({ file, where: e.name }, `the workbook expands to more than ${mib(MAX_XLSX_UNCOMPRESSED_BYTES)} (the import limit)`);
+            throw damaged(e, `it expands beyond its declared ${e.uncompressed} bytes`);
+          }
+          crc = crc32(value, crc);
+        }
+      } catch (x) {
+        if (x instanceof ImportError) throw x;
+        throw damaged(e, 'its compressed data is corrupt');
+      }
+    } else {
+      throw damaged(e, `compression method ${e.method} is not used by xlsx`);
+    }
+    if (size !== e.uncompressed) throw damaged(e, `it holds ${size} bytes, the directory says ${e.uncompressed}`);
+    if (crc !== e.crc) throw damaged(e, 'CRC-32 mismatch');
+  }
 }

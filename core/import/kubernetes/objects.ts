@@ -2,7 +2,7 @@
 // kube-scheduler-simulator export ({pods, nodes, …}), single objects, arrays, or YAML (one or many documents,
 // each any of those). Every object keeps the path it was found at, so any value in it can be located.
 import { parseAllDocuments } from 'yaml';
-import { excessiveNesting, lineColumn } from '../../scenario/parse';
+import { lineColumn } from '../../scenario/parse';
 import { MAX_JSON_NESTING } from '../limits';
 import { ImportError, type ImportFile, type SourceLocation } from '../types';
 import { fileText } from '../text';
@@ -29,9 +29,10 @@ const KSS_KINDS: Record<string, string> = {
 };
 
 /** Collects the objects in `value`, found at `prefix` (a JSON path such as `$` or `document 2: $`). */
-function collect(value: unknown, file: string, prefix: string, out: K8sObject[]): void {
+function collect(value: unknown, file: string, prefix: string, out: K8sObject[], depth = 0): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => collect(v, file, `${prefix}[${i}]`, out));
+    if (depth >= MAX_JSON_NESTING) throw new ImportError({ file, where: prefix }, `arrays nested more than ${MAX_JSON_NESTING} levels deep`);
+    for (let i = 0; i < value.length; i++) collect(value[i], file, `${prefix}[${i}]`, out, depth + 1);
     return;
   }
   if (!isObject(value)) {
@@ -68,8 +69,7 @@ function collect(value: unknown, file: string, prefix: string, out: K8sObject[])
 
 function parseJson(file: string, text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deep = excessiveNesting(body, MAX_JSON_NESTING);
-  if (deep) throw new ImportError({ file, where: deep }, `nested more than ${MAX_JSON_NESTING} levels deep`);
+  // JSON.parse itself does not recurse; only `collect` walks nested arrays, and it counts its depth.
   try {
     return JSON.parse(body);
   } catch (e) {
@@ -94,7 +94,7 @@ export async function readObjects(files: readonly ImportFile[]): Promise<{ objec
       collect(parseJson(file.name, text), file.name, '$', objects);
       kind = 'JSON';
     } else {
-      const docs = parseAllDocuments(text, { prettyErrors: false });
+      const docs = parseAllDocuments(text, { prettyErrors: true, logLevel: 'error' });
       if (!Array.isArray(docs)) throw new ImportError({ file: file.name, where: 'line 1' }, 'not a YAML document stream');
       const many = docs.length > 1;
       docs.forEach((doc, d) => {

@@ -34,23 +34,26 @@ export function resourceList(o: K8sObject, list: unknown, sub: string, notes?: R
   if (list === undefined || list === null) return {};
   if (!isObject(list)) throw new ImportError({ file: o.file, where: `${o.path}${sub}` }, 'expected a map of resource quantities');
   const out: Partial<Resources> = {};
-  const read = (key: string, milli: boolean): number | undefined => {
-    const raw = list[key];
-    if (raw === undefined || raw === null) return undefined;
-    const r = milli ? milliValue(raw) : unitValue(raw);
-    const where = `${o.path}${sub}${/^[A-Za-z_][\w]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
-    if (!r.ok) throw new ImportError({ file: o.file, where }, r.message);
-    if (r.value < 0) throw new ImportError({ file: o.file, where }, `a resource quantity cannot be negative ("${String(raw)}")`);
-    if (!milli && r.quantity.suffix === 'm' && key === 'memory' && notes) notes.milliMemory.push(`${o.file}: ${where} = "${String(raw)}"`);
-    return r.value;
-  };
-  const cpu = read('cpu', true);
-  const memory = read('memory', false);
-  const storage = read('ephemeral-storage', false);
+  const cpu = readQuantity(o, list, sub, 'cpu', true, notes);
+  const memory = readQuantity(o, list, sub, 'memory', false, notes);
+  const storage = readQuantity(o, list, sub, 'ephemeral-storage', false, notes);
   if (cpu !== undefined) out.cpu = cpu;
   if (memory !== undefined) out.memory = memory;
   if (storage !== undefined) out.storage = storage;
   return out;
+}
+
+function readQuantity(o: K8sObject, list: Json, sub: string, key: string, milli: boolean, notes?: RequestNotes): number | undefined {
+  const raw = list[key];
+  if (raw === undefined || raw === null) return undefined;
+  const r = milli ? milliValue(raw) : unitValue(raw);
+  if (!r.ok || r.value < 0 || (!milli && r.quantity.suffix === 'm' && key === 'memory' && notes)) {
+    const where = `${o.path}${sub}${/^[A-Za-z_][\w]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
+    if (!r.ok) throw new ImportError({ file: o.file, where }, r.message);
+    if (r.value < 0) throw new ImportError({ file: o.file, where }, `a resource quantity cannot be negative ("${String(raw)}")`);
+    notes?.milliMemory.push(`${o.file}: ${where} = "${String(raw)}"`);
+  }
+  return r.value;
 }
 
 /** A container's requests, limits standing in for missing requests. */
@@ -61,12 +64,13 @@ function containerRequests(o: K8sObject, c: unknown, sub: string, notes?: Reques
   if (!isObject(res)) throw new ImportError({ file: o.file, where: `${o.path}${sub}.resources` }, 'expected {requests, limits}');
   const requests = resourceList(o, res.requests, `${sub}.resources.requests`, notes);
   const limits = resourceList(o, res.limits, `${sub}.resources.limits`, notes);
-  const pick = (k: keyof Resources): number => {
-    if (requests[k] !== undefined) return requests[k] as number;
-    if (limits[k] !== undefined) { if (notes) notes.fromLimits++; return limits[k] as number; }
-    return 0;
-  };
-  return { cpu: pick('cpu'), memory: pick('memory'), storage: pick('storage') };
+  return { cpu: pick(requests, limits, 'cpu', notes), memory: pick(requests, limits, 'memory', notes), storage: pick(requests, limits, 'storage', notes) };
+}
+
+function pick(requests: Partial<Resources>, limits: Partial<Resources>, k: keyof Resources, notes?: RequestNotes): number {
+  if (requests[k] !== undefined) return requests[k] as number;
+  if (limits[k] !== undefined) { if (notes) notes.fromLimits++; return limits[k] as number; }
+  return 0;
 }
 
 function containers(o: K8sObject, spec: Json, key: 'containers' | 'initContainers', sub: string): unknown[] {
@@ -83,10 +87,13 @@ function containers(o: K8sObject, spec: Json, key: 'containers' | 'initContainer
 export function effectiveRequest(o: K8sObject, spec: unknown, sub: string, notes?: RequestNotes): Resources {
   if (!isObject(spec)) throw new ImportError({ file: o.file, where: `${o.path}${sub}` }, 'expected a pod spec');
   let run = ZERO;
-  containers(o, spec, 'containers', sub).forEach((c, i) => { run = add(run, containerRequests(o, c, `${sub}.containers[${i}]`, notes)); });
+  const apps = containers(o, spec, 'containers', sub);
+  for (let i = 0; i < apps.length; i++) run = add(run, containerRequests(o, apps[i], `${sub}.containers[${i}]`, notes));
   let sidecars = ZERO;
   let init = ZERO;
-  containers(o, spec, 'initContainers', sub).forEach((c, i) => {
+  const inits = containers(o, spec, 'initContainers', sub);
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
     const r = containerRequests(o, c, `${sub}.initContainers[${i}]`, notes);
     if (isObject(c) && c.restartPolicy === 'Always') {
       run = add(run, r);
@@ -95,7 +102,7 @@ export function effectiveRequest(o: K8sObject, spec: unknown, sub: string, notes
     } else {
       init = max(init, add(r, sidecars));
     }
-  });
+  }
   let request = max(run, init);
   const podLevel = isObject(spec.resources) ? spec.resources : undefined;
   if (podLevel) {

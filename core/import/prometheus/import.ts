@@ -8,8 +8,7 @@
 import type { Scenario } from '../../scenario/schema';
 import type { ImportContext, Importer } from '../context';
 import { Buckets, detectStep, makeGrid, percentile, toShares } from '../grid';
-import { excessiveNesting, lineColumn } from '../../scenario/parse';
-import { MAX_JSON_NESTING } from '../limits';
+import { lineColumn } from '../../scenario/parse';
 import { namePrefix } from '../rvtools/import';
 import { defaultHostPool, emptyScenario, ids, round, roundUp, type ScenarioInput, type ServiceInput, type TraceInput } from '../scenario';
 import { fileText } from '../text';
@@ -23,11 +22,23 @@ const AUTO_LABELS = ['service', 'app', 'app_kubernetes_io_name', 'deployment', '
 const GiB = 2 ** 30;
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A sample value: a number, or a string holding one ("0.25", "1e-3", "NaN", "+Inf", "-Inf"); undefined if neither. */
+function sampleValue(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string' || raw.length === 0) return undefined;
+  const c = raw.charCodeAt(0);
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // digit, +, -, .
+  const v = numeric ? Number(raw) : NaN;
+  if (!Number.isNaN(v)) return v;
+  if (raw === 'NaN') return NaN;
+  if (raw === '+Inf' || raw === 'Inf') return Infinity;
+  if (raw === '-Inf') return -Infinity;
+  return undefined;
+}
+
 function parseAnswer(file: ImportFile, text: string, metricOption: 'auto' | 'cpu' | 'memory', notes: (s: string) => void): Answer {
   const name = file.name;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deep = excessiveNesting(body, MAX_JSON_NESTING);
-  if (deep) throw new ImportError({ file: name, where: deep }, `nested more than ${MAX_JSON_NESTING} levels deep`);
   let doc: unknown;
   try {
     doc = JSON.parse(body);
@@ -61,19 +72,19 @@ function parseAnswer(file: ImportFile, text: string, metricOption: 'auto' | 'cpu
     if (!Array.isArray(s.values)) throw new ImportError({ file: name, where: `${p}.values` }, 'expected an array of [timestamp, "value"] pairs (a matrix series)');
     const t = new Float64Array(s.values.length), v = new Float64Array(s.values.length);
     let n = 0, gaps = 0;
-    s.values.forEach((pair, j) => {
-      const q = `${p}.values[${j}]`;
-      if (!Array.isArray(pair) || pair.length !== 2) throw new ImportError({ file: name, where: q }, 'expected a [timestamp, "value"] pair');
+    const values = s.values as unknown[];
+    for (let j = 0; j < values.length; j++) {
+      const pair = values[j];
+      if (!Array.isArray(pair) || pair.length !== 2) throw new ImportError({ file: name, where: `${p}.values[${j}]` }, 'expected a [timestamp, "value"] pair');
       const ts = typeof pair[0] === 'number' ? pair[0] : typeof pair[0] === 'string' ? Number(pair[0]) : NaN;
-      if (!Number.isFinite(ts)) throw new ImportError({ file: name, where: `${q}[0]` }, 'expected a Unix timestamp in seconds');
-      const raw = pair[1];
-      const x = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^[-+]?(NaN|Inf)$/.test(raw) ? Number(raw.replace('Inf', 'Infinity')) : undefined;
-      if (x === undefined) throw new ImportError({ file: name, where: `${q}[1]` }, `expected a sample value (a number as a string, "NaN" or "±Inf"), found ${JSON.stringify(raw)?.slice(0, 40)}`);
-      if (!Number.isFinite(x) || x < 0) { gaps++; return; }
-      if (n > 0 && ts <= t[n - 1]) throw new ImportError({ file: name, where: `${q}[0]` }, 'timestamps must increase within a series');
+      if (!Number.isFinite(ts)) throw new ImportError({ file: name, where: `${p}.values[${j}][0]` }, 'expected a Unix timestamp in seconds');
+      const x = sampleValue(pair[1]);
+      if (x === undefined) throw new ImportError({ file: name, where: `${p}.values[${j}][1]` }, `expected a sample value (a number as a string, "NaN" or "±Inf"), found ${JSON.stringify(pair[1])?.slice(0, 40)}`);
+      if (!Number.isFinite(x) || x < 0) { gaps++; continue; }
+      if (n > 0 && ts <= t[n - 1]) throw new ImportError({ file: name, where: `${p}.values[${j}][0]` }, 'timestamps must increase within a series');
       t[n] = ts; v[n] = x; n++;
       if (x > maxValue) maxValue = x;
-    });
+    }
     if (n === 0) throw new ImportError({ file: name, where: `${p}.values` }, 'the series has no numeric value (every sample is NaN, ±Inf or negative)');
     series.push({ labels, t: t.subarray(0, n), v: v.subarray(0, n), at: { file: name, where: p }, gaps });
   });
@@ -89,9 +100,18 @@ function parseAnswer(file: ImportFile, text: string, metricOption: 'auto' | 'cpu
   return { file: name, metric, series };
 }
 
-/** A pod's controller: web-7c9d8f6b5-x2k4q → web (Deployment), postgres-0 → postgres (StatefulSet), node-exporter-x2k4q → node-exporter. */
+/**
+ * A pod's controller: web-7c9d8f6b5-x2k4q → web (Deployment: template hash and random suffix), postgres-0 →
+ * postgres (StatefulSet ordinal), node-exporter-x2k4q → node-exporter (DaemonSet, Job). Generated suffixes use
+ * Kubernetes' safe alphabet (no vowels, no 0, 1, 3), which keeps words such as "exporter" intact.
+ */
+const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
+const DEPLOYMENT_SUFFIX = new RegExp(`-${SAFE}{6,10}-${SAFE}{5}$`);
+const POD_SUFFIX = new RegExp(`-${SAFE}{5}$`);
 export function podController(pod: string): string {
-  return pod.replace(/-[a-z0-9]{6,10}-[a-z0-9]{5}$/, '').replace(/-[a-z0-9]{5}$/, '').replace(/-\d+$/, '') || pod;
+  if (DEPLOYMENT_SUFFIX.test(pod)) return pod.replace(DEPLOYMENT_SUFFIX, '');
+  if (POD_SUFFIX.test(pod)) return pod.replace(POD_SUFFIX, '');
+  return pod.replace(/-\d+$/, '') || pod;
 }
 
 export const importPrometheus: Importer = async (files, ctx: ImportContext) => {
@@ -143,7 +163,7 @@ export const importPrometheus: Importer = async (files, ctx: ImportContext) => {
     match = labelOf;
   }
 
-  interface Acc { key: string; cpu: Map<string, Buckets>; memory: Map<string, Buckets>; from: SourceLocation[]; namespace: string }
+  interface Acc { key: string; cpu: Map<string, Buckets[]>; memory: Map<string, Buckets[]>; from: SourceLocation[]; cpuFrom: SourceLocation[]; memoryFrom: SourceLocation[]; namespace: string }
   const accs = new Map<string, Acc>();
   let unlabelled = 0;
   for (const a of answers) {
@@ -157,27 +177,33 @@ export const importPrometheus: Importer = async (files, ctx: ImportContext) => {
         continue;
       }
       let acc = accs.get(key);
-      if (!acc) { acc = { key, cpu: new Map(), memory: new Map(), from: [], namespace: s.labels.namespace ?? '' }; accs.set(key, acc); }
+      if (!acc) { acc = { key, cpu: new Map(), memory: new Map(), from: [], cpuFrom: [], memoryFrom: [], namespace: s.labels.namespace ?? '' }; accs.set(key, acc); }
       acc.from.push(s.at);
+      (a.metric === 'cpu' ? acc.cpuFrom : acc.memoryFrom).push(s.at);
       // One replica per pod (containers of one pod are summed); without a pod label, one replica per series.
       const replica = s.labels.pod ?? `${a.file}#${s.at.where}`;
       const target = a.metric === 'cpu' ? acc.cpu : acc.memory;
-      let b = target.get(replica);
-      if (!b) { b = new Buckets(grid); target.set(replica, b); }
+      const b = new Buckets(grid); // one per series: several samples in a step average, containers of a pod add up
       for (let k = 0; k < s.t.length; k++) b.add(s.t[k], s.v[k]);
+      const list = target.get(replica);
+      if (list) list.push(b); else target.set(replica, [b]);
     }
   }
   if (unlabelled > 0 && !options.serviceLabel) reporter.warn(`${unlabelled} series have no label naming a service: give --service-label.`);
 
   /** Mean over replicas per grid step (a replica's missing steps filled from its neighbours). */
-  const perReplica = (replicas: Map<string, Buckets>): { values: Float64Array; filled: number; replicas: number } | null => {
+  const perReplica = (replicas: Map<string, Buckets[]>): { values: Float64Array; filled: number; replicas: number } | null => {
     const out = new Float64Array(grid.length);
     let n = 0, filled = 0;
-    for (const b of replicas.values()) {
-      const r = b.values();
-      if (!r) continue;
-      for (let i = 0; i < out.length; i++) out[i] += r.values[i];
-      filled += r.filled; n++;
+    for (const series of replicas.values()) {
+      let any = false;
+      for (const b of series) {
+        const r = b.values();
+        if (!r) continue;
+        for (let i = 0; i < out.length; i++) out[i] += r.values[i];
+        filled += r.filled; any = true;
+      }
+      if (any) n++;
     }
     if (n === 0) return null;
     for (let i = 0; i < out.length; i++) out[i] /= n;
@@ -212,14 +238,14 @@ export const importPrometheus: Importer = async (files, ctx: ImportContext) => {
         filledTotal += cpu.filled;
         if (!(svc.demand.cpuCores > 0)) { svc.demand.cpuCores = Math.max(0.001, roundUp(percentile(cpu.values, 95), 3)); sized++; }
         if (svc.trace !== undefined) replaced++;
-        svc.trace = addTrace(svc.id, 'cpu', cpu.values, svc.demand.cpuCores, acc.from,
+        svc.trace = addTrace(svc.id, 'cpu', cpu.values, svc.demand.cpuCores, acc.cpuFrom,
           `CPU cores per replica (mean of ${cpu.replicas} pod(s)/series, containers summed) / service cpuCores ${svc.demand.cpuCores}`);
       }
       if (mem) {
         filledTotal += mem.filled;
         if (!(svc.demand.memoryGiB > 0)) { svc.demand.memoryGiB = Math.max(0.001, roundUp(percentile(mem.values, 95) / GiB, 3)); sized++; }
         if (svc.memoryTrace !== undefined) replaced++;
-        svc.memoryTrace = addTrace(svc.id, 'memory', mem.values, svc.demand.memoryGiB * GiB, acc.from,
+        svc.memoryTrace = addTrace(svc.id, 'memory', mem.values, svc.demand.memoryGiB * GiB, acc.memoryFrom,
           `memory bytes per replica (mean of ${mem.replicas} pod(s)/series) / service memory ${svc.demand.memoryGiB} GiB`);
       }
       reporter.origin(`$.services[${entry.k}]`, svc.id, acc.from, `traces from ${acc.from.length} series`);
@@ -244,8 +270,8 @@ export const importPrometheus: Importer = async (files, ctx: ImportContext) => {
       const peakMem = mem ? Math.max(...mem.values) : 0;
       const svc: ServiceInput = { id, name: acc.key.slice(0, 200), tenant, replicas: Math.max(cpu?.replicas ?? 0, mem?.replicas ?? 0, 1),
         demand: { cpuCores: Math.max(0.001, roundUp(peakCpu, 3)), memoryGiB: roundUp(peakMem / GiB, 3), diskGB: 0, networkMbps: 0 } };
-      if (cpu) { filledTotal += cpu.filled; svc.trace = addTrace(id, 'cpu', cpu.values, svc.demand.cpuCores, acc.from, `CPU cores per replica / the peak (${svc.demand.cpuCores} cores)`); }
-      if (mem) { filledTotal += mem.filled; svc.memoryTrace = addTrace(id, 'memory', mem.values, svc.demand.memoryGiB * GiB, acc.from, `memory bytes per replica / the peak (${svc.demand.memoryGiB} GiB)`); }
+      if (cpu) { filledTotal += cpu.filled; svc.trace = addTrace(id, 'cpu', cpu.values, svc.demand.cpuCores, acc.cpuFrom, `CPU cores per replica / the peak (${svc.demand.cpuCores} cores)`); }
+      if (mem) { filledTotal += mem.filled; svc.memoryTrace = addTrace(id, 'memory', mem.values, svc.demand.memoryGiB * GiB, acc.memoryFrom, `memory bytes per replica / the peak (${svc.demand.memoryGiB} GiB)`); }
       reporter.origin(`$.services[${doc.services.length}]`, id, acc.from,
         `replicas = pods (or series) seen; cpuCores = peak CPU per replica ${round(peakCpu, 3)}; memoryGiB = peak working set ${round(peakMem / GiB, 3)}`);
       doc.services.push(svc);

@@ -219,7 +219,7 @@ export const importRvtools: Importer = async (files, ctx: ImportContext) => {
 
   // ---- VMs → services ----
   const groupKey = (vm: Vm): string => {
-    const shape = `${vm.cpus}|${Math.round(vm.memMiB)}`;
+    const shape = `${vm.server}|${vm.cpus}|${Math.round(vm.memMiB)}`; // a service never spans two vCenters (tenants)
     switch (options.groupBy) {
       case 'none': return `${vm.server}\u0000${vm.name}\u0000${vm.at.file}\u0000${vm.at.where}`;
       case 'name-prefix': return `${namePrefix(vm.name)}\u0000${shape}`;

@@ -2,13 +2,14 @@
 // sheets Hostfit needs, dense mode; the zip directory is checked for a bomb first) or its CSV form, one
 // `RVTools_tab<sheet>.csv` file per tab (papaparse; `;` separators and decimal commas of European locales).
 import * as XLSX from '@e965/xlsx';
-import { parseCsv } from '../csv';
+import { parseCsv, requireWidth } from '../csv';
 import type { Progress } from '../progress';
 import type { Reporter } from '../report';
-import type { Cell, Table } from '../table';
+import { normalise, type Cell, type Table } from '../table';
 import { checkFileSize, fileText, isZip } from '../text';
 import { ImportError, type ImportFile } from '../types';
-import { checkZipBomb } from '../zip';
+import { checkZipBomb, verifyZip } from '../zip';
+import { VCLUSTER, VHOST, VINFO, VMETADATA } from './columns';
 
 export const SHEETS = ['vInfo', 'vHost', 'vCluster', 'vMetaData'] as const;
 export type SheetName = (typeof SHEETS)[number];
@@ -21,9 +22,17 @@ export function sheetOfCsv(name: string): SheetName | null {
   return SHEETS.find((s) => s.toLowerCase() === m[1].toLowerCase()) ?? null;
 }
 
-function workbookTables(file: ImportFile): Partial<Record<SheetName, Table>> {
+/** Headers Hostfit reads per sheet (normalised): other columns are not copied out of SheetJS's cells. */
+const WANTED: Record<SheetName, Set<string>> = {
+  vInfo: new Set(Object.values(VINFO).flatMap((c) => c.aliases).map(normalise)),
+  vHost: new Set(Object.values(VHOST).flatMap((c) => c.aliases).map(normalise)),
+  vCluster: new Set(Object.values(VCLUSTER).flatMap((c) => c.aliases).map(normalise)),
+  vMetaData: new Set(Object.values(VMETADATA).flatMap((c) => c.aliases).map(normalise)),
+};
+
+async function workbookTables(file: ImportFile): Promise<Partial<Record<SheetName, Table>>> {
   checkFileSize(file);
-  checkZipBomb(file.name, file.bytes);
+  await verifyZip(file.name, file.bytes, checkZipBomb(file.name, file.bytes));
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(file.bytes, { type: 'array', dense: true, sheets: [...SHEETS], cellDates: false, cellHTML: false, cellText: false, cellFormula: false, cellStyles: false });
@@ -39,6 +48,7 @@ function workbookTables(file: ImportFile): Partial<Record<SheetName, Table>> {
     let headerRow = 0;
     while (headerRow < data.length && !(data[headerRow]?.some((c) => c && c.v !== undefined && c.v !== ''))) headerRow++;
     const head = (data[headerRow] ?? []).map((c) => (c && c.v !== undefined && c.v !== null ? String(c.v) : ''));
+    const used = head.map((h, c) => (WANTED[name].has(normalise(h)) ? c : -1)).filter((c) => c >= 0);
     const rows: Cell[][] = [];
     const lines: number[] = [];
     for (let r = headerRow + 1; r < data.length; r++) {
@@ -46,7 +56,7 @@ function workbookTables(file: ImportFile): Partial<Record<SheetName, Table>> {
       if (!row) continue;
       const cells: Cell[] = new Array(head.length);
       let any = false;
-      for (let c = 0; c < head.length; c++) {
+      for (const c of used) {
         const v = row[c]?.v;
         cells[c] = v as Cell;
         if (v !== undefined && v !== null && v !== '') any = true;
@@ -72,7 +82,7 @@ export async function readRvtools(files: readonly ImportFile[], reporter: Report
     for (const f of workbooks) {
       if (!isZip(f.bytes)) throw new ImportError({ file: f.name, where: '' }, 'not an xlsx workbook (no zip signature): the file is damaged, or another format renamed .xlsx');
       await progress.report({ phase: 'parse', done: 0, total: f.bytes.length, file: f.name });
-      const t = workbookTables(f);
+      const t = await workbookTables(f);
       const found = SHEETS.filter((s) => t[s]);
       reporter.file(f.name, f.bytes.length, `RVTools workbook (sheets ${found.join(', ') || 'none of vInfo, vHost, vCluster'})`,
         found.reduce((n, s) => n + t[s]!.rows.length, 0));
@@ -93,6 +103,7 @@ export async function readRvtools(files: readonly ImportFile[], reporter: Report
     }
     const { text, encoding } = await fileText(f, true);
     const t = await parseCsv(f.name, text, {}, progress);
+    requireWidth(t, t.header.length, `the header has ${t.header.length} columns`);
     const delim = t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`;
     reporter.file(f.name, f.bytes.length, `RVTools ${sheet} CSV (${delim}-separated${t.decimalComma ? ', decimal commas' : ''}${encoding !== 'utf-8' ? `, ${encoding}` : ''})`, t.rows.length);
     if (t.typeLine) reporter.note(`${f.name}: the "#TYPE" first line of PowerShell's Export-Csv was skipped.`);

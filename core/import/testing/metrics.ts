@@ -36,7 +36,7 @@ export function prometheusMatrix(o: PrometheusOptions = {}): Record<string, unkn
   const result = Array.from({ length: n }, (_, s) => {
     const ctrl = controllers[Math.floor(s / per) % controllers.length];
     const suffix = Math.floor(s / (per * controllers.length));
-    const pod = `${ctrl}${suffix ? `-${suffix}` : ''}-7c9d8f6b5-${'abcdefghjk'[s % 10]}${'mnpqrstvwx'[Math.floor(s / 10) % 10]}x2k`;
+    const pod = `${ctrl}${suffix ? `-${suffix}` : ''}-7c9d8f6b5-${'bcdfghjklm'[s % 10]}${'npqrstvwxz'[Math.floor(s / 10) % 10]}${'bcdfghjklm'[Math.floor(s / 100) % 10]}2k`;
     const values: [number, string][] = [];
     for (let k = 0; k < points; k++) {
       if (o.gapEvery && k % o.gapEvery === o.gapEvery - 1) continue;

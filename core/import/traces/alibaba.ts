@@ -41,7 +41,8 @@ export const importAlibaba: Importer = async (files, ctx: ImportContext) => {
     const t = await parseCsv(f.name, text, { header: false, delimiter: ',' }, ctx.progress);
     const kind = kindOf(f.name, t);
     if (!kind) throw new ImportError({ file: f.name, where: '' }, 'not an Alibaba 2018 file Hostfit reads: name it machine_meta, container_meta or container_usage');
-    if (t.rows.length > 0 && numberOf(t.rows[0][2], false) === null) {
+    const first = t.rows[0];
+    if (first && first.length >= WIDTH[kind] && textOf(first[2]) !== '' && numberOf(first[2], false) === null) {
       (t.rows as unknown[]).shift(); (t.lines as number[]).shift();
       reporter.note(`${f.name}: a header line was skipped (the trace files have none).`);
     }

@@ -41,7 +41,8 @@ export const importAzure: Importer = async (files, ctx) => {
     const kind = kindOf(f.name, t);
     // A header line (the analysis notebook adds one) is recognised by a non-numeric timestamp column.
     const tsCol = kind === 'vmtable' ? 3 : 0;
-    if (t.rows.length > 0 && numberOf(t.rows[0][tsCol], false) === null) {
+    const first = t.rows[0];
+    if (first && first.length >= (kind === 'vmtable' ? 11 : 5) && textOf(first[tsCol]) !== '' && numberOf(first[tsCol], false) === null) {
       (t.rows as unknown[]).shift(); (t.lines as number[]).shift();
       reporter.note(`${f.name}: a header line was skipped (the dataset files have none).`);
     }
