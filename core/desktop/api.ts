@@ -75,7 +75,8 @@ export interface UnsavedBackup {
 }
 
 /** Why the renderer asks before replacing unsaved edits. */
-export type DiscardReason = 'open' | 'revert' | 'example' | 'restore';
+export type DiscardReason = 'open' | 'revert' | 'example' | 'restore' | 'import';
+export const DISCARD_REASONS: readonly DiscardReason[] = ['open', 'revert', 'example', 'restore', 'import'];
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
 export type ExportKind = 'csv' | 'json' | 'png';
@@ -85,9 +86,25 @@ export type ExportResult =
   | { readonly ok: false; readonly reason: 'cancelled' }
   | { readonly ok: false; readonly reason: 'error'; readonly message: string };
 
+/** One file to import, as the user picked it: its name (relative to a picked folder) and bytes, never a path. */
+export interface ImportSourceFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Files (one or many) or a folder of files (e.g. Bitbrains' per-VM CSVs). */
+export type ImportPick = 'files' | 'folder';
+
+export type ImportFilesResult =
+  | { readonly ok: true; readonly files: readonly ImportSourceFile[] }
+  | { readonly ok: false; readonly reason: 'cancelled' }
+  | { readonly ok: false; readonly reason: 'error'; readonly message: string };
+
 /** Commands the host sends the renderer: menu items, files opened from outside, changes seen on disk. */
 export type ShellCommand =
   | { readonly type: 'open' }
+  /** File → Import…: open the import dialog. */
+  | { readonly type: 'import' }
   | { readonly type: 'save' }
   | { readonly type: 'save-as' }
   | { readonly type: 'revert' }
@@ -122,6 +139,11 @@ export interface DesktopApi {
   restoreBackup(id: string): Promise<OpenResult>;
   /** Deletes a previous session's backup the user chose not to restore. */
   discardRecovery(id: string): Promise<void>;
+  /**
+   * Shows an open dialog for files (or a folder) to import — an RVTools workbook, a kubectl dump, a Prometheus
+   * answer, public traces — and reads their bytes. Nothing is parsed here and nothing is written, ever.
+   */
+  chooseImportFiles(pick: ImportPick): Promise<ImportFilesResult>;
   /** Shows a save dialog for an export (results as CSV or JSON, a chart as PNG) and writes it. */
   exportFile(suggestedName: string, kind: ExportKind, data: string | Uint8Array): Promise<ExportResult>;
   /** Closes the window (after a successful "save and close"). */
@@ -145,6 +167,7 @@ export const IPC = {
   restoreBackup: 'hostfit:restore-backup',
   discardRecovery: 'hostfit:discard-recovery',
   exportFile: 'hostfit:export-file',
+  chooseImportFiles: 'hostfit:choose-import-files',
   closeWindow: 'hostfit:close-window',
 } as const;
 
@@ -152,6 +175,10 @@ export const COMMAND_CHANNEL = 'hostfit:command';
 
 /** Largest scenario accepted (a 10^5-replica scenario with long traces stays well below). */
 export const MAX_SCENARIO_BYTES = 256 * 1024 * 1024;
+/** Most files one import reads (a Bitbrains folder has 1,250). */
+export const MAX_IMPORT_FILES = 20_000;
+/** Largest sum of the files of one import read by the host (core/import takes up to 2 GiB from the command line). */
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** Largest export accepted over IPC. */
 export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
 

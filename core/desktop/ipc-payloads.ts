@@ -1,7 +1,7 @@
 // Schemas of every IPC payload; the main process validates each call against them before doing anything.
 // Objects are strict (an extra key such as `path` is refused, not ignored).
 import { z } from 'zod';
-import { IPC, MAX_EXPORT_BYTES, MAX_SCENARIO_BYTES, type DesktopApi } from './api';
+import { DISCARD_REASONS, IPC, MAX_EXPORT_BYTES, MAX_SCENARIO_BYTES, type DesktopApi, type DiscardReason } from './api';
 
 const token = z.string().regex(/^[0-9a-f]{32}$/);
 const handle = z.strictObject({ id: token });
@@ -30,13 +30,14 @@ export const IPC_PAYLOADS = {
   [IPC.saveScenario]: z.tuple([handle, scenarioText, z.enum(['checked', 'overwrite'])]),
   [IPC.saveScenarioAs]: z.tuple([fileName, scenarioText]),
   [IPC.recentFiles]: z.tuple([]),
-  [IPC.confirmDiscard]: z.tuple([fileName, z.enum(['open', 'revert', 'example', 'restore'])]),
+  [IPC.confirmDiscard]: z.tuple([fileName, z.enum(DISCARD_REASONS as [DiscardReason, ...DiscardReason[]])]),
   [IPC.setDocumentState]: z.tuple([documentState]),
   [IPC.backupUnsaved]: z.tuple([backup]),
   [IPC.discardBackup]: z.tuple([]),
   [IPC.restoreBackup]: z.tuple([token]),
   [IPC.discardRecovery]: z.tuple([token]),
   [IPC.exportFile]: z.tuple([fileName, z.enum(['csv', 'json', 'png']), exportData]),
+  [IPC.chooseImportFiles]: z.tuple([z.enum(['files', 'folder'])]),
   [IPC.closeWindow]: z.tuple([]),
 } as const;
 

@@ -1,5 +1,5 @@
 // The main-process side of the desktop API: one method per IPC channel, over the scenario files, the recent
-// list, crash-recovery backups, the watcher of the open file and exports. Native dialogs and the window are
+// list, crash-recovery backups, the watcher of the open file, exports and the files picked to import. Native dialogs and the window are
 // injected, so all of it runs (and is tested) in plain Node.
 import { basename, join } from 'node:path';
 import type {
@@ -7,6 +7,7 @@ import type {
 } from '../../core/desktop/api';
 import { exportFile, type ChooseExportPath } from './files/exports';
 import { FileWatcher } from './files/file-watcher';
+import { chooseImportFiles, type ChooseImportPaths } from './files/import-files';
 import { RecentFiles } from './files/recent-files';
 import { RecoveryStore } from './files/recovery';
 import { ScenarioFiles, type Dialogs } from './files/scenario-files';
@@ -14,6 +15,7 @@ import type { IpcHandlers } from './ipc-guard';
 
 export interface ShellDialogs extends Dialogs {
   chooseExportPath: ChooseExportPath;
+  chooseImportPaths: ChooseImportPaths;
   confirmDiscard(name: string, reason: DiscardReason): Promise<DiscardChoice>;
 }
 
@@ -110,6 +112,7 @@ export class DesktopService {
     'hostfit:restore-backup': (id) => this.restoreBackup(id),
     'hostfit:discard-recovery': (id) => this.recovery.discard(id),
     'hostfit:export-file': (name, kind, data) => exportFile(this.options.dialogs.chooseExportPath, name, kind, data),
+    'hostfit:choose-import-files': (pick) => chooseImportFiles(this.options.dialogs.chooseImportPaths, pick),
     'hostfit:close-window': () => this.options.closeWindow(),
   };
 

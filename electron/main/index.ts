@@ -19,6 +19,10 @@ import { secureWindowOptions } from './window-options';
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const SCENARIO_FILTERS = [{ name: 'Hostfit scenario', extensions: ['json'] }];
+const IMPORT_FILTERS = [
+  { name: 'Estate exports (RVTools, kubectl, Prometheus, public traces)', extensions: ['xlsx', 'csv', 'json', 'yaml', 'yml', 'gz', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 // Unpackaged runs (end-to-end tests) may keep their settings, recent files and backups in a folder of their own.
 if (!app.isPackaged && process.env.HOSTFIT_USER_DATA) app.setPath('userData', process.env.HOSTFIT_USER_DATA);
@@ -71,6 +75,13 @@ const service = new DesktopService({
       const options = { defaultPath: suggestedName, filters: [{ name: kind.toUpperCase(), extensions: [EXPORT_EXTENSIONS[kind]] }] };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled ? null : r.filePath ?? null;
+    },
+    async chooseImportPaths(pick) {
+      const options = pick === 'folder'
+        ? { properties: ['openDirectory' as const] }
+        : { properties: ['openFile' as const, 'multiSelections' as const], filters: IMPORT_FILTERS };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : r.filePaths;
     },
     confirmDiscard: (name, reason) => ask(discardPrompt(name, reason)),
   },

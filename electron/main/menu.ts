@@ -40,6 +40,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
     submenu: [
       { label: '&Open…', ...shown('CmdOrCtrl+O'), click: () => ctx.command({ type: 'open' }) },
       { label: 'Open &Recent', submenu: recentItems },
+      { label: '&Import…', ...shown('CmdOrCtrl+I'), click: () => ctx.command({ type: 'import' }) },
       { type: 'separator' },
       { label: '&Save', ...shown('CmdOrCtrl+S'), enabled: writable, click: () => ctx.command({ type: 'save' }) },
       { label: 'Save &As…', ...shown('Shift+CmdOrCtrl+S'), enabled: writable, click: () => ctx.command({ type: 'save-as' }) },

@@ -33,6 +33,7 @@ const ACTION: Record<DiscardReason, string> = {
   example: 'opening the example',
   restore: 'restoring the backup',
   revert: 'reverting',
+  import: 'opening the imported scenario',
 };
 
 /** Asked before unsaved edits would be replaced. Reverting means discarding, so it offers no "Save". */

@@ -25,6 +25,7 @@ export function createDesktopApi(ipc: IpcLike): DesktopApi {
     restoreBackup: (id) => call(IPC.restoreBackup, id),
     discardRecovery: (id) => call(IPC.discardRecovery, id),
     exportFile: (suggestedName, kind, data) => call(IPC.exportFile, suggestedName, kind, data),
+    chooseImportFiles: (pick) => call(IPC.chooseImportFiles, pick),
     closeWindow: () => call(IPC.closeWindow),
     onCommand(listener) {
       // The page gets the command only, never the IPC event (which would expose the sender object).

@@ -3,11 +3,14 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import type { DesktopApi, DiscardChoice, FileHandle, OpenResult, SaveResult, ShellCommand, StartupState } from '../../core/desktop/api';
+import type { DesktopApi, DiscardChoice, FileHandle, ImportFilesResult, OpenResult, SaveResult, ShellCommand, StartupState } from '../../core/desktop/api';
 import { EXAMPLES, exampleText } from '../../core/examples/index';
 import { provideDesktopApi } from '../../renderer/src/platform/desktop';
-import { BACKUP_DELAY_MS, useFileStore } from '../../renderer/src/stores/file';
+import { BACKUP_DELAY_MS, importedFileName, useFileStore } from '../../renderer/src/stores/file';
+import { RERUN_DELAY_MS, useImportStore } from '../../renderer/src/stores/import';
+import { usePlanStore } from '../../renderer/src/stores/plan';
 import { useScenarioStore } from '../../renderer/src/stores/scenario';
+import { kubernetesList } from '../../core/import/testing/kubernetes';
 import { malformedFiles } from '../unit/electron/support/malformed';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -25,6 +28,7 @@ function scriptedApi() {
     read: { ok: true, handle: H, name: 'fleet.hostfit.json', bytes: encode(exampleText(multi)) } as OpenResult,
     save: [] as SaveResult[],
     confirm: 'discard' as DiscardChoice,
+    importFiles: { ok: false, reason: 'cancelled' } as ImportFilesResult,
   };
   const record = (fn: string, args: unknown[]) => void calls.push({ fn, args });
   const api: DesktopApi = {
@@ -42,6 +46,7 @@ function scriptedApi() {
     restoreBackup: async (id) => { record('restoreBackup', [id]); return { ok: true, handle: H, name: 'fleet.hostfit.json', bytes: encode(exampleText(multi)) }; },
     discardRecovery: async (id) => record('discardRecovery', [id]),
     exportFile: async (name, kind) => { record('exportFile', [name, kind]); return { ok: false, reason: 'error', message: 'disk full' }; },
+    chooseImportFiles: async (pick) => { record('chooseImportFiles', [pick]); return script.importFiles; },
     closeWindow: async () => record('closeWindow', []),
     onCommand: (l) => { commandListener = l; return () => { commandListener = null; }; },
   };
@@ -258,5 +263,92 @@ describe('one command at a time', () => {
     const [c, d] = [file.open(), file.open()];
     await Promise.all([c, d]);
     expect(called('openScenario')).toHaveLength(2); // the first open above, and one more
+  });
+});
+
+describe('importing an estate', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('File → Import…: the chosen files are read by the host, previewed, and open as a new unsaved scenario after the unsaved-changes prompt', async () => {
+    const { file, doc, command, script, called } = await started();
+    const estate = useImportStore();
+    const plan = usePlanStore();
+    let planned = 0;
+    plan.usePlanner({ run: async () => { planned++; throw new Error('not planned in this test'); }, simulate: () => Promise.reject(new Error('no')), cancel: () => undefined });
+    script.importFiles = { ok: true, files: [{ name: 'cluster.json', bytes: encode(JSON.stringify(kubernetesList({ nodes: 4, namespaces: 2 }))) }] };
+    doc.replace({ ...doc.scenario, name: 'Edited' });
+    doc.edit((s) => ({ ...s, name: 'Edited twice' }), { key: 'edit.field' });
+    expect(file.dirty).toBe(true);
+
+    await command({ type: 'import' });
+    expect(estate.open).toBe(true);
+    await estate.choose('files');
+    expect(called('chooseImportFiles')).toEqual([{ fn: 'chooseImportFiles', args: ['files'] }]);
+    expect(estate.source).toBe('kubernetes');
+    expect(estate.status).toBe('done');
+    const report = estate.result!.report;
+    expect(report.counts.services).toBeGreaterThan(0);
+    expect(report.counts.hostModels).toBeGreaterThan(0);
+
+    // The tenant option re-reads the files (after a pause for more changes).
+    vi.useFakeTimers();
+    estate.form.tenantFrom = 'label';
+    estate.form.tenantKey = 'team';
+    await nextTick();
+    vi.advanceTimersByTime(RERUN_DELAY_MS);
+    vi.useRealTimers();
+    await vi.waitUntil(() => estate.status === 'done' && estate.result!.report.options.tenantFrom === 'label:team', { timeout: 5000 });
+
+    const runsBefore = planned;
+    script.confirm = 'cancel';
+    expect(await estate.openResult()).toBe(false); // the planner kept their unsaved edits
+    expect(called('confirmDiscard').at(-1)!.args).toEqual([file.fileName, 'import']);
+    expect(doc.scenario.name).toBe('Edited twice');
+    script.confirm = 'discard';
+    expect(await estate.openResult()).toBe(true);
+    await flush();
+    expect(estate.open).toBe(false);
+    expect(doc.scenario.services.length).toBe(report.counts.services);
+    expect(file.handle).toBeNull();
+    expect(file.dirty).toBe(true); // a new document: Save asks where
+    expect(file.fileName).toMatch(/\.hostfit\.json$/);
+    expect(file.notices.join(' ')).toMatch(/Imported .* from “cluster\.json”/);
+    expect(planned).toBeGreaterThan(runsBefore); // planned at once
+    expect(called('saveScenario').length + called('saveScenarioAs').length).toBe(0); // nothing written
+  });
+
+  it('names the file and the place of bad input, and the app stays as it was', async () => {
+    const { doc } = await started();
+    const estate = useImportStore();
+    const before = doc.scenario;
+    await estate.begin([{ name: 'cluster.json', bytes: encode('{"apiVersion": "v1", "kind": "List", "items": [{"kind": "Pod", "metadata": {"name": "a"}, "spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": "1.5.3"}}}]}}]}') }]);
+    expect(estate.status).toBe('failed');
+    expect(estate.error!.at?.file).toBe('cluster.json');
+    expect(estate.error!.message).toMatch(/cluster\.json: \$\.items\[0\]/);
+    expect(doc.scenario).toBe(before);
+    await estate.begin([{ name: 'notes.txt', bytes: encode('hello') }]);
+    expect(estate.status).toBe('failed');
+    expect(estate.error!.message).toMatch(/not a format Hostfit imports/);
+    estate.close();
+    expect(estate.open).toBe(false);
+  });
+
+  it('names the new file after the scenario, without characters a file name cannot hold', () => {
+    expect(importedFileName('RVTools: export.xlsx')).toBe('RVTools - export.xlsx.hostfit.json');
+    expect(importedFileName('a/b\\c\u0007')).toBe('a - b - c.hostfit.json');
+    expect(importedFileName('..')).toBe('imported.hostfit.json');
+  });
+
+  it('cancels a running import and says so', async () => {
+    await started();
+    const estate = useImportStore();
+    let cancelled = 0;
+    estate.useImporter({ run: () => new Promise(() => undefined), cancel: () => { cancelled++; }, dispose: () => undefined });
+    void estate.begin([{ name: 'cluster.json', bytes: encode('{"kind": "List", "items": []}') }]);
+    await flush();
+    expect(estate.status).toBe('running');
+    estate.cancel();
+    expect(estate.status).toBe('cancelled');
+    expect(cancelled).toBeGreaterThan(0);
   });
 });

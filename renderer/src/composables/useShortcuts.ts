@@ -3,6 +3,7 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 import { usePlanStore } from '../stores/plan';
 import { useFileStore } from '../stores/file';
+import { useImportStore } from '../stores/import';
 import { useScenarioStore } from '../stores/scenario';
 import { EDITOR_TABS, useUiStore } from '../stores/ui';
 
@@ -18,6 +19,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'shortcuts.run', keys: 'Ctrl+Enter' },
   { action: 'shortcuts.cancel', keys: 'Esc' },
   { action: 'shortcuts.open', keys: 'Ctrl+O' },
+  { action: 'shortcuts.import', keys: 'Ctrl+I' },
   { action: 'shortcuts.save', keys: 'Ctrl+S' },
   { action: 'shortcuts.saveAs', keys: 'Ctrl+Shift+S' },
   { action: 'shortcuts.tabs', keys: 'Alt+1 … Alt+5' },
@@ -52,6 +54,7 @@ export function useShortcuts(options: { focusFind: () => void }): void {
     if (mod && key === 'enter') { e.preventDefault(); void plan.run(); return; }
     if (mod && key === 's') { e.preventDefault(); void (e.shiftKey ? file.saveAs() : file.save()); return; }
     if (mod && key === 'o') { e.preventDefault(); void file.open(); return; }
+    if (mod && key === 'i' && !e.shiftKey) { e.preventDefault(); useImportStore().show(); return; }
     if (mod && key === 'f') { e.preventDefault(); options.focusFind(); return; }
     if (e.altKey && !mod && /^[1-5]$/.test(e.key)) { e.preventDefault(); ui.editorTab = EDITOR_TABS[Number(e.key) - 1]; return; }
     if (text) return;

@@ -4,9 +4,10 @@
 // Handles are random tokens mapped to the picked File, mirroring the desktop's opaque handles.
 import {
   EXPORT_EXTENSIONS, EXPORT_MIME, type DesktopApi, type DiscardChoice, type DiscardReason, type DocumentState, type FileHandle,
-  type OpenResult, type SaveResult,
+  type ImportPick, type OpenResult, type SaveResult,
 } from '../../../core/desktop/api';
 import { BrowserRecovery } from './browser-recovery';
+import { pickedFromInput, readPicked } from './import-files';
 
 function randomToken(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -18,6 +19,20 @@ function pickFile(): Promise<File | null> {
     input.type = 'file';
     input.accept = '.json,application/json';
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+/** Files to import (several at once), or a folder's files. */
+function pickImport(pick: ImportPick): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    if (pick === 'folder') input.webkitdirectory = true;
+    else input.accept = '.xlsx,.csv,.json,.yaml,.yml,.gz,.txt';
+    input.addEventListener('change', () => resolve(input.files ? Array.from(input.files) : null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();
   });
@@ -37,6 +52,7 @@ const QUESTION: Record<DiscardReason, string> = {
   example: 'Open the example and lose your unsaved changes to “{name}”?',
   restore: 'Restore the backup and lose your unsaved changes to “{name}”?',
   revert: 'Revert “{name}” and lose your unsaved changes?',
+  import: 'Open the imported scenario and lose your unsaved changes to “{name}”?',
 };
 
 export function createBrowserApi(): DesktopApi {
@@ -110,6 +126,11 @@ export function createBrowserApi(): DesktopApi {
       const name = suggestedName.toLowerCase().endsWith(ext) ? suggestedName : `${suggestedName}${ext}`;
       download(name, data, EXPORT_MIME[kind]);
       return { ok: true, name };
+    },
+    async chooseImportFiles(pick) {
+      const picked = await pickImport(pick);
+      if (!picked || picked.length === 0) return { ok: false, reason: 'cancelled' };
+      return readPicked(pickedFromInput(picked));
     },
     async closeWindow() {
       // a page cannot close the tab it did not open; the save already happened

@@ -10,8 +10,10 @@ import type {
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { parseScenarioText, type ParseOutcome, type ScenarioError } from '../../../core/scenario/parse';
 import type { Scenario } from '../../../core/scenario/schema';
+import { i18n } from '../i18n';
 import { desktopApi } from '../platform/desktop';
 import { parseScenarioOffThread, serialiseOffThread } from '../workers/parse-client';
+import { useImportStore } from './import';
 import { useScenarioStore } from './scenario';
 
 /** Unsaved edits are backed up this long after the last change. */
@@ -21,6 +23,12 @@ export type ConflictChoice = 'reload' | 'overwrite' | 'save-as' | 'cancel';
 export type Busy = { readonly kind: 'opening' | 'saving'; readonly name: string } | null;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A file name for an imported scenario: its name without characters a file name cannot hold. */
+export function importedFileName(name: string): string {
+  const stem = name.replace(/\s*[/\\\0-\x1f:*?"<>|]+\s*/g, ' - ').replace(/^[.\s-]+|[.\s-]+$/g, '').slice(0, 200) || 'imported';
+  return `${stem}.hostfit.json`;
+}
 
 export const useFileStore = defineStore('file', () => {
   const doc = useScenarioStore();
@@ -174,6 +182,21 @@ export const useFileStore = defineStore('file', () => {
     return loadBytes(bytes, file.name, null, { notices: [`Opened a copy of the dropped file “${file.name}”; Save asks where to write it.`] });
   }
 
+  /**
+   * A scenario imported from an estate's exports: a new, unsaved document (Save asks where to write it), planned
+   * at once like any scenario loaded. Nothing was written anywhere by the import.
+   */
+  async function openImported(scenario: Scenario, from: readonly string[]): Promise<boolean> {
+    if (!(await confirmReplace('import'))) return false;
+    loadToken++;
+    show(scenario, importedFileName(scenario.name), null, null);
+    saved.value = null;
+    readOnly.value = false;
+    const source = from.length === 1 ? `“${from[0]}”` : `${from.length} files`;
+    notices.value = [i18n.global.t('estate.opened', { name: scenario.name, source })];
+    return true;
+  }
+
   async function write(save: (text: string) => Promise<SaveResult>): Promise<boolean> {
     saveError.value = '';
     const snapshot = doc.document;
@@ -276,6 +299,7 @@ export const useFileStore = defineStore('file', () => {
   async function onCommand(command: ShellCommand): Promise<void> {
     switch (command.type) {
       case 'open': await open(); break;
+      case 'import': useImportStore().show(); break;
       case 'save': await save(); break;
       case 'save-as': await saveAs(); break;
       case 'revert': await revert(); break;
@@ -336,7 +360,7 @@ export const useFileStore = defineStore('file', () => {
   return {
     fileName, exampleId, handle, dirty, readOnly, loadErrors, notices, saveError, exportError, busy,
     recentFiles, recoveryOffer, recoveryOffers, diskChange, reloadOffered, conflict, canRevert,
-    start, loadExample, loadText, loadBytes, open, openRecent, openDropped, save, saveAs, revert, reload, dismissReload,
+    start, loadExample, loadText, loadBytes, open, openRecent, openDropped, openImported, save, saveAs, revert, reload, dismissReload,
     resolveConflict, restoreRecovery, discardRecovery, refreshRecent, exportFile,
     dismissErrors: () => { loadErrors.value = []; },
     dismissNotices: () => { notices.value = []; },

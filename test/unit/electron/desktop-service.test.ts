@@ -7,7 +7,7 @@ import type { OpenResult, ShellCommand } from '../../../core/desktop/api';
 import { DesktopService } from '../../../electron/main/desktop-service';
 import { tempDir } from './support/temp';
 
-function service(userData: string, session: string, answers: { save?: string | null; export?: string | null } = {}) {
+function service(userData: string, session: string, answers: { save?: string | null; export?: string | null; import?: readonly string[] | null } = {}) {
   const sent: ShellCommand[] = [];
   const s = new DesktopService({
     userDataDir: userData,
@@ -19,6 +19,7 @@ function service(userData: string, session: string, answers: { save?: string | n
       chooseOpenPath: async () => null,
       chooseSavePath: async () => answers.save ?? null,
       chooseExportPath: async () => answers.export ?? null,
+      chooseImportPaths: async () => answers.import ?? null,
       confirmDiscard: async () => 'cancel',
     },
   });

@@ -29,6 +29,7 @@ const VALID: Record<IpcChannel, unknown[]> = {
   'hostfit:restore-backup': [hex32],
   'hostfit:discard-recovery': [hex32],
   'hostfit:export-file': ['hosts.png', 'png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])],
+  'hostfit:choose-import-files': ['folder'],
   'hostfit:close-window': [],
 };
 
@@ -46,6 +47,7 @@ function setup() {
       chooseOpenPath: async () => { dialogs.push('open'); return null; },
       chooseSavePath: async () => { dialogs.push('save'); return null; },
       chooseExportPath: async () => { dialogs.push('export'); return null; },
+      chooseImportPaths: async () => { dialogs.push('import'); return null; },
       confirmDiscard: async () => { dialogs.push('confirm'); return 'cancel'; },
     },
   });

@@ -29,6 +29,7 @@ const CALLS: Record<keyof typeof IPC, (api: DesktopApi) => Promise<unknown>> = {
   restoreBackup: (a) => a.restoreBackup('b'.repeat(32)),
   discardRecovery: (a) => a.discardRecovery('b'.repeat(32)),
   exportFile: (a) => a.exportFile('r.csv', 'csv', 'a,b'),
+  chooseImportFiles: (a) => a.chooseImportFiles('files'),
   closeWindow: (a) => a.closeWindow(),
 };
 

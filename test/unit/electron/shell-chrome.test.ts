@@ -19,8 +19,8 @@ function fileMenu(document: Parameters<typeof menuTemplate>[0]['document'], rece
 describe('application menu', () => {
   it('sends file commands to the renderer and opens recent files by path in the main process', () => {
     const m = fileMenu({ handle: { id: 'a'.repeat(32) }, name: 'a.hostfit.json', dirty: true, readOnly: false });
-    for (const label of ['&Open…', '&Save', 'Save &As…', 'Re&vert to Saved']) m.click(m.item(label));
-    expect(m.sent.map((c) => c.type)).toEqual(['open', 'save', 'save-as', 'revert']);
+    for (const label of ['&Open…', '&Import…', '&Save', 'Save &As…', 'Re&vert to Saved']) m.click(m.item(label));
+    expect(m.sent.map((c) => c.type)).toEqual(['open', 'import', 'save', 'save-as', 'revert']);
     // Shown, not registered: the workbench's own shortcut handles the key (no double save).
     expect([m.item('&Save').accelerator, m.item('&Save').registerAccelerator]).toEqual(['CmdOrCtrl+S', false]);
     const recent = m.item('Open &Recent').submenu as MenuItemConstructorOptions[];

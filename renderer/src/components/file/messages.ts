@@ -19,7 +19,7 @@ export const fileMessages = {
     },
     busy: { opening: 'Opening “{name}”…', saving: 'Saving “{name}”…' },
     exportFailed: 'Export failed: {message}',
-    drop: 'Drop a scenario file to open it',
+    drop: 'Drop a scenario file to open it, or exported files (RVTools, kubectl, Prometheus, traces) to import them',
     dismiss: 'Dismiss',
   },
   'zh-CN': {
@@ -41,7 +41,7 @@ export const fileMessages = {
     },
     busy: { opening: '正在打开“{name}”…', saving: '正在保存“{name}”…' },
     exportFailed: '导出失败：{message}',
-    drop: '拖放场景文件以打开',
+    drop: '拖放场景文件以打开，或拖放导出文件（RVTools、kubectl、Prometheus、利用率数据）以导入',
     dismiss: '关闭',
   },
 };
