@@ -71,6 +71,7 @@ export default {
   },
   flavours: { id: 'Flavour', vcpus: 'vCPUs', memoryGiB: 'GiB', diskGB: 'GB', add: 'Flavour' },
   param: {
+    deployment_vm_platform: { label: 'Hypervisor platform', unit: 'hypervisor profile', source: 'The parameters below as set (perVmOverheadMiB for every VM); vsphere, vsphere-4, kubevirt, openshift-virt and firecracker use their maker\'s published overhead by VM size (see "Where do these numbers come from")' },
     deployment_vm_hypervisorReserved_cpuCores: { label: 'Hypervisor reserved CPU', unit: 'cores per host', source: 'OpenStack Nova, reserved_host_cpus default 0 (nova.conf reference)' },
     deployment_vm_hypervisorReserved_memoryGiB: { label: 'Hypervisor reserved memory', unit: 'GiB per host', source: 'OpenStack Nova, reserved_host_memory_mb default 512 (nova.conf reference)' },
     deployment_vm_guestOs_cpuCores: { label: 'Guest OS CPU', unit: 'vCPU per VM', source: 'Planning assumption: idle background load of a minimal Linux server guest' },
@@ -80,6 +81,7 @@ export default {
     deployment_vm_cpuOvercommit: { label: 'vCPU overcommit', unit: 'vCPU : logical CPU', source: 'No overcommit; OpenStack Nova cpu_allocation_ratio is commonly raised to 4–16 for web tiers' },
     deployment_vm_memoryOvercommit: { label: 'Memory overcommit', unit: 'ratio', source: 'No overcommit; OpenStack Nova ram_allocation_ratio initial default 1.0' },
     deployment_vm_flavours: { label: 'Flavour catalogue', unit: 'vCPU / GiB / GB', source: 'OpenStack classic m1.* flavours (OpenStack admin guide, "Flavors")' },
+    deployment_container_platform: { label: 'Kubernetes platform', unit: 'Kubernetes profile', source: 'The reservation parameters below as set; gke, eks, aks, aks-pre-1.29 and none replace them with the provider\'s published node reservations (see "Where do these numbers come from")' },
     deployment_container_reservationFormula: { label: 'Node reservation formula', unit: 'formula', source: 'GKE node allocatable: CPU 6 % of the 1st core, 1 % of the 2nd, 0.5 % of the 3rd–4th, 0.25 % above; memory 25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, 6 % of the next 112, 2 % above 128 GiB' },
     deployment_container_systemReserved_cpuCores: { label: 'System reserved CPU', unit: 'cores per node', source: 'Kubernetes kubelet --system-reserved has no default; the formula above covers system daemons' },
     deployment_container_systemReserved_memoryGiB: { label: 'System reserved memory', unit: 'GiB per node', source: 'Kubernetes kubelet --system-reserved has no default; the formula above covers system daemons' },

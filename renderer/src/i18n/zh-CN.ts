@@ -73,6 +73,7 @@ const zhCN: typeof en = {
   },
   flavours: { id: '规格', vcpus: 'vCPU', memoryGiB: 'GiB', diskGB: 'GB', add: '规格' },
   param: {
+    deployment_vm_platform: { label: 'Hypervisor 平台', unit: 'Hypervisor 配置档', source: '按下列参数计算（每台虚拟机均为 perVmOverheadMiB）；vsphere、vsphere-4、kubevirt、openshift-virt 与 firecracker 按厂商公布的、随虚拟机规格变化的开销计算（见“这些数字从何而来”）' },
     deployment_vm_hypervisorReserved_cpuCores: { label: 'Hypervisor 预留 CPU', unit: '核/主机', source: 'OpenStack Nova：reserved_host_cpus 默认 0（nova.conf 参考）' },
     deployment_vm_hypervisorReserved_memoryGiB: { label: 'Hypervisor 预留内存', unit: 'GiB/主机', source: 'OpenStack Nova：reserved_host_memory_mb 默认 512（nova.conf 参考）' },
     deployment_vm_guestOs_cpuCores: { label: '客户机操作系统 CPU', unit: 'vCPU/虚拟机', source: '规划假设：最小化 Linux 服务器客户机的空闲后台负载' },
@@ -82,6 +83,7 @@ const zhCN: typeof en = {
     deployment_vm_cpuOvercommit: { label: 'vCPU 超分比', unit: 'vCPU : 逻辑 CPU', source: '不超分；Web 层常将 OpenStack Nova 的 cpu_allocation_ratio 提高到 4–16' },
     deployment_vm_memoryOvercommit: { label: '内存超分比', unit: '比率', source: '不超分；OpenStack Nova ram_allocation_ratio 初始默认 1.0' },
     deployment_vm_flavours: { label: '规格目录', unit: 'vCPU / GiB / GB', source: 'OpenStack 经典 m1.* 规格（OpenStack 管理指南“Flavors”）' },
+    deployment_container_platform: { label: 'Kubernetes 平台', unit: 'Kubernetes 配置档', source: '按下列预留参数计算；gke、eks、aks、aks-pre-1.29 与 none 以服务商公布的节点预留代替它们（见“这些数字从何而来”）' },
     deployment_container_reservationFormula: { label: '节点预留公式', unit: '公式', source: 'GKE 节点可分配资源：CPU 第 1 核预留 6 %、第 2 核 1 %、第 3–4 核 0.5 %、其余 0.25 %；内存前 4 GiB 预留 25 %、其后 4 GiB 20 %、其后 8 GiB 10 %、其后 112 GiB 6 %、128 GiB 以上 2 %' },
     deployment_container_systemReserved_cpuCores: { label: '系统预留 CPU', unit: '核/节点', source: 'Kubernetes kubelet 的 --system-reserved 没有默认值；上面的公式已涵盖系统守护进程' },
     deployment_container_systemReserved_memoryGiB: { label: '系统预留内存', unit: 'GiB/节点', source: 'Kubernetes kubelet 的 --system-reserved 没有默认值；上面的公式已涵盖系统守护进程' },
