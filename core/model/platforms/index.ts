@@ -9,3 +9,4 @@ export * from './kubernetes';
 export * from './eks-instances';
 export * from './runtimes';
 export * from './describe';
+export * from './calculator';
