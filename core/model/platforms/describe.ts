@@ -15,7 +15,7 @@ export interface ComparedPlatforms {
 
 export function comparedPlatforms(s: Scenario): ComparedPlatforms {
   const vm = s.deployment.vm.platform, k8s = s.deployment.container.platform, rt = s.deployment.container.runtimeClass;
-  const text = `VMs on ${HYPERVISOR_PROFILES[vm].name} vs pods on ${KUBERNETES_PROFILES[k8s].name} with ${RUNTIME_PROFILE_TABLE[rt].name}`
-    + ` (pods in node VMs: both)`;
+  const hv = HYPERVISOR_PROFILES[vm].name, kube = KUBERNETES_PROFILES[k8s].name;
+  const text = `VMs on ${hv} vs pods on ${kube} with ${RUNTIME_PROFILE_TABLE[rt].name}; pods in node VMs: ${kube} nodes as VMs on ${hv}`;
   return { vm, container: k8s, runtimeClass: rt, text };
 }
