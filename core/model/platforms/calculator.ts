@@ -3,7 +3,7 @@
 // it; the app's "where does this number come from" view shows it for the scenario's platforms and flavours.
 // Figures are the profiles' exact values; the deployment models round a VM's overhead and a node's reservation
 // up to whole MiB and millicores.
-import type { ContainerModelParams, VmModelParams } from '../../scenario/schema';
+import type { ContainerModelParams, Scenario, VmModelParams } from '../../scenario/schema';
 import { containerModelSchema, vmModelSchema } from '../../scenario/schema';
 import { EC2_NETWORK_SOURCE, eniMaxPods, instanceType, MAX_PODS_SOURCE, type InstanceType } from './eks-instances';
 import { HYPERVISOR_PROFILES, vmOverheadMiB, type HypervisorPlatformId } from './hypervisors';
@@ -139,4 +139,27 @@ export function overheadReport(input: CalculatorInput): OverheadReport {
   }
   if (input.runtime) report = { ...report, pod: podReport(input.runtime, input.containerParams) };
   return report;
+}
+
+/** What the app's "where does this number come from" view shows for a scenario. */
+export interface ScenarioPlatformReport {
+  /** One VM per flavour of the catalogue (their overhead under deployment.vm.platform). */
+  readonly flavours: readonly (VmReport & { readonly flavour: string })[];
+  /** Kubernetes nodes: each host model as a bare-metal node, then the configured node VM shape (if any). */
+  readonly nodes: readonly (NodeReport & { readonly label: string })[];
+  readonly pod: PodReport;
+}
+
+export function scenarioPlatformReport(s: Scenario): ScenarioPlatformReport {
+  const vm = s.deployment.vm, c = s.deployment.container;
+  const pods = { value: c.maxPodsPerNode, how: 'deployment.container.maxPodsPerNode' };
+  const shape = s.deployment.containerInVm.nodeShape;
+  return {
+    flavours: vm.flavours.map((f) => ({ ...vmReport(vm.platform, { vcpus: f.vcpus, memoryGiB: f.memoryGiB }, vm), flavour: f.id })),
+    nodes: [
+      ...s.hostModels.map((m) => ({ ...nodeReport(c.platform, { vcpus: m.cores * m.threadsPerCore, memoryGiB: m.memoryGiB }, pods, c), label: m.id })),
+      ...(shape ? [{ ...nodeReport(c.platform, { vcpus: shape.vcpus, memoryGiB: shape.memoryGiB }, pods, c), label: 'node VM' }] : []),
+    ],
+    pod: podReport(c.runtimeClass, c),
+  };
 }
