@@ -9,6 +9,7 @@ import { cloudStyleFlavours } from '../../core/examples/hardware';
 import { BREAKDOWN_CATEGORIES } from '../../core/metrics/breakdown';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { parseScenarioValue } from '../../core/scenario/parse';
+import { HYPERVISOR_PLATFORMS, KUBERNETES_PLATFORMS } from '../../core/scenario/platform-ids';
 import { formatPath, ISOLATION_BOUNDARIES, RUNTIME_CLASSES, type ScenarioInput } from '../../core/scenario/schema';
 import { createWasmPacker } from '../../electron/cli/kernel';
 
@@ -35,12 +36,14 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc.record({
     diskGB: step(0, 100, 10), networkMbps: step(0, 500, 50), isolation: fc.constantFrom(...ISOLATION_BOUNDARIES),
   }), { minLength: 1, maxLength: 6 }),
   vm: fc.record({
+    platform: fc.constantFrom(...HYPERVISOR_PLATFORMS),
     cpuOvercommit: step(1, 4, 0.5), memoryOvercommit: step(1, 1.5, 0.25), perVmOverheadMiB: fc.integer({ min: 0, max: 300 }),
     cpuVirtualisationOverhead: step(0, 0.2, 0.01), ioVirtualisationOverhead: step(0, 0.3, 0.05),
     hypervisorReserved: fc.record({ cpuCores: step(0, 2, 0.5), memoryGiB: step(0, 4, 0.5) }),
     guestOs: fc.record({ cpuCores: step(0, 0.5, 0.1), memoryGiB: step(0, 1, 0.25), diskGB: step(0, 20, 5) }),
   }),
   container: fc.record({
+    platform: fc.constantFrom(...KUBERNETES_PLATFORMS),
     reservationFormula: fc.constantFrom('gke' as const, 'none' as const), runtimeClass: fc.constantFrom(...RUNTIME_CLASSES),
     maxPodsPerNode: fc.integer({ min: 1, max: 110 }), sidecar: fc.record({ enabled: fc.boolean() }),
   }),
