@@ -103,7 +103,7 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
   { path: 'deployment.vm.flavours', value: VM_DEFAULTS.flavours, unit: 'vCPU / GiB / GB',
     source: 'OpenStack classic m1.* flavours (OpenStack admin guide, "Flavors")' },
   { path: 'deployment.container.platform', value: 'generic-k8s', unit: 'Kubernetes profile',
-    source: 'The reservation parameters below as set; gke, eks, aks, aks-pre-1.29 and none replace them with the provider\'s '
+    source: 'The reservation parameters below as set; gke, gke-onprem, eks, aks, aks-pre-1.29 and none replace them with the provider\'s '
       + 'published node reservations (core/model/platforms, README "Platform profiles")' },
   { path: 'deployment.container.reservationFormula', value: 'gke', unit: 'formula',
     source: 'GKE node allocatable: CPU 6 % of the 1st core, 1 % of the 2nd, 0.5 % of the 3rd–4th, 0.25 % above; '
@@ -115,7 +115,8 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
   { path: 'deployment.container.evictionHardMiB', value: 100, unit: 'MiB per node',
     source: 'Kubernetes kubelet default evictionHard memory.available < 100Mi' },
   { path: 'deployment.container.runtimeClass', value: 'runc', unit: 'runtime class',
-    source: 'Default container runtime of containerd and CRI-O' },
+    source: 'Default container runtime of containerd and CRI-O; runc, gvisor and kata use the podOverhead parameters below, '
+      + 'kata-qemu, kata-clh, kata-fc and kata-confidential the upstream RuntimeClass overhead (kata-runtimeClasses.yaml)' },
   { path: 'deployment.container.podOverhead.runc', value: CONTAINER_DEFAULTS.podOverhead.runc, unit: 'cores / MiB per pod',
     source: 'Kubernetes: no Pod Overhead is defined for the default runtime class' },
   { path: 'deployment.container.podOverhead.gvisor', value: CONTAINER_DEFAULTS.podOverhead.gvisor, unit: 'cores / MiB per pod',

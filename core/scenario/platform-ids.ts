@@ -4,7 +4,7 @@
 export const HYPERVISOR_PLATFORMS = ['generic-vm', 'vsphere', 'vsphere-4', 'kubevirt', 'openshift-virt', 'firecracker'] as const;
 export type HypervisorPlatformId = (typeof HYPERVISOR_PLATFORMS)[number];
 
-export const KUBERNETES_PLATFORMS = ['generic-k8s', 'gke', 'eks', 'aks', 'aks-pre-1.29', 'none'] as const;
+export const KUBERNETES_PLATFORMS = ['generic-k8s', 'gke', 'gke-onprem', 'eks', 'aks', 'aks-pre-1.29', 'none'] as const;
 export type KubernetesPlatformId = (typeof KUBERNETES_PLATFORMS)[number];
 
 /** runc, gvisor and kata use the scenario's podOverhead parameters; the kata-* classes their upstream RuntimeClass overhead. */

@@ -40,6 +40,8 @@ export const GKE_SMALL_NODE_MEMORY_MIB = 255;
  */
 export const AKS_CPU_TIERS: Tiers = [[1000, 0.06], [2000, 0.04], [4000, 0.02], [Infinity, 0.01]];
 export const EKS_MEMORY = { perPodMiB: 11, fixedMiB: 255 } as const;
+/** GKE on-prem (Anthos clusters on VMware 1.3–1.5): 80 m + 1 % of CPU, 280 MiB + 5 % of memory. */
+export const GKE_ONPREM = { cpuFixedMillicores: 80, cpuShare: 0.01, memoryFixedMiB: 280, memoryShare: 0.05 } as const;
 export const AKS_MEMORY = { perPodMiB: 20, fixedMiB: 50, maxShare: 0.25 } as const;
 
 export interface NodeReservation {
@@ -107,6 +109,21 @@ export const KUBERNETES_PROFILES: Readonly<Record<KubernetesPlatformId, Kubernet
     reserve(cpu, mem) {
       const c = gkeCpu(cpu), m = gkeMemory(mem);
       return { cpuMillicores: c.value, memoryMiB: m.value, evictionMiB: 100, how: { cpu: c.how, memory: m.how, eviction: 'memory.available 100 MiB' } };
+    },
+  },
+  'gke-onprem': {
+    id: 'gke-onprem',
+    name: 'GKE on-prem (Anthos clusters on VMware 1.3–1.5)',
+    rule: `CPU: ${GKE_ONPREM.cpuFixedMillicores} m + ${GKE_ONPREM.cpuShare * 100} % of the node; memory: ${GKE_ONPREM.memoryFixedMiB} MiB + `
+      + `${GKE_ONPREM.memoryShare * 100} % of the node; eviction 100 MiB`,
+    sources: [{ title: 'GKE on-prem, "Resources available for your Pods" (node allocatable)',
+      url: 'https://cloud.google.com/anthos/clusters/docs/on-prem/1.3/how-to/resources-available-pods', version: 'GKE on-prem / Anthos clusters on VMware 1.3–1.5', checked: CHECKED }],
+    reserve(cpu, mem) {
+      const g = GKE_ONPREM;
+      return {
+        cpuMillicores: g.cpuFixedMillicores + g.cpuShare * cpu, memoryMiB: g.memoryFixedMiB + g.memoryShare * mem, evictionMiB: 100,
+        how: { cpu: `${g.cpuFixedMillicores} m + ${g.cpuShare} × ${cpu} m`, memory: `${g.memoryFixedMiB} MiB + ${g.memoryShare} × ${mem} MiB`, eviction: 'memory.available 100 MiB' },
+      };
     },
   },
   eks: {

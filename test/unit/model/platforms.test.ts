@@ -171,6 +171,17 @@ describe('GKE node reservations (claims 13, 14)', () => {
   });
 });
 
+describe('GKE on-prem (reference §3d, for contrast)', () => {
+  it('4 CPU / 8 GB → 120 m and 680 MiB, allocatable 7220 MiB, in the document\'s decimal reading of 8 GB', () => {
+    const decimal = reserve('gke-onprem', 4, 8000);
+    expect(decimal.cpuMillicores).toBeCloseTo(120, 10);
+    expect(decimal.memoryMiB).toBeCloseTo(680, 10);
+    expect(8000 - decimal.memoryMiB - decimal.evictionMiB).toBeCloseTo(7220, 10);
+    // On a node of 8 GiB = 8192 MiB the same formula reserves 689.6 MiB: the published example computes 5 % of 8000.
+    expect(reserve('gke-onprem', 4, 8 * GiB).memoryMiB).toBeCloseTo(689.6, 10);
+  });
+});
+
 describe('EKS node reservations (claim 15)', () => {
   it('max pods = ENIs × (IPv4 per ENI − 1) + 2 gives eni-max-pods.txt\'s figures', () => {
     expect(Object.fromEntries(EC2_INSTANCES.map((t) => [t.id, eniMaxPods(t)]))).toEqual({
