@@ -146,19 +146,25 @@ export interface ScenarioPlatformReport {
   /** One VM per flavour of the catalogue (their overhead under deployment.vm.platform). */
   readonly flavours: readonly (VmReport & { readonly flavour: string })[];
   /** Kubernetes nodes: each host model as a bare-metal node, then the configured node VM shape (if any). */
-  readonly nodes: readonly (NodeReport & { readonly label: string })[];
+  readonly nodes: readonly (NodeReport & { readonly label: string; readonly shapeLabel?: string })[];
   readonly pod: PodReport;
+  /** The node VM of pods-in-VMs a plan chose (when given), as a VM under deployment.vm.platform. */
+  readonly nodeVm?: VmReport & { readonly label: string };
 }
 
-export function scenarioPlatformReport(s: Scenario): ScenarioPlatformReport {
+/** `planned`: the node VM shape a plan chose for pods in VMs (shown when no shape is configured). */
+export function scenarioPlatformReport(s: Scenario, planned?: { readonly shape: Size; readonly label: string }): ScenarioPlatformReport {
   const vm = s.deployment.vm, c = s.deployment.container;
   const pods = { value: c.maxPodsPerNode, how: 'deployment.container.maxPodsPerNode' };
-  const shape = s.deployment.containerInVm.nodeShape;
+  const configured = s.deployment.containerInVm.nodeShape;
+  const shape = configured ?? planned?.shape;
+  const label = configured ? 'configured' : planned?.label ?? '';
   return {
+    ...(shape ? { nodeVm: { ...vmReport(vm.platform, { vcpus: shape.vcpus, memoryGiB: shape.memoryGiB }, vm), label } } : {}),
     flavours: vm.flavours.map((f) => ({ ...vmReport(vm.platform, { vcpus: f.vcpus, memoryGiB: f.memoryGiB }, vm), flavour: f.id })),
     nodes: [
       ...s.hostModels.map((m) => ({ ...nodeReport(c.platform, { vcpus: m.cores * m.threadsPerCore, memoryGiB: m.memoryGiB }, pods, c), label: m.id })),
-      ...(shape ? [{ ...nodeReport(c.platform, { vcpus: shape.vcpus, memoryGiB: shape.memoryGiB }, pods, c), label: 'node VM' }] : []),
+      ...(shape ? [{ ...nodeReport(c.platform, { vcpus: shape.vcpus, memoryGiB: shape.memoryGiB }, pods, c), label: 'node VM', shapeLabel: label }] : []),
     ],
     pod: podReport(c.runtimeClass, c),
   };

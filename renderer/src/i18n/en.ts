@@ -340,7 +340,7 @@ export default {
     exact: 'Exact values of the published tables and formulas; the plan rounds each up to whole MiB and millicores.',
     vmHeading: 'VM overhead memory, per flavour', nodeHeading: 'Kubernetes node reservations', podHeading: 'Pod overhead',
     flavour: 'Flavour', size: 'Size', overhead: 'Overhead', planned: 'Planned', how: 'How', node: 'Node', maxPods: 'Max pods',
-    reservedCpu: 'Reserved CPU', reservedMemory: 'Reserved memory', eviction: 'Eviction', allocatable: 'Allocatable', nodeVm: 'node VM',
+    reservedCpu: 'Reserved CPU', reservedMemory: 'Reserved memory', eviction: 'Eviction', allocatable: 'Allocatable', nodeVm: 'node VM', nodeVmOverhead: 'Node VM of pods in VMs ({label}): {vcpus} vCPU / {memory}, overhead {overhead}.',
     pod: '{cpu} cores and {memory} MiB per pod', published: 'upstream RuntimeClass overhead', parameter: 'the scenario\'s podOverhead parameter',
     measured: 'Measured: {memory} per container, start {start} ({what})', none: 'none published', ruleLabel: 'Rule', sources: 'Sources', checked: 'checked {date}',
     results: 'Platforms: VMs on {vm}; pods on {k8s} with {runtime}',

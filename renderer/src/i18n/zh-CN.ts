@@ -342,7 +342,7 @@ const zhCN: typeof en = {
     exact: '以下为公布的表格与公式的精确值；规划时各自向上取整到整 MiB 与毫核。',
     vmHeading: '各规格虚拟机的开销内存', nodeHeading: 'Kubernetes 节点预留', podHeading: 'Pod 开销',
     flavour: '规格', size: '大小', overhead: '开销', planned: '规划取值', how: '计算方式', node: '节点', maxPods: '最大 Pod 数',
-    reservedCpu: '预留 CPU', reservedMemory: '预留内存', eviction: '驱逐阈值', allocatable: '可分配', nodeVm: '节点虚拟机',
+    reservedCpu: '预留 CPU', reservedMemory: '预留内存', eviction: '驱逐阈值', allocatable: '可分配', nodeVm: '节点虚拟机', nodeVmOverhead: '虚拟机内 Pod 的节点虚拟机（{label}）：{vcpus} vCPU / {memory}，开销 {overhead}。',
     pod: '每个 Pod {cpu} 核、{memory} MiB', published: '上游 RuntimeClass 开销', parameter: '场景的 podOverhead 参数',
     measured: '实测：每个容器 {memory}，启动 {start}（{what}）', none: '无公布数据', ruleLabel: '规则', sources: '来源', checked: '核对于 {date}',
     results: '平台：虚拟机运行于 {vm}；Pod 运行于 {k8s}，运行时为 {runtime}',

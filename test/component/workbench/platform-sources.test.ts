@@ -42,6 +42,19 @@ describe('platform sources view', () => {
     w.unmount();
   });
 
+  it('shows the node VM of pods in VMs: its VM overhead and its node reservations', async () => {
+    const w = mountWith(PlatformSources);
+    const input = minimalInput();
+    input.deployment = { vm: { platform: 'vsphere' }, container: { platform: 'eks' }, containerInVm: { nodeShape: { vcpus: 8, memoryGiB: 32, diskGB: 100 } } };
+    useScenarioStore().replace(parsed(input));
+    await flushPromises();
+    // 8 vCPU / 32 GiB: the 8-vCPU column's 4096 → 16384 MB slope continued: 168.60 + 91.82 × 16384 / 12288 = 291.03 MB.
+    expect(w.get('[data-testid="platform-node-vm"]').text()).toBe('Node VM of pods in VMs (configured): 8 vCPU / 32 GiB, overhead 291.03 MiB.');
+    expect(w.get('[data-testid="platform-node-node VM"]').text()).toContain('node VM (configured)');
+    expect(w.get('[data-testid="platform-node-node VM"]').text()).toContain('1,465 MiB');
+    w.unmount();
+  });
+
   it('follows the platform selectors of the parameter panel, in English and Chinese', async () => {
     const w = mountWith(Both);
     useScenarioStore().replace(parsed(minimalInput()));
