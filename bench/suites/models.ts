@@ -14,6 +14,7 @@ import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { runInWorkers } from '../../electron/cli/commands/sweep';
 import { markdownTable, timeBest } from '../table';
+import { platformHostsTable } from './platform-hosts';
 
 export const name = 'models';
 export const description = 'compare VM / container / container-in-VM in one run: examples and a large generated fleet; sweep on 1 vs all cores';
@@ -96,4 +97,12 @@ export async function run(flags: string[]): Promise<void> {
   console.log(`\nSweep of deployment.vm.cpuOvercommit 1..8 on the fleet example (${cores} cores, load average ${load}; `
     + 'includes worker start-up, about a second per worker to load the TypeScript through tsx):\n');
   console.log(markdownTable(['worker threads', 'values', 'seconds', 'values/s'], sweepRows));
+  printPlatformHosts(wasm);
+}
+
+/** Issue 17: per example, the hosts each platform profile changes (bench/suites/platform-hosts.ts). */
+function printPlatformHosts(packer: ReturnType<typeof createWasmPacker>): void {
+  console.log('\nPlatform profiles: hosts per example with each profile set on its own (change against the example as bundled; '
+    + 'plans are heuristic, so a profile that reserves less can still cost a host):\n');
+  console.log(platformHostsTable(packer));
 }

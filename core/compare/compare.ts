@@ -9,6 +9,7 @@
 import type { Packer, SizeKey } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';
 import { podBoundary, type ComparedModel } from '../model/isolation';
+import { comparedPlatforms } from '../model/platforms/describe';
 import { overheadBreakdown } from '../metrics/breakdown';
 import { monthlyCost } from '../metrics/cost';
 import { domainsUsed, energyUse } from '../metrics/energy';
@@ -152,6 +153,7 @@ export function compareAnswers(scenario: Scenario, packer: Packer, result: PlanR
     isolationRanking: scenario.deployment.isolation.ranking.join(' > '),
     assumptions: { load: scenario.economics.load, hoursPerMonth: scenario.economics.hoursPerMonth, amortisationMonths: scenario.economics.amortisationMonths },
     models: answers.map((a) => modelResult(ctx, a)),
+    platforms: comparedPlatforms(scenario),
     planAlgorithms: [...new Set(result.models.map((m) => m.algorithm))],
   };
 }

@@ -20,6 +20,7 @@
 // a sum over disjoint subsets never overcounts. test/property/bounds.test.ts checks every bound against an
 // exact HiGHS MIP on small instances.
 import type { PackOutcome } from '../kernel/packer';
+import { nodeVmOverheadMiB } from '../model/container-in-vm';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import { placementRule, type ComparedModel } from '../model/isolation';
@@ -238,7 +239,7 @@ export function twoLevelLowerBound(scenario: Scenario, plan: TwoLevelShape, podH
   const nodeExclusive = (s: Service) => placementRule('container-in-vm', s.isolation, scenario) !== 'none';
   const pools = plan.pods.hosts;
   const node = pools[0];
-  const least = [node.physical[0], node.physical[1] + Math.round(scenario.deployment.vm.perVmOverheadMiB), node.physical[2]];
+  const least = [node.physical[0], node.physical[1] + nodeVmOverheadMiB(scenario.deployment.vm, node), node.physical[2]];
   const pods = boundItems(plan.pods, podHost ? { itemHost: podHost } : null);
   /** Node VMs the pods need at least: node-exclusive tenants' pods in node VMs of their own. */
   const nodesFor = (items: readonly BoundItem[]): number | null => {
