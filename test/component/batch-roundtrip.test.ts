@@ -119,7 +119,7 @@ describe('the Sweep tab through hostfit batch and back', () => {
     state.table = { ok: true, name: 't.csv', bytes: new TextEncoder().encode('index,scenario,x,status,error,vm.hostsUsed\n0,a,1,ok,,3\n1,a,2,ok\n') };
     await wrapper.get('[data-testid="batch-open"]').trigger('click');
     await flushPromises();
-    expect(wrapper.get('[data-testid="batch-errors"]').text()).toContain('line 3 4 fields; the header has 6');
+    expect(wrapper.get('[data-testid="batch-errors"]').text()).toContain('line 3: 4 fields; the header has 6');
     state.table = { ok: false, reason: 'error', message: 'big.csv: the file is 300 MiB; the largest batch result the app opens is 256 MiB' };
     await wrapper.get('[data-testid="batch-open"]').trigger('click');
     await flushPromises();

@@ -90,6 +90,7 @@ export const useBatchStore = defineStore('batch', () => {
   async function open(): Promise<boolean> {
     if (busy.value) return false;
     problem.value = null;
+    saved.value = null;
     busy.value = 'open';
     try {
       const r = await desktopApi().openBatchResult();
