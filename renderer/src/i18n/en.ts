@@ -296,7 +296,7 @@ export default {
     chartTitle: '{figure} by {parameter} (batch)',
     axis: { seed: 'Seed', day: 'Day' },
     figure: {
-      hostsUsed: 'Hosts used', lowerBound: 'Lower bound', gap: 'Gap to the bound', unplaced: 'Unplaced instances',
+      hostsUsed: 'Hosts used', lowerBound: 'Volume lower bound', gap: 'Gap to the volume bound', bestLowerBound: 'Lower bound', gapToBest: 'Gap to the bound', unplaced: 'Unplaced instances',
       totalUSDPerMonth: 'Cost per month (USD)', kWhPerMonth: 'Energy per month (kWh)', hostsNPlus1: 'Hosts for N+1',
     },
   },

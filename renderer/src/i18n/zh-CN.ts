@@ -298,7 +298,7 @@ const zhCN: typeof en = {
     chartTitle: '{figure}随 {parameter} 变化（批处理）',
     axis: { seed: '种子', day: '天' },
     figure: {
-      hostsUsed: '使用的主机数', lowerBound: '下界', gap: '与下界的差距', unplaced: '未放置的实例',
+      hostsUsed: '使用的主机数', lowerBound: '容量下界', gap: '与容量下界的差距', bestLowerBound: '下界', gapToBest: '与下界的差距', unplaced: '未放置的实例',
       totalUSDPerMonth: '每月成本（美元）', kWhPerMonth: '每月能耗（千瓦时）', hostsNPlus1: 'N+1 所需主机数',
     },
   },
