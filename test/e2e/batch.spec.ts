@@ -94,5 +94,12 @@ test('a sweep saved as a batch file, run and merged by hostfit batch, opens back
   await openTable(page, join(dir, 'again.json'));
   await expect(page.getByTestId('batch-errors')).toHaveCount(0);
   await expect(page.getByTestId('batch-result-summary')).toHaveText('again.json: 4 of 4 runs, 0 failed, 0 missing');
+
+  // In Simplified Chinese the same result reads in Chinese, chart included.
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('batch-result-summary')).toHaveText('again.json：4 次运行中的 4 次，0 次失败，0 次缺失');
+  await expect(page.getByTestId('batch-open')).toHaveText('打开合并结果…');
+  await page.getByTestId('batch-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('batch-zh-CN.png'), fullPage: false });
   expect(problems).toEqual([]);
 });
