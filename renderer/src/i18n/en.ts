@@ -286,7 +286,7 @@ export default {
     hint: 'Plans the scenario once per value (in its own worker) and draws parameter → hosts per model; dashed lines are the lower bounds.',
   },
   batch: {
-    seeds: 'Seeds (batch file)', seedsPlaceholder: 'none, or 1..10', save: 'Save as batch file…', open: 'Open merged result…',
+    seeds: 'Seeds (batch file)', seedsPlaceholder: 'none, or 1..10', save: 'Save as batch file…', open: 'Open merged result…', reading: 'Reading the table…',
     hint: 'Run the sweep on a cluster or all cores: save it as a batch file for hostfit batch, then open the table hostfit batch merge wrote.',
     saved: 'Saved {name}: {runs} runs. See "Batches on a cluster" in the README to run it.',
     saveFailed: 'The batch file {file} was not saved', openFailed: 'Cannot open the merged result {file}',

@@ -288,7 +288,7 @@ const zhCN: typeof en = {
     hint: '对每个取值规划一次场景（在独立的工作线程中），并按部署模型绘出参数 → 主机数；虚线为下界。',
   },
   batch: {
-    seeds: '种子（批处理文件）', seedsPlaceholder: '无，或 1..10', save: '另存为批处理文件…', open: '打开合并结果…',
+    seeds: '种子（批处理文件）', seedsPlaceholder: '无，或 1..10', save: '另存为批处理文件…', open: '打开合并结果…', reading: '正在读取表格…',
     hint: '在集群或全部核心上运行此扫描：将其保存为 hostfit batch 的批处理文件，再打开 hostfit batch merge 生成的表格。',
     saved: '已保存 {name}：共 {runs} 次运行。运行方法见 README 的“Batches on a cluster”一节。',
     saveFailed: '批处理文件 {file} 未保存', openFailed: '无法打开此合并结果 {file}',

@@ -5,8 +5,9 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { batchFileName, sweepBatchFile } from '../../../core/batch/sweep-file';
-import { numericAxes, parseMergedTable, tableFigures, type ReadTable, type TableError } from '../../../core/batch/table';
+import { numericAxes, tableFigures, type ReadTable, type TableError } from '../../../core/batch/table';
 import { desktopApi } from '../platform/desktop';
+import { parseTableOffThread } from '../workers/table-client';
 import { useScenarioStore } from './scenario';
 
 export interface BatchSaveRequest {
@@ -63,8 +64,8 @@ export const useBatchStore = defineStore('batch', () => {
   }
 
   /** Shows a table (opened, or handed over by a test); false with the errors kept when it is not a merged table. */
-  function show(bytes: Uint8Array, name: string): boolean {
-    const parsed = parseMergedTable(bytes, name);
+  async function show(bytes: Uint8Array, name: string): Promise<boolean> {
+    const parsed = await parseTableOffThread(bytes, name);
     if (!parsed.ok) {
       problem.value = { action: 'open', file: name, errors: parsed.errors };
       return false;
@@ -98,7 +99,7 @@ export const useBatchStore = defineStore('batch', () => {
         if (r.reason === 'error') problem.value = { action: 'open', file: '', errors: [{ where: 'file', message: r.message }] };
         return false;
       }
-      return show(r.bytes, r.name);
+      return await show(r.bytes, r.name);
     } catch (e) {
       problem.value = { action: 'open', file: '', errors: [{ where: 'file', message: errorText(e) }] };
       return false;
