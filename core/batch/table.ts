@@ -44,7 +44,7 @@ function layout(columns: readonly string[]): { axes: string[]; metrics: string[]
     seen.add(c);
   }
   const metrics = columns.slice(status + 2);
-  const bad = metrics.find((m) => !/^[^.]+\.[^.]+$/.test(m));
+  const bad = metrics.find((m) => !/^[^.]+\..+$/.test(m));
   if (bad !== undefined) return `column "${bad}" after "error" is not a figure of one model (model.figure, e.g. vm.hostsUsed)`;
   return { axes: columns.slice(2, status), metrics };
 }

@@ -298,6 +298,8 @@ export default {
     figure: {
       hostsUsed: 'Hosts used', lowerBound: 'Volume lower bound', gap: 'Gap to the volume bound', bestLowerBound: 'Lower bound', gapToBest: 'Gap to the bound', unplaced: 'Unplaced instances',
       totalUSDPerMonth: 'Cost per month (USD)', kWhPerMonth: 'Energy per month (kWh)', hostsNPlus1: 'Hosts for N+1',
+      hosts: 'Hosts (simulated)', items: 'Instances (simulated)', energyKWh: 'Energy (kWh, simulated)', migrations: 'Migrations',
+      hostShutdowns: 'Host shutdowns', overallSlaViolation: 'SLA violation (overall)', slav: 'SLAV', esv: 'ESV',
     },
   },
   export: {

@@ -300,6 +300,8 @@ const zhCN: typeof en = {
     figure: {
       hostsUsed: '使用的主机数', lowerBound: '容量下界', gap: '与容量下界的差距', bestLowerBound: '下界', gapToBest: '与下界的差距', unplaced: '未放置的实例',
       totalUSDPerMonth: '每月成本（美元）', kWhPerMonth: '每月能耗（千瓦时）', hostsNPlus1: 'N+1 所需主机数',
+      hosts: '主机数（仿真）', items: '实例数（仿真）', energyKWh: '能耗（千瓦时，仿真）', migrations: '迁移次数',
+      hostShutdowns: '主机关机次数', overallSlaViolation: 'SLA 违约率（总体）', slav: 'SLAV', esv: 'ESV',
     },
   },
   export: {

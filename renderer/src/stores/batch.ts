@@ -84,7 +84,8 @@ export const useBatchStore = defineStore('batch', () => {
     table.value = parsed.table;
     tableName.value = name;
     x.value = axes[0];
-    figure.value = figures.includes('hostsUsed') ? 'hostsUsed' : figures[0];
+    // Hosts first: a comparison's hosts used, a simulation's hosts (then its energy).
+    figure.value = ['hostsUsed', 'hosts', 'energyKWh'].find((f) => figures.includes(f)) ?? figures[0];
     return true;
   }
 

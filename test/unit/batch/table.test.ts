@@ -2,12 +2,18 @@
 // table, bad files are refused naming the line (CSV) or JSON path, and the chart's series average the runs that
 // share an x value. And the app's sweep saved as a batch file is a batch the schema and the planner accept.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { planBatch, runAt } from '../../../core/batch/expand';
-import { tableCsv, tableJson, type MergedTable } from '../../../core/batch/merge';
+import { mergeResults, tableCsv, tableJson, type MergedTable } from '../../../core/batch/merge';
+import { readResults, resultLine } from '../../../core/batch/results';
+import { executeRun } from '../../../core/batch/run';
 import { parseBatchValue } from '../../../core/batch/schema';
 import { batchFileName, sweepBatchFile } from '../../../core/batch/sweep-file';
 import { numericAxes, parseMergedTable, tableFigures, tableModels, tableSeries, type ReadTable } from '../../../core/batch/table';
 import { exampleScenario, EXAMPLES } from '../../../core/examples/index';
+import { parseScenarioValue } from '../../../core/scenario/parse';
+import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
+import { createWasmPacker, loadKernelBytes } from '../../../electron/cli/kernel';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -62,6 +68,24 @@ describe('merged tables read back', () => {
       { x: 1, runs: 3, values: { vm: 0.2 } },
       { x: 2, runs: 2, values: { vm: 0.3 } }, // run 1 has no gap: the mean of those that have one
     ].map((p) => ({ ...p, values: { vm: expect.closeTo(p.values.vm, 12) } })));
+  });
+
+  it('reads the table of a simulate batch (its figures per model are the dynamic totals)', () => {
+    const parsed = parseScenarioValue(JSON.parse(readFileSync(new URL('../../../examples/diurnal.hostfit.json', import.meta.url), 'utf8')));
+    if (!parsed.ok) throw new Error('example must parse');
+    const plan = planBatch({ name: 'sim', command: 'simulate', scenarios: [{ name: 'diurnal', doc: JSON.parse(JSON.stringify(parsed.scenario)) }],
+      grid: [{ param: 'deployment.vm.cpuOvercommit', values: '1,2' }], seeds: '1,2', headroom: false, series: false });
+    let simulator: WasmSimulator | undefined;
+    const engines = { packer: createWasmPacker(), simulator: () => (simulator ??= WasmSimulator.fromBytes(loadKernelBytes('release'))) };
+    const text = Array.from({ length: plan.runs }, (_, i) => resultLine(plan, runAt(plan, i), executeRun(plan, runAt(plan, i), engines), 0)).join('');
+    const t = read(enc(tableCsv(mergeResults([{ name: 'r', lines: readResults(enc(text), 'r').lines }]))), 'sim.csv');
+    expect(t.failed).toBe(0);
+    expect(numericAxes(t)).toEqual(['deployment.vm.cpuOvercommit', 'seed']);
+    expect(tableFigures(t)).toEqual(expect.arrayContaining(['hosts', 'energyKWh', 'migrations']));
+    expect(tableModels(t, 'energyKWh')).toEqual(['vm', 'container']);
+    const energy = tableSeries(t, 'deployment.vm.cpuOvercommit', 'energyKWh');
+    expect(energy.map((p) => [p.x, p.runs])).toEqual([[1, 2], [2, 2]]);
+    expect(energy.every((p) => typeof p.values.vm === 'number' && p.values.vm > 0)).toBe(true);
   });
 
   it('refuses what is not a merged table, naming the line and column or the JSON path', () => {
