@@ -288,6 +288,23 @@ export default {
     badList: 'Values must be numbers separated by commas or spaces.', chartTitle: 'Hosts by {parameter}',
     hint: 'Plans the scenario once per value (in its own worker) and draws parameter → hosts per model; dashed lines are the lower bounds.',
   },
+  batch: {
+    seeds: 'Seeds (batch file)', seedsPlaceholder: 'none, or 1..10', save: 'Save as batch file…', open: 'Open merged result…', reading: 'Reading the table…',
+    hint: 'Run the sweep on a cluster or all cores: save it as a batch file for hostfit batch, then open the table hostfit batch merge wrote.',
+    saved: 'Saved {name}: {runs} runs. See "Batches on a cluster" in the README to run it.',
+    saveFailed: 'The batch file {file} was not saved', openFailed: 'Cannot open the merged result {file}',
+    summary: '{name}: {rows} of {runs} runs, {failed} failed, {missing} missing', close: 'Close',
+    xAxis: 'Along', yAxis: 'Figure', runs: 'Runs',
+    averaged: 'Each point is the mean of the successful runs with that value (up to {runs}: seeds and other grid values).',
+    chartTitle: '{figure} by {parameter} (batch)',
+    axis: { seed: 'Seed', day: 'Day' },
+    figure: {
+      hostsUsed: 'Hosts used', lowerBound: 'Volume lower bound', gap: 'Gap to the volume bound', bestLowerBound: 'Lower bound', gapToBest: 'Gap to the bound', unplaced: 'Unplaced instances',
+      totalUSDPerMonth: 'Cost per month (USD)', kWhPerMonth: 'Energy per month (kWh)', hostsNPlus1: 'Hosts for N+1',
+      hosts: 'Hosts (simulated)', items: 'Instances (simulated)', energyKWh: 'Energy (kWh, simulated)', migrations: 'Migrations',
+      hostShutdowns: 'Host shutdowns', overallSlaViolation: 'SLA violation (overall)', slav: 'SLAV', esv: 'ESV',
+    },
+  },
   export: {
     menu: 'Export', png: 'Save this chart as PNG', resultsCsv: 'Results as CSV', resultsJson: 'Results as JSON', placementCsv: 'Placement as CSV (one row per VM or pod)',
     report: 'Printable report…', failed: 'Export failed: {message}',

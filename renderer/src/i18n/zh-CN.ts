@@ -290,6 +290,23 @@ const zhCN: typeof en = {
     badList: '取值必须是以逗号或空格分隔的数字。', chartTitle: '主机数随 {parameter} 变化',
     hint: '对每个取值规划一次场景（在独立的工作线程中），并按部署模型绘出参数 → 主机数；虚线为下界。',
   },
+  batch: {
+    seeds: '种子（批处理文件）', seedsPlaceholder: '无，或 1..10', save: '另存为批处理文件…', open: '打开合并结果…', reading: '正在读取表格…',
+    hint: '在集群或全部核心上运行此扫描：将其保存为 hostfit batch 的批处理文件，再打开 hostfit batch merge 生成的表格。',
+    saved: '已保存 {name}：共 {runs} 次运行。运行方法见 README 的“Batches on a cluster”一节。',
+    saveFailed: '批处理文件 {file} 未保存', openFailed: '无法打开此合并结果 {file}',
+    summary: '{name}：{runs} 次运行中的 {rows} 次，{failed} 次失败，{missing} 次缺失', close: '关闭',
+    xAxis: '横轴', yAxis: '指标', runs: '运行次数',
+    averaged: '每个点是该取值下所有成功运行的平均值（最多 {runs} 次：种子及其他网格取值）。',
+    chartTitle: '{figure}随 {parameter} 变化（批处理）',
+    axis: { seed: '种子', day: '天' },
+    figure: {
+      hostsUsed: '使用的主机数', lowerBound: '容量下界', gap: '与容量下界的差距', bestLowerBound: '下界', gapToBest: '与下界的差距', unplaced: '未放置的实例',
+      totalUSDPerMonth: '每月成本（美元）', kWhPerMonth: '每月能耗（千瓦时）', hostsNPlus1: 'N+1 所需主机数',
+      hosts: '主机数（仿真）', items: '实例数（仿真）', energyKWh: '能耗（千瓦时，仿真）', migrations: '迁移次数',
+      hostShutdowns: '主机关机次数', overallSlaViolation: 'SLA 违约率（总体）', slav: 'SLAV', esv: 'ESV',
+    },
+  },
   export: {
     menu: '导出', png: '将此图表保存为 PNG', resultsCsv: '结果（CSV）', resultsJson: '结果（JSON）', placementCsv: '放置明细（CSV，每个虚拟机或 Pod 一行）',
     report: '可打印报告…', failed: '导出失败：{message}',
