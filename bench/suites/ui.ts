@@ -33,19 +33,23 @@ interface PageGlobals {
 }
 const root = new URL('../../', import.meta.url).pathname;
 
-/** `n` services (1–5 replicas, 12 tenants) on enough 2-socket hosts for all of them. Seeded: the same file every time. */
-export function generatedCatalogue(n: number, seed = 11): ScenarioInput {
+/**
+ * `n` services (1–`maxReplicas` replicas, 12 tenants, no rules) on racks of 14 general-purpose and 2 memory-optimised
+ * 2-socket hosts: `racks` of them, or one per 2 400 replicas. Seeded: the same file every time.
+ */
+export function generatedCatalogue(n: number, seed = 11, shape: { maxReplicas?: number; racks?: (replicas: number, cores: number) => number } = {}): ScenarioInput {
   const rand = mulberry32(seed);
   const tenants = Array.from({ length: 12 }, (_, k) => ({ id: `t${String(k + 1).padStart(2, '0')}`, name: `Tenant ${k + 1}` }));
   const services = Array.from({ length: n }, (_, k) => {
     const cpuCores = pick(rand, [0.25, 0.5, 1, 1, 2, 4]);
     return {
       id: `svc-${String(k + 1).padStart(5, '0')}`, name: `Service ${k + 1}`, tenant: pick(rand, tenants).id,
-      replicas: intBetween(rand, 1, 5), demand: { cpuCores, memoryGiB: cpuCores * pick(rand, [1, 2, 4]), diskGB: 20, networkMbps: 50 },
+      replicas: intBetween(rand, 1, shape.maxReplicas ?? 5), demand: { cpuCores, memoryGiB: cpuCores * pick(rand, [1, 2, 4]), diskGB: 20, networkMbps: 50 },
     };
   });
   const replicas = services.reduce((s, x) => s + x.replicas, 0);
-  const racks = Math.max(1, Math.ceil(replicas / 150 / 16));
+  const cores = services.reduce((s, x) => s + x.replicas * x.demand.cpuCores, 0);
+  const racks = Math.max(1, shape.racks ? shape.racks(replicas, cores) : Math.ceil(replicas / 150 / 16));
   return {
     format: 'hostfit-scenario', version: 2, name: `Generated catalogue (${n} services)`,
     hostModels: [GENERAL_2S, MEMORY_2S],
@@ -56,6 +60,14 @@ export function generatedCatalogue(n: number, seed = 11): ScenarioInput {
     tenants, services,
     deployment: { vm: { flavours: cloudStyleFlavours() } },
   };
+}
+
+/**
+ * Issue 14's estate: 10^5 replicas of 2 468 services (1–80 replicas each), two host models, no rules, on a pool
+ * with room for all of them (a rack of 16 hosts per 640 cores demanded, about 40 cores a host).
+ */
+export function generatedEstate(): ScenarioInput {
+  return generatedCatalogue(2468, 11, { maxReplicas: 80, racks: (_replicas, cores) => Math.ceil(cores / 640) });
 }
 
 function build(): void {

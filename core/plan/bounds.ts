@@ -23,7 +23,7 @@ import type { PackOutcome } from '../kernel/packer';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import { placementRule, type ComparedModel } from '../model/isolation';
-import { binLowerBound } from '../pack/bounds';
+import { countedBinLowerBound } from '../pack/bounds';
 import type { Scenario, Service } from '../scenario/schema';
 import { groupStarts } from './encode';
 
@@ -92,12 +92,14 @@ export function planLowerBound(e: Expansion, out: Pick<PackOutcome, 'itemHost'> 
   const best: LowerBound = { ...volume, method: 'volume' };
   const first = e.hosts[0];
   if (!l2 || volume.hosts === null || !first || !e.hosts.every((g) => g.allocatable.every((c, d) => c === first.allocatable[d]))) return best;
-  const demands = new Float64Array(count * DIMS);
-  let j = 0;
+  // Item groups with the count of their placed items: the bound works on counts, not on every item.
+  const demands = new Float64Array(e.items.length * DIMS);
+  const counts = new Float64Array(e.items.length);
   e.items.forEach((g, k) => {
-    for (let i = starts[k]; i < starts[k + 1]; i++) if (!(out && out.itemHost[i] < 0)) demands.set(g.demand, DIMS * j++);
+    demands.set(g.demand, DIMS * k);
+    for (let i = starts[k]; i < starts[k + 1]; i++) if (!(out && out.itemHost[i] < 0)) counts[k]++;
   });
-  const bin = binLowerBound(DIMS, first.allocatable, demands, count);
+  const bin = countedBinLowerBound(DIMS, first.allocatable, demands, counts);
   return bin.bins > (best.hosts ?? 0) && Number.isFinite(bin.bins) ? { hosts: bin.bins, by: DIMENSIONS[bin.dim], method: bin.method } : best;
 }
 
@@ -130,10 +132,9 @@ export function poolBound(items: readonly BoundItem[], hosts: readonly HostGroup
   const volume: LowerBound = { ...volumeLowerBound(totals, count, hosts), method: 'volume' };
   const first = hosts[0];
   if (!l2 || volume.hosts === null || !hosts.every((g) => g.allocatable.every((c, d) => c === first.allocatable[d]))) return volume;
-  const demands = new Float64Array(count * DIMS);
-  let j = 0;
-  for (const it of items) for (let k = 0; k < it.count; k++) demands.set(it.demand, DIMS * j++);
-  const bin = binLowerBound(DIMS, first.allocatable, demands, count);
+  const demands = new Float64Array(items.length * DIMS);
+  items.forEach((it, k) => demands.set(it.demand, DIMS * k));
+  const bin = countedBinLowerBound(DIMS, first.allocatable, demands, items.map((it) => it.count));
   return Number.isFinite(bin.bins) && bin.bins > (volume.hosts ?? 0) ? { hosts: bin.bins, by: DIMENSIONS[bin.dim], method: bin.method } : volume;
 }
 

@@ -167,6 +167,7 @@ export default {
     strandedTitle: 'Stranded capacity (free, but unusable)', breakdownTitle: 'Where the {dimension} of the hosts in use goes',
     strandedHint: 'Stranded: free capacity on a host that no further item fits, because another resource (or the pod limit) is full. Closed hosts by the resource that closed them:',
     closedHosts: 'Closed hosts', closedBy: 'closed by {dimension}', nodeShape: 'node VM shape', candidate: 'Candidate', shape: 'Shape', nodes: 'Node VMs',
+    sampled: '≈: a large catalogue\'s shapes are screened on a sample of {percent} of its pods (every k-th replica), scaled to the whole; the best shapes are then planned on every pod.',
     nodeSummary: '{shape} ({label}): {nodes} node VMs, {pods} pods per node on average.',
   },
   breakdown: {

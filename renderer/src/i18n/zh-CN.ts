@@ -169,6 +169,7 @@ const zhCN: typeof en = {
     strandedTitle: '搁浅容量（空闲但无法使用）', breakdownTitle: '在用主机的{dimension}去向',
     strandedHint: '搁浅：主机上仍有空闲容量，但因另一种资源（或 Pod 上限）已满而放不下任何实例。按导致关闭的资源统计的已关闭主机：',
     closedHosts: '已关闭主机', closedBy: '因{dimension}关闭', nodeShape: '节点虚拟机规格', candidate: '候选', shape: '规格', nodes: '节点虚拟机',
+    sampled: '≈：大型目录的各节点规格先在其 {percent} 的 Pod 样本（每隔 k 个副本取一个）上筛选，并按比例换算到全部；最佳的几个规格再对全部 Pod 规划。',
     nodeSummary: '{shape}（{label}）：{nodes} 台节点虚拟机，平均每台 {pods} 个 Pod。',
   },
   breakdown: {
