@@ -32,7 +32,7 @@ export const SHAPE_FINALISTS = 3;
  * many replicas of few shapes, so the sample ranks the shapes as the whole does, at a fraction of the cost.
  */
 export const SAMPLE_ABOVE_PODS = 20_000;
-export const SAMPLE_PODS = 4_000;
+export const SAMPLE_PODS = 2_000;
 /** Finalists planned on the whole catalogue after a sampled screen. */
 export const SAMPLE_FINALISTS = 2;
 
@@ -174,7 +174,8 @@ export function twoLevelInput(scenario: Scenario, plan: TwoLevelPlan): TwoLevelI
     }
   }
   const node = nodeGroups[0];
-  const group = Int32Array.from({ length: n }, (_, i) => { let k = 0; while (i >= starts[k + 1]) k++; return k; });
+  const group = new Int32Array(n);
+  pods.forEach((_, k) => group.fill(k, starts[k], starts[k + 1]));
   return {
     dims: DIMS, pods: n, podDemand, podTenant, podNodeExclusive: nodeExclusive, podHostExclusive: hostExclusive, labelWords: w, podLabels,
     podSpread, podAffinity, nodes, nodeCapacity, nodeMaxItems, hosts: h, hostCapacity, hostRack, hostSite, hostLabels,

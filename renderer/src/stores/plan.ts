@@ -14,8 +14,11 @@ import { useScenarioStore } from './scenario';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled' | 'invalid';
 
-/** Auto-run only while a run stays well under a second: at most this many services and replicas. */
-export const AUTO_RUN_LIMIT = { services: 2000, replicas: 50_000 };
+/**
+ * Auto-run up to this many services and replicas (a 10^5-replica estate plans its three models in a few seconds in
+ * the worker; an edit during a run cancels it and the debounced re-run starts over).
+ */
+export const AUTO_RUN_LIMIT = { services: 3000, replicas: 200_000 };
 export const AUTO_RUN_DELAY_MS = 400;
 
 /** The dual (an LP per model and rule, a re-plan per rule) is computed by itself up to this size, on request beyond. */
