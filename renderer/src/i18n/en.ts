@@ -263,10 +263,6 @@ export default {
     noImprovement: 'Constructive pass: {used} hosts. No improvement phase: policy algorithm "{algorithm}" (choose "best" or a "+cns" algorithm to run one).',
     constructive: 'Constructive pass: {constructive} hosts. Improvement phase: {iterations} iterations emptied {emptied} hosts, leaving {used}.',
     bestBound: 'Best lower bound: {bound} hosts ({method}); gap {gap}.',
-    boundMethod: {
-      volume: 'volume bound', l2: 'Martello–Toth L2 on {dimension}', spread: 'spread rule of {name}', isolation: 'isolated tenants\' partitions added up',
-      labels: 'hosts carrying the labels {name} requires', nodes: 'node VMs\' volume', lp: 'LP relaxation with every rule',
-    },
     dual: {
       title: 'Dual problem',
       intro: 'The LP relaxation of the problem above (x and y between 0 and 1, every rule kept) and its dual: what each resource of each host model is worth, whether a host model earns its place, and what each rule costs.',
@@ -355,6 +351,10 @@ export default {
     unreadable: 'The dropped files could not be read: {message}',
   },
   dimension: { cpu: 'CPU', memory: 'Memory', disk: 'Disk', network: 'Network', items: 'pod slots' },
+  bound: {
+    volume: 'by {dimension}', l2: 'by {dimension} (Martello–Toth L2)', spread: "by the spread rule of '{service}'",
+    isolation: 'by tenant isolation', labels: 'by required host labels ({labels})', nodes: 'by node VMs', lp: 'by the LP relaxation',
+  },
   errors: { heading: 'This file cannot be opened', more: 'and {count} more', dismiss: 'Dismiss', saveFailed: 'Saving failed: {message}' },
   notices: { dismiss: 'Dismiss' },
 };

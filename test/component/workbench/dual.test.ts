@@ -100,12 +100,13 @@ describe('dual problem in the model tab', () => {
     expect(w.get('[data-testid="dual-rule-container-spread:api"]').text()).toContain('api 的分散');
     i18n.global.locale.value = 'en';
     w.unmount();
-  });
+  }, 20_000);
 
   it('waits for a click on a larger instance, and a new run drops a dual in progress', async () => {
     i18n.global.locale.value = 'en';
     const base = webTier();
-    const big: Scenario = { ...base, services: base.services.map((s, k) => (k === 0 ? { ...s, replicas: AUTO_DUAL_LIMIT.replicas + 1 } : s)) };
+    // More services than the dual computes by itself (one replica each, so the plan stays quick).
+    const big: Scenario = { ...base, services: Array.from({ length: AUTO_DUAL_LIMIT.services + 1 }, (_, k) => ({ ...base.services[k % base.services.length], id: `s${k}`, replicas: 1 })) };
     const { planner, plan, mountTab } = await planned(big);
     expect(planner.dualAsked).toBe(0);
     const w = mountTab();
@@ -118,5 +119,5 @@ describe('dual problem in the model tab', () => {
     await settle();
     expect(plan.dualStatus).toBe('idle'); // the new run superseded it
     w.unmount();
-  });
+  }, 20_000);
 });
