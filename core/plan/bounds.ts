@@ -183,16 +183,27 @@ function ruleBounds(items: readonly BoundItem[], hosts: readonly HostGroup[], f:
     if (!spread || it.count === 0) continue;
     best = bestOf(best, { hosts: Math.ceil(it.count / spread.maxPerDomain), by: `spread:${it.serviceId}`, method: 'spread' });
   }
-  // Isolation: one partition per tenant with items needing hosts of their own, one for the tenants that share.
-  const exclusiveTenants = new Set(items.filter((it) => it.count > 0 && f.hostExclusive(f.services.get(it.serviceId)!)).map((it) => it.tenant));
+  // Isolation: one partition per tenant with items needing hosts of their own (at least its own bound, and one host
+  // per domain its spread rules force, since those items live on its hosts only), one for the tenants that share.
+  const exclusive = (it: BoundItem) => f.hostExclusive(f.services.get(it.serviceId)!);
+  const exclusiveTenants = new Set(items.filter((it) => it.count > 0 && exclusive(it)).map((it) => it.tenant));
   if (exclusiveTenants.size > 0) {
     let sum = 0, finite = true;
+    const own = new Map<string, number>();
     for (const t of exclusiveTenants) {
-      const b = subset(items.filter((it) => it.tenant === t && f.hostExclusive(f.services.get(it.serviceId)!)), hosts).hosts;
-      if (b === null) finite = false; else sum += b;
+      const mine = items.filter((it) => it.tenant === t && exclusive(it));
+      let b = subset(mine, hosts).hosts;
+      if (b === null) { finite = false; continue; }
+      for (const it of mine) {
+        const spread = f.services.get(it.serviceId)?.spread;
+        if (spread && it.count > 0) b = Math.max(b, Math.ceil(it.count / spread.maxPerDomain));
+      }
+      own.set(t, b);
+      sum += b;
     }
     const shared = subset(items.filter((it) => !exclusiveTenants.has(it.tenant)), hosts).hosts;
     if (shared === null) finite = false; else sum += shared;
+    if (finite) sum = Math.max(sum, spillBound(items, hosts, own, exclusive));
     if (finite && sum > (best.hosts ?? 0)) best = { hosts: sum, by: 'isolation', method: 'isolation' };
   }
   // Labels: items requiring a label set on the hosts that carry it.
@@ -209,6 +220,36 @@ function ruleBounds(items: readonly BoundItem[], hosts: readonly HostGroup[], f:
     if (b.hosts !== null && b.hosts > (best.hosts ?? 0)) best = { hosts: b.hosts, by: `labels:${key}`, method: 'labels' };
   }
   return best;
+}
+
+/**
+ * Isolation with the room of each partition counted: a host holding a tenant's exclusive items holds that tenant's
+ * items only, so the tenants that share, and whatever of an exclusive tenant's other items does not fit beside its
+ * exclusive ones on its `own` hosts, need further hosts; each host more (the tenant's or a shared one) takes at most
+ * the largest host's capacity of it. Hosts ≥ Σ own + ⌈spilled volume ÷ largest capacity⌉ in every dimension.
+ */
+function spillBound(items: readonly BoundItem[], hosts: readonly HostGroup[], own: ReadonlyMap<string, number>, exclusive: (it: BoundItem) => boolean): number {
+  const largest = new Array<number>(DIMS).fill(0);
+  for (const g of hosts) for (let d = 0; d < DIMS; d++) largest[d] = Math.max(largest[d], g.allocatable[d]);
+  let base = 0;
+  for (const b of own.values()) base += b;
+  let spill = 0;
+  for (let d = 0; d < DIMS; d++) {
+    if (largest[d] <= 0) continue;
+    let volume = 0;
+    const kept = new Map<string, { exclusive: number; other: number }>();
+    for (const it of items) {
+      const v = it.demand[d] * it.count;
+      if (v <= 0) continue;
+      if (!own.has(it.tenant)) { volume += v; continue; }
+      const k = kept.get(it.tenant) ?? { exclusive: 0, other: 0 };
+      if (exclusive(it)) k.exclusive += v; else k.other += v;
+      kept.set(it.tenant, k);
+    }
+    for (const [t, k] of kept) volume += Math.max(0, k.other - Math.max(0, own.get(t)! * largest[d] - k.exclusive));
+    spill = Math.max(spill, Math.ceil(volume / largest[d] - 1e-9));
+  }
+  return base + spill;
 }
 
 /** Rule-aware bound of a one-level model (VMs, pods on bare metal) for the items `out` placed (all when null). */
