@@ -200,7 +200,7 @@ export default {
     overallSla: 'Overall SLA violation', meanMove: 'Mean migration / restart (s)', meanActive: 'Mean active period before shutdown (s)',
     scaleEvents: 'Replica scale events', unavailable: 'Replica-hours without service',
     instances: 'VMs / pods', meanHosts: 'Mean active hosts', nodes: 'Node VMs (peak / mean)', nodeChanges: 'Node VMs created / removed',
-    hours: 'hours', watts: 'W', moves: 'moves', percent: '%',
+    hours: 'hours', watts: 'W', moves: 'moves', percent: '%', nodeUnit: 'node VMs',
     column: { vm: 'VMs', container: 'Pods on bare metal', 'container-in-vm': 'Pods in node VMs' },
     semantics: { kubernetes: 'Kubernetes (cluster autoscaler, pods restarted)', containercloudsim: 'ContainerCloudSim (containers migrate between node VMs)' },
     nodeLine: 'Pods in node VMs: {semantics}; node VM {vcpus} vCPU / {memory} GiB ({source}).', shapeSearch: 'picked by the node-shape search: {label}',

@@ -202,7 +202,7 @@ const zhCN: typeof en = {
     overallSla: '总体 SLA 违约', meanMove: '平均迁移 / 重启时长（秒）', meanActive: '关机前平均活动时长（秒）',
     scaleEvents: '副本扩缩容次数', unavailable: '无服务的副本小时',
     instances: '虚拟机 / Pod 数', meanHosts: '平均活动主机', nodes: '节点虚拟机（峰值 / 平均）', nodeChanges: '节点虚拟机创建 / 删除',
-    hours: '小时', watts: '瓦', moves: '次', percent: '%',
+    hours: '小时', watts: '瓦', moves: '次', percent: '%', nodeUnit: '台节点虚拟机',
     column: { vm: '虚拟机', container: '裸机上的 Pod', 'container-in-vm': '节点虚拟机中的 Pod' },
     semantics: { kubernetes: 'Kubernetes（集群自动扩缩，Pod 重启）', containercloudsim: 'ContainerCloudSim（容器在节点虚拟机之间迁移）' },
     nodeLine: '节点虚拟机中的 Pod：{semantics}；节点虚拟机 {vcpus} vCPU / {memory} GiB（{source}）。', shapeSearch: '由节点规格搜索选出：{label}',
