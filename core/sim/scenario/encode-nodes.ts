@@ -7,7 +7,10 @@
 //     virtualisation overhead and its memory plus the per-VM overhead (the kernel's VM-overcommit parameter and
 //     the host memory are scaled so that exactly as many node VMs fit a host as in the static plan);
 //   - one pod per planned replica: its request (workload + Pod Overhead + sidecar) decides fit; its CPU use is the
-//     fixed overheads plus the service's trace × its workload, as in the VM and bare-metal columns.
+//     fixed overheads plus the service's trace × its workload, as in the VM and bare-metal columns;
+//   - with simulation.autoscaling on, a traced service's replica count follows the HPA (./replicas.ts, worked out
+//     from the trace before the run): each alive interval of a replica is a pod arriving and leaving, and the
+//     service's demand is shared by its replicas (a trace row of trace × planned ÷ alive per service).
 // Units: CPU in millicores, memory in MiB, network in Mbps.
 import * as abi from '../../../assembly/cis/abi';
 import { podGroups } from '../../model/container';
@@ -21,6 +24,7 @@ import { parseCisQuirkNames } from '../cis/quirks';
 import type { CisArena, CisSizes } from '../cis/spec';
 import type { ScenarioSimError } from './encode';
 import { modelTiming } from './encode';
+import { hpaSchedule } from './replicas';
 import type { SimulationSettings, Trace } from './schema';
 
 export interface EncodedNodeVms {
@@ -30,7 +34,10 @@ export interface EncodedNodeVms {
   readonly hosts: number;
   /** Node VMs the hosts hold at most (CPU and memory), over the whole pool. */
   readonly capacityNodes: number;
+  /** Replica scale events of the HPA (null when autoscaling is off). */
+  readonly scaleEvents: number | null;
 }
+
 
 const sum = (v: Vector | undefined, d: number): number => (v ? v[d] : 0);
 
@@ -74,7 +81,6 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
   const pods = podGroups(scenario);
   const hostGroups: HostGroup[] = nodeHostPool(scenario);
   const hostCount = hostGroups.reduce((n, g) => n + g.count, 0);
-  const podCount = pods.reduce((n, g) => n + g.count, 0);
   const foot = nodeFootprint(scenario, shape);
   const capacityNodes = hostGroups.reduce((n, g) => n + g.count * Math.max(0, Math.min(Math.floor(g.allocatable[0] / foot.cpu), Math.floor(g.allocatable[1] / foot.memory))), 0);
   if (hostCount > 0 && capacityNodes === 0) {
@@ -85,16 +91,45 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
 
   const samples = Math.max(1, ...traces.map((t) => t.samples.length));
   const cols = samples + 1;
-  const rows = traces.length + 1; // the last row is constant 1: services without a trace run at their full demand
   const duration = settings.durationSeconds ?? (traces.length > 0 ? samples * interval : 86400);
+  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  // One padded row per trace (the last sample repeated), then a constant 1 for services without a trace, then one
+  // row per autoscaled service: its trace × planned ÷ alive replicas (the service's demand shared by its replicas).
+  const padded = traces.map((t) => Float64Array.from({ length: cols }, (_, x) => t.samples[Math.min(x, t.samples.length - 1)]));
+  const at = (row: Float64Array, t: number): number => {
+    const q = Math.floor(t / interval);
+    if (q * interval === t) return row[Math.min(cols - 1, q)];
+    const t1 = q | 0, t2 = Math.ceil(t / interval) | 0;
+    if (t2 > cols - 1) return row[cols - 1];
+    return row[t1] + ((row[t2] - row[t1]) / ((t2 - t1) * interval)) * (t - t1 * interval);
+  };
+  const ticks: number[] = [];
+  for (let t = settings.intervalSeconds; t < duration; t += settings.intervalSeconds) ticks.push(t);
+  const hpa = settings.autoscaling;
+  const groups = pods.map((g) => {
+    const svc = services.get(g.serviceId);
+    const ref = svc?.trace;
+    const row = ref !== undefined && traceIndex.has(ref) ? traceIndex.get(ref) as number : traces.length;
+    const arrive = svc?.arrivesAtSeconds ?? 0, depart = svc?.departsAtSeconds ?? Infinity;
+    if (!hpa.enabled || row === traces.length) {
+      return { g, row, slots: g.count, runs: Array.from({ length: g.count }, (_, k) => ({ replica: k, from: arrive, to: depart })), shared: null, events: 0 };
+    }
+    const max = Math.max(g.count, Math.ceil(g.count * hpa.maxReplicasFactor));
+    const plan = hpaSchedule({ base: g.count, min: Math.min(g.count, hpa.minReplicas), max, target: hpa.targetUtilisation, tolerance: hpa.tolerance,
+      windowSeconds: hpa.stabilisationSeconds, arrive, depart, ticks, utilisation: (t) => at(padded[row], t) });
+    const shared = Float64Array.from({ length: cols }, (_, x) => padded[row][x] * g.count / Math.max(1, plan.aliveBefore(x * interval)));
+    return { g, row, slots: max, runs: plan.runs, shared, events: plan.events };
+  });
+  let extra = traces.length + 1;
+  const rowOf = groups.map((x) => (x.shared ? extra++ : x.row));
+  const podSlots = groups.reduce((n, x) => n + x.runs.length, 0);
   const initial = kubernetes ? 0 : Math.min(initialNodes, capacityNodes);
   const sizes: CisSizes = {
     hosts: hostCount, models: models.length, types: 1, initialVms: initial,
     // every node VM alive at once, plus the VMs a ContainerCloudSim pass may open and drop on each host
-    vms: initial + podCount + 12 * hostCount + 64 + cfg.minNodes,
-    containers: podCount, traceRows: rows, traceCols: cols, steps: Math.ceil(duration / settings.intervalSeconds) + 1,
+    vms: initial + podSlots + 12 * hostCount + 64 + cfg.minNodes,
+    containers: podSlots, traceRows: extra, traceCols: cols, steps: Math.ceil(duration / settings.intervalSeconds) + 1,
   };
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
   const modelIndex = new Map(models.map((m, k) => [m.id, k]));
   const timing = modelTiming(scenario, 'container');
   const vm = scenario.deployment.vm as { provisionSeconds?: number; bootSeconds?: number };
@@ -122,38 +157,32 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
     a.typeBw[0] = node.allocatable[3] > 0 ? node.allocatable[3] : 1e12;
     for (let v = 0; v < initial; v++) a.vmType[v] = 0;
     let c = 0;
-    const row = new Float64Array(cols);
-    for (const g of pods) {
-      const s = services.get(g.serviceId);
-      const ref = s?.trace;
-      const r = ref !== undefined && traceIndex.has(ref) ? traceIndex.get(ref) as number : traces.length;
+    groups.forEach(({ g, row: r, runs }, gi) => {
       const mips = Math.max(1, g.demand[0]);
       const parts = g.parts as Partial<Record<string, Vector>> | undefined;
       const fixed = parts ? sum(parts.runtime, 0) + sum(parts.sidecars, 0) : 0;
       const base = fixed / mips, scale = (parts?.workload ? parts.workload[0] : g.demand[0] - fixed) / mips;
       let work = mips; // Kubernetes: the request decides fit
       if (!kubernetes && cfg.containercloudsim.overbookingPercentile > 0 && r < traces.length) {
-        const t = traces[r].samples;
-        for (let k = 0; k < cols; k++) row[k] = t[Math.min(k, t.length - 1)];
-        work = (base + percentile(row, cfg.containercloudsim.overbookingPercentile) * scale) * mips;
+        work = (base + percentile(padded[r], cfg.containercloudsim.overbookingPercentile) * scale) * mips;
       }
-      for (let k = 0; k < g.count; k++, c++) {
+      for (const run of runs) {
         a.cMips[c] = mips;
         a.cWorkload[c] = work;
         a.cRam[c] = g.demand[1];
         a.cBw[c] = g.demand[3];
         a.cBase[c] = base;
         a.cScale[c] = scale;
-        a.cTrace[c] = r;
+        a.cTrace[c] = rowOf[gi];
         a.cStart[c] = timing.restartSeconds;
-        a.cArrive[c] = s?.arrivesAtSeconds ?? 0;
-        a.cDepart[c] = s?.departsAtSeconds ?? Infinity;
+        a.cArrive[c] = run.from;
+        a.cDepart[c] = run.to;
+        c++;
       }
-    }
-    traces.forEach((t, k) => {
-      for (let x = 0; x < cols; x++) a.traces[k * cols + x] = t.samples[Math.min(x, t.samples.length - 1)];
     });
-    for (let x = 0; x < cols; x++) a.traces[traces.length * cols + x] = 1;
+    padded.forEach((row, k) => a.traces.set(row, k * cols));
+    a.traces.fill(1, traces.length * cols, (traces.length + 1) * cols);
+    groups.forEach((x, gi) => { if (x.shared) a.traces.set(x.shared, rowOf[gi] * cols); });
     const p = a.params, ip = a.iparams;
     p[abi.CP_INTERVAL] = settings.intervalSeconds;
     p[abi.CP_TICK_OFFSET] = 0;
@@ -177,5 +206,6 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
     ip[abi.CI_SCORE] = cfg.autoscaler.scoring === 'most-allocated' ? abi.SCORE_MOST_ALLOCATED : abi.SCORE_LEAST_ALLOCATED;
     ip[abi.CI_NEW_VM_TYPE] = 0;
   };
-  return { sizes, fill, pods: podCount, hosts: hostCount, capacityNodes };
+  return { sizes, fill, pods: groups.reduce((n, x) => n + x.slots, 0), hosts: hostCount, capacityNodes,
+    scaleEvents: hpa.enabled ? groups.reduce((n, x) => n + x.events, 0) : null };
 }

@@ -27,7 +27,7 @@ export type SimulatedModel = DeploymentModel | 'container-in-vm';
 export const SIMULATED_MODELS: readonly SimulatedModel[] = ['vm', 'container', 'container-in-vm'];
 
 /** Totals of one column. PDM, SLAV and ESV need the CPU lost while moving, which the two-level simulator does not
- * measure (null there); replica scale events are the HPA's, which runs in the bare-metal and VM columns only. */
+ * measure (null there); replica scale events are null when no HPA runs in that column. */
 export type ModelTotals = Omit<SimTotals, 'pdm' | 'slav' | 'esv' | 'scaleEvents'> & {
   readonly pdm: number | null;
   readonly slav: number | null;
@@ -147,7 +147,7 @@ function simulateNodeVms(scenario: Scenario, sim: Simulator, traces: readonly Tr
     migrations: t.containerMigrations, restarts: kubernetes ? t.containerMigrations : 0,
     hostShutdowns: t.hostShutdowns, meanActivePeriodSeconds: t.meanTimeBeforeHostShutdown, meanMigrationSeconds: null,
     itemsRemoved: 0, failedPlacements: t.failedPlacements, unavailableReplicaSeconds: t.unavailableContainerSeconds,
-    scaleEvents: null, simulatedSeconds: t.simulatedSeconds,
+    scaleEvents: enc.scaleEvents, simulatedSeconds: t.simulatedSeconds,
   };
   const series: ModelSeries = {
     time: c.time, activeHosts: c.activeHosts, powerW: c.powerW, energyKWh: c.energyKWh, migrations: c.moves,

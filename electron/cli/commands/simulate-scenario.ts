@@ -36,6 +36,7 @@ export function simulateScenarioCommand(scenario: Scenario, policy: Policy | nul
     ['PDM', ...col((m) => n(m.totals.pdm, 5))],
     ['SLAV', ...col((m) => e(m.totals.slav))],
     ['overall SLA violation', ...col((m) => n(m.totals.overallSlaViolation, 5))],
+    ['replica scale events', ...col((m) => (m.totals.scaleEvents === null ? '-' : String(m.totals.scaleEvents)))],
     ['replica-seconds unavailable', ...col((m) => n(m.totals.unavailableReplicaSeconds, 0))],
     ['host shutdowns', ...col((m) => String(m.totals.hostShutdowns))],
     ['instances never placed', ...col((m) => String(m.totals.failedPlacements))],

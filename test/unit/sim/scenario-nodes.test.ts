@@ -18,9 +18,10 @@ const packer = createWasmPacker();
 
 type Input = ReturnType<typeof diurnalScenario> & { simulation: Record<string, unknown> };
 
-function scenario(nodes: Record<string, unknown> = {}, edit: (s: Input) => void = () => {}): Scenario {
+/** The diurnal example with these node settings; `hpa` false keeps the planned replica counts. */
+function scenario(nodes: Record<string, unknown> = {}, edit: (s: Input) => void = () => {}, hpa = false): Scenario {
   const input = diurnalScenario() as Input;
-  input.simulation = { ...input.simulation, containerInVm: nodes };
+  input.simulation = { ...input.simulation, containerInVm: nodes, ...(hpa ? {} : { autoscaling: { enabled: false } }) };
   edit(input);
   const parsed = parseScenarioValue(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -53,6 +54,7 @@ describe('pods in node VMs (scenario simulation)', () => {
     expect(Math.min(...(m.series.nodeVms ?? []))).toBeGreaterThan(0);
     expect(Math.max(...(m.series.nodeVms ?? []))).toBeLessThanOrEqual(m.nodeVms?.nodeCapacity ?? 0);
     expect(Math.max(...m.series.activeHosts)).toBeLessThanOrEqual(m.hosts);
+    expect(m.totals.scaleEvents).toBeNull(); // no HPA in this run
     // switched off: two columns
     const two = simulateScenario(scenario({ enabled: false }), wasm, { packer });
     expect(two.ok && two.result.models.map((x) => x.model)).toEqual(['vm', 'container']);
@@ -74,6 +76,27 @@ describe('pods in node VMs (scenario simulation)', () => {
     expect(quick.totals.energyKWh).toBeLessThan(slow.totals.energyKWh);
     // drained pods are restarted, never migrated
     expect(quick.totals.restarts).toBe(quick.totals.migrations);
+  });
+
+  it('Kubernetes with the HPA: replicas follow the day as in the bare-metal column, and the node pool grows and shrinks with them', () => {
+    const s = scenario({}, () => {}, true);
+    const out = simulateScenario(s, wasm, { packer });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    const [vm, pods, nodes] = out.result.models;
+    expect(nodes).toEqual(nodeColumn(s));
+    expect(nodes.items).toBe(vm.items); // the same replica slots (planned × maxReplicasFactor)
+    // the same HPA decisions: with room for every pod on bare metal, both columns scale at the same ticks
+    expect(pods.totals.failedPlacements).toBe(0);
+    expect(nodes.totals.scaleEvents).toBe(pods.totals.scaleEvents);
+    expect(nodes.totals.scaleEvents).toBeGreaterThan(0);
+    const n = nodes.series.nodeVms ?? [];
+    expect(nodes.nodeVms?.nodesRemoved).toBeGreaterThan(0);
+    expect(Math.max(...n)).toBeGreaterThan(Math.min(...n));
+    expect(Math.max(...nodes.series.items)).toBeGreaterThan(Math.min(...nodes.series.items));
+    // pods scaled out while their node boots wait pending: service lost, counted
+    expect(nodes.totals.unavailableReplicaSeconds).toBeGreaterThan(0);
+    const fixed = nodeColumn(scenario());
+    expect(nodes.totals.energyKWh).toBeLessThan(fixed.totals.energyKWh);
   });
 
   it('Kubernetes: a pool limit leaves pods pending, counted as service lost', () => {
