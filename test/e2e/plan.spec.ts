@@ -9,7 +9,7 @@ const examplePath = (id: string) => new URL(`examples/${id}.hostfit.json`, root)
 
 function cliCompare(id: string) {
   const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'compare', examplePath(id), '--json', '--no-headroom'], { encoding: 'utf8' });
-  return JSON.parse(out) as { models: { id: string; hostsUsed: number; hostsInPool: number; lowerBound: { hosts: number }; gap: number; unplaced: number; utilisation: Record<string, number> }[] };
+  return JSON.parse(out) as { models: { id: string; hostsUsed: number; hostsInPool: number; bestLowerBound: { hosts: number; by: string | null }; gapToBest: number; unplaced: number; utilisation: Record<string, number> }[] };
 }
 
 function watchConsole(page: Page): string[] {
@@ -25,8 +25,12 @@ async function expectNumbersOf(page: Page, id: string): Promise<void> {
   const plain = (n: number) => n.toLocaleString('en');
   for (const m of expected.models) {
     await expect(page.getByTestId(`hosts-used-${m.id}`)).toHaveText(plain(m.hostsUsed));
-    await expect(page.getByTestId(`lower-bound-${m.id}`)).toHaveText(plain(m.lowerBound.hosts));
-    await expect(page.getByTestId(`table-gap-${m.id}`)).toHaveText(plain(m.gap));
+    // The app shows each model's best, rule-aware bound (the command line's bestLowerBound) and the gap to it.
+    await expect(page.getByTestId(`lower-bound-${m.id}`)).toHaveText(plain(m.bestLowerBound.hosts));
+    await expect(page.getByTestId(`table-gap-${m.id}`)).toHaveText(plain(m.gapToBest));
+    if (m.bestLowerBound.by?.startsWith('spread:')) {
+      await expect(page.getByTestId(`lower-bound-by-${m.id}`)).toContainText(`spread rule of '${m.bestLowerBound.by.slice(7)}'`);
+    }
     await expect(page.getByTestId(`table-unplaced-${m.id}`)).toHaveText(plain(m.unplaced));
     for (const [dimension, fraction] of Object.entries(m.utilisation)) {
       await expect(page.getByTestId(`table-util-${dimension}-${m.id}`)).toHaveText(`${(fraction * 100).toFixed(1)}%`);

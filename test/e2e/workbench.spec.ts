@@ -9,7 +9,7 @@ import { expect, test, type Download, type Locator, type Page, type TestInfo } f
 
 const root = new URL('../../', import.meta.url);
 
-interface CompareJson { models: { id: string; hostsUsed: number; lowerBound: { hosts: number }; gap: number; unplaced: number }[] }
+interface CompareJson { models: { id: string; hostsUsed: number; bestLowerBound: { hosts: number }; gapToBest: number; unplaced: number }[] }
 
 function cliCompare(file: string): CompareJson {
   const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'compare', file, '--json', '--no-headroom'], { encoding: 'utf8' });
@@ -55,7 +55,7 @@ async function editCell(page: Page, service: string, column: string, text: strin
 async function expectNumbers(page: Page, expected: CompareJson): Promise<void> {
   for (const m of expected.models) {
     await expect(page.getByTestId(`hosts-used-${m.id}`)).toHaveText(m.hostsUsed.toLocaleString('en'));
-    await expect(page.getByTestId(`lower-bound-${m.id}`)).toHaveText(m.lowerBound.hosts.toLocaleString('en'));
+    await expect(page.getByTestId(`lower-bound-${m.id}`)).toHaveText(m.bestLowerBound.hosts.toLocaleString('en'));
     await expect(page.getByTestId(`table-unplaced-${m.id}`)).toHaveText(m.unplaced.toLocaleString('en'));
   }
 }
@@ -272,9 +272,11 @@ test('exports: results as CSV and JSON, a chart as PNG, and the printable report
   const json = await grab(async () => { await page.getByTestId('export-menu').click(); await page.getByTestId('export-json').click(); });
   const doc = JSON.parse(json.bytes.toString('utf8'));
   expect(doc.comparison.models.map((m: { id: string }) => m.id)).toEqual(['vm', 'container', 'container-in-vm']);
-  expect(doc.plan.models).toHaveLength(2);
+  // One engine plans all three models: the plan holds each, and the placement has one row per VM or pod of each.
+  expect(doc.plan.models.map((m: { id: string }) => m.id)).toEqual(['vm', 'container', 'container-in-vm']);
   const placement = await grab(async () => { await page.getByTestId('export-menu').click(); await page.getByTestId('export-placement').click(); });
-  expect(placement.bytes.toString('utf8').trim().split('\r\n')).toHaveLength(1 + 2 * 50);
+  const rows = placement.bytes.toString('utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+  for (const model of ['vm', 'container', 'container-in-vm']) expect(rows.filter((m) => m === model)).toHaveLength(50);
   const png = await grab(() => page.getByTestId('hosts-chart-png').click());
   expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 

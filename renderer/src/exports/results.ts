@@ -14,10 +14,11 @@ import type { Variant } from '../stores/variants';
 
 export function resultsCsv(result: PlanResult): string {
   const header = ['scenario', 'model', 'instances', 'placed', 'unplaced', 'unplaced_too_large', 'unplaced_no_room', 'unplaced_max_items',
-    'unplaced_no_flavour', 'hosts_used', 'hosts_in_pool', 'lower_bound', 'lower_bound_by', 'gap', ...DIMENSIONS.map((d) => `utilisation_${d}`),
+    'unplaced_no_flavour', 'hosts_used', 'hosts_in_pool', 'lower_bound', 'lower_bound_by', 'gap', 'best_lower_bound', 'best_lower_bound_by', 'gap_to_best_bound', ...DIMENSIONS.map((d) => `utilisation_${d}`),
     'algorithm', 'size_key', 'packer'];
   const rows = result.models.map((m) => [result.scenario, m.model, m.instances, m.placed, m.unplaced, m.unplacedBy.tooLarge, m.unplacedBy.noRoom,
     m.unplacedBy.maxItems, m.unplacedBy.noFlavour, m.hostsUsed, m.hostsInPool, m.lowerBound.hosts, m.lowerBound.by, m.gap,
+    m.bestLowerBound.hosts, m.bestLowerBound.by, m.gapToBest,
     ...DIMENSIONS.map((d) => m.utilisation[d]), result.algorithm, result.sizeKey, result.packer]);
   return toCsv([header, ...rows]);
 }

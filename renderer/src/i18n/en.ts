@@ -266,7 +266,6 @@ export default {
     noImprovement: 'Constructive pass: {used} hosts. No improvement phase: policy algorithm "{algorithm}" (choose "best" or a "+cns" algorithm to run one).',
     constructive: 'Constructive pass: {constructive} hosts. Improvement phase: {iterations} iterations emptied {emptied} hosts, leaving {used}.',
     bestBound: 'Best lower bound: {bound} hosts ({method}); gap {gap}.',
-    boundMethod: { volume: 'volume bound', l2: 'Martello–Toth L2 on {dimension}' },
     verified: 'An independent verifier re-checked every capacity and placement rule: the packing is feasible.',
     notVerified: 'The independent verifier found a violated capacity or rule in this packing.',
     sizing: 'Borg-style sizing: removing hosts until the workload stops fitting, over {runs} random host orders, needs {hosts} hosts at the {percentile}th percentile (range {min}–{max}).',
@@ -338,6 +337,10 @@ export default {
     unreadable: 'The dropped files could not be read: {message}',
   },
   dimension: { cpu: 'CPU', memory: 'Memory', disk: 'Disk', network: 'Network', items: 'pod slots' },
+  bound: {
+    volume: 'by {dimension}', l2: 'by {dimension} (Martello–Toth L2)', spread: "by the spread rule of '{service}'",
+    isolation: 'by tenant isolation', labels: 'by required host labels ({labels})', nodes: 'by node VMs', lp: 'by the LP relaxation',
+  },
   errors: { heading: 'This file cannot be opened', more: 'and {count} more', dismiss: 'Dismiss', saveFailed: 'Saving failed: {message}' },
   notices: { dismiss: 'Dismiss' },
 };

@@ -268,7 +268,6 @@ const zhCN: typeof en = {
     noImprovement: '构造阶段：{used} 台主机。未运行改进阶段：放置算法为 "{algorithm}"（选择 "best" 或带 "+cns" 的算法即可运行）。',
     constructive: '构造阶段：{constructive} 台主机。改进阶段：{iterations} 次迭代腾空 {emptied} 台主机，剩余 {used} 台。',
     bestBound: '最佳下界：{bound} 台主机（{method}）；差距 {gap}。',
-    boundMethod: { volume: '容量下界', l2: '{dimension}上的 Martello–Toth L2 下界' },
     verified: '独立校验器重新检查了每项容量和放置规则：装箱方案可行。',
     notVerified: '独立校验器在此装箱方案中发现违反容量或规则之处。',
     sizing: 'Borg 式容量估算：在 {runs} 种随机主机顺序下逐台移除主机直到放不下，第 {percentile} 百分位需要 {hosts} 台主机（范围 {min}–{max}）。',
@@ -340,6 +339,10 @@ const zhCN: typeof en = {
     unreadable: '无法读取拖入的文件：{message}',
   },
   dimension: { cpu: 'CPU', memory: '内存', disk: '磁盘', network: '网络', items: 'Pod 槽位' },
+  bound: {
+    volume: '由{dimension}决定', l2: '由{dimension}决定（Martello–Toth L2）', spread: '由服务“{service}”的分散规则决定',
+    isolation: '由租户隔离决定', labels: '由必需的主机标签（{labels}）决定', nodes: '由节点虚拟机决定', lp: '由线性规划松弛决定',
+  },
   errors: { heading: '无法打开此文件', more: '另有 {count} 条', dismiss: '关闭', saveFailed: '保存失败：{message}' },
   notices: { dismiss: '关闭' },
 };

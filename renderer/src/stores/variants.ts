@@ -4,7 +4,7 @@
 // A result belongs to the scenario object a variant stands for, so it stays valid through renames, undo and
 // edits of the scenario that leave the variant as it was.
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { Comparison } from '../../../core/compare/result';
 import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
@@ -41,6 +41,15 @@ export const useVariantsStore = defineStore('variants', () => {
   const revision = ref(0); // WeakMaps are not reactive: bumped on every new outcome
   const running = ref<string | null>(null);
   let cancelled = false;
+
+  // The main run's result is kept for the scenario it was computed for, so a variant kept from that scenario
+  // keeps its result after the planner edits on and the main run moves to the next scenario.
+  watch(() => [plan.result, plan.resultScenario] as const, ([result, scenario]) => {
+    if (result && scenario && !outcomes.has(scenario)) {
+      outcomes.set(scenario, { result, comparison: plan.comparison, error: '' });
+      revision.value++;
+    }
+  });
 
   function outcomeOf(s: Scenario): Outcome | undefined {
     const own = outcomes.get(s);

@@ -11,6 +11,7 @@ import { chartTheme } from '../../../renderer/src/charts/theme';
 import { placementCsv, resultsCsv } from '../../../renderer/src/exports/results';
 import { explainItem } from '../../../renderer/src/results/explain';
 import { itemsOnHost, rackRows, unplacedServices } from '../../../renderer/src/results/host-map';
+import { boundReason } from '../../../renderer/src/results/bound';
 import { modelStatement } from '../../../renderer/src/results/model-statement';
 import { shownModels } from '../../../renderer/src/results/models';
 import { placementDetail } from '../../../renderer/src/results/placement';
@@ -117,6 +118,42 @@ describe('placement behind the plan', () => {
     expect(lines.filter((l) => l.startsWith('container,'))).toHaveLength(5);
     expect(lines).toContain('container,huge,t,1,,,,,,,,too-large');
     expect(resultsCsv(result).split('\r\n')[0]).toMatch(/^scenario,model,instances/);
+  });
+});
+
+describe('the bound a view shows', () => {
+  // Six small replicas that fit one or two hosts by volume, but at most two per host: the spread rule forces three.
+  const t = (key: string, p?: Record<string, unknown>) => `${key}${p ? JSON.stringify(p) : ''}`;
+  const spread = (): Scenario => {
+    const parsed = parseScenarioValue({
+      format: 'hostfit-scenario', version: 2, name: 'Spread',
+      hostModels: [{ id: 'h', name: 'Host', cores: 16, threadsPerCore: 1, memoryGiB: 64, diskGB: 100, networkGbps: 10 }],
+      sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'g', model: 'h', count: 6 }] }] }],
+      tenants: [{ id: 't', name: 'T' }],
+      services: [{ id: 'api', name: 'api', tenant: 't', replicas: 6, demand: { cpuCores: 0.5, memoryGiB: 1 }, spread: { domain: 'host', maxPerDomain: 2 } }],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.scenario;
+  };
+
+  it('is the best, rule-aware bound with the rule that made it; the volume bound stays for the per-resource table', () => {
+    const { result } = run(spread());
+    for (const m of shownModels(result, null)) {
+      expect(m.volumeBound.hosts).toBeLessThan(3);
+      expect(m.lowerBound).toMatchObject({ hosts: 3, by: 'spread:api', method: 'spread' });
+      expect(m.gap).toBe(m.hostsUsed - 3);
+      expect(boundReason(m.lowerBound, t)).toBe('bound.spread{"service":"api"}');
+    }
+  });
+
+  it('names resources, L2, isolation, labels, node VMs and the LP', () => {
+    expect(boundReason({ hosts: 2, by: 'cpu', method: 'volume' }, t)).toBe('bound.volume{"dimension":"dimension.cpu"}');
+    expect(boundReason({ hosts: 2, by: 'memory', method: 'l2' }, t)).toBe('bound.l2{"dimension":"dimension.memory"}');
+    expect(boundReason({ hosts: 2, by: 'isolation', method: 'isolation' }, t)).toBe('bound.isolation');
+    expect(boundReason({ hosts: 2, by: 'labels:gpu+ssd', method: 'labels' }, t)).toBe('bound.labels{"labels":"gpu, ssd"}');
+    expect(boundReason({ hosts: 2, by: 'nodes', method: 'nodes' }, t)).toBe('bound.nodes');
+    expect(boundReason({ hosts: 2, by: 'lp', method: 'lp' }, t)).toBe('bound.lp');
+    expect(boundReason({ hosts: 0, by: null }, t)).toBe('');
   });
 });
 
