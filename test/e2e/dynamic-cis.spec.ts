@@ -1,6 +1,7 @@
 // The Dynamic tab on the diurnal example: a day simulated as VMs, pods on bare metal and pods in node VMs. The third
 // column is drawn — its heading, numbers in its cells, its line in every chart (node VMs included) — and the node
-// pool's line names the shape the static comparison's search picked. A screenshot is saved for review.
+// pool's line names the shape the static comparison's search picked; ContainerCloudSim semantics chosen in the
+// parameter panel migrate containers. Screenshots are saved for review.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** Pixels of the chart canvas in `rgb` (±12 per channel): a drawn line of that colour has many. */
@@ -57,5 +58,16 @@ test('the diurnal example simulated over a day draws a third column: pods in nod
   await page.screenshot({ path: info.outputPath('dynamic-cis-table.png') });
   await page.getByTestId('series-nodeVms').scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('dynamic-cis-charts.png') });
+
+  // ContainerCloudSim semantics, chosen in the parameter panel: containers migrate between node VMs
+  await page.getByTestId('tab-policy').click();
+  const semantics = page.getByTestId('param-input-simulation.containerInVm.semantics');
+  await semantics.scrollIntoViewIfNeeded();
+  await semantics.selectOption('containercloudsim');
+  await expect(page.getByTestId('param-simulation.containerInVm.semantics')).toHaveClass(/modified/);
+  await page.screenshot({ path: info.outputPath('dynamic-cis-settings.png') });
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('dynamic-nodes')).toContainText('ContainerCloudSim', { timeout: 60_000 });
+  expect(Number(await cell('migrations').textContent())).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });
