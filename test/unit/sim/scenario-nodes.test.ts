@@ -139,17 +139,18 @@ describe('pods in node VMs (scenario simulation)', () => {
     expect(bad({}, {})).toEqual(['$.simulation.containerInVm.nodeShape']); // no shape and no engine to search one
   });
 
-  it('prints three columns and adds the node pool to the JSON', () => {
+  it('prints three columns and adds the node pool to the JSON, flat beside the totals', () => {
     const s = scenario();
     const text = simulateScenarioCommand(s, null, wasm, false, false);
     expect(text).toMatch(/VMs\s+pods on bare metal\s+pods in node VMs/);
     expect(text).toMatch(/pods in node VMs: kubernetes, node VM \d+ vCPU/);
     expect(text).toMatch(/node VMs created \/ removed\s+-\s+-\s+\d+ \/ \d+/);
     const json = JSON.parse(simulateScenarioCommand(s, null, wasm, true, true)) as { models: Record<string, unknown>[] };
-    const third = json.models[2] as { model: string; pdm: null; nodeVms: { shape: { vcpus: number } }; series: { nodeVms: number[]; time: number[] } };
+    const third = json.models[2] as { model: string; pdm: null; shape: { vcpus: number }; nodesCreated: number; series: { nodeVms: number[]; time: number[] } };
     expect(third.model).toBe('container-in-vm');
     expect(third.pdm).toBeNull();
-    expect(third.nodeVms.shape.vcpus).toBeGreaterThan(0);
+    expect(third.shape.vcpus).toBeGreaterThan(0);
+    expect(third.nodesCreated).toBeGreaterThan(0);
     expect(third.series.nodeVms.length).toBe(third.series.time.length);
     const out = simulateScenario(s, wasm, { packer });
     if (!out.ok) throw new Error('simulation failed');
