@@ -157,3 +157,23 @@ describe('pods in node VMs (scenario simulation)', () => {
     expect(simulationJson(out.result, false)).toEqual(JSON.parse(JSON.stringify(simulationJson(out.result, false))));
   });
 });
+
+describe('node VMs on hosts', () => {
+  it('fits exactly as many node VMs on a host as their footprint allows, an exact fit included', () => {
+    // cp-1s-16c: 32 threads, 128 GiB; a node of 8 vCPU / 30 GiB with no VM overheads takes a quarter of a host's CPU.
+    // Its pods get 8000 − 3908 = 4092 millicores: the kernel sees hosts in those units (× 4092 / 8000), where four
+    // node VMs would miss the host by a rounding error.
+    const s = scenario({ nodeShape: { vcpus: 8, memoryGiB: 30 }, minNodes: 0 }, (x) => {
+      const d = x as unknown as { deployment?: Record<string, unknown>; services: { replicas: number }[] };
+      d.deployment = {
+        vm: { cpuVirtualisationOverhead: 0, perVmOverheadMiB: 0, hypervisorReserved: { cpuCores: 0, memoryGiB: 0 } },
+        container: { reservationFormula: 'none', systemReserved: { cpuCores: 3.908, memoryGiB: 0 } },
+      };
+    });
+    const m = nodeColumn(s);
+    expect(m.nodeVms?.nodeCapacity).toBe(20 * 4);
+    // 40 pods of up to 4 cores each need many node VMs: four share each host before the next one opens
+    const hostsAt0 = m.series.activeHosts[0], nodesAt0 = (m.series.nodeVms ?? [])[0];
+    expect(hostsAt0).toBe(Math.ceil(nodesAt0 / 4));
+  });
+});
