@@ -47,6 +47,7 @@ export function diurnalScenario(): ScenarioInput {
       service('search', 'Search', 6, 2, 8, 'evening'),
       service('batch', 'Nightly batch', 6, 4, 8, 'night'),
     ],
+    deployment: { vm: { platform: 'vsphere' }, container: { platform: 'gke' } },
     traces: [
       { id: 'daytime', name: 'Storefront, peak 14:00', intervalSeconds: INTERVAL, samples: diurnalTrace(11, 0.1, 0.75, 14, 0.08), source: 'generated (core/examples/diurnal.ts)' },
       { id: 'daytime-api', name: 'API, peak 13:00', intervalSeconds: INTERVAL, samples: diurnalTrace(12, 0.15, 0.6, 13, 0.1), source: 'generated (core/examples/diurnal.ts)' },
