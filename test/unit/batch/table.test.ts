@@ -82,7 +82,7 @@ describe('merged tables read back', () => {
     expect(t.failed).toBe(0);
     expect(numericAxes(t)).toEqual(['deployment.vm.cpuOvercommit', 'seed']);
     expect(tableFigures(t)).toEqual(expect.arrayContaining(['hosts', 'energyKWh', 'migrations']));
-    expect(tableModels(t, 'energyKWh')).toEqual(['vm', 'container']);
+    expect(tableModels(t, 'energyKWh')).toEqual(['vm', 'container', 'container-in-vm']);
     const energy = tableSeries(t, 'deployment.vm.cpuOvercommit', 'energyKWh');
     expect(energy.map((p) => [p.x, p.runs])).toEqual([[1, 2], [2, 2]]);
     expect(energy.every((p) => typeof p.values.vm === 'number' && p.values.vm > 0)).toBe(true);
