@@ -17,6 +17,7 @@ import { podGroups } from '../../model/container';
 import { nodePool } from '../../model/container-in-vm';
 import type { Vector } from '../../model/dimensions';
 import type { HostGroup } from '../../model/expansion';
+import { vmOverheadMiB } from '../../model/platforms/hypervisors';
 import { nodeHostPool } from '../../plan/two-level';
 import type { NodeShape, Scenario } from '../../scenario/schema';
 import { percentile } from '../cis/percentile';
@@ -43,11 +44,11 @@ const sum = (v: Vector | undefined, d: number): number => (v ? v[d] : 0);
 /** Rescaled capacities carry rounding: a host holding exactly k node VMs must still take the k-th. */
 const EXACT_FIT = 1 + 1e-9;
 
-/** Node VM footprint on a host (CPU millicores, memory MiB): the shape plus the VM model's overheads. */
+/** Node VM footprint on a host (CPU millicores, memory MiB): the shape plus the VM model's overheads (per-VM memory by deployment.vm.platform). */
 export function nodeFootprint(scenario: Scenario, shape: NodeShape): { cpu: number; memory: number } {
   const vm = scenario.deployment.vm;
   const cpu = shape.vcpus * 1000;
-  return { cpu: cpu + Math.round(cpu * vm.cpuVirtualisationOverhead), memory: Math.round(shape.memoryGiB * 1024) + Math.round(vm.perVmOverheadMiB) };
+  return { cpu: cpu + Math.round(cpu * vm.cpuVirtualisationOverhead), memory: Math.round(shape.memoryGiB * 1024) + vmOverheadMiB(vm, shape.vcpus, shape.memoryGiB) };
 }
 
 /**
