@@ -155,7 +155,7 @@ export const DIVE_NONE = 0; //      not started (the root LP is not optimal yet,
 export const DIVE_RUNNING = 1; //   more steps fix more hosts
 export const DIVE_DONE = 2; //      every item sits in a fixed pattern
 export const DIVE_STOPPED = 3; //   the LP stopped (caps, singular basis) or the dive's step cap: the fixed patterns stand
-export const DIVE_MAX_STEPS = 200000; //       steps of the dive at most (pivots, pricing rounds, fixings)
+export const DIVE_MAX_STEPS = 40000; //        steps of the dive at most (pivots, pricing rounds, fixings), as many as the root LP may take
 export const DIVE_TRIES = 3; //               roundings up undone per level when their residual LP overshoots the target
 
 // Returned by run* exports.
