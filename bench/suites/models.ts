@@ -1,7 +1,8 @@
 // One-run comparison of VM, container and container-in-VM (core/compare) on the bundled examples and a
 // generated large fleet: time with and without N+1 headroom, WASM vs reference, and quality (hosts vs the
 // lower bound per model); then a parameter sweep on one worker thread vs all cores.
-// Flags: --reference-large also times the reference packer on the large fleet (minutes).
+// First the quality table of issue 13 (bench/model-quality.ts). Flags: --reference-large also times the reference
+// packer on the large fleet (minutes); --quality-only prints the quality tables alone.
 import { availableParallelism, loadavg } from 'node:os';
 import { compareScenario } from '../../core/compare/compare';
 import { applyParam, parseParamPath } from '../../core/compare/sweep';
@@ -13,7 +14,9 @@ import { parseScenarioValue } from '../../core/scenario/parse';
 import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { runInWorkers } from '../../electron/cli/commands/sweep';
+import { qualityTable } from '../model-quality';
 import { markdownTable, timeBest } from '../table';
+import { platformHostsTable } from './platform-hosts';
 
 export const name = 'models';
 export const description = 'compare VM / container / container-in-VM in one run: examples and a large generated fleet; sweep on 1 vs all cores';
@@ -60,6 +63,13 @@ const replicas = (s: Scenario) => s.services.reduce((n, x) => n + x.replicas, 0)
 const pool = (s: Scenario) => s.sites.reduce((n, site) => n + site.racks.reduce((m, r) => m + r.hosts.reduce((k, g) => k + g.count, 0), 0), 0);
 
 export async function run(flags: string[]): Promise<void> {
+  // Issue 13: every model of every bundled example against its rule-aware bound (and an exact MIP where the gap is > 1).
+  console.log('Hosts against the best rule-aware bound (LP relaxation included), per example and model, each example\'s own policy:\n');
+  console.log(await qualityTable());
+  console.log('\nThe same with policy.algorithm "best":\n');
+  console.log(await qualityTable('best'));
+  if (flags.includes('--quality-only')) return;
+  console.log('');
   const wasm = createWasmPacker();
   const reference = new ReferencePacker();
   const cases = [
@@ -96,4 +106,12 @@ export async function run(flags: string[]): Promise<void> {
   console.log(`\nSweep of deployment.vm.cpuOvercommit 1..8 on the fleet example (${cores} cores, load average ${load}; `
     + 'includes worker start-up, about a second per worker to load the TypeScript through tsx):\n');
   console.log(markdownTable(['worker threads', 'values', 'seconds', 'values/s'], sweepRows));
+  printPlatformHosts(wasm);
+}
+
+/** Issue 17: per example, the hosts each platform profile changes (bench/suites/platform-hosts.ts). */
+function printPlatformHosts(packer: ReturnType<typeof createWasmPacker>): void {
+  console.log('\nPlatform profiles: hosts per example with each profile set on its own (change against the example as bundled; '
+    + 'plans are heuristic, so a profile that reserves less can still cost a host):\n');
+  console.log(platformHostsTable(packer));
 }

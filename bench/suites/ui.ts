@@ -3,7 +3,9 @@
 // become interactive and the longest main-thread task (PerformanceObserver 'longtask': any task over 50 ms)
 // while opening the file, scrolling the whole services table, sorting, filtering, editing a cell, undoing,
 // and while the plan runs in its worker. A benchmark, not a test: it prints figures and never fails on them.
-// Flags: --no-build uses the existing out/renderer; --sizes=1000,10000 picks the catalogue sizes.
+// Then issue 14's estate (10^5 replicas of 2 468 services): open and plan the three models, edit and re-plan, host
+// map and charts. Flags: --no-build uses the existing out/renderer; --sizes=1000,10000 picks the catalogue sizes
+// (--sizes= none); --no-estate skips the estate.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,19 +35,23 @@ interface PageGlobals {
 }
 const root = new URL('../../', import.meta.url).pathname;
 
-/** `n` services (1–5 replicas, 12 tenants) on enough 2-socket hosts for all of them. Seeded: the same file every time. */
-export function generatedCatalogue(n: number, seed = 11): ScenarioInput {
+/**
+ * `n` services (1–`maxReplicas` replicas, 12 tenants, no rules) on racks of 14 general-purpose and 2 memory-optimised
+ * 2-socket hosts: `racks` of them, or one per 2 400 replicas. Seeded: the same file every time.
+ */
+export function generatedCatalogue(n: number, seed = 11, shape: { maxReplicas?: number; racks?: (replicas: number, cores: number) => number } = {}): ScenarioInput {
   const rand = mulberry32(seed);
   const tenants = Array.from({ length: 12 }, (_, k) => ({ id: `t${String(k + 1).padStart(2, '0')}`, name: `Tenant ${k + 1}` }));
   const services = Array.from({ length: n }, (_, k) => {
     const cpuCores = pick(rand, [0.25, 0.5, 1, 1, 2, 4]);
     return {
       id: `svc-${String(k + 1).padStart(5, '0')}`, name: `Service ${k + 1}`, tenant: pick(rand, tenants).id,
-      replicas: intBetween(rand, 1, 5), demand: { cpuCores, memoryGiB: cpuCores * pick(rand, [1, 2, 4]), diskGB: 20, networkMbps: 50 },
+      replicas: intBetween(rand, 1, shape.maxReplicas ?? 5), demand: { cpuCores, memoryGiB: cpuCores * pick(rand, [1, 2, 4]), diskGB: 20, networkMbps: 50 },
     };
   });
   const replicas = services.reduce((s, x) => s + x.replicas, 0);
-  const racks = Math.max(1, Math.ceil(replicas / 150 / 16));
+  const cores = services.reduce((s, x) => s + x.replicas * x.demand.cpuCores, 0);
+  const racks = Math.max(1, shape.racks ? shape.racks(replicas, cores) : Math.ceil(replicas / 150 / 16));
   return {
     format: 'hostfit-scenario', version: 2, name: `Generated catalogue (${n} services)`,
     hostModels: [GENERAL_2S, MEMORY_2S],
@@ -56,6 +62,14 @@ export function generatedCatalogue(n: number, seed = 11): ScenarioInput {
     tenants, services,
     deployment: { vm: { flavours: cloudStyleFlavours() } },
   };
+}
+
+/**
+ * Issue 14's estate: 10^5 replicas of 2 468 services (1–80 replicas each), two host models, no rules, on a pool
+ * with room for all of them (a rack of 16 hosts per 640 cores demanded, about 40 cores a host).
+ */
+export function generatedEstate(): ScenarioInput {
+  return generatedCatalogue(2468, 11, { maxReplicas: 80, racks: (_replicas, cores) => Math.ceil(cores / 640) });
 }
 
 function build(): void {
@@ -174,8 +188,46 @@ async function measure(page: Page, file: string, n: number) {
   return { rows, heap };
 }
 
+/**
+ * Issue 14's estate (10^5 replicas): open the file and plan all three models (progress shown meanwhile), edit a
+ * cell and let auto-run re-plan it, then draw the host map and the charts of the result.
+ */
+async function measureEstate(page: Page, file: string) {
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByTestId('run-done').waitFor({ timeout: 60_000 });
+  const rows: [string, { ms: number; count: number; longest: number }][] = [];
+  let progressSeen = false;
+  rows.push(['open file → planned (3 models + compare), progress shown', await phase(page, async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('open').click();
+    await (await chooser).setFiles(file);
+    await page.getByTestId('run-progress').waitFor({ timeout: 60_000 });
+    progressSeen = true;
+    await page.getByTestId('run-done').waitFor({ timeout: 180_000 });
+  })]);
+  rows.push(['edit a cell → auto-run re-plans it', await phase(page, async () => {
+    await page.getByTestId('cell-svc-00002-replicas').click();
+    await page.getByTestId('services-grid').press('Enter');
+    await page.getByTestId('cell-editor').fill('9');
+    await page.getByTestId('cell-editor').press('Enter');
+    await page.getByTestId('run-progress').waitFor({ timeout: 30_000 });
+    await page.getByTestId('run-done').waitFor({ timeout: 180_000 });
+  })]);
+  rows.push(['host map drawn (container-in-VM)', await phase(page, async () => {
+    await page.getByTestId('results-tab-hostmap').click();
+    await page.getByTestId('map-model-container-in-vm').click();
+    await page.getByTestId('host-0').waitFor();
+  })]);
+  rows.push(['overview charts drawn', await phase(page, async () => {
+    await page.getByTestId('results-tab-overview').click();
+    await page.locator('canvas').first().waitFor();
+  })]);
+  if (!progressSeen) throw new Error('no progress was shown while the estate was planned');
+  return rows;
+}
+
 export async function run(flags: string[]): Promise<void> {
-  const sizes = (flags.find((f) => f.startsWith('--sizes='))?.slice(8) ?? '1000,10000').split(',').map(Number);
+  const sizes = (flags.find((f) => f.startsWith('--sizes='))?.slice(8) ?? '1000,10000').split(',').filter((x) => x !== '').map(Number);
   if (!flags.includes('--no-build')) build();
   const dir = mkdtempSync(join(tmpdir(), 'hostfit-ui-bench-'));
   const server = await serve();
@@ -200,6 +252,20 @@ export async function run(flags: string[]): Promise<void> {
       const replicas = scenario.services.reduce((s, x) => s + x.replicas, 0);
       for (const [what, r] of rows) table.push([n, replicas, what, r.ms, r.count, r.longest.toFixed(0)]);
       table.push([n, replicas, 'JS heap after the steps (MB)', (heap / 1e6).toFixed(0), '', '']);
+      await page.close();
+    }
+    if (!flags.includes('--no-estate')) {
+      const estate = generatedEstate();
+      const file = join(dir, 'estate.hostfit.json');
+      writeFileSync(file, JSON.stringify(estate));
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.addInitScript(() => {
+        const g = globalThis as unknown as PageGlobals;
+        g.__longTasks = [];
+        new g.PerformanceObserver((list) => { for (const e of list.getEntries()) g.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+      });
+      const replicas = estate.services.reduce((n, x) => n + x.replicas, 0);
+      for (const [what, r] of await measureEstate(page, file)) table.push([estate.services.length, replicas, what, r.ms, r.count, r.longest.toFixed(0)]);
       await page.close();
     }
     console.log(markdownTable(['services', 'replicas', 'step', 'wall ms', 'long tasks', 'longest task ms'], table));

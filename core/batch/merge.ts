@@ -23,8 +23,21 @@ export interface MergedTable {
 
 type Metrics = [string, Cell][];
 
+/**
+ * A sweep row's figures per model, with the best, rule-aware bound (and the gap to it) after the volume bound's
+ * gap: the bound the app's Sweep tab draws, so a merged table opened there charts what the app showed.
+ */
 function staticMetrics(result: unknown): Metrics {
-  return sweepSummary(result as Comparison).flatMap(({ id, ...m }) => Object.entries(m).map(([k, v]) => [`${id}.${k}`, v] as [string, Cell]));
+  const c = result as Comparison;
+  return sweepSummary(c).flatMap(({ id, ...m }, k) => {
+    const entries: [string, Cell][] = Object.entries(m);
+    const best = c.models[k].bestLowerBound as Comparison['models'][number]['bestLowerBound'] | undefined;
+    if (best !== undefined) {
+      const at = entries.findIndex(([key]) => key === 'gap') + 1;
+      entries.splice(at, 0, ['bestLowerBound', best.hosts], ['gapToBest', c.models[k].gapToBest ?? null]);
+    }
+    return entries.map(([key, v]) => [`${id}.${key}`, v] as [string, Cell]);
+  });
 }
 
 function dynamicMetrics(result: unknown): Metrics {

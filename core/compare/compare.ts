@@ -9,6 +9,7 @@
 import type { Packer, SizeKey } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';
 import { podBoundary, type ComparedModel } from '../model/isolation';
+import { comparedPlatforms } from '../model/platforms/describe';
 import { overheadBreakdown } from '../metrics/breakdown';
 import { monthlyCost } from '../metrics/cost';
 import { domainsUsed, energyUse } from '../metrics/energy';
@@ -75,15 +76,20 @@ function modelResult(ctx: Context, a: ModelAnswer): ModelResult {
     const itemGroup = groupIndex(e.items);
     const rules = e.items.map((_, k) => (level.groupKeys[k] === '' ? 'none' as const : 'host-exclusive' as const));
     const sharedKernel = p.model === 'container' && scenario.deployment.container.runtimeClass === 'runc';
-    const placedItems: number[] = [];
-    level.itemHost.forEach((h, i) => { if (h >= 0) placedItems.push(i); });
-    const placement: InstancePlacement = {
-      tenant: Int32Array.from(placedItems, (i) => ctx.tenantIndex.get(e.items[itemGroup[i]].tenant) ?? -1),
-      host: Int32Array.from(placedItems, (i) => level.itemHost[i]),
-      node: new Int32Array(placedItems.length).fill(-1),
-      kernel: Int32Array.from(placedItems, (i) => (sharedKernel ? level.itemHost[i] : -1)),
-      rule: placedItems.map((i) => rules[itemGroup[i]]),
-    };
+    // Plain loops over the placed items (10^5 and more at fleet scale), the tenant looked up once per group.
+    const groupTenant = e.items.map((g) => ctx.tenantIndex.get(g.tenant) ?? -1);
+    let n = 0;
+    for (let i = 0; i < level.itemHost.length; i++) if (level.itemHost[i] >= 0) n++;
+    const rule = new Array<(typeof rules)[number]>(n);
+    const placement: InstancePlacement = { tenant: new Int32Array(n), host: new Int32Array(n), node: new Int32Array(n).fill(-1), kernel: new Int32Array(n).fill(-1), rule };
+    for (let i = 0, j = 0; i < level.itemHost.length; i++) {
+      const h = level.itemHost[i];
+      if (h < 0) continue;
+      placement.tenant[j] = groupTenant[itemGroup[i]];
+      placement.host[j] = h;
+      if (sharedKernel) placement.kernel[j] = h;
+      rule[j++] = rules[itemGroup[i]];
+    }
     const boundary = p.model === 'vm' ? 'vm' : podBoundary(scenario);
     return {
       ...base,
@@ -96,15 +102,20 @@ function modelResult(ctx: Context, a: ModelAnswer): ModelResult {
   const pods = plan.pods.items;
   const podGroup = groupIndex(pods);
   const sharedKernel = scenario.deployment.container.runtimeClass === 'runc';
-  const placed: number[] = [];
-  plan.podHost.forEach((h, i) => { if (h >= 0) placed.push(i); });
-  const placement: InstancePlacement = {
-    tenant: Int32Array.from(placed, (i) => ctx.tenantIndex.get(pods[podGroup[i]].tenant) ?? -1),
-    host: Int32Array.from(placed, (i) => plan.podHost[i]),
-    node: Int32Array.from(placed, (i) => plan.podLevel.out.itemHost[i]),
-    kernel: Int32Array.from(placed, (i) => (sharedKernel ? plan.podLevel.out.itemHost[i] : -1)),
-    rule: placed.map((i) => plan.podRules[podGroup[i]]),
-  };
+  const groupTenant = pods.map((g) => ctx.tenantIndex.get(g.tenant) ?? -1);
+  let n = 0;
+  for (let i = 0; i < plan.podHost.length; i++) if (plan.podHost[i] >= 0) n++;
+  const rule = new Array<(typeof plan.podRules)[number]>(n);
+  const placement: InstancePlacement = { tenant: new Int32Array(n), host: new Int32Array(n), node: new Int32Array(n), kernel: new Int32Array(n).fill(-1), rule };
+  for (let i = 0, j = 0; i < plan.podHost.length; i++) {
+    if (plan.podHost[i] < 0) continue;
+    const node = plan.podLevel.out.itemHost[i];
+    placement.tenant[j] = groupTenant[podGroup[i]];
+    placement.host[j] = plan.podHost[i];
+    placement.node[j] = node;
+    if (sharedKernel) placement.kernel[j] = node;
+    rule[j++] = plan.podRules[podGroup[i]];
+  }
   const nodeLevel = nodeVmLevel(plan);
   const nodes = p.nodes!;
   return {
@@ -152,6 +163,7 @@ export function compareAnswers(scenario: Scenario, packer: Packer, result: PlanR
     isolationRanking: scenario.deployment.isolation.ranking.join(' > '),
     assumptions: { load: scenario.economics.load, hoursPerMonth: scenario.economics.hoursPerMonth, amortisationMonths: scenario.economics.amortisationMonths },
     models: answers.map((a) => modelResult(ctx, a)),
+    platforms: comparedPlatforms(scenario),
     planAlgorithms: [...new Set(result.models.map((m) => m.algorithm))],
   };
 }

@@ -14,7 +14,8 @@ export function vmLifecycleSummary(scenario: Scenario, level: PackedLevel): Life
   let total = 0, max = 0, n = 0;
   level.itemHost.forEach((h, i) => {
     if (h < 0) return;
-    const memoryMiB = itemOf(i).demand[1] - Math.round(p.perVmOverheadMiB);
+    const item = itemOf(i);
+    const memoryMiB = item.demand[1] - (item.parts?.hypervisor?.[1] ?? Math.round(p.perVmOverheadMiB));
     const move = vmRelocation(memoryMiB, hostOf(h).physical[3], p);
     if (!move) return;
     total += move.seconds;

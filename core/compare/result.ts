@@ -9,6 +9,7 @@ import type { EnergyUse } from '../metrics/energy';
 import type { DomainHeadroom } from '../metrics/headroom';
 import type { IsolationExposure } from '../metrics/isolation';
 import type { StrandedCapacity } from '../metrics/stranded';
+import type { ComparedPlatforms } from '../model/platforms/describe';
 import type { Scenario } from '../scenario/schema';
 import type { PerDimension } from '../metrics/utilisation';
 import type { LowerBound } from '../plan/bounds';
@@ -99,4 +100,6 @@ export interface Comparison {
   /** Planning assumptions behind energy and cost. */
   readonly assumptions: { readonly load: 'packed' | number; readonly hoursPerMonth: number; readonly amortisationMonths: number };
   readonly models: readonly ModelResult[];
+  /** The platform profiles compared (deployment.vm.platform, deployment.container.platform, runtime class), in words. */
+  readonly platforms: ComparedPlatforms;
 }

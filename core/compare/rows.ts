@@ -48,7 +48,7 @@ export function comparisonRows(c: Comparison, options: RowOptions = {}): Row[] {
   row('plan', 'lower bound by', '', (m) => m.lowerBound.by);
   row('plan', 'gap to bound', 'hosts', (m) => m.gap);
   row('plan', 'best lower bound', 'hosts', (m) => m.bestLowerBound.hosts);
-  row('plan', 'best bound by', '', (m) => (m.bestLowerBound.by === null ? null : `${m.bestLowerBound.method ?? 'volume'}: ${m.bestLowerBound.by}`));
+  row('plan', 'best bound by', '', (m) => boundBy(m.bestLowerBound));
   row('plan', 'gap to best bound', 'hosts', (m) => m.gapToBest);
   row('plan', 'verified (every rule)', '', (m) => (m.verified ? 'yes' : 'NO'));
   for (const domain of FAILURE_DOMAINS) {
@@ -102,4 +102,11 @@ export function comparisonRows(c: Comparison, options: RowOptions = {}): Row[] {
   for (const d of ['cpu', 'memory'] as const) row('nodes', `${d} allocated inside node VMs`, 'share', (m) => m.nodes?.utilisation[d] ?? null);
   row('nodes', 'shapes tried', '', (m) => m.nodes?.search?.candidates.length ?? null);
   return rows;
+}
+
+/** What made a bound: 'volume: cpu', 'l2: memory', or the rule itself ('spread:api', 'isolation', 'nodes', 'lp'). */
+function boundBy(b: ModelResult['bestLowerBound']): string | null {
+  if (b.by === null) return null;
+  const method = b.method ?? 'volume';
+  return method === 'volume' || method === 'l2' ? `${method}: ${b.by}` : b.by;
 }

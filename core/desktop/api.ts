@@ -100,6 +100,12 @@ export type ImportFilesResult =
   | { readonly ok: false; readonly reason: 'cancelled' }
   | { readonly ok: false; readonly reason: 'error'; readonly message: string };
 
+/** A merged batch result (what `hostfit batch merge` writes, CSV or JSON) as read from disk; parsed in the renderer. */
+export type OpenTableResult =
+  | { readonly ok: true; readonly name: string; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: 'cancelled' }
+  | { readonly ok: false; readonly reason: 'error'; readonly message: string };
+
 /** Commands the host sends the renderer: menu items, files opened from outside, changes seen on disk. */
 export type ShellCommand =
   | { readonly type: 'open' }
@@ -146,6 +152,13 @@ export interface DesktopApi {
   chooseImportFiles(pick: ImportPick): Promise<ImportFilesResult>;
   /** Shows a save dialog for an export (results as CSV or JSON, a chart as PNG) and writes it. */
   exportFile(suggestedName: string, kind: ExportKind, data: string | Uint8Array): Promise<ExportResult>;
+  /**
+   * Shows a save dialog for a batch file (the Sweep tab's sweep as `hostfit batch` runs it) and writes it. The host
+   * refuses text that is not a batch document.
+   */
+  saveBatchFile(suggestedName: string, text: string): Promise<ExportResult>;
+  /** Shows an open dialog for a merged batch result (CSV or JSON) and reads its bytes. */
+  openBatchResult(): Promise<OpenTableResult>;
   /** Closes the window (after a successful "save and close"). */
   closeWindow(): Promise<void>;
   /** Subscribes to host commands; returns the unsubscribe function. */
@@ -168,6 +181,8 @@ export const IPC = {
   discardRecovery: 'hostfit:discard-recovery',
   exportFile: 'hostfit:export-file',
   chooseImportFiles: 'hostfit:choose-import-files',
+  saveBatchFile: 'hostfit:save-batch-file',
+  openBatchResult: 'hostfit:open-batch-result',
   closeWindow: 'hostfit:close-window',
 } as const;
 
@@ -179,6 +194,10 @@ export const MAX_SCENARIO_BYTES = 256 * 1024 * 1024;
 export const MAX_IMPORT_FILES = 20_000;
 /** Largest sum of the files of one import read by the host (core/import takes up to 2 GiB from the command line). */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+/** Largest merged batch result the app opens (a million runs as CSV stay below). */
+export const MAX_TABLE_BYTES = 256 * 1024 * 1024;
+/** What a batch file's name ends with. */
+export const BATCH_FILE_SUFFIX = '.hostfit-batch.json';
 /** Largest export accepted over IPC. */
 export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
 

@@ -38,6 +38,8 @@ export const IPC_PAYLOADS = {
   [IPC.discardRecovery]: z.tuple([token]),
   [IPC.exportFile]: z.tuple([fileName, z.enum(['csv', 'json', 'png']), exportData]),
   [IPC.chooseImportFiles]: z.tuple([z.enum(['files', 'folder'])]),
+  [IPC.saveBatchFile]: z.tuple([fileName, z.string().max(MAX_SCENARIO_BYTES)]),
+  [IPC.openBatchResult]: z.tuple([]),
   [IPC.closeWindow]: z.tuple([]),
 } as const;
 

@@ -56,7 +56,7 @@ export function fleetScenario(): ScenarioInput {
     })),
     tenants,
     services,
-    deployment: { vm: { flavours: cloudStyleFlavours() } },
+    deployment: { vm: { platform: 'vsphere', flavours: cloudStyleFlavours() }, container: { platform: 'gke' } },
     policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
   };
 }

@@ -50,7 +50,7 @@ export function multiTenantScenario(): ScenarioInput {
       svc('saas', 'saas-jobs', 'Tenant jobs', 24, 1, 2, 'sandbox'),
       svc('saas', 'saas-db', 'Tenant databases', 8, 2, 16, 'sandbox', 250, 100),
     ],
-    deployment: { vm: { flavours: cloudStyleFlavours() } },
+    deployment: { vm: { platform: 'kubevirt', flavours: cloudStyleFlavours() }, container: { platform: 'gke' } },
     policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
   };
 }

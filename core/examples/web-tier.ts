@@ -26,7 +26,7 @@ export function webTierScenario(): ScenarioInput {
       service('worker', 'Background workers', 10, 1.5, 3, 5, 20),
       service('search', 'Search index', 2, 2, 10, 120, 100),
     ],
-    deployment: { vm: { flavours: cloudStyleFlavours() } },
+    deployment: { vm: { platform: 'vsphere', flavours: cloudStyleFlavours() }, container: { platform: 'gke' } },
     policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
   };
 }

@@ -28,7 +28,7 @@ export function ids(): (base: string) => string {
  * proportion to cores). A planning assumption, named in the report; edit it with measured values.
  */
 export function assumedPowerCurve(cores: number): number[] {
-  const scale = 0.3 + 0.7 * (cores / 64);
+  const scale = 0.3 + 0.7 * (Math.min(cores, 4096) / 64); // the schema's largest host
   return (GENERAL_2S.powerWatts as number[]).map((w) => Math.round(w * scale));
 }
 
@@ -104,7 +104,9 @@ export function ensureFlavours(doc: ScenarioInput, reporter: Reporter, fresh: bo
   for (const s of doc.services) {
     const cpu = s.demand.cpuCores + g.cpuCores, mem = s.demand.memoryGiB + g.memoryGiB, disk = (s.demand.diskGB ?? 0) + g.diskGB;
     if (flavours.some((f) => f.vcpus >= cpu && f.memoryGiB >= mem && (f.diskGB ?? 0) >= disk)) continue;
-    const f = { id: `fit-${Math.ceil(cpu)}c-${Math.ceil(mem)}g-${Math.ceil(disk)}d`, vcpus: Math.min(4096, Math.max(1, Math.ceil(cpu))), memoryGiB: Math.min(1e5, Math.max(1, Math.ceil(mem))), diskGB: Math.min(1e6, Math.ceil(disk)) };
+    // Beyond the largest flavour the schema allows, the service gets none: the import drops it and says why.
+    if (!(cpu <= 4096 && mem <= 1e5 && disk <= 1e6)) continue;
+    const f = { id: `fit-${Math.ceil(cpu)}c-${Math.ceil(mem)}g-${Math.ceil(disk)}d`, vcpus: Math.max(1, Math.ceil(cpu)), memoryGiB: Math.max(1, Math.ceil(mem)), diskGB: Math.ceil(disk) };
     if (flavours.some((x) => x.id === f.id)) continue;
     flavours.push(f);
     added.push(`${f.id} (for ${s.id})`);
@@ -148,7 +150,7 @@ export async function finishScenario(doc: ScenarioInput, reporter: Reporter, pro
     const dropServices = new Set<number>();
     const dropTraces = new Set<number>();
     for (const e of parsed.errors) {
-      const m = /^\$\.(services|traces)\[(\d+)\]/.exec(e.where);
+      const m = droppableAt(e);
       if (!m) {
         throw new ImportError({ file: firstFile, where: `imported scenario ${e.where}` }, `the imported values do not form a valid scenario: ${e.message}`);
       }
@@ -157,7 +159,7 @@ export async function finishScenario(doc: ScenarioInput, reporter: Reporter, pro
       const entity = list[k] as { id: string } | undefined;
       const origin = reporter.origins.find((o) => o.id === entity?.id && o.path.startsWith(`$.${m[1]}`));
       reporter.skip(origin?.from[0] ?? { file: firstFile, where: e.where }, 'out-of-range',
-        `${m[1] === 'services' ? 'service' : 'trace'} "${entity?.id}" dropped: ${e.where.replace(/^\$\.(services|traces)\[\d+\]/, '')} ${e.message}`);
+        `${m[1] === 'services' ? 'service' : 'trace'} "${entity?.id}" dropped: ${e.where.startsWith(m[0]) ? `${e.where.slice(m[0].length)} ` : ''}${e.message}`);
       (m[1] === 'services' ? dropServices : dropTraces).add(k);
     }
     const droppedTraceIds = new Set([...dropTraces].map((k) => doc.traces![k].id));
@@ -175,6 +177,18 @@ export async function finishScenario(doc: ScenarioInput, reporter: Reporter, pro
   const parsed = parseScenarioValue(doc);
   if (parsed.ok) return parsed.scenario;
   throw new ImportError({ file: firstFile, where: `imported scenario ${parsed.errors[0].where}` }, parsed.errors[0].message);
+}
+
+/**
+ * The service or trace an invalid value belongs to, when dropping that one entity (reported) keeps the rest
+ * of the import: a value out of range at $.services[k] or $.traces[k], or a service no VM flavour holds (the
+ * model check names it in its message). Anything else is the importer's fault and fails the import.
+ */
+export function droppableAt(e: { where: string; message: string }): [string, 'services' | 'traces', string] | null {
+  const at = /^\$\.(services|traces)\[(\d+)\]/.exec(e.where);
+  if (at) return [at[0], at[1] as 'services' | 'traces', at[2]];
+  const flavour = e.where === '$.deployment.vm.flavours' ? /^no flavour holds service "[^"]*" \(\$\.services\[(\d+)\]\)/.exec(e.message) : null;
+  return flavour ? [`$.services[${flavour[1]}]`, 'services', flavour[1]] : null;
 }
 
 /** Origins carry JSON paths by position: recompute them after entities were dropped. */

@@ -14,6 +14,7 @@ import { nodeCapacity } from './container';
 import { mbFromGB, mibFromGiB, millicores, type Vector } from './dimensions';
 import type { HostGroup, ItemParts } from './expansion';
 import { physicalCapacity } from './hosts';
+import { vmOverheadMiB } from './platforms/hypervisors';
 import { cpuVirtualisationMillicores, flavourOrder, ioVirtualisationMbps, vmHostCapacity } from './vm';
 
 /** A node VM shape with where it came from (configured, a fraction of a host model, a flavour). */
@@ -49,6 +50,11 @@ export function nodePool(scenario: Scenario, shape: NodeShape, count: number): H
   };
 }
 
+/** Overhead memory (MiB) of one node VM of `node`'s shape on the hypervisor of deployment.vm.platform. */
+export function nodeVmOverheadMiB(vm: VmModelParams, node: Pick<HostGroup, 'physical'>): number {
+  return vmOverheadMiB(vm, node.physical[0] / 1000, node.physical[1] / 1024);
+}
+
 /** What the pods placed in one node VM add up to (kernel units). */
 export interface NodeContents {
   readonly pods: number;
@@ -67,7 +73,7 @@ export function nodeVmItem(node: HostGroup, contents: NodeContents, vm: VmModelP
   ];
   const usedCpu = contents.demand[0] + reserved[0];
   const network = contents.demand[3];
-  const hypervisor: Vector = [cpuVirtualisationMillicores(usedCpu, vm), Math.round(vm.perVmOverheadMiB), 0, ioVirtualisationMbps(network, vm)];
+  const hypervisor: Vector = [cpuVirtualisationMillicores(usedCpu, vm), nodeVmOverheadMiB(vm, node), 0, ioVirtualisationMbps(network, vm)];
   const demand: Vector = [node.physical[0] + hypervisor[0], node.physical[1] + hypervisor[1], node.physical[2], network + hypervisor[3]];
   return { demand, parts: { workload, runtime, sidecars, reservations: [reserved[0], reserved[1], 0, 0], nodeFree, hypervisor } };
 }
@@ -79,7 +85,9 @@ export function hostFractionShapes(model: HostModel, n: number, vm: VmModelParam
   const out: CandidateShape[] = [];
   for (let k = 1; k <= n; k++) {
     const vcpus = Math.floor(allocatable[0] / (k * 1000 * (1 + vm.cpuVirtualisationOverhead)));
-    const memoryGiB = Math.floor((allocatable[1] / k - Math.round(vm.perVmOverheadMiB)) / 256) / 4; // quarter-GiB steps
+    // Quarter-GiB steps, leaving room for the VM's overhead memory (which grows with its size under a profile).
+    let memoryGiB = Math.floor((allocatable[1] / k - vmOverheadMiB(vm, Math.max(vcpus, 1), allocatable[1] / k / 1024)) / 256) / 4;
+    while (memoryGiB > 0 && mibFromGiB(memoryGiB) + vmOverheadMiB(vm, Math.max(vcpus, 1), memoryGiB) > allocatable[1] / k) memoryGiB -= 0.25;
     const diskGB = Math.floor(physical[2] / k / 1000);
     if (vcpus >= 1 && memoryGiB > 0) out.push({ shape: { vcpus, memoryGiB, diskGB }, label: `1/${k} of ${model.id}` });
   }

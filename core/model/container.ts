@@ -4,44 +4,26 @@
 // maxPodsPerNode pods. The reservation follows the GKE formula unless switched off (see model/defaults.ts).
 // The same rules hold for a node that is a VM (container-in-VM, see container-in-vm.ts).
 import type { ContainerModelParams, Scenario } from '../scenario/schema';
-import { mibFromGiB, millicores, type Vector } from './dimensions';
+import { millicores, type Vector } from './dimensions';
 import type { Expansion, ItemGroup, ItemParts } from './expansion';
 import { hostPool } from './hosts';
 import { workloadVector } from './workload';
+import { KUBERNETES_PROFILES } from './platforms/kubernetes';
+import { podFixedOverhead } from './platforms/runtimes';
 
-/** Marginal-rate tiers: [upper bound of the tier, share reserved within it]. */
-type Tiers = readonly (readonly [number, number])[];
-
-// CPU tiers in millicores of logical CPU, memory tiers in MiB.
-const GKE_CPU_TIERS: Tiers = [[1000, 0.06], [2000, 0.01], [4000, 0.005], [Infinity, 0.0025]];
-const GKE_MEMORY_TIERS: Tiers = [[4096, 0.25], [8192, 0.2], [16384, 0.1], [131072, 0.06], [Infinity, 0.02]];
-const GKE_SMALL_NODE_MEMORY_MIB = 255; // reserved on nodes with less than 1 GiB
-
-function tiered(amount: number, tiers: Tiers): number {
-  let reserved = 0, lower = 0;
-  for (const [upper, share] of tiers) {
-    if (amount <= lower) break;
-    reserved += (Math.min(amount, upper) - lower) * share;
-    lower = upper;
-  }
-  return reserved;
-}
-
-/** Kube + system reservation per node (millicores, MiB), before the eviction threshold. */
-export function nodeReservation(physical: Vector, p: ContainerModelParams): { cpu: number; memory: number } {
-  let cpu = millicores(p.systemReserved.cpuCores);
-  let memory = mibFromGiB(p.systemReserved.memoryGiB);
-  if (p.reservationFormula === 'gke') {
-    cpu += Math.ceil(tiered(physical[0], GKE_CPU_TIERS));
-    memory += physical[1] < 1024 ? GKE_SMALL_NODE_MEMORY_MIB : Math.ceil(tiered(physical[1], GKE_MEMORY_TIERS));
-  }
-  return { cpu, memory };
+/**
+ * Kube + system reservation per node (millicores, MiB, rounded up), before the eviction threshold, by the
+ * deployment.container.platform profile ("generic-k8s": reservationFormula + systemReserved).
+ */
+export function nodeReservation(physical: Vector, p: ContainerModelParams): { cpu: number; memory: number; eviction: number } {
+  const r = KUBERNETES_PROFILES[p.platform].reserve(physical[0], physical[1], p.maxPodsPerNode, p);
+  return { cpu: Math.ceil(r.cpuMillicores - 1e-9), memory: Math.ceil(r.memoryMiB - 1e-9), eviction: Math.ceil(r.evictionMiB - 1e-9) };
 }
 
 /** Capacity a node holds back (reservation + eviction threshold, at most its capacity) and what it offers pods. */
 export function nodeCapacity(physical: Vector, p: ContainerModelParams): { allocatable: Vector; reserved: Vector } {
   const r = nodeReservation(physical, p);
-  const reserved: Vector = [Math.min(physical[0], r.cpu), Math.min(physical[1], r.memory + Math.round(p.evictionHardMiB)), 0, 0];
+  const reserved: Vector = [Math.min(physical[0], r.cpu), Math.min(physical[1], r.memory + r.eviction), 0, 0];
   return { allocatable: [physical[0] - reserved[0], physical[1] - reserved[1], physical[2], physical[3]], reserved };
 }
 
@@ -49,9 +31,9 @@ export function containerAllocatable(physical: Vector, p: ContainerModelParams):
   return nodeCapacity(physical, p).allocatable;
 }
 
-/** Pod Overhead of the model's runtime class, per pod (kernel units). */
+/** Pod Overhead of the model's runtime class, per pod (kernel units): upstream's for the kata-* classes, else the parameter. */
 export function runtimeOverheadVector(p: ContainerModelParams): Vector {
-  const o = p.podOverhead[p.runtimeClass];
+  const o = podFixedOverhead(p);
   return [millicores(o.cpuCores), Math.round(o.memoryMiB), 0, 0];
 }
 

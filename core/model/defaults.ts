@@ -11,6 +11,7 @@ export interface DocumentedDefault {
 }
 
 export const VM_DEFAULTS = {
+  platform: 'generic-vm' as const,
   hypervisorReserved: { cpuCores: 0, memoryGiB: 0.5 },
   guestOs: { cpuCores: 0.1, memoryGiB: 0.5, diskGB: 10 },
   perVmOverheadMiB: 64,
@@ -32,6 +33,7 @@ export const VM_DEFAULTS = {
 };
 
 export const CONTAINER_DEFAULTS = {
+  platform: 'generic-k8s' as const,
   reservationFormula: 'gke' as const,
   systemReserved: { cpuCores: 0, memoryGiB: 0 },
   evictionHardMiB: 100,
@@ -79,6 +81,9 @@ export const POLICY_DEFAULTS = {
 export const SITE_DEFAULTS = { pue: 1.58, energyUSDPerKWh: 0.15 };
 
 export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
+  { path: 'deployment.vm.platform', value: 'generic-vm', unit: 'hypervisor profile',
+    source: 'The parameters below as set (perVmOverheadMiB for every VM); vsphere, vsphere-4, kubevirt, openshift-virt and '
+      + 'firecracker use their maker\'s published overhead by VM size (core/model/platforms, README "Platform profiles")' },
   { path: 'deployment.vm.hypervisorReserved.cpuCores', value: 0, unit: 'cores per host',
     source: 'OpenStack Nova, reserved_host_cpus default 0 (nova.conf reference)' },
   { path: 'deployment.vm.hypervisorReserved.memoryGiB', value: 0.5, unit: 'GiB per host',
@@ -97,6 +102,9 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
     source: 'No overcommit; OpenStack Nova ram_allocation_ratio initial default 1.0' },
   { path: 'deployment.vm.flavours', value: VM_DEFAULTS.flavours, unit: 'vCPU / GiB / GB',
     source: 'OpenStack classic m1.* flavours (OpenStack admin guide, "Flavors")' },
+  { path: 'deployment.container.platform', value: 'generic-k8s', unit: 'Kubernetes profile',
+    source: 'The reservation parameters below as set; gke, eks, aks, aks-pre-1.29 and none replace them with the provider\'s '
+      + 'published node reservations (core/model/platforms, README "Platform profiles")' },
   { path: 'deployment.container.reservationFormula', value: 'gke', unit: 'formula',
     source: 'GKE node allocatable: CPU 6 % of the 1st core, 1 % of the 2nd, 0.5 % of the 3rd–4th, 0.25 % above; '
       + 'memory 25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, 6 % of the next 112, 2 % above 128 GiB' },

@@ -14,6 +14,7 @@
 // tenant's own → 'host-exclusive'. The ranking is editable (scenario deployment.isolation.ranking, strongest
 // first); the schema keeps dedicated-host strongest, so 'host-exclusive' always satisfies a requirement.
 import type { IsolationBoundary, IsolationModelParams, Scenario } from '../scenario/schema';
+import { runtimeFamily } from './platforms/runtimes';
 
 export type PlacementRule = 'none' | 'node-exclusive' | 'host-exclusive';
 export type ComparedModel = 'vm' | 'container' | 'container-in-vm';
@@ -25,7 +26,7 @@ export function boundaryStrength(ranking: readonly IsolationBoundary[], b: Isola
 
 /** Boundary between two pods of different tenants sharing one kernel, for the scenario's runtime class. */
 export function podBoundary(scenario: Scenario): IsolationBoundary {
-  return scenario.deployment.isolation.runtimeBoundary[scenario.deployment.container.runtimeClass];
+  return scenario.deployment.isolation.runtimeBoundary[runtimeFamily(scenario.deployment.container.runtimeClass)];
 }
 
 /** Boundaries a model offers, from the closest placement to the farthest (the last is always dedicated-host). */

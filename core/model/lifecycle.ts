@@ -13,6 +13,7 @@
 // hosts meanwhile, CPU degraded); a pod is restarted elsewhere (stop, then pull and start: no live migration,
 // the service instance is down for the whole time).
 import type { ContainerInVmModelParams, ContainerModelParams, VmModelParams } from '../scenario/schema';
+import { runtimeFamily } from './platforms/runtimes';
 
 export const LIFECYCLE_STATES = ['create', 'allocate', 'run', 'reclaim'] as const;
 export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
@@ -39,7 +40,7 @@ export function vmLifecycle(p: VmModelParams): readonly LifecyclePhase[] {
 export function podLifecycle(p: ContainerModelParams): readonly LifecyclePhase[] {
   return [
     { state: 'create', seconds: p.imagePullSeconds, holds: 0, what: 'schedule and pull the image' },
-    { state: 'allocate', seconds: p.startSeconds[p.runtimeClass], holds: 1, what: `start the containers (${p.runtimeClass})` },
+    { state: 'allocate', seconds: p.startSeconds[runtimeFamily(p.runtimeClass)], holds: 1, what: `start the containers (${p.runtimeClass})` },
     { state: 'run', seconds: null, holds: 1, what: 'serve' },
     { state: 'reclaim', seconds: p.stopSeconds, holds: 1, what: 'graceful termination, free the node' },
   ];
@@ -85,6 +86,6 @@ export function vmRelocation(memoryMiB: number, networkMbps: number, p: VmModelP
 
 /** Rescheduling a pod = stop it, then pull and start it elsewhere. */
 export function podRelocation(p: ContainerModelParams): Relocation {
-  const seconds = p.stopSeconds + p.imagePullSeconds + p.startSeconds[p.runtimeClass];
+  const seconds = p.stopSeconds + p.imagePullSeconds + p.startSeconds[runtimeFamily(p.runtimeClass)];
   return { kind: 'restart', seconds, downtimeSeconds: seconds, degradation: 0, heldTwice: false };
 }

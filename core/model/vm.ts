@@ -2,7 +2,8 @@
 //   guest needs   = workload + guest OS (CPU, memory, disk)
 //   flavour       = the smallest catalogue flavour (by vCPUs, then memory, then disk) that holds the guest
 //   packed demand = CPU:     flavour vCPUs + CPU virtualisation overhead
-//                   memory:  flavour memory + per-VM hypervisor overhead
+//                   memory:  flavour memory + per-VM hypervisor overhead (deployment.vm.platform's profile,
+//                            by the flavour's vCPUs and memory; "generic-vm": perVmOverheadMiB)
 //                   disk:    flavour disk
 //                   network: workload bandwidth + I/O virtualisation overhead
 // Each host offers (logical CPUs − hypervisor reservation) × vCPU overcommit and
@@ -15,6 +16,7 @@ import type { Flavour, Scenario, VmModelParams } from '../scenario/schema';
 import { addVectors, mbFromGB, mibFromGiB, millicores, type Vector } from './dimensions';
 import type { Expansion, ItemGroup, ItemParts, Rejection } from './expansion';
 import { hostPool } from './hosts';
+import { HYPERVISOR_PROFILES, vmOverheadMiB } from './platforms/hypervisors';
 import { workloadVector } from './workload';
 
 export function flavourOrder(flavours: readonly Flavour[]): Flavour[] {
@@ -55,16 +57,17 @@ export function vmItem(workload: Vector, flavour: Flavour, p: VmModelParams): { 
   const size = flavourVector(flavour);
   const needs = addVectors(workload, guestOs);
   const flavourRounding: Vector = [size[0] - needs[0], size[1] - needs[1], size[2] - needs[2], 0];
-  const hypervisor: Vector = [cpuVirtualisationMillicores(needs[0], p), Math.round(p.perVmOverheadMiB), 0, ioVirtualisationMbps(workload[3], p)];
+  const hypervisor: Vector = [cpuVirtualisationMillicores(needs[0], p), vmOverheadMiB(p, flavour.vcpus, flavour.memoryGiB), 0, ioVirtualisationMbps(workload[3], p)];
   const demand: Vector = [size[0] + hypervisor[0], size[1] + hypervisor[1], size[2], workload[3] + hypervisor[3]];
   return { demand, parts: { workload, guestOs, flavourRounding, hypervisor } };
 }
 
 /** Per-host capacity under the VM model, with what the reservation holds back and what overcommit adds. */
 export function vmHostCapacity(physical: Vector, p: VmModelParams): { allocatable: Vector; reserved: Vector; overcommit: Vector } {
+  const extra = HYPERVISOR_PROFILES[p.platform].hostReserved;
   const reserved: Vector = [
-    Math.min(physical[0], millicores(p.hypervisorReserved.cpuCores)),
-    Math.min(physical[1], mibFromGiB(p.hypervisorReserved.memoryGiB)), 0, 0,
+    Math.min(physical[0], millicores(p.hypervisorReserved.cpuCores + (extra?.cpuCores ?? 0))),
+    Math.min(physical[1], mibFromGiB(p.hypervisorReserved.memoryGiB) + (extra?.memoryMiB ?? 0)), 0, 0,
   ];
   const cpu = physical[0] - reserved[0];
   const mem = physical[1] - reserved[1];

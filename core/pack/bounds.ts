@@ -28,7 +28,8 @@ export function volumeBound(sizes: ArrayLike<number>, capacity: number): number 
 
 /** Martello–Toth L2 for one dimension; O(n log n). Items larger than C make it Infinity (nothing fits). */
 export function martelloTothL2(sizes: ArrayLike<number>, capacity: number): number {
-  const w = Array.from(sizes).filter((x) => x > 0).sort((a, b) => b - a); // non-increasing
+  // Non-increasing positive sizes: a typed array's numeric sort (no comparator calls), reversed in place.
+  const w = Float64Array.from(sizes).filter((x) => x > 0).sort().reverse();
   if (w.length === 0) return 0;
   if (w[0] > capacity) return Infinity;
   const n = w.length;
@@ -49,6 +50,68 @@ export function martelloTothL2(sizes: ArrayLike<number>, capacity: number): numb
     const j3Sum = prefix[j123] - prefix[j12];
     const extra = j3Sum > j2Free ? ceilQuotient(j3Sum - j2Free, capacity) : 0;
     best = Math.max(best, j12 + extra);
+  }
+  return best;
+}
+
+/**
+ * martelloTothL2 of items given as distinct sizes with multiplicities (`counts[i]` items of size `sizes[i]`): the
+ * same bound, in time linear in the distinct sizes (a fleet is many replicas of few shapes).
+ */
+export function martelloTothL2Counted(sizes: ArrayLike<number>, counts: ArrayLike<number>, capacity: number): number {
+  const merged = new Map<number, number>();
+  for (let i = 0; i < sizes.length; i++) if (sizes[i] > 0 && counts[i] > 0) merged.set(sizes[i], (merged.get(sizes[i]) ?? 0) + counts[i]);
+  if (merged.size === 0) return 0;
+  const w = Float64Array.from(merged.keys()).sort().reverse(); // distinct sizes, non-increasing
+  if (w[0] > capacity) return Infinity;
+  const m = w.length;
+  // Items (and their total size) among the first i distinct sizes.
+  const items = new Float64Array(m + 1), total = new Float64Array(m + 1);
+  for (let i = 0; i < m; i++) {
+    const c = merged.get(w[i])!;
+    items[i + 1] = items[i] + c;
+    total[i + 1] = total[i] + c * w[i];
+  }
+  /** Distinct sizes > x (or >= x): an index into the cumulative arrays. */
+  const above = (x: number, orEqual: boolean) => { let lo = 0, hi = m; while (lo < hi) { const k = (lo + hi) >> 1; if (w[k] > x || (orEqual && w[k] === x)) lo = k + 1; else hi = k; } return lo; };
+  const half = capacity / 2;
+  let best = 0;
+  const alphas = [0];
+  for (let i = 0; i < m; i++) if (w[i] <= half) alphas.push(w[i]);
+  for (const alpha of alphas) {
+    const i1 = above(capacity - alpha, false), i12 = above(half, false), i123 = above(Math.max(alpha, 1e-300), true);
+    const j1 = items[i1], j12 = items[i12];
+    const j2Free = (j12 - j1) * capacity - (total[i12] - total[i1]);
+    const j3Sum = total[i123] - total[i12];
+    const extra = j3Sum > j2Free ? ceilQuotient(j3Sum - j2Free, capacity) : 0;
+    best = Math.max(best, j12 + extra);
+  }
+  return best;
+}
+
+/** binLowerBound of item groups (`counts[k]` items of demand row k of `demands`), without expanding them. */
+export function countedBinLowerBound(dims: number, capacity: readonly number[], demands: Float64Array, counts: ArrayLike<number>): BinBound {
+  let best: BinBound = { bins: 0, method: 'volume', dim: 0 };
+  const groups = counts.length;
+  for (let d = 0; d < dims; d++) {
+    const sizes = new Float64Array(groups);
+    let total = 0, demanded = false, negative = false;
+    for (let k = 0; k < groups; k++) {
+      sizes[k] = demands[k * dims + d];
+      if (counts[k] <= 0) continue;
+      total += sizes[k] * counts[k];
+      if (sizes[k] > 0) demanded = true;
+      if (sizes[k] < 0) negative = true;
+    }
+    if (capacity[d] <= 0) {
+      if (demanded) return { bins: Infinity, method: 'volume', dim: d };
+      continue;
+    }
+    const v = total <= 0 ? 0 : ceilQuotient(total, capacity[d]);
+    if (v > best.bins) best = { bins: v, method: 'volume', dim: d };
+    if (negative) continue;
+    const l2 = martelloTothL2Counted(sizes, counts, capacity[d]);
+    if (l2 > best.bins) best = { bins: l2, method: 'l2', dim: d };
   }
   return best;
 }

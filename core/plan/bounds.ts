@@ -20,10 +20,11 @@
 // a sum over disjoint subsets never overcounts. test/property/bounds.test.ts checks every bound against an
 // exact HiGHS MIP on small instances.
 import type { PackOutcome } from '../kernel/packer';
+import { nodeVmOverheadMiB } from '../model/container-in-vm';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import { placementRule, type ComparedModel } from '../model/isolation';
-import { binLowerBound } from '../pack/bounds';
+import { countedBinLowerBound } from '../pack/bounds';
 import type { Scenario, Service } from '../scenario/schema';
 import { groupStarts } from './encode';
 
@@ -92,12 +93,14 @@ export function planLowerBound(e: Expansion, out: Pick<PackOutcome, 'itemHost'> 
   const best: LowerBound = { ...volume, method: 'volume' };
   const first = e.hosts[0];
   if (!l2 || volume.hosts === null || !first || !e.hosts.every((g) => g.allocatable.every((c, d) => c === first.allocatable[d]))) return best;
-  const demands = new Float64Array(count * DIMS);
-  let j = 0;
+  // Item groups with the count of their placed items: the bound works on counts, not on every item.
+  const demands = new Float64Array(e.items.length * DIMS);
+  const counts = new Float64Array(e.items.length);
   e.items.forEach((g, k) => {
-    for (let i = starts[k]; i < starts[k + 1]; i++) if (!(out && out.itemHost[i] < 0)) demands.set(g.demand, DIMS * j++);
+    demands.set(g.demand, DIMS * k);
+    for (let i = starts[k]; i < starts[k + 1]; i++) if (!(out && out.itemHost[i] < 0)) counts[k]++;
   });
-  const bin = binLowerBound(DIMS, first.allocatable, demands, count);
+  const bin = countedBinLowerBound(DIMS, first.allocatable, demands, counts);
   return bin.bins > (best.hosts ?? 0) && Number.isFinite(bin.bins) ? { hosts: bin.bins, by: DIMENSIONS[bin.dim], method: bin.method } : best;
 }
 
@@ -130,10 +133,9 @@ export function poolBound(items: readonly BoundItem[], hosts: readonly HostGroup
   const volume: LowerBound = { ...volumeLowerBound(totals, count, hosts), method: 'volume' };
   const first = hosts[0];
   if (!l2 || volume.hosts === null || !hosts.every((g) => g.allocatable.every((c, d) => c === first.allocatable[d]))) return volume;
-  const demands = new Float64Array(count * DIMS);
-  let j = 0;
-  for (const it of items) for (let k = 0; k < it.count; k++) demands.set(it.demand, DIMS * j++);
-  const bin = binLowerBound(DIMS, first.allocatable, demands, count);
+  const demands = new Float64Array(items.length * DIMS);
+  items.forEach((it, k) => demands.set(it.demand, DIMS * k));
+  const bin = countedBinLowerBound(DIMS, first.allocatable, demands, items.map((it) => it.count));
   return Number.isFinite(bin.bins) && bin.bins > (volume.hosts ?? 0) ? { hosts: bin.bins, by: DIMENSIONS[bin.dim], method: bin.method } : volume;
 }
 
@@ -182,16 +184,27 @@ function ruleBounds(items: readonly BoundItem[], hosts: readonly HostGroup[], f:
     if (!spread || it.count === 0) continue;
     best = bestOf(best, { hosts: Math.ceil(it.count / spread.maxPerDomain), by: `spread:${it.serviceId}`, method: 'spread' });
   }
-  // Isolation: one partition per tenant with items needing hosts of their own, one for the tenants that share.
-  const exclusiveTenants = new Set(items.filter((it) => it.count > 0 && f.hostExclusive(f.services.get(it.serviceId)!)).map((it) => it.tenant));
+  // Isolation: one partition per tenant with items needing hosts of their own (at least its own bound, and one host
+  // per domain its spread rules force, since those items live on its hosts only), one for the tenants that share.
+  const exclusive = (it: BoundItem) => f.hostExclusive(f.services.get(it.serviceId)!);
+  const exclusiveTenants = new Set(items.filter((it) => it.count > 0 && exclusive(it)).map((it) => it.tenant));
   if (exclusiveTenants.size > 0) {
     let sum = 0, finite = true;
+    const own = new Map<string, number>();
     for (const t of exclusiveTenants) {
-      const b = subset(items.filter((it) => it.tenant === t && f.hostExclusive(f.services.get(it.serviceId)!)), hosts).hosts;
-      if (b === null) finite = false; else sum += b;
+      const mine = items.filter((it) => it.tenant === t && exclusive(it));
+      let b = subset(mine, hosts).hosts;
+      if (b === null) { finite = false; continue; }
+      for (const it of mine) {
+        const spread = f.services.get(it.serviceId)?.spread;
+        if (spread && it.count > 0) b = Math.max(b, Math.ceil(it.count / spread.maxPerDomain));
+      }
+      own.set(t, b);
+      sum += b;
     }
     const shared = subset(items.filter((it) => !exclusiveTenants.has(it.tenant)), hosts).hosts;
     if (shared === null) finite = false; else sum += shared;
+    if (finite) sum = Math.max(sum, spillBound(items, hosts, own, exclusive));
     if (finite && sum > (best.hosts ?? 0)) best = { hosts: sum, by: 'isolation', method: 'isolation' };
   }
   // Labels: items requiring a label set on the hosts that carry it.
@@ -208,6 +221,36 @@ function ruleBounds(items: readonly BoundItem[], hosts: readonly HostGroup[], f:
     if (b.hosts !== null && b.hosts > (best.hosts ?? 0)) best = { hosts: b.hosts, by: `labels:${key}`, method: 'labels' };
   }
   return best;
+}
+
+/**
+ * Isolation with the room of each partition counted: a host holding a tenant's exclusive items holds that tenant's
+ * items only, so the tenants that share, and whatever of an exclusive tenant's other items does not fit beside its
+ * exclusive ones on its `own` hosts, need further hosts; each host more (the tenant's or a shared one) takes at most
+ * the largest host's capacity of it. Hosts ≥ Σ own + ⌈spilled volume ÷ largest capacity⌉ in every dimension.
+ */
+function spillBound(items: readonly BoundItem[], hosts: readonly HostGroup[], own: ReadonlyMap<string, number>, exclusive: (it: BoundItem) => boolean): number {
+  const largest = new Array<number>(DIMS).fill(0);
+  for (const g of hosts) for (let d = 0; d < DIMS; d++) largest[d] = Math.max(largest[d], g.allocatable[d]);
+  let base = 0;
+  for (const b of own.values()) base += b;
+  let spill = 0;
+  for (let d = 0; d < DIMS; d++) {
+    if (largest[d] <= 0) continue;
+    let volume = 0;
+    const kept = new Map<string, { exclusive: number; other: number }>();
+    for (const it of items) {
+      const v = it.demand[d] * it.count;
+      if (v <= 0) continue;
+      if (!own.has(it.tenant)) { volume += v; continue; }
+      const k = kept.get(it.tenant) ?? { exclusive: 0, other: 0 };
+      if (exclusive(it)) k.exclusive += v; else k.other += v;
+      kept.set(it.tenant, k);
+    }
+    for (const [t, k] of kept) volume += Math.max(0, k.other - Math.max(0, own.get(t)! * largest[d] - k.exclusive));
+    spill = Math.max(spill, Math.ceil(volume / largest[d] - 1e-9));
+  }
+  return base + spill;
 }
 
 /** Rule-aware bound of a one-level model (VMs, pods on bare metal) for the items `out` placed (all when null). */
@@ -238,7 +281,7 @@ export function twoLevelLowerBound(scenario: Scenario, plan: TwoLevelShape, podH
   const nodeExclusive = (s: Service) => placementRule('container-in-vm', s.isolation, scenario) !== 'none';
   const pools = plan.pods.hosts;
   const node = pools[0];
-  const least = [node.physical[0], node.physical[1] + Math.round(scenario.deployment.vm.perVmOverheadMiB), node.physical[2]];
+  const least = [node.physical[0], node.physical[1] + nodeVmOverheadMiB(scenario.deployment.vm, node), node.physical[2]];
   const pods = boundItems(plan.pods, podHost ? { itemHost: podHost } : null);
   /** Node VMs the pods need at least: node-exclusive tenants' pods in node VMs of their own. */
   const nodesFor = (items: readonly BoundItem[]): number | null => {

@@ -2,7 +2,8 @@
 // candidateShapes) is planned in two levels under every rule (./two-level.ts) and the best is kept, beside the
 // configured shape when there is one. The search screens every shape with First Fit Decreasing at both levels
 // (every rule holds in the screen too) and plans the SHAPE_FINALISTS best of the screen (and the configured
-// shape) with the policy's algorithm, so a search over dozens of shapes stays within an interactive budget.
+// shape) with the policy's algorithm, so a search over dozens of shapes stays within an interactive budget; on a
+// large catalogue the screen plans a sample of it (sampledScenario) and the SAMPLE_FINALISTS best shapes in full.
 // Each answer is checked by the independent two-level verifier (core/pack/verify-levels.ts) against the
 // scenario itself.
 import { DOMAIN_RACK, DOMAIN_SITE, DOMAIN_HOST } from '../../assembly/abi';
@@ -25,6 +26,37 @@ import { better, nodeHostPool, planTwoLevel, type TwoLevelPlan } from './two-lev
 
 /** Shapes refined with the improvement phase after the screen (besides a configured shape). */
 export const SHAPE_FINALISTS = 3;
+/**
+ * Beyond this many pods the screen plans every shape on a sample of the catalogue (every k-th pod in catalogue
+ * order, about SAMPLE_PODS of them, so each service keeps its share) and only the finalists on all of it: a fleet is
+ * many replicas of few shapes, so the sample ranks the shapes as the whole does, at a fraction of the cost.
+ */
+export const SAMPLE_ABOVE_PODS = 20_000;
+export const SAMPLE_PODS = 2_000;
+/** Finalists planned on the whole catalogue after a sampled screen. */
+export const SAMPLE_FINALISTS = 2;
+
+/** The scenario with every k-th live replica (catalogue order), or null when it is small enough to screen whole. */
+export function sampledScenario(scenario: Scenario): { scenario: Scenario; fraction: number } | null {
+  const total = scenario.services.reduce((n, s) => n + Math.max(0, s.replicas), 0);
+  if (total <= SAMPLE_ABOVE_PODS) return null;
+  const k = total / SAMPLE_PODS;
+  let before = 0, kept = 0;
+  const services = scenario.services.map((s) => {
+    const r = Math.max(0, s.replicas);
+    const replicas = Math.floor((before + r) / k) - Math.floor(before / k);
+    before += r;
+    kept += replicas;
+    return { ...s, replicas };
+  });
+  return { scenario: { ...scenario, services }, fraction: kept / total };
+}
+
+/** A shape's screen on the sample, scaled to the whole catalogue (an estimate, marked as such). */
+function scaledEntry(e: ShapeCandidate, fraction: number): ShapeCandidate {
+  const up = (x: number) => Math.round(x / fraction);
+  return { ...e, hosts: up(e.hosts), nodes: up(e.nodes), unplaced: up(e.unplaced), costUSDPerMonth: e.costUSDPerMonth / fraction, sampled: fraction };
+}
 
 function monthlyUSD(scenario: Scenario, plan: TwoLevelPlan): number {
   const level = packedLevel(plan.nodes, plan.nodeKeys, plan.nodeLevel.out);
@@ -45,7 +77,8 @@ export function planContainerInVm(scenario: Scenario, packer: Packer): ModelAnsw
   const policy = policyOptions(scenario, 1).options;
   // FFD without improvement is already the screen: no second pass.
   const screenIsPlan = policy.rule === 'first-fit' && policy.order === 'decreasing' && policy.iterations === 0;
-  const screen = searching && candidates.length > SHAPE_FINALISTS && !screenIsPlan;
+  const sample = searching && candidates.length > SAMPLE_FINALISTS ? sampledScenario(scenario) : null;
+  const screen = sample !== null || (searching && candidates.length > SHAPE_FINALISTS && !screenIsPlan);
   const rank = (c: ShapeCandidate) => (objective === 'hosts' ? [c.unplaced, c.hosts, c.costUSDPerMonth] : [c.unplaced, c.costUSDPerMonth, c.hosts]);
   const before = (a: ShapeCandidate, b: ShapeCandidate) => {
     const ra = rank(a), rb = rank(b);
@@ -54,13 +87,14 @@ export function planContainerInVm(scenario: Scenario, packer: Packer): ModelAnsw
   };
   const plans = new Map<number, TwoLevelPlan>();
   const tried: ShapeCandidate[] = candidates.map((c, k) => {
+    if (sample) return scaledEntry(entry(sample.scenario, c, planTwoLevel(sample.scenario, c.shape, packer, { screen }), false), sample.fraction);
     const plan = planTwoLevel(scenario, c.shape, packer, { screen });
     if (!screen) plans.set(k, plan);
     return entry(scenario, c, plan, !screen);
   });
   if (screen) {
     const order = tried.map((_, k) => k).sort((a, b) => (before(tried[a], tried[b]) ? -1 : before(tried[b], tried[a]) ? 1 : a - b));
-    const finalists = new Set(order.slice(0, SHAPE_FINALISTS));
+    const finalists = new Set(order.slice(0, sample ? SAMPLE_FINALISTS : SHAPE_FINALISTS));
     if (configured >= 0) finalists.add(configured);
     for (const k of [...finalists].sort((a, b) => a - b)) {
       const plan = planTwoLevel(scenario, candidates[k].shape, packer);
@@ -140,7 +174,8 @@ export function twoLevelInput(scenario: Scenario, plan: TwoLevelPlan): TwoLevelI
     }
   }
   const node = nodeGroups[0];
-  const group = Int32Array.from({ length: n }, (_, i) => { let k = 0; while (i >= starts[k + 1]) k++; return k; });
+  const group = new Int32Array(n);
+  pods.forEach((_, k) => group.fill(k, starts[k], starts[k + 1]));
   return {
     dims: DIMS, pods: n, podDemand, podTenant, podNodeExclusive: nodeExclusive, podHostExclusive: hostExclusive, labelWords: w, podLabels,
     podSpread, podAffinity, nodes, nodeCapacity, nodeMaxItems, hosts: h, hostCapacity, hostRack, hostSite, hostLabels,

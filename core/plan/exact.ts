@@ -12,6 +12,7 @@
 //   spread over hosts, racks, sites · labels by host · isolation per node VM (node-exclusive) and per host · affinity
 //   groups on one host
 import type { Highs } from 'highs';
+import { nodeVmOverheadMiB } from '../model/container-in-vm';
 import { DIMS } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import { placementRule } from '../model/isolation';
@@ -133,7 +134,7 @@ export function exactTwoLevel(highs: Highs, scenario: Scenario, pods: Expansion,
   const reserved = node.reserved ?? [0, 0, 0, 0];
   const items = expandItems(pods, placed);
   const hosts = expandHosts(hostGroups);
-  const least = [node.physical[0], node.physical[1] + Math.round(vm.perVmOverheadMiB), node.physical[2]];
+  const least = [node.physical[0], node.physical[1] + nodeVmOverheadMiB(vm, node), node.physical[2]];
   const lp = new LpBuilder();
   const y = hosts.map((h, k) => lp.col({ name: `y${k}`, cost: scenario.policy.objective === 'cost' ? models.get(h.modelId)?.priceUSD ?? 1 : 1, lower: 0, upper: 1, integer: true }));
   const slots: { host: number; u: number }[] = [];
@@ -157,7 +158,7 @@ export function exactTwoLevel(highs: Highs, scenario: Scenario, pods: Expansion,
   });
   hosts.forEach((h, k) => {
     const mine = slots.map((sl, n) => ({ sl, n })).filter((s) => s.sl.host === k);
-    const perNode = [node.physical[0] + reserved[0] * vm.cpuVirtualisationOverhead, node.physical[1] + Math.round(vm.perVmOverheadMiB), node.physical[2], 0];
+    const perNode = [node.physical[0] + reserved[0] * vm.cpuVirtualisationOverhead, node.physical[1] + nodeVmOverheadMiB(vm, node), node.physical[2], 0];
     const perPod = (it: Item, d: number) => (d === 0 ? it.demand[0] * vm.cpuVirtualisationOverhead : d === 3 ? it.demand[3] * (1 + vm.ioVirtualisationOverhead) : 0);
     for (let d = 0; d < DIMS; d++) {
       lp.row(`cap${k}/${d}`, 'capacity', -Infinity, 0, [[y[k], -h.allocatable[d]], ...mine.flatMap(({ sl, n }) => [[sl.u, perNode[d]] as [number, number], ...inNode(n, (it) => perPod(it, d))])]);

@@ -24,6 +24,7 @@
 // A rule's cost is measured, not read off a dual: the LP and the plan solved again without the rule (lp.ts and
 // core/plan/dual.ts).
 import type { Highs } from 'highs';
+import { nodeVmOverheadMiB } from '../model/container-in-vm';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import { placementRule } from '../model/isolation';
@@ -210,7 +211,7 @@ export function buildTwoLevel(scenario: Scenario, pods: Expansion, hosts: readon
   // Node VMs on hosts: shape + per-VM memory + virtualisation overhead on what runs in them (a half unit rounded off at most).
   const reserved = node.reserved ?? [0, 0, 0, 0];
   const perNode = [
-    node.physical[0] + reserved[0] * vm.cpuVirtualisationOverhead - 0.5, node.physical[1] + Math.round(vm.perVmOverheadMiB), node.physical[2], -0.5,
+    node.physical[0] + reserved[0] * vm.cpuVirtualisationOverhead - 0.5, node.physical[1] + nodeVmOverheadMiB(vm, node), node.physical[2], -0.5,
   ];
   const perPod = (it: BoundItem, d: number) => (d === 0 ? it.demand[0] * vm.cpuVirtualisationOverhead : d === 3 ? it.demand[3] * (1 + vm.ioVirtualisationOverhead) : 0);
   const capacity = hosts.map((h, k) => Array.from({ length: DIMS }, (_, d) => lp.row(`capacity:${h.groupId}/${DIMENSIONS[d]}`, 'capacity', -Infinity, 0,

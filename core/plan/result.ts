@@ -50,6 +50,11 @@ export interface ShapeCandidate {
   readonly costUSDPerMonth: number;
   /** Planned with the improvement phase (a finalist), not only its constructive pass. */
   readonly refined: boolean;
+  /**
+   * Screened on this fraction of the pods (a large catalogue's sample): hosts, node VMs, unplaced pods and cost are
+   * the sample's scaled to the whole, an estimate. Absent for shapes planned on every pod.
+   */
+  readonly sampled?: number;
 }
 
 /** Container-in-VM: the node VMs of the plan and the shape search behind them. */

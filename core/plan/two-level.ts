@@ -21,7 +21,7 @@
 import { DOMAIN_HOST, EXCLUSIVE_HOST, EXCLUSIVE_NONE } from '../../assembly/abi';
 import { copyInputs, copyOutcome, type ArenaInputs, type Packer, type PackOptions, type PackOutcome } from '../kernel/packer';
 import { podGroups } from '../model/container';
-import { nodePool, nodeVmItem, type NodeContents } from '../model/container-in-vm';
+import { nodePool, nodeVmItem, nodeVmOverheadMiB, type NodeContents } from '../model/container-in-vm';
 import { DIMS, type Vector } from '../model/dimensions';
 import type { Expansion, HostGroup, ItemGroup } from '../model/expansion';
 import { hostPool } from '../model/hosts';
@@ -135,7 +135,7 @@ export function nodesPerHost(scenario: Scenario, shape: NodeShape, hosts: readon
   const node = nodePool(scenario, shape, 1);
   const vm = scenario.deployment.vm;
   const full: Vector = [
-    node.physical[0] + Math.round(node.physical[0] * vm.cpuVirtualisationOverhead), node.physical[1] + Math.round(vm.perVmOverheadMiB), node.physical[2], 0,
+    node.physical[0] + Math.round(node.physical[0] * vm.cpuVirtualisationOverhead), node.physical[1] + nodeVmOverheadMiB(vm, node), node.physical[2], 0,
   ];
   let most = 0;
   for (const g of hosts) {

@@ -7,6 +7,7 @@ import {
 } from '../model/defaults';
 import { PLACEMENT_ALGORITHMS } from '../pack/algorithms';
 import { simulationSchema, tracesSchema } from '../sim/scenario/schema';
+import { HYPERVISOR_PLATFORMS, KUBERNETES_PLATFORMS, RUNTIME_PROFILES } from './platform-ids';
 import { applyChanges, parsePointer, VARIANT_OPS, variantBase, type VariantChange } from './variants';
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
@@ -108,6 +109,8 @@ export const flavourSchema = obj({
 });
 
 export const vmModelSchema = obj({
+  platform: z.enum(HYPERVISOR_PLATFORMS).default(VM_DEFAULTS.platform)
+    .describe('hypervisor profile: per-VM overhead memory by VM size as its maker publishes it (core/model/platforms); "generic-vm": perVmOverheadMiB'),
   hypervisorReserved: cpuMem(VM_DEFAULTS.hypervisorReserved).prefault({}),
   guestOs: obj({
     cpuCores: amount(1e3).default(VM_DEFAULTS.guestOs.cpuCores),
@@ -133,9 +136,12 @@ export const vmModelSchema = obj({
   }).prefault({}),
 });
 
-export const RUNTIME_CLASSES = ['runc', 'gvisor', 'kata'] as const;
+/** Runtime classes: runc, gvisor and kata use the podOverhead parameters; the kata-* classes their upstream RuntimeClass overhead. */
+export const RUNTIME_CLASSES = RUNTIME_PROFILES;
 
 export const containerModelSchema = obj({
+  platform: z.enum(KUBERNETES_PLATFORMS).default(CONTAINER_DEFAULTS.platform)
+    .describe('Kubernetes node-reservation profile (core/model/platforms); "generic-k8s": reservationFormula, systemReserved and evictionHardMiB'),
   reservationFormula: z.enum(['gke', 'none']).default(CONTAINER_DEFAULTS.reservationFormula),
   systemReserved: cpuMem(CONTAINER_DEFAULTS.systemReserved).prefault({}),
   evictionHardMiB: amount(1e6).default(CONTAINER_DEFAULTS.evictionHardMiB),

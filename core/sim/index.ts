@@ -2,7 +2,9 @@
 //
 //   simulateScenario(scenario, simulator, { policy?, models?, packer? })  → ScenarioSimOutcome
 //     { ok: true, result: { scenario, policy, simulator, intervalSeconds,
-//                           models: [{ model: 'vm' | 'container', items, hosts, totals: SimTotals, series: SimSeries }] } }
+//                           models: [{ model: 'vm' | 'container' | 'container-in-vm', items, hosts, totals: ModelTotals,
+//                                      series: ModelSeries, nodeVms? }] } }
+//     (the container-in-VM column runs the two-level simulator, simulator.twoLevel(); PDM, SLAV and ESV are null there)
 //     | { ok: false, errors: [{ where: '$.json.path', message }] }
 //   runBeloglazov(simulator, traces, policy, { quirks?, hosts?, seed? })    → { result: PresetResult, series: SimSeries }
 //
@@ -14,7 +16,10 @@ export { simSeries, simTotals, type SimSeries, type SimTotals } from './metrics'
 export { parsePolicy, PAPER_POLICIES, type Policy } from './policy';
 export { QUIRKS, parseQuirkNames, quirkNames, ALL_QUIRK_FLAGS } from './quirks';
 export { runBeloglazov, type PresetResult } from './presets/run-preset';
-export { simulateScenario, simulationInputs, type ModelSimulation, type ScenarioSimulation, type ScenarioSimOutcome } from './scenario/run';
+export {
+  simulateScenario, simulationInputs, describeNodeVms, SIMULATED_MODELS, type ModelSimulation, type ModelSeries, type ModelTotals,
+  type NodeVmSimulation, type ScenarioSimulation, type ScenarioSimOutcome, type SimulatedModel,
+} from './scenario/run';
 export { WasmSimulator, SimKernelError } from './kernel/wasm-simulator';
 export { ReferenceSimulator } from './reference/reference-simulator';
 export { SIMULATION_DEFAULTS, SIMULATION_DOCUMENTED_DEFAULTS } from './defaults';

@@ -4,6 +4,7 @@
 import {
   IPARAM_SLOTS, PARAM_SLOTS, SERIES_COLS, TOTAL_SLOTS,
 } from '../../assembly/sim/abi';
+import type { CisSimulator } from './cis/spec';
 
 export const POWER_POINTS = 11; // watts at 0, 10, …, 100 % utilisation
 
@@ -71,6 +72,8 @@ export interface Simulator {
   readonly name: 'wasm' | 'reference';
   reserve(sizes: SimSizes): SimArena;
   run(): SimRaw;
+  /** The two-level simulator (pods in node VMs on hosts) of the same kind: WASM beside WASM, reference beside reference. */
+  twoLevel?(): CisSimulator;
 }
 
 export const SLOTS = { PARAM_SLOTS, IPARAM_SLOTS, TOTAL_SLOTS, SERIES_COLS } as const;

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, Entry> = {
     + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces', load: () => import('./commands/simulate') },
   batch: { usage: 'hostfit batch <batch.json | scenario… --param PATH --values V …> [--shard i/n] [--workers k] [--out results.jsonl]   a batch of runs (or one shard) as JSON Lines\n'
     + '  hostfit batch merge <results.jsonl… | folder> [--out table.csv|table.json]   the table of a batch, and which runs are missing', load: () => import('./commands/batch') },
+  overheads: { usage: 'hostfit overheads --platform <id> [--platform <k8s-id>] [--vm <vcpus>x<GiB>] [--node <vcpus>x<GiB>] [--instance <type>] [--max-pods N] [--runtime <class>] [--json]   a platform\'s VM overhead, node reservations, pod overhead, with sources', load: () => import('./commands/overheads') },
   import: { usage: 'hostfit import <rvtools|kubernetes|prometheus|azure|alibaba|bitbrains> <files…> --out <scenario.hostfit.json> [--json]   an RVTools export, kubectl dump, Prometheus answer or public trace → a scenario (`hostfit import --help`: options)', load: () => import('./commands/import') },
 };
 

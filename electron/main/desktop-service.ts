@@ -1,10 +1,11 @@
 // The main-process side of the desktop API: one method per IPC channel, over the scenario files, the recent
-// list, crash-recovery backups, the watcher of the open file, exports and the files picked to import. Native dialogs and the window are
-// injected, so all of it runs (and is tested) in plain Node.
+// list, crash-recovery backups, the watcher of the open file, exports, the files picked to import and the Sweep
+// tab's batch files. Native dialogs and the window are injected, so all of it runs (and is tested) in plain Node.
 import { basename, join } from 'node:path';
 import type {
   DiscardChoice, DiscardReason, DiskChange, DocumentState, FileHandle, OpenResult, RecentFile, ShellCommand, StartupState,
 } from '../../core/desktop/api';
+import { openBatchResult, saveBatchFile, type ChooseTablePath } from './files/batch-files';
 import { exportFile, type ChooseExportPath } from './files/exports';
 import { FileWatcher } from './files/file-watcher';
 import { chooseImportFiles, type ChooseImportPaths } from './files/import-files';
@@ -16,6 +17,8 @@ import type { IpcHandlers } from './ipc-guard';
 export interface ShellDialogs extends Dialogs {
   chooseExportPath: ChooseExportPath;
   chooseImportPaths: ChooseImportPaths;
+  /** A merged batch result to open (CSV or JSON). */
+  chooseTablePath: ChooseTablePath;
   confirmDiscard(name: string, reason: DiscardReason): Promise<DiscardChoice>;
 }
 
@@ -113,6 +116,8 @@ export class DesktopService {
     'hostfit:discard-recovery': (id) => this.recovery.discard(id),
     'hostfit:export-file': (name, kind, data) => exportFile(this.options.dialogs.chooseExportPath, name, kind, data),
     'hostfit:choose-import-files': (pick) => chooseImportFiles(this.options.dialogs.chooseImportPaths, pick),
+    'hostfit:save-batch-file': (name, text) => saveBatchFile(this.options.dialogs.chooseExportPath, name, text),
+    'hostfit:open-batch-result': () => openBatchResult(this.options.dialogs.chooseTablePath),
     'hostfit:close-window': () => this.options.closeWindow(),
   };
 

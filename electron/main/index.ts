@@ -19,6 +19,7 @@ import { secureWindowOptions } from './window-options';
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const SCENARIO_FILTERS = [{ name: 'Hostfit scenario', extensions: ['json'] }];
+const TABLE_FILTERS = [{ name: 'Merged batch result (hostfit batch merge)', extensions: ['csv', 'json'] }];
 const IMPORT_FILTERS = [
   { name: 'Estate exports (RVTools, kubectl, Prometheus, public traces)', extensions: ['xlsx', 'csv', 'json', 'yaml', 'yml', 'gz', 'txt'] },
   { name: 'All files', extensions: ['*'] },
@@ -82,6 +83,11 @@ const service = new DesktopService({
         : { properties: ['openFile' as const, 'multiSelections' as const], filters: IMPORT_FILTERS };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : r.filePaths;
+    },
+    async chooseTablePath() {
+      const options = { properties: ['openFile' as const], filters: TABLE_FILTERS };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : r.filePaths[0] ?? null;
     },
     confirmDiscard: (name, reason) => ask(discardPrompt(name, reason)),
   },

@@ -26,6 +26,8 @@ export function createDesktopApi(ipc: IpcLike): DesktopApi {
     discardRecovery: (id) => call(IPC.discardRecovery, id),
     exportFile: (suggestedName, kind, data) => call(IPC.exportFile, suggestedName, kind, data),
     chooseImportFiles: (pick) => call(IPC.chooseImportFiles, pick),
+    saveBatchFile: (suggestedName, text) => call(IPC.saveBatchFile, suggestedName, text),
+    openBatchResult: () => call(IPC.openBatchResult),
     closeWindow: () => call(IPC.closeWindow),
     onCommand(listener) {
       // The page gets the command only, never the IPC event (which would expose the sender object).

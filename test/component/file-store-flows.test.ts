@@ -47,6 +47,8 @@ function scriptedApi() {
     discardRecovery: async (id) => record('discardRecovery', [id]),
     exportFile: async (name, kind) => { record('exportFile', [name, kind]); return { ok: false, reason: 'error', message: 'disk full' }; },
     chooseImportFiles: async (pick) => { record('chooseImportFiles', [pick]); return script.importFiles; },
+    saveBatchFile: async (name) => { record('saveBatchFile', [name]); return { ok: false, reason: 'cancelled' }; },
+    openBatchResult: async () => { record('openBatchResult', []); return { ok: false, reason: 'cancelled' }; },
     closeWindow: async () => record('closeWindow', []),
     onCommand: (l) => { commandListener = l; return () => { commandListener = null; }; },
   };

@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 let built: string | undefined;
+/**
+ * Timeout for a beforeAll that builds the bundle (esbuild of the whole CLI, then often a first batch): a minute or
+ * more when the machine is busy, far past Vitest's 10 s default for hooks. Pass it as the hook's second argument.
+ */
+export const BUNDLE_TIMEOUT_MS = 180_000;
 
 /** The folder holding hostfit.mjs and its WASM. */
 export function cliBundle(): string {

@@ -142,7 +142,7 @@ export const importRvtools: Importer = async (files, ctx: ImportContext) => {
       const cores = numberOf(r[h.cores.index], decimalAt(vhost, k));
       const mem = hmem[k];
       if (cores === null || !(cores >= 1) || !Number.isInteger(cores)) { reporter.skip(rowAt(vhost, k, h.cores.header), 'bad-value', `${name}: # Cores "${textOf(r[h.cores.index])}" is not a whole number ≥ 1`); continue; }
-      if (mem === null || !(mem > 0)) { reporter.skip(rowAt(vhost, k, h.memory.header), 'bad-value', `${name}: # Memory "${textOf(r[h.memory.index])}" is not a size > 0`); continue; }
+      if (mem === null || !(mem >= 10.24 && mem <= 1024 ** 3)) { reporter.skip(rowAt(vhost, k, h.memory.header), 'bad-value', `${name}: # Memory "${textOf(r[h.memory.index])}" is not a size between 0.01 GiB and 1 PiB`); continue; }
       const sockets = h.sockets.index >= 0 ? numberOf(r[h.sockets.index], decimalAt(vhost, k)) ?? 1 : 1;
       const ht = h.htActive.index >= 0 ? boolOf(r[h.htActive.index]) === true : false;
       const cpuModel = h.cpuModel.index >= 0 ? textOf(r[h.cpuModel.index]).replace(/\s+/g, ' ') : '';
@@ -259,7 +259,8 @@ export const importRvtools: Importer = async (files, ctx: ImportContext) => {
     const name = (names.get(base) ?? 0) > 1 ? `${base} (${vm.cpus} vCPU, ${round(gib, 2)} GiB)` : base;
     const id = serviceIds(name.replace(/\s*\((\d+) vCPU, ([\d.]+) GiB\)$/, '-$1c-$2g'));
     for (const x of list) { vcpus += x.cpus; vramMiB += x.memMiB; diskMiB += x.diskMiB; inUseMiB += x.inUseMiB; }
-    shapes.set(`${vm.cpus}|${gib}`, { vcpus: vm.cpus, memoryGiB: gib });
+    // A VM beyond any flavour the schema allows gets none: the import drops it with the model's reason.
+    if (vm.cpus >= 1 && vm.cpus <= 4096 && gib <= 1e5) shapes.set(`${vm.cpus}|${gib}`, { vcpus: vm.cpus, memoryGiB: gib });
     reporter.origin(`$.services[${services.length}]`, id, list.map((x) => x.at),
       `${list.length} VM(s)${options.groupBy === 'none' ? '' : ` grouped by ${options.groupBy}`}; cpuCores = CPUs (${vm.cpus}); memoryGiB = Memory ${round(vm.memMiB, 2)} MiB / 1024; `
       + `storage (Provisioned ${round(list.reduce((n, x) => n + x.diskMiB, 0) / 1024, 1)} GiB in all) is on shared datastores and not packed per host`);

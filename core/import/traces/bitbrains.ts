@@ -55,6 +55,9 @@ export const importBitbrains: Importer = async (files, ctx: ImportContext) => {
     : 'Bitbrains quirk: the "Timestamp [ms]" column holds Unix seconds, not milliseconds (its values are about 1.4 × 10^9); read as seconds.');
   reporter.note('Bitbrains separates fields with ";" followed by a tab: split on ";" and trimmed. Memory is in KB (1024 bytes).');
   const step = Math.max(1, Math.round(detectStep(vms.map((v) => v.time.map((x) => x * toSeconds))) || 300));
+  if (step > 86400) {
+    throw new ImportError({ file: files[0].name, where: `line ${vms[0].t.lines[0] ?? 2}` }, `the samples are ${step} s apart; a trace step is at most a day (86400 s)`);
+  }
   let t0 = Infinity, tEnd = -Infinity;
   for (const v of vms) for (const x of v.time) { t0 = Math.min(t0, x * toSeconds); tEnd = Math.max(tEnd, x * toSeconds); }
   const grid = makeGrid(t0, tEnd, step);

@@ -3,7 +3,7 @@
 // reserveCis and after the run, because either may grow (and so detach) the memory buffer. Give the simulator its
 // own kernel instance: every arena of the kernel starts at __heap_base.
 import * as abi from '../../../assembly/cis/abi';
-import { instantiateSimKernel, SimKernelError } from '../kernel/wasm-simulator';
+import { instantiateSimKernel, SimKernelError } from '../kernel/instance';
 import type { CisArena, CisRaw, CisSimulator, CisSizes } from './spec';
 
 interface CisKernelExports {

@@ -3,52 +3,30 @@
 // reserveSim because it may grow (and so detach) the memory buffer. Give the simulator its own kernel
 // instance: the pack arena and the simulation arena share the same memory from __heap_base.
 import * as abi from '../../../assembly/sim/abi';
+import { CisWasmSimulator } from '../cis/wasm-simulator';
+import type { CisSimulator } from '../cis/spec';
 import type { SimArena, SimRaw, SimSizes, Simulator } from '../spec';
+import { instantiateSimKernel, SimKernelError, type SimKernelExports } from './instance';
 
-interface SimKernelExports {
-  readonly memory: { readonly buffer: ArrayBuffer };
-  reserveSim(hosts: number, items: number, models: number, traceRows: number, traceCols: number, steps: number, services: number): number;
-  runSim(): number;
-}
-
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
-export class SimKernelError extends Error {}
-
-function kernelString(memory: SimKernelExports['memory'], ptr: number): string {
-  if (!ptr) return '';
-  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
-  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
-}
-
-export function instantiateSimKernel(bytes: Uint8Array): SimKernelExports {
-  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  const ref: { exports?: SimKernelExports } = {};
-  const imports = {
-    env: {
-      abort(msg: number, file: number, line: number, column: number): never {
-        const mem = ref.exports?.memory;
-        throw new SimKernelError(`kernel assertion failed: ${mem ? `${kernelString(mem, msg)} (${kernelString(mem, file)}:${line}:${column})` : 'abort'}`);
-      },
-    },
-  };
-  ref.exports = new wasm.Instance(new wasm.Module(bytes), imports).exports as SimKernelExports;
-  if (typeof ref.exports.reserveSim !== 'function') throw new SimKernelError('this kernel build has no simulator (reserveSim)');
-  return ref.exports;
-}
+export { instantiateSimKernel, SimKernelError } from './instance';
 
 export class WasmSimulator implements Simulator {
   readonly name = 'wasm' as const;
   private header = 0;
   private sizes: SimSizes | null = null;
 
-  constructor(private readonly kernel: SimKernelExports) {}
+  private cis: CisSimulator | undefined;
+
+  constructor(private readonly kernel: SimKernelExports, private readonly bytes?: Uint8Array) {}
 
   static fromBytes(bytes: Uint8Array): WasmSimulator {
-    return new WasmSimulator(instantiateSimKernel(bytes));
+    return new WasmSimulator(instantiateSimKernel(bytes), bytes);
+  }
+
+  /** The two-level simulator of the same kernel build, on an instance of its own (made once). */
+  twoLevel(): CisSimulator {
+    if (!this.bytes) throw new SimKernelError('this simulator was not made from kernel bytes: no two-level simulator');
+    return (this.cis ??= CisWasmSimulator.fromBytes(this.bytes));
   }
 
   private slot(k: number): number {

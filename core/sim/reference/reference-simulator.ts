@@ -1,4 +1,6 @@
 // The TypeScript reference behind the same Simulator interface as the WASM kernel.
+import { CisReferenceSimulator } from '../cis/reference-simulator';
+import type { CisSimulator } from '../cis/spec';
 import type { SimArena, SimRaw, SimSizes, Simulator } from '../spec';
 import { createArena, ReferenceEngine } from './engine';
 
@@ -9,6 +11,10 @@ export class ReferenceSimulator implements Simulator {
   reserve(sizes: SimSizes): SimArena {
     this.arena = createArena(sizes);
     return this.arena;
+  }
+
+  twoLevel(): CisSimulator {
+    return new CisReferenceSimulator();
   }
 
   run(): SimRaw {

@@ -7,6 +7,7 @@
 import * as abi from '../../../assembly/sim/abi';
 import type { Vector } from '../../model/dimensions';
 import type { DeploymentModel, Expansion } from '../../model/expansion';
+import { runtimeFamily } from '../../model/platforms/runtimes';
 import type { Scenario } from '../../scenario/schema';
 import { SIMULATION_DEFAULTS } from '../defaults';
 import type { Policy } from '../policy';
@@ -30,8 +31,8 @@ interface ModelTiming {
 
 export function modelTiming(scenario: Scenario, model: DeploymentModel): ModelTiming {
   const vm = scenario.deployment.vm as { liveMigration?: { bandwidthShare?: number; degradation?: number }; provisionSeconds?: number; bootSeconds?: number };
-  const c = scenario.deployment.container as { imagePullSeconds?: number; startSeconds?: Record<string, number>; runtimeClass: string };
-  const restart = (c.imagePullSeconds ?? 10) + (c.startSeconds?.[c.runtimeClass] ?? 2);
+  const c = scenario.deployment.container as { imagePullSeconds?: number; startSeconds?: Record<string, number>; runtimeClass: Scenario['deployment']['container']['runtimeClass'] };
+  const restart = (c.imagePullSeconds ?? 10) + (c.startSeconds?.[runtimeFamily(c.runtimeClass)] ?? 2);
   return {
     bandwidthShare: vm.liveMigration?.bandwidthShare ?? 0.5,
     degradation: vm.liveMigration?.degradation ?? 0.1,

@@ -16,6 +16,40 @@ export const traceSchema = z.looseObject({
   source: z.string().max(500).optional(),
 });
 
+const D = SIMULATION_DEFAULTS.containerInVm;
+
+/** Pods in node VMs, node VMs on hosts: the two-level simulator's settings for a scenario. */
+export const nodeVmSimulationSchema = z.looseObject({
+  enabled: z.boolean().default(true).describe('simulate pods in node VMs beside VMs and pods on bare metal'),
+  semantics: z.enum(['kubernetes', 'containercloudsim']).default(D.semantics)
+    .describe('kubernetes: pods restart elsewhere, a cluster autoscaler adds and removes node VMs, requests decide fit; '
+      + 'containercloudsim: containers migrate between node VMs (ContainerCloudSim 4.0 consolidation)'),
+  nodeShape: z.looseObject({
+    vcpus: z.int().min(1).max(4096),
+    memoryGiB: z.number().positive().max(1e5),
+    diskGB: z.number().min(0).max(1e6).default(0),
+  }).optional().describe('one node VM; unset: deployment.containerInVm.nodeShape, else the static comparison\'s node-shape search'),
+  minNodes: z.int().min(0).max(1e6).default(0).describe('node VMs the pool never goes below'),
+  maxNodes: z.int().min(0).max(1e6).default(0).describe('most node VMs at once; 0 = as many as the hosts hold'),
+  nodeProvisionSeconds: z.number().min(0).max(86400).optional()
+    .describe('from a scale-up to a node ready for pods; unset: deployment.vm.provisionSeconds + bootSeconds + deployment.containerInVm.nodeJoinSeconds'),
+  autoscaler: z.looseObject({
+    scaleDownUtilisation: z.number().min(0).max(1).default(D.autoscaler.scaleDownUtilisation)
+      .describe('a node whose requested CPU and memory are both below this share of its allocatable is unneeded'),
+    scaleDownUnneededSeconds: z.number().min(0).max(86400).default(D.autoscaler.scaleDownUnneededSeconds)
+      .describe('an unneeded node is drained (its pods restarted elsewhere) and removed after this long'),
+    scoring: z.enum(['most-allocated', 'least-allocated']).default(D.autoscaler.scoring)
+      .describe('kube-scheduler NodeResourcesFit: bin-pack onto the fullest node, or spread onto the emptiest'),
+  }).prefault({}),
+  containercloudsim: z.looseObject({
+    overloadThreshold: z.number().gt(0).max(1).default(D.containercloudsim.overloadThreshold),
+    underloadThreshold: z.number().min(0).max(1).default(D.containercloudsim.underloadThreshold),
+    overbookingPercentile: z.number().min(0).max(100).default(D.containercloudsim.overbookingPercentile)
+      .describe('a container fits a node VM when this percentile of its demand fits (0 = its full size)'),
+    quirks: z.array(z.string().min(1).max(64)).default([]).describe('ContainerCloudSim 4.0 behaviours to keep (core/sim/cis/quirks.ts)'),
+  }).prefault({}),
+});
+
 export const simulationSchema = z.looseObject({
   policy: z.string().min(1).max(40).default(SIMULATION_DEFAULTS.policy)
     .describe('npa, dvfs or <thr|iqr|mad|lr|lrr>-<mmt|mc|mu|rs>-<parameter>'),
@@ -41,6 +75,7 @@ export const simulationSchema = z.looseObject({
       .describe('most replicas a service may reach, as a multiple of its planned replicas'),
   }).prefault({}),
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+  containerInVm: nodeVmSimulationSchema.prefault({}).describe('the third column: pods in node VMs on hosts (core/sim/cis)'),
 });
 
 export type Trace = z.output<typeof traceSchema>;

@@ -24,6 +24,7 @@ export function assumptionLines(c: Comparison): string[] {
     ? 'each used host runs at the CPU its items burn (requests fully used, plus guest OS, virtualisation, runtime and sidecar CPU)'
     : `every used host runs at ${percent(c.assumptions.load)} CPU`;
   return [
+    `Platforms compared: ${c.platforms.text}`,
     `Isolation ranking used (strongest first): ${c.isolationRanking}`,
     `Energy: ${load}; ${c.assumptions.hoursPerMonth} h per month; unused hosts switched off. `
       + `Host prices amortised over ${c.assumptions.amortisationMonths} months.`,

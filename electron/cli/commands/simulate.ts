@@ -4,7 +4,8 @@
 // `hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N]`: ContainerCloudSim's container
 // consolidation (containers migrating between VMs on hosts) on the day's first 50 trace files (simulate-ccs.ts).
 // `hostfit simulate <scenario.hostfit.json> [--policy …] [--json]`: the same simulation for a scenario's
-// services and hosts, VM model (live migration) and container model (restarts) side by side.
+// services and hosts in three columns: VMs (live migration), pods on bare metal (restarts) and pods in node VMs
+// (simulation.containerInVm: a Kubernetes node pool, or ContainerCloudSim's consolidation).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,7 +51,7 @@ const fmt = (v: number | null, digits: number): string => (v === null ? '-' : v.
 export const command: Command = {
   usage: 'hostfit simulate --preset beloglazov2012 --traces <day-folder> --policy <npa|dvfs|thr-mmt-0.8|…> [--json] [--correct <quirk,…|all>] [--reference]\n'
     + '  hostfit simulate --preset containercloudsim2017 --traces <day-folder> [--seed N] [--json] [--correct <quirk,…|all>] [--hosts N] [--containers N] [--reference] [--series]\n'
-    + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--reference]   dynamic consolidation over a day of utilisation traces',
+    + '  hostfit simulate <scenario.hostfit.json> [--policy <policy>] [--json] [--series] [--reference]   dynamic consolidation over a day of utilisation traces: VMs, pods on bare metal, pods in node VMs',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

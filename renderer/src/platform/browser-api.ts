@@ -3,8 +3,8 @@
 // and the "unsaved changes" prompt as the page's beforeunload. (Keyboard shortcuts belong to the workbench.)
 // Handles are random tokens mapped to the picked File, mirroring the desktop's opaque handles.
 import {
-  EXPORT_EXTENSIONS, EXPORT_MIME, type DesktopApi, type DiscardChoice, type DiscardReason, type DocumentState, type FileHandle,
-  type ImportPick, type OpenResult, type SaveResult,
+  BATCH_FILE_SUFFIX, EXPORT_EXTENSIONS, EXPORT_MIME, MAX_TABLE_BYTES, type DesktopApi, type DiscardChoice, type DiscardReason,
+  type DocumentState, type FileHandle, type ImportPick, type OpenResult, type OpenTableResult, type SaveResult,
 } from '../../../core/desktop/api';
 import { BrowserRecovery } from './browser-recovery';
 import { pickedFromInput, readPicked } from './import-files';
@@ -13,11 +13,11 @@ function randomToken(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function pickFile(): Promise<File | null> {
+function pickFile(accept = '.json,application/json'): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = accept;
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();
@@ -131,6 +131,23 @@ export function createBrowserApi(): DesktopApi {
       const picked = await pickImport(pick);
       if (!picked || picked.length === 0) return { ok: false, reason: 'cancelled' };
       return readPicked(pickedFromInput(picked));
+    },
+    async saveBatchFile(suggestedName, text) {
+      const name = suggestedName.toLowerCase().endsWith(BATCH_FILE_SUFFIX) ? suggestedName : `${suggestedName.replace(/\.json$/i, '')}${BATCH_FILE_SUFFIX}`;
+      download(name, text, EXPORT_MIME.json);
+      return { ok: true, name };
+    },
+    async openBatchResult(): Promise<OpenTableResult> {
+      const file = await pickFile('.csv,.json,text/csv,application/json');
+      if (!file) return { ok: false, reason: 'cancelled' };
+      if (file.size > MAX_TABLE_BYTES) {
+        return { ok: false, reason: 'error', message: `${file.name}: the file is ${(file.size / 2 ** 20).toFixed(0)} MiB; the largest batch result the app opens is ${MAX_TABLE_BYTES / 2 ** 20} MiB` };
+      }
+      try {
+        return { ok: true, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      } catch {
+        return { ok: false, reason: 'error', message: `${file.name}: the file could not be read` };
+      }
     },
     async closeWindow() {
       // a page cannot close the tab it did not open; the save already happened

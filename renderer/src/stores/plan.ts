@@ -1,5 +1,7 @@
 // Runs of the planner in the worker: status, progress, cancel, and the last result (kept visible until a new
-// one is ready). Small scenarios re-run by themselves a moment after each edit; large ones wait for Run.
+// one is ready). Small scenarios re-run by themselves a moment after each edit; large ones wait for Run. The dual
+// problem of the shown result is computed in the same worker after the plan, by itself for small instances and on
+// request otherwise; a new run cancels it.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { Comparison } from '../../../core/compare/result';
@@ -7,14 +9,27 @@ import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { PlacementDetail } from '../results/placement';
 import { PlanClient, RunCancelled, ScenarioInvalid, type Planner } from '../workers/plan-client';
-import type { RunProgress } from '../workers/protocol';
+import type { PlanDual, RunProgress } from '../workers/protocol';
 import { useScenarioStore } from './scenario';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled' | 'invalid';
 
-/** Auto-run only while a run stays well under a second: at most this many services and replicas. */
-export const AUTO_RUN_LIMIT = { services: 2000, replicas: 50_000 };
+/**
+ * Auto-run up to this many services and replicas (a 10^5-replica estate plans its three models in a few seconds in
+ * the worker; an edit during a run cancels it and the debounced re-run starts over).
+ */
+export const AUTO_RUN_LIMIT = { services: 3000, replicas: 200_000 };
 export const AUTO_RUN_DELAY_MS = 400;
+
+/** The dual (an LP per model and rule, a re-plan per rule) is computed by itself up to this size, on request beyond. */
+export const AUTO_DUAL_LIMIT = { services: 60, replicas: 1000 };
+
+export function dualIsAutomatic(s: Scenario): boolean {
+  return s.services.length <= AUTO_DUAL_LIMIT.services
+    && s.services.reduce((n, x) => n + (Number(x.replicas) || 0), 0) <= AUTO_DUAL_LIMIT.replicas;
+}
+
+export type DualStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
 const AUTO_RUN_KEY = 'hostfit.autoRun';
 const HEADROOM_KEY = 'hostfit.headroom';
@@ -46,12 +61,49 @@ export const usePlanStore = defineStore('plan', () => {
   /** When the last run finished, and how long it took (ms). */
   const lastRunMs = ref<number | null>(null);
 
+  /** The dual problem of `dualFor` (the result it belongs to), its status and progress. */
+  const dual = shallowRef<PlanDual | null>(null);
+  const dualFor = shallowRef<PlanResult | null>(null);
+  const dualStatus = ref<DualStatus>('idle');
+  const dualProgress = shallowRef<RunProgress | null>(null);
+  const dualError = ref('');
+
   let latest = 0; // a new run supersedes the previous one; only the latest may change the state
+  let latestDual = 0;
+  let runId: number | undefined; // the worker's id of the shown result's run
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Computes the dual of the shown result in the plan worker (does nothing while a plan runs). */
+  async function computeDual(): Promise<void> {
+    const p = planner();
+    const forResult = result.value, scenario = resultScenario.value;
+    if (!p.dual || !forResult || !scenario || status.value === 'running') return;
+    const token = ++latestDual;
+    dual.value = null;
+    dualFor.value = forResult;
+    dualStatus.value = 'running';
+    dualProgress.value = null;
+    dualError.value = '';
+    try {
+      const answer = await p.dual(scenario, runId, (x) => { if (token === latestDual) dualProgress.value = x; });
+      if (token !== latestDual) return;
+      dual.value = answer;
+      dualStatus.value = 'done';
+    } catch (e) {
+      if (token !== latestDual) return;
+      dualStatus.value = e instanceof RunCancelled ? 'cancelled' : 'failed';
+      dualError.value = e instanceof RunCancelled ? '' : e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  function cancelDual(): void {
+    if (dualStatus.value === 'running') planner().cancel();
+  }
 
   async function run(scenario: Scenario = doc.scenario): Promise<void> {
     clearTimeout(timer);
     const token = ++latest;
+    if (dualStatus.value === 'running') { latestDual++; dualStatus.value = 'idle'; } // the run below cancels it
     status.value = 'running';
     progress.value = null;
     error.value = '';
@@ -65,9 +117,11 @@ export const usePlanStore = defineStore('plan', () => {
       compareError.value = next.compareError;
       detail.value = next.detail ? Object.freeze(next.detail) : null;
       resultScenario.value = scenario;
+      runId = next.runId;
       invalid.value = [];
       status.value = 'done';
       lastRunMs.value = performance.now() - started;
+      if (dualIsAutomatic(scenario)) void computeDual();
     } catch (e) {
       if (token !== latest) return;
       if (e instanceof RunCancelled) status.value = 'cancelled';
@@ -106,6 +160,7 @@ export const usePlanStore = defineStore('plan', () => {
 
   return {
     status, progress, result, comparison, compareError, headroom, detail, resultScenario, error, invalid, autoRun, lastRunMs, run, cancel,
+    dual, dualFor, dualStatus, dualProgress, dualError, computeDual, cancelDual,
     /** The shown result is from an earlier version of the scenario. */
     stale: computed(() => result.value !== null && resultScenario.value !== doc.scenario),
     /** For tests: plan with a different client (no worker). */

@@ -1,6 +1,7 @@
 // A dynamic run of the scenario: its services follow their utilisation traces over time under the VM model
-// (live migration) and the container model (restart elsewhere), with the scenario's consolidation policy
-// (core/sim). Run on request, in a worker of its own; the time series are drawn with zoom.
+// (live migration), the container model (pods on bare metal, restarted elsewhere) and the container-in-VM model
+// (pods in node VMs: a Kubernetes node pool or ContainerCloudSim's consolidation), with the scenario's simulation
+// settings (core/sim). Run on request, in a worker of its own; the time series are drawn with zoom.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { Scenario } from '../../../core/scenario/schema';

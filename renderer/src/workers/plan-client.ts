@@ -6,7 +6,7 @@ import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
 import type { PlacementDetail } from '../results/placement';
-import type { PlanOptions, RunProgress, WorkerRequest, WorkerResponse } from './protocol';
+import type { PlanDual, PlanOptions, RunProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 export class RunCancelled extends Error {
   constructor() {
@@ -27,12 +27,16 @@ export interface PlanRun {
   readonly comparison: Comparison | null;
   /** Why the comparison is missing when it was asked for. */
   readonly compareError: string;
+  /** The worker's id of the run, for asking its dual (absent: the dual re-plans). */
+  readonly runId?: number;
 }
 
 /** What the stores need of a plan client (component tests pass a fake). */
 export interface Planner {
   run(scenario: Scenario, onProgress: (p: RunProgress) => void, options?: PlanOptions): Promise<PlanRun>;
   simulate(scenario: Scenario, onProgress: (p: RunProgress) => void): Promise<ScenarioSimulation>;
+  /** The dual problem of run `runId` of `scenario` (LP relaxation, prices, rule costs); a newer run cancels it. */
+  dual?(scenario: Scenario, runId: number | undefined, onProgress: (p: RunProgress) => void): Promise<PlanDual>;
   cancel(): void;
 }
 
@@ -80,7 +84,12 @@ export class PlanClient implements Planner {
 
   run(scenario: Scenario, onProgress: (p: RunProgress) => void, options: PlanOptions = {}): Promise<PlanRun> {
     return this.request((id) => ({ kind: 'plan', id, scenario: toRaw(scenario), options }), onProgress,
-      (msg) => (msg.type === 'result' ? { result: msg.result, detail: msg.detail, comparison: msg.comparison, compareError: msg.compareError } : undefined));
+      (msg) => (msg.type === 'result' ? { result: msg.result, detail: msg.detail, comparison: msg.comparison, compareError: msg.compareError, runId: msg.id } : undefined));
+  }
+
+  dual(scenario: Scenario, runId: number | undefined, onProgress: (p: RunProgress) => void): Promise<PlanDual> {
+    return this.request((id) => ({ kind: 'dual', id, planId: runId ?? -1, scenario: toRaw(scenario) }), onProgress,
+      (msg) => (msg.type === 'dual' ? msg.dual : undefined));
   }
 
   simulate(scenario: Scenario, onProgress: (p: RunProgress) => void): Promise<ScenarioSimulation> {

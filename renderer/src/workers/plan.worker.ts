@@ -2,18 +2,20 @@
 // so it works from file:// and custom protocols), checks the scenario with the file validator, and answers
 // with progress messages and the result: the plan (what `hostfit plan` prints), the placement behind it
 // (for the host map) and the one-run comparison of the deployment models (what `hostfit compare` prints),
-// all from one plan of every model; or a dynamic simulation (what `hostfit simulate` prints).
+// all from one plan of every model; or a dynamic simulation (what `hostfit simulate` prints); or the dual problem
+// of the last plan (what `hostfit plan --lp` prints), with HiGHS loaded on first use.
 import kernelDataUrl from '../../../assembly/build/kernel.release.wasm?url';
 import { compareAnswers } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
 import { validateScenario } from '../../../core/edit/validate';
 import { WasmPacker } from '../../../core/kernel/wasm-packer';
-import { planModels } from '../../../core/plan/plan';
+import { answersDual, planModels, type ModelAnswer } from '../../../core/plan/plan';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail, transferables } from '../results/placement';
-import type { PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
+import { loadHighs } from './highs';
+import type { PlanDual, PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -30,9 +32,13 @@ const kernel = (): WasmPacker => (packer ??= WasmPacker.fromBytes(kernelBytes())
 let simulator: WasmSimulator | undefined;
 const simKernel = (): WasmSimulator => (simulator ??= WasmSimulator.fromBytes(kernelBytes()));
 
+/** The answers of the last plan run, kept for its dual (only the latest: a new run replaces them). */
+let lastPlan: { id: number; answers: ModelAnswer[] } | undefined;
+
 function plan(id: number, scenario: Scenario, options: PlanOptions): void {
   // One plan of every model; the comparison and the host map read its answers (no second packing).
   const { result, answers } = planModels(scenario, kernel(), undefined, (progress) => post({ type: 'progress', id, progress }));
+  lastPlan = { id, answers };
   const placement = options.detail ? placementDetail(answers) : null;
   let comparison: Comparison | null = null;
   let compareError = '';
@@ -45,6 +51,19 @@ function plan(id: number, scenario: Scenario, options: PlanOptions): void {
     }
   }
   post({ type: 'result', id, result, detail: placement, comparison, compareError }, placement ? transferables(placement) : []);
+}
+
+/** The dual of each model: its LP relaxation (prices, host models) and each rule's cost, LP and re-planned. */
+async function dual(id: number, planId: number, scenario: Scenario): Promise<void> {
+  const started = performance.now();
+  const answers = lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers;
+  const highs = await loadHighs();
+  const models: PlanDual['models'][number][] = [];
+  for (const [k, a] of answers.entries()) {
+    post({ type: 'progress', id, progress: { model: a.plan.model, stage: 'dual', done: k, total: answers.length } });
+    models.push({ id: a.plan.id, model: a.plan.model, dual: answersDual(highs, scenario, kernel(), [a])[0] });
+  }
+  post({ type: 'dual', id, dual: { models, seconds: (performance.now() - started) / 1000 } });
 }
 
 function simulate(id: number, scenario: Scenario): void {
@@ -65,8 +84,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     if (request.kind === 'simulate') simulate(id, scenario);
+    else if (request.kind === 'dual') dual(id, request.planId, scenario).catch(fail(id));
     else plan(id, scenario, request.options);
   } catch (e) {
-    post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+    fail(id)(e);
   }
 };
+
+function fail(id: number): (e: unknown) => void {
+  return (e) => post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+}

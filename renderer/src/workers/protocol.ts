@@ -1,4 +1,6 @@
 import type { Comparison } from '../../../core/compare/result';
+import type { ComparedModel } from '../../../core/model/isolation';
+import type { ModelDual } from '../../../core/plan/dual';
 import type { PlanProgress, PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
@@ -14,15 +16,28 @@ export interface PlanOptions {
 
 export type WorkerRequest =
   | { readonly kind: 'plan'; readonly id: number; readonly scenario: Scenario; readonly options: PlanOptions }
+  /** The dual of the plan run `planId` of `scenario` (the worker re-plans when it no longer holds that run). */
+  | { readonly kind: 'dual'; readonly id: number; readonly planId: number; readonly scenario: Scenario }
   | { readonly kind: 'simulate'; readonly id: number; readonly scenario: Scenario };
 
-/** Plan stages, then the one-run comparison. */
-export type RunProgress = PlanProgress | { readonly model: null; readonly stage: 'compare' | 'simulate'; readonly done: number; readonly total: number };
+/** Plan stages, then the one-run comparison; the dual model by model. */
+export type RunProgress = PlanProgress
+  | { readonly model: null; readonly stage: 'compare' | 'simulate'; readonly done: number; readonly total: number }
+  | { readonly model: ComparedModel; readonly stage: 'dual'; readonly done: number; readonly total: number };
+
+/** The dual problem of each model of one plan run (core/plan/dual.ts), in the plan's model order. */
+export interface PlanDual {
+  /** `id`: the plan's model id ('container-in-vm-best' for a searched shape shown beside the configured one). */
+  readonly models: readonly { readonly id: string; readonly model: ComparedModel; readonly dual: ModelDual }[];
+  /** Wall-clock seconds the worker spent (LP relaxations and re-plans without each rule). */
+  readonly seconds: number;
+}
 
 export type WorkerResponse =
   | { readonly type: 'progress'; readonly id: number; readonly progress: RunProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: PlanResult; readonly detail: PlacementDetail | null;
     readonly comparison: Comparison | null; readonly compareError: string }
   | { readonly type: 'simulation'; readonly id: number; readonly simulation: ScenarioSimulation }
+  | { readonly type: 'dual'; readonly id: number; readonly dual: PlanDual }
   | { readonly type: 'invalid'; readonly id: number; readonly issues: readonly { readonly where: string; readonly message: string }[] }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

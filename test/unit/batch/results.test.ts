@@ -40,6 +40,13 @@ describe('batch result files', () => {
     expect(describeRuns([1, 2, 3, 7, 9, 10])).toBe('1–3, 7, 9–10');
   });
 
+  it('carries each model\'s best, rule-aware bound and the gap to it after the volume bound\'s gap (the bound the app draws)', () => {
+    const best = { models: [{ ...comparison(5).models[0], bestLowerBound: { hosts: 4 }, gapToBest: 1 }] };
+    const t = mergeResults([{ name: 'a', lines: lines(resultLine(plan, runAt(plan, 0), { ok: true, result: best }, 0)) }]);
+    expect(t.columns.slice(5, 10)).toEqual(['vm.hostsUsed', 'vm.lowerBound', 'vm.gap', 'vm.bestLowerBound', 'vm.gapToBest']);
+    expect(t.rows[0].slice(5, 10)).toEqual([5, 1, 4, 4, 1]);
+  });
+
   it('refuses to mix batches', () => {
     const other = planBatch({ ...spec, grid: [{ param: 'policy.seed', values: '1,2' }] });
     const foreign = resultLine(other, runAt(other, 0), { ok: false, error: 'x' }, 0);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { minimalInput } from '../../support/scenarios';
-import { cliBundle, runCli, startCli } from '../../support/cli-bundle';
+import { BUNDLE_TIMEOUT_MS, cliBundle, runCli, startCli } from '../../support/cli-bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostfit-shards-'));
 const RUNS = 10 * 3 * 7;
@@ -45,7 +45,7 @@ describe('a batch as 1, 3 and 7 shards', { timeout: 120_000 }, () => {
     expect(lineCount(shardFile(1, 1))).toBe(RUNS);
     expect(merge([shardFile(1, 1)], join(dir, 'unsharded.csv')).code).toBe(0);
     table = readFileSync(join(dir, 'unsharded.csv'), 'utf8');
-  });
+  }, BUNDLE_TIMEOUT_MS);
 
   it('has one row per run, in run order', () => {
     const rows = table.trim().split('\n');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
-import { cliBundle, repoRoot as root, runCli } from '../../support/cli-bundle';
+import { BUNDLE_TIMEOUT_MS, cliBundle, repoRoot as root, runCli } from '../../support/cli-bundle';
 
 const example = (id: string) => join(root, 'examples', `${id}.hostfit.json`);
 let dir: string;
@@ -21,7 +21,7 @@ async function sources(args: string[]) {
 }
 
 describe('the built command line', { timeout: 60_000 }, () => {
-  beforeAll(() => { dir = cliBundle(); });
+  beforeAll(() => { dir = cliBundle(); }, BUNDLE_TIMEOUT_MS);
 
   it('is one ESM file with the WASM it loads beside it', () => {
     for (const f of ['hostfit.mjs', 'kernel.release.wasm', 'kernel.debug.wasm', 'highs.wasm']) expect(existsSync(join(dir, f))).toBe(true);

@@ -12,7 +12,7 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { cliBundle, repoRoot, runCli } from '../../support/cli-bundle';
+import { BUNDLE_TIMEOUT_MS, cliBundle, repoRoot, runCli } from '../../support/cli-bundle';
 import { minimalInput, parsed } from '../../support/scenarios';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -46,7 +46,7 @@ describe('deployment files', { timeout: 120_000 }, () => {
     expect(runCli(['batch', file, '--out', join(dir, 'all.jsonl')]).code).toBe(0);
     expect(runCli(['batch', 'merge', join(dir, 'all.jsonl'), '--out', join(dir, 'all.csv')]).code).toBe(0);
     unsharded = readFileSync(join(dir, 'all.csv'), 'utf8');
-  });
+  }, BUNDLE_TIMEOUT_MS);
 
   it('the Kubernetes manifest is a valid PersistentVolumeClaim, Indexed Job and merge Job', () => {
     const docs = parseAllDocuments(read('deploy/kubernetes/indexed-job.yaml')).map((d) => d.toJS());

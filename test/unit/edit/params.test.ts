@@ -43,7 +43,9 @@ describe('deployment and policy parameters', () => {
   it('resets one parameter or a whole group to the documented default', () => {
     const s = exampleScenario(EXAMPLES[0]);
     const changed = setIn(setIn(s, ['deployment', 'container', 'maxPodsPerNode'], 250), ['deployment', 'container', 'sidecar', 'enabled'], true);
-    expect(changedParameters(changed, 'deployment.container')).toBe(2);
+    // The example names its Kubernetes platform (gke, issue 17): one parameter off its default before the two edits.
+    expect(changedParameters(s, 'deployment.container')).toBe(1);
+    expect(changedParameters(changed, 'deployment.container')).toBe(3);
     const doc = DOCUMENTED_DEFAULTS.find((d) => d.path === 'deployment.container.maxPodsPerNode')!;
     expect(resetParameter(changed, doc).deployment.container.maxPodsPerNode).toBe(110);
     const reset = resetGroup(changed, 'deployment.container');

@@ -7,8 +7,9 @@ import type { OpenResult, ShellCommand } from '../../../core/desktop/api';
 import { DesktopService } from '../../../electron/main/desktop-service';
 import { tempDir } from './support/temp';
 
-function service(userData: string, session: string, answers: { save?: string | null; export?: string | null; import?: readonly string[] | null } = {}) {
+function service(userData: string, session: string, answers: { save?: string | null; export?: string | null; import?: readonly string[] | null; table?: string | null } = {}) {
   const sent: ShellCommand[] = [];
+  const exportsAsked: string[] = [];
   const s = new DesktopService({
     userDataDir: userData,
     session,
@@ -18,12 +19,13 @@ function service(userData: string, session: string, answers: { save?: string | n
     dialogs: {
       chooseOpenPath: async () => null,
       chooseSavePath: async () => answers.save ?? null,
-      chooseExportPath: async () => answers.export ?? null,
+      chooseExportPath: async (name, kind) => { exportsAsked.push(`${name} ${kind}`); return answers.export ?? null; },
       chooseImportPaths: async () => answers.import ?? null,
+      chooseTablePath: async () => answers.table ?? null,
       confirmDiscard: async () => 'cancel',
     },
   });
-  return { s, sent, h: s.handlers };
+  return { s, sent, h: s.handlers, exportsAsked };
 }
 
 const text = (r: OpenResult) => (r.ok ? new TextDecoder().decode(r.bytes) : `not ok: ${JSON.stringify(r)}`);
@@ -132,5 +134,29 @@ describe('desktop service', () => {
     expect(readdirSync(docs)).toEqual(['hosts.png']);
     const cancelled = service(tempDir(), 'a'.repeat(32));
     expect(await cancelled.h['hostfit:export-file']('r.csv', 'csv', 'a,b\n')).toEqual({ ok: false, reason: 'cancelled' });
+  });
+
+  it('saves only valid batch files, under a .hostfit-batch.json name, and opens merged results within the size limit', async () => {
+    const docs = tempDir();
+    const { h, exportsAsked: asked } = service(tempDir(), 'a'.repeat(32), { table: join(docs, 'table.csv'), export: join(docs, 'web-sweep.hostfit-batch.json') });
+    const batch = '{"format":"hostfit-batch","version":1,"scenarios":["web.hostfit.json"],"grid":[{"param":"deployment.vm.cpuOvercommit","values":"1..4"}]}\n';
+    expect(await h['hostfit:save-batch-file']('web-sweep', batch)).toEqual({ ok: true, name: 'web-sweep.hostfit-batch.json' });
+    expect(asked).toEqual(['web-sweep.hostfit-batch.json json']);
+    expect(readFileSync(join(docs, 'web-sweep.hostfit-batch.json'), 'utf8')).toBe(batch);
+    // A scenario, or a batch with a wrong field, is refused before any dialog, naming the JSON path.
+    expect(await h['hostfit:save-batch-file']('x', '{"format":"hostfit-scenario"}')).toMatchObject({ ok: false, reason: 'error', message: expect.stringMatching(/^not a valid batch file: \$\.format: /) });
+    expect(await h['hostfit:save-batch-file']('x', batch.replace('"version":1', '"version":2'))).toMatchObject({ ok: false, message: expect.stringContaining('$.version') });
+    expect(await h['hostfit:save-batch-file']('x', '{')).toEqual({ ok: false, reason: 'error', message: 'the batch file is not valid JSON' });
+    expect(asked).toHaveLength(1);
+
+    writeFileSync(join(docs, 'table.csv'), 'index,scenario,status,error\n0,a,ok,\n');
+    const opened = await h['hostfit:open-batch-result']();
+    expect(opened.ok && { name: opened.name, text: new TextDecoder().decode(opened.bytes) }).toEqual({ name: 'table.csv', text: 'index,scenario,status,error\n0,a,ok,\n' });
+    noPathIn(opened, docs);
+    const missing = service(tempDir(), 'a'.repeat(32), { table: join(docs, 'gone.csv') });
+    expect(await missing.h['hostfit:open-batch-result']()).toEqual({ ok: false, reason: 'error', message: 'gone.csv: the file or its folder no longer exists' });
+    expect(await service(tempDir(), 'a'.repeat(32)).h['hostfit:open-batch-result']()).toEqual({ ok: false, reason: 'cancelled' });
+    const { openBatchResult } = await import('../../../electron/main/files/batch-files');
+    expect(await openBatchResult(async () => join(docs, 'table.csv'), 10)).toMatchObject({ ok: false, message: expect.stringMatching(/^table\.csv: the file is 0 MiB; the largest batch result/) });
   });
 });

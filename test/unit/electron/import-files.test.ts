@@ -13,7 +13,7 @@ function service(pick: readonly string[] | null) {
   const s = new DesktopService({
     userDataDir: tempDir(), session: 'c'.repeat(32), send: () => undefined, closeWindow: () => undefined,
     dialogs: {
-      chooseOpenPath: async () => null, chooseSavePath: async () => null, chooseExportPath: async () => null,
+      chooseOpenPath: async () => null, chooseSavePath: async () => null, chooseExportPath: async () => null, chooseTablePath: async () => null,
       chooseImportPaths: async (what) => { asked.push(what); return pick; },
       confirmDiscard: async () => 'cancel',
     },

@@ -30,6 +30,8 @@ const VALID: Record<IpcChannel, unknown[]> = {
   'hostfit:discard-recovery': [hex32],
   'hostfit:export-file': ['hosts.png', 'png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])],
   'hostfit:choose-import-files': ['folder'],
+  'hostfit:save-batch-file': ['sweep.hostfit-batch.json', '{"format":"hostfit-batch","version":1,"scenarios":["a.json"]}'],
+  'hostfit:open-batch-result': [],
   'hostfit:close-window': [],
 };
 
@@ -48,6 +50,7 @@ function setup() {
       chooseSavePath: async () => { dialogs.push('save'); return null; },
       chooseExportPath: async () => { dialogs.push('export'); return null; },
       chooseImportPaths: async () => { dialogs.push('import'); return null; },
+      chooseTablePath: async () => { dialogs.push('table'); return null; },
       confirmDiscard: async () => { dialogs.push('confirm'); return 'cancel'; },
     },
   });

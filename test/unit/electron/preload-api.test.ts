@@ -30,6 +30,8 @@ const CALLS: Record<keyof typeof IPC, (api: DesktopApi) => Promise<unknown>> = {
   discardRecovery: (a) => a.discardRecovery('b'.repeat(32)),
   exportFile: (a) => a.exportFile('r.csv', 'csv', 'a,b'),
   chooseImportFiles: (a) => a.chooseImportFiles('files'),
+  saveBatchFile: (a) => a.saveBatchFile('b.hostfit-batch.json', '{}'),
+  openBatchResult: (a) => a.openBatchResult(),
   closeWindow: (a) => a.closeWindow(),
 };
 

@@ -111,6 +111,17 @@ describe('import rvtools', () => {
     await importFails('rvtools', [text('n.xlsx', 'VM,CPUs\nweb,2\n')], 'n.xlsx', '', /not an xlsx workbook/);
     await importFails('rvtools', [{ name: 'bomb.xlsx', bytes: zipBomb() }], 'bomb.xlsx', 'xl/worksheets/sheet1.xml', /zip bomb/);
   });
+  it('a VM larger than any flavour the schema allows is dropped with the model\'s reason and its row; the rest imports', async () => {
+    const sheets = rvtoolsSheets({ vms: 20 });
+    const cpus = sheets.vInfo[0].indexOf('CPUs');
+    sheets.vInfo[3] = sheets.vInfo[3].map((v, k) => (k === cpus ? 5000 : v));
+    const r = await importOk('rvtools', [{ name: 'big.xlsx', bytes: rvtoolsXlsx(sheets) }], { groupBy: 'none' });
+    const dropped = r.report.skipped.filter((x) => x.reason === 'out-of-range');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0].detail).toMatch(/^service "[^"]+" dropped: no flavour holds service/);
+    expect(dropped[0].at.file).toBe('big.xlsx');
+    expect(r.scenario.services.every((svc) => svc.demand.cpuCores <= 4096)).toBe(true);
+  });
 });
 
 /** A zip whose one entry claims 2 GiB from a few bytes (the central directory is all the check reads). */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binLowerBound, martelloTothL2, volumeBound } from '../../../core/pack/bounds';
+import { binLowerBound, countedBinLowerBound, martelloTothL2, martelloTothL2Counted, volumeBound } from '../../../core/pack/bounds';
 
 describe('lower bounds on bins', () => {
   it('volume: ceil of the total over the capacity', () => {
@@ -25,4 +26,18 @@ describe('lower bounds on bins', () => {
     const negative = new Float64Array([6, 0, 6, 0, -5, 0]);
     expect(binLowerBound(2, [10, 10], negative, 3)).toEqual({ bins: 1, method: 'volume', dim: 0 });
   });
+
+  it('counted L2 and the counted vector bound equal the bounds of the items expanded one by one', () => {
+    const groups = fc.array(fc.record({ size: fc.integer({ min: -5, max: 120 }), count: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 12 });
+    fc.assert(fc.property(groups, fc.integer({ min: 1, max: 130 }), (g, capacity) => {
+      const expanded = g.flatMap((x) => Array.from({ length: x.count }, () => x.size));
+      const positive = g.every((x) => x.size >= 0);
+      if (positive) expect(martelloTothL2Counted(g.map((x) => x.size), g.map((x) => x.count), capacity)).toBe(martelloTothL2(expanded, capacity));
+      // Two dimensions: the second a multiple of the first (negative sizes make L2 skip that dimension).
+      const demands = Float64Array.from(g.flatMap((x) => [x.size, (x.size * 3) % 50]));
+      const flat = Float64Array.from(g.flatMap((x) => Array.from({ length: x.count }, () => [x.size, (x.size * 3) % 50]).flat()));
+      expect(countedBinLowerBound(2, [capacity, 60], demands, g.map((x) => x.count))).toEqual(binLowerBound(2, [capacity, 60], flat, expanded.length));
+    }), { numRuns: 300 });
+  });
 });
+

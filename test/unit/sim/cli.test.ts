@@ -8,7 +8,7 @@ import { parseScenarioValue } from '../../../core/scenario/parse';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { ReferenceSimulator } from '../../../core/sim/reference/reference-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
-import { loadKernelBytes } from '../../../electron/cli/kernel';
+import { createWasmPacker, loadKernelBytes } from '../../../electron/cli/kernel';
 import { main } from '../../../electron/cli/main';
 
 async function cli(args: string[]) {
@@ -53,13 +53,15 @@ describe('hostfit simulate', () => {
     expect(r.err).toMatch(/bad: line 3: expected an integer percentage/);
   });
 
-  it('simulates a scenario file under both deployment models', async () => {
+  it('simulates a scenario file under the three models: VMs, pods on bare metal, pods in node VMs', async () => {
     const file = new URL('../../../examples/web-tier.hostfit.json', import.meta.url);
     const r = await cli(['simulate', file.pathname, '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.models.map((m: { model: string }) => m.model)).toEqual(['vm', 'container']);
+    expect(json.models.map((m: { model: string }) => m.model)).toEqual(['vm', 'container', 'container-in-vm']);
     expect(json.models[0].energyKWh).toBeGreaterThan(0);
+    expect(json.models[2].semantics).toBe('kubernetes');
+    expect(json.models[2].peakNodes).toBeGreaterThan(0);
   });
 });
 
@@ -67,8 +69,8 @@ describe('scenario simulation', () => {
   it('runs a scenario with traces and autoscaling: VMs migrate, pods restart and scale', () => {
     const parsed = parseScenarioValue(diurnalScenario());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')));
-    const ref = simulateScenario(parsed.scenario, new ReferenceSimulator());
+    const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')), { packer: createWasmPacker() });
+    const ref = simulateScenario(parsed.scenario, new ReferenceSimulator(), { packer: createWasmPacker() });
     if (!wasm.ok || !ref.ok) throw new Error('simulation failed');
     expect(wasm.result.models.map((m) => m.totals)).toEqual(ref.result.models.map((m) => m.totals));
     const [vm, pod] = wasm.result.models;
@@ -78,7 +80,7 @@ describe('scenario simulation', () => {
     expect(Math.max(...pod.series.activeHosts)).toBeLessThanOrEqual(pod.hosts);
   });
 
-  it('starts a service at its arrival and removes it at its departure, in both models', () => {
+  it('starts a service at its arrival and removes it at its departure, in every model', () => {
     const input = diurnalScenario() as unknown as { services: { replicas: number; arrivesAtSeconds?: number; departsAtSeconds?: number }[];
       simulation: { autoscaling: { enabled: boolean } } };
     input.simulation.autoscaling.enabled = false; // replica counts as planned, so the item counts are exact
@@ -88,8 +90,8 @@ describe('scenario simulation', () => {
     const parsed = parseScenarioValue(input);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const total = input.services.reduce((n, s) => n + s.replicas, 0);
-    const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')));
-    const ref = simulateScenario(parsed.scenario, new ReferenceSimulator());
+    const wasm = simulateScenario(parsed.scenario, WasmSimulator.fromBytes(loadKernelBytes('release')), { packer: createWasmPacker() });
+    const ref = simulateScenario(parsed.scenario, new ReferenceSimulator(), { packer: createWasmPacker() });
     if (!wasm.ok || !ref.ok) throw new Error('simulation failed');
     expect(wasm.result.models.map((m) => m.totals)).toEqual(ref.result.models.map((m) => m.totals));
     for (const m of wasm.result.models) {

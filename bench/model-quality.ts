@@ -1,0 +1,53 @@
+// Issue 13's quality table for `npm run bench -- models`: per bundled example and per deployment model, the hosts the
+// plan uses, its best rule-aware bound (with the LP relaxation, as `hostfit plan` computes it) and what made it, the
+// gap, the verifier's verdict and the seconds the model took; where the gap is over one host and the instance is
+// small enough, an exact HiGHS MIP (core/plan/exact.ts, benchmarks and tests only) says whether the hosts used are
+// optimal. `algorithm` plans every example with that policy algorithm instead of its own.
+import highsLoader from 'highs';
+import { EXAMPLES, exampleScenario } from '../core/examples/index';
+import { exactOneLevel, exactTwoLevel } from '../core/plan/exact';
+import { planModels, PLANNED_MODELS, type ModelAnswer } from '../core/plan/plan';
+import type { Scenario } from '../core/scenario/schema';
+import { createWasmPacker } from '../electron/cli/kernel';
+import { markdownTable } from './table';
+
+/** Largest exact MIP tried: binaries (items × hosts, or pods × node VM slots) it may need. */
+const EXACT_MAX = 40_000;
+const EXACT_SECONDS = 60;
+
+function exactVerdict(highs: Awaited<ReturnType<typeof highsLoader>>, s: Scenario, a: ModelAnswer): string {
+  const p = a.plan;
+  if (p.gapToBest === null || p.gapToBest <= 1) return '-';
+  const two = a.twoLevel;
+  const items = two ? two.podHost.length : a.hosts.itemHost.length;
+  const hosts = two ? two.nodes.hosts.reduce((n, g) => n + g.count, 0) : a.hosts.expansion.hosts.reduce((n, g) => n + g.count, 0);
+  if (items * hosts > EXACT_MAX) return `too large (${items} × ${hosts})`;
+  const t0 = performance.now();
+  const exact = two
+    ? exactTwoLevel(highs, s, two.pods, two.nodes.hosts, two.podHost, EXACT_SECONDS)
+    : exactOneLevel(highs, s, p.model as 'vm' | 'container', a.hosts.expansion, a.hosts.itemHost, EXACT_SECONDS);
+  const took = ((performance.now() - t0) / 1000).toFixed(1);
+  if (exact.status !== 'optimal') return `not solved in ${EXACT_SECONDS} s`;
+  return exact.optimum === p.hostsUsed ? `optimal (MIP ${exact.optimum}, ${took} s)` : `MIP optimum ${exact.optimum} (${took} s)`;
+}
+
+export async function qualityTable(algorithm?: Scenario['policy']['algorithm']): Promise<string> {
+  const highs = await highsLoader();
+  const packer = createWasmPacker();
+  const rows: (string | number)[][] = [];
+  for (const example of EXAMPLES) {
+    const base = exampleScenario(example);
+    const s: Scenario = algorithm ? { ...base, policy: { ...base.policy, algorithm } } : base;
+    for (const model of PLANNED_MODELS) {
+      const t0 = performance.now();
+      const { answers } = planModels(s, packer, [model], undefined, { highs });
+      const seconds = ((performance.now() - t0) / 1000).toFixed(2);
+      for (const a of answers) {
+        const p = a.plan, b = p.bestLowerBound;
+        rows.push([example.id, p.id, p.algorithm, p.hostsUsed, b.hosts ?? '-', b.by ? `${b.method ?? 'volume'} (${b.by})` : b.method ?? '-',
+          p.gapToBest ?? '-', p.verified ? 'yes' : 'NO', seconds, exactVerdict(highs, s, a)]);
+      }
+    }
+  }
+  return markdownTable(['example', 'model', 'algorithm', 'hosts', 'best bound', 'bound by', 'gap', 'verified', 'seconds', 'exact (gap > 1)'], rows);
+}

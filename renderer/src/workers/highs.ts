@@ -1,0 +1,23 @@
+// HiGHS (the `highs` package, an LP/MIP solver compiled to WebAssembly) for the plan worker, loaded on first use:
+// the module and its 3.5 MB binary are a separate chunk, so a plan that never asks for the dual never loads them.
+// The binary is inlined in the bundle like the kernel (a data: URL, decoded here, no fetch), or fetched in dev mode.
+import type { Highs } from 'highs';
+
+let loading: Promise<Highs> | undefined;
+
+async function wasmBytes(url: string): Promise<Uint8Array> {
+  if (url.startsWith('data:')) return Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load the LP solver (${response.status} ${url})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export function loadHighs(): Promise<Highs> {
+  loading ??= Promise.all([import('highs'), import('highs/runtime?url')])
+    .then(async ([solver, binary]) => solver.default({ wasmBinary: await wasmBytes(binary.default) }))
+    .catch((e: unknown) => {
+      loading = undefined;
+      throw new Error(`could not load the LP solver: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  return loading;
+}
