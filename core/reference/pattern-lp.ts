@@ -19,11 +19,13 @@
 // method", Mathematics of Operations Research 2 (1977) 103–107) with an explicit dense basis inverse, updated per
 // pivot and rebuilt by Gauss–Jordan every LP_REINVERT pivots. Sizes are rows in decreasing
 // order; surplus columns −e_i make every row an inequality. The work is split into steps (one pivot, or one
-// pricing round), so any split of a step budget gives the same LP. The kernel follows this file statement by
-// statement, so both compute bit-identical values.
+// pricing round), so any split of a step budget gives the same LP. After the root LP, `dive` fixes patterns
+// level by level (residual rounding repeated, with limited backtracking) and re-solves the residual LP from the
+// same basis and pool. The kernel follows this file statement by statement, so both compute bit-identical values.
 import {
-  DIVE_DONE, DIVE_MAX_STEPS, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, DIVE_TRIES, LP_BLAND_AFTER, LP_INELIGIBLE, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_MAX_ITEMS, LP_MAX_STEPS, LP_MAX_TYPES, LP_NONE,
-  LP_OPTIMAL, LP_REINVERT, LP_RUNNING, LP_SMOOTHING, LP_STOPPED, LP_TAKE_WORDS,
+  DIVE_DONE, DIVE_MAX_STEPS, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, DIVE_TRIES, LP_BLAND_AFTER, LP_INELIGIBLE,
+  LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_MAX_ITEMS, LP_MAX_STEPS, LP_MAX_TYPES, LP_NONE, LP_OPTIMAL,
+  LP_REINVERT, LP_RUNNING, LP_SMOOTHING, LP_STOPPED, LP_TAKE_WORDS,
 } from '../../assembly/abi';
 import type { PackArena } from '../kernel/packer';
 
@@ -118,7 +120,7 @@ export class PatternLp {
   private readonly tried = new Int32Array(DIVE_TRIES);
   private triedCount = 0;
   private rootValue = 0;
-  /** The basis is primal infeasible after a fixing: dual simplex pivots come first. */
+  /** The basis may be primal infeasible after a fixing: phase-1 pivots (feasibilityPivot) come first. */
   private infeasible = false;
 
   constructor(private readonly a: PackArena) {
