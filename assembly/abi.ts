@@ -44,7 +44,8 @@ export const STAT_DONE = 6; //                1 when the improvement phase has n
 export const STAT_UNPLACED = 7; //            items without a host
 export const STAT_LP_BOUND = 8; //            pattern LP: lower bound on hosts (Farley), 0 before any pricing
 export const STAT_LP_VALUE = 9; //            pattern LP: objective of the restricted master (hosts, fractional)
-export const STAT_LP_STEPS = 10; //           pattern LP: simplex steps spent so far
+export const STAT_LP_STEPS = 10; //           pattern LP: simplex steps spent so far (with the dive's)
+export const STAT_DIVE_HOSTS = 11; //         the dive on the pattern LP: hosts holding a fixed pattern so far
 export const STATS_SLOTS = 12;
 
 // ── Size keys for the Decreasing order (sizes normalised by the largest host capacity per dimension) ──
@@ -149,6 +150,13 @@ export const LP_MAX_STEPS = 40000; //         simplex steps (pivots or pricing r
 export const LP_REINVERT = 256; //            pivots between rebuilds of the basis inverse
 export const LP_BLAND_AFTER = 64; //          degenerate pivots in a row before Bland's rule (no cycling)
 export const LP_SMOOTHING = 0.8; //           Wentges smoothing weight of the best prices so far
+// Diving on the LP's solution (residual rounding repeated), states returned by runPatternDive:
+export const DIVE_NONE = 0; //      not started (the root LP is not optimal yet, or the inputs changed)
+export const DIVE_RUNNING = 1; //   more steps fix more hosts
+export const DIVE_DONE = 2; //      every item sits in a fixed pattern
+export const DIVE_STOPPED = 3; //   the LP stopped (caps, singular basis) or the dive's step cap: the fixed patterns stand
+export const DIVE_MAX_STEPS = 40000; //        steps of the dive at most (pivots, pricing rounds, fixings), as many as the root LP may take
+export const DIVE_TRIES = 3; //               roundings up undone per level when their residual LP overshoots the target
 
 // Returned by run* exports.
 export const ERR_NOT_RESERVED = -1;

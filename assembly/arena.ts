@@ -35,7 +35,8 @@
 //        ├─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
 //        └─ pattern LP (same condition): lpSize, lpDemand, lpTypeHead, lpLeft, lpCursor, lpBasis, lpSurplusBasic,
 //                  lpPattern [L]; lpItemNext, lpCopyType [N]; lpColumnStart [LP_MAX_COLUMNS + 1],
-//                  lpColumnBasic [LP_MAX_COLUMNS]; lpEntryType, lpEntryCount [LP_MAX_ENTRIES]; lpTake [LP_TAKE_WORDS]
+//                  lpColumnBasic [LP_MAX_COLUMNS]; lpEntryType, lpEntryCount [LP_MAX_ENTRIES]; lpTake [LP_TAKE_WORDS];
+//                  the dive: lpResidual [L], lpTried [DIVE_TRIES], lpFixedColumn, lpFixRow [N], lpFixStart [N + 1]
 // P: smallest power of two >= H. M = N + PAIR_IN_LIMIT·(PAIR_IN_LIMIT − 1)/2 trash-can subsets.
 // L = min(N, LP_MAX_TYPES): rows of the pattern LP (distinct item sizes).
 // C = IMPROVE_PACK_CANDIDATES. T: smallest power of two >= 2N + 2 when G > 0 (open addressing, load <= 1/2).
@@ -46,7 +47,7 @@ import {
   HDR_SPREAD_GROUPS, HDR_HOST_COST, HDR_HOST_RACK, HDR_HOST_SITE, HDR_HOST_LABELS, HDR_ITEM_TENANT,
   HDR_ITEM_EXCLUSIVE, HDR_ITEM_SPREAD, HDR_ITEM_AFFINITY, HDR_ITEM_LABELS, HDR_SPREAD_LEVEL, HDR_SPREAD_MAX,
   HDR_ITEM_FIRST_HOST, HDR_STATS, STATS_SLOTS, IMPROVE_PAIR_IN_LIMIT, IMPROVE_PACK_CANDIDATES,
-  LP_MAX_ITEMS, LP_MAX_TYPES, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_TAKE_WORDS,
+  LP_MAX_ITEMS, LP_MAX_TYPES, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_TAKE_WORDS, DIVE_TRIES,
 } from './abi';
 
 export let hosts: i32 = 0;
@@ -187,6 +188,11 @@ export let lpColumnBasic: usize = 0;
 export let lpEntryType: usize = 0;
 export let lpEntryCount: usize = 0;
 export let lpTake: usize = 0;
+export let lpResidual: usize = 0;
+export let lpTried: usize = 0;
+export let lpFixedColumn: usize = 0;
+export let lpFixRow: usize = 0;
+export let lpFixStart: usize = 0;
 
 /** Points the unit demand and label regions at `demand` and `labels` (the items' own when every unit is one item). */
 export function setUnitRegions(demand: usize, labels: usize): void {
@@ -353,6 +359,11 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   lpEntryType = at; at += leu * 4;
   lpEntryCount = at; at += leu * 4;
   lpTake = at; at += lku * 4;
+  lpResidual = at; at += lu * 4;
+  lpTried = at; at += (lpOn ? <usize>DIVE_TRIES : 0) * 4;
+  lpFixedColumn = at; at += lnu * 4;
+  lpFixRow = at; at += lnu * 4;
+  lpFixStart = at; at += (lnu + (lpOn ? 1 : 0)) * 4;
   const end = align8(at);
 
   const have = <usize>memory.size() << 16;

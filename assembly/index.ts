@@ -4,7 +4,7 @@
 // this boundary; nothing here reads a clock or Math.random.
 import {
   ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
-  ERR_NOT_RESERVED, LP_MAX_STEPS, LP_NONE, SIZE_KEY_DIM, SIZE_KEY_MAX, STAT_LP_BOUND, STAT_LP_STEPS, STAT_LP_VALUE,
+  ERR_NOT_RESERVED, LP_MAX_STEPS, LP_NONE, SIZE_KEY_DIM, SIZE_KEY_MAX, STAT_DIVE_HOSTS, STAT_LP_BOUND, STAT_LP_STEPS, STAT_LP_VALUE,
 } from './abi';
 import {
   reserve, isReserved, hosts, items, dims, spreadGroups, hostRack, hostSite, itemTenant, itemSpread, itemAffinity,
@@ -16,7 +16,9 @@ import { construct } from './pack/construct';
 import { bestCost, bestHosts, done, initImprove, markDone, runImprovement } from './pack/improve';
 import { recordConstructive, writeOutcome } from './pack/outcome';
 import { roundPatterns, roundedHosts } from './pack/lp-rounding';
-import { lpBound, lpInit, lpObjective, lpReset, lpRun, lpSameSizes, lpState, lpSteps, lpUsable } from './pack/pattern-lp';
+import {
+  lpBound, lpDive, lpFixed, lpInit, lpReportedValue, lpReset, lpRun, lpSameSizes, lpState, lpSteps, lpUsable,
+} from './pack/pattern-lp';
 import { computeReasons } from './pack/reasons';
 import { rankHosts } from './pack/host-order';
 import { resetHosts } from './pack/state';
@@ -133,8 +135,9 @@ export function runPack(algorithm: i32, order: i32, sizeKey: i32, sizeDim: i32, 
 
 function writeLpStats(): void {
   setF64(stats, STAT_LP_BOUND, <f64>lpBound());
-  setF64(stats, STAT_LP_VALUE, lpUsable() ? lpObjective() : 0);
+  setF64(stats, STAT_LP_VALUE, lpUsable() ? lpReportedValue() : 0);
   setF64(stats, STAT_LP_STEPS, <f64>lpSteps);
+  setF64(stats, STAT_DIVE_HOSTS, <f64>lpFixed);
 }
 
 /**
@@ -147,6 +150,19 @@ export function runPatternLp(steps: i32): i32 {
   lpRun(steps);
   writeLpStats();
   return lpState;
+}
+
+/**
+ * Up to `steps` more steps of the dive on the pattern LP (the root LP to its optimum first), ending with at most
+ * `leave` hosts of its target unfixed; returns its DIVE_* state, or ERR_*. Hosts fixed, the root bound and the
+ * steps spent are in the stats region.
+ */
+export function runPatternDive(steps: i32, leave: i32): i32 {
+  if (!isReserved()) return ERR_NOT_RESERVED;
+  if (lpState == LP_NONE || !lpSameSizes()) lpInit();
+  const state = lpDive(steps, leave);
+  writeLpStats();
+  return state;
 }
 
 /** More improvement iterations on the last packing. Returns hosts used, or ERR_*. */

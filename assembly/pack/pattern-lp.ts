@@ -12,15 +12,19 @@
 //   lpInverse[m × m]             B⁻¹, row-major; lpValue[m] basic values, lpDual[m] duals
 //   lpCenter[m], lpPrice[m]      best prices so far (smoothing), prices of the current round
 //   lpTable[C + 1], lpTake[...]  knapsack values per capacity, decision bits per (copy, capacity)
+//   lpResidual[m]                items per size not in a fixed pattern (the demand the LP is solved for)
+//   lpFixedColumn[N], lpFixRow[N], lpFixStart[N + 1]   the dive's fixed patterns, one per host, and the rows of
+//                                the items each took; lpTried[DIVE_TRIES] roundings undone at this level
 import {
-  LP_BLAND_AFTER, LP_INELIGIBLE, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_MAX_ITEMS, LP_MAX_STEPS,
+  DIVE_DONE, DIVE_MAX_STEPS, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, DIVE_TRIES, LP_BLAND_AFTER, LP_INELIGIBLE, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_MAX_ITEMS, LP_MAX_STEPS,
   LP_MAX_TYPES, LP_NONE, LP_OPTIMAL, LP_REINVERT, LP_RUNNING, LP_SMOOTHING, LP_STOPPED, LP_TAKE_WORDS,
 } from '../abi';
 import {
   hosts, items, dims, labelWords, hostCapacity, hostCost, hostMaxItems, itemDemand, itemExclusive, itemSpread,
   itemAffinity, itemLabels, lpInverse, lpMatrix, lpValue, lpDual, lpCenter, lpPrice, lpDirection, lpTable,
   lpColumnCost, lpSize, lpDemand, lpTypeHead, lpItemNext, lpBasis, lpSurplusBasic, lpPattern, lpCopyType,
-  lpColumnStart, lpColumnBasic, lpEntryType, lpEntryCount, lpTake,
+  lpColumnStart, lpColumnBasic, lpEntryType, lpEntryCount, lpTake, lpResidual, lpTried, lpFixedColumn, lpFixRow,
+  lpFixStart,
   i32At, setI32, f64At, setF64,
 } from '../arena';
 
@@ -39,6 +43,16 @@ let entries = 0;
 let centerSet = false;
 let centerBound: f64 = 0;
 let mispriced = false;
+// The dive (see the reference): its state, hosts fixed, the root LP's bound and value, the target, the rounding
+// up awaiting its verdict, roundings undone at this level, and whether phase-1 pivots come first.
+export let lpDiveState = DIVE_NONE;
+export let lpFixed = 0;
+let rootBound = 0;
+let rootValue: f64 = 0;
+let target = 0;
+let trial = -1;
+let triedCount = 0;
+let infeasible = false;
 
 /** Forgets the LP (a new arena). */
 export function lpReset(): void {
@@ -88,7 +102,12 @@ export function lpUsable(): bool {
 }
 
 export function lpBound(): i32 {
+  if (lpDiveState != DIVE_NONE) return rootBound;
   return centerSet ? <i32>Math.ceil(centerBound - 1e-6) : 0;
+}
+
+export function lpReportedValue(): f64 {
+  return lpDiveState != DIVE_NONE ? rootValue : lpObjective();
 }
 
 export function lpObjective(): f64 {
@@ -101,8 +120,166 @@ export function lpObjective(): f64 {
 }
 
 export function lpRun(budget: i32): i32 {
-  for (let k = 0; k < budget && lpState == LP_RUNNING; k++) step();
+  for (let k = 0; k < budget && lpState == LP_RUNNING && lpDiveState == DIVE_NONE; k++) step();
   return lpState;
+}
+
+/** Up to `budget` steps of the dive, ending with at most `leave` hosts of the target unfixed; its state. */
+export function lpDive(budget: i32, leave: i32): i32 {
+  for (let k = 0; k < budget && (lpDiveState == DIVE_NONE || lpDiveState == DIVE_RUNNING); k++) {
+    if (lpDiveState == DIVE_RUNNING && lpSteps >= LP_MAX_STEPS + DIVE_MAX_STEPS) { lpDiveState = DIVE_STOPPED; break; }
+    if (lpState == LP_RUNNING) { step(); continue; }
+    if (lpState != LP_OPTIMAL || !lpValid) { lpDiveState = DIVE_STOPPED; break; }
+    if (lpDiveState == DIVE_NONE) {
+      rootBound = lpBound();
+      rootValue = lpObjective();
+      target = rootBound;
+      lpDiveState = DIVE_RUNNING;
+    }
+    lpSteps++;
+    if (trial >= 0) {
+      const need = lpFixed + <i32>Math.ceil(lpObjective() - 1e-6);
+      if (need > target) {
+        if (triedCount < DIVE_TRIES) {
+          setI32(lpTried, triedCount++, trial);
+          trial = -1;
+          unfix();
+          resolve();
+          continue;
+        }
+        target = need;
+      }
+      trial = -1;
+    }
+    if (target - lpFixed <= leave) { lpDiveState = DIVE_DONE; break; }
+    fixLevel();
+  }
+  return lpDiveState;
+}
+
+function fixLevel(): void {
+  const m = lpRows;
+  let took = false;
+  for (let r = 0; r < m; r++) {
+    const j = i32At(lpBasis, r);
+    if (j < 0 || f64At(lpColumnCost, j) == 0) continue;
+    const copies = <i32>Math.floor(f64At(lpValue, r) + 1e-9);
+    for (let c = 0; c < copies && fix(j); c++) took = true;
+  }
+  if (took) triedCount = 0;
+  else {
+    let best: f64 = EPS, bestAny: f64 = EPS;
+    let q = -1, any = -1;
+    for (let r = 0; r < m; r++) {
+      const j = i32At(lpBasis, r);
+      if (j < 0 || f64At(lpColumnCost, j) == 0) continue;
+      const x = f64At(lpValue, r);
+      if (x > bestAny) { bestAny = x; any = j; }
+      let seen = false;
+      for (let k = 0; k < triedCount; k++) if (i32At(lpTried, k) == j) seen = true;
+      if (!seen && x > best) { best = x; q = j; }
+    }
+    if (q < 0) { q = any; triedCount = DIVE_TRIES; }
+    if (q >= 0) took = fix(q);
+    if (took) trial = q;
+  }
+  let left = 0;
+  for (let i = 0; i < m; i++) left += i32At(lpResidual, i);
+  if (left == 0) { lpDiveState = DIVE_DONE; return; }
+  if (!took) { lpDiveState = DIVE_STOPPED; return; }
+  resolve();
+}
+
+function resolve(): void {
+  const m = lpRows;
+  for (let r = 0; r < m; r++) {
+    let s: f64 = 0;
+    for (let i = 0; i < m; i++) s += f64At(lpInverse, r * m + i) * <f64>i32At(lpResidual, i);
+    setF64(lpValue, r, s);
+  }
+  infeasible = true;
+  centerSet = false;
+  centerBound = 0;
+  mispriced = false;
+  degenerate = 0;
+  lpState = LP_RUNNING;
+}
+
+function fix(j: i32): bool {
+  const m = lpRows;
+  let took = 0;
+  const base = i32At(lpFixStart, lpFixed);
+  const end = i32At(lpColumnStart, j + 1);
+  for (let e = i32At(lpColumnStart, j); e < end; e++) {
+    let t = i32At(lpEntryType, e);
+    const count = i32At(lpEntryCount, e);
+    for (let q = 0; q < count; q++) {
+      while (t < m && i32At(lpResidual, t) == 0) t++;
+      if (t >= m) break;
+      setI32(lpFixRow, base + took, t);
+      setI32(lpResidual, t, i32At(lpResidual, t) - 1);
+      took++;
+    }
+  }
+  if (took == 0) return false;
+  setI32(lpFixedColumn, lpFixed++, j);
+  setI32(lpFixStart, lpFixed, base + took);
+  return true;
+}
+
+function unfix(): void {
+  lpFixed--;
+  const end = i32At(lpFixStart, lpFixed + 1);
+  for (let k = i32At(lpFixStart, lpFixed); k < end; k++) {
+    const t = i32At(lpFixRow, k);
+    setI32(lpResidual, t, i32At(lpResidual, t) + 1);
+  }
+}
+
+function feasibilityPivot(): void {
+  const m = lpRows;
+  let any = false;
+  for (let i = 0; i < m; i++) setF64(lpPrice, i, 0);
+  for (let r = 0; r < m; r++) {
+    if (f64At(lpValue, r) >= -EPS) continue;
+    any = true;
+    for (let i = 0; i < m; i++) setF64(lpPrice, i, f64At(lpPrice, i) - f64At(lpInverse, r * m + i));
+  }
+  if (!any) { infeasible = false; return; }
+  const bland = degenerate >= LP_BLAND_AFTER;
+  let q = 0;
+  let best: f64 = -EPS;
+  let found = false;
+  for (let i = 0; i < m && !(bland && found); i++) {
+    if (i32At(lpSurplusBasic, i) == 0 && f64At(lpPrice, i) < best) { best = f64At(lpPrice, i); q = -i - 1; found = true; }
+  }
+  for (let j = 0; j < lpColumns && !(bland && found); j++) {
+    if (i32At(lpColumnBasic, j) != 0) continue;
+    let s: f64 = 0;
+    const end = i32At(lpColumnStart, j + 1);
+    for (let e = i32At(lpColumnStart, j); e < end; e++) s -= f64At(lpPrice, i32At(lpEntryType, e)) * <f64>i32At(lpEntryCount, e);
+    if (s < best) { best = s; q = j; found = true; }
+  }
+  if (!found) { lpState = LP_STOPPED; return; }
+  computeDirection(q);
+  let r = -1;
+  let ratio: f64 = Infinity;
+  for (let k = 0; k < m; k++) {
+    const x = f64At(lpValue, k), uk = f64At(lpDirection, k);
+    let t: f64;
+    if (x >= -EPS) {
+      if (uk <= 1e-9) continue;
+      t = max<f64>(0, x) / uk;
+    } else {
+      if (uk >= -1e-9) continue;
+      t = x / uk;
+    }
+    if (t < ratio - 1e-12) { ratio = t; r = k; }
+    else if (bland && t <= ratio + 1e-12 && variableRank(i32At(lpBasis, k)) < variableRank(i32At(lpBasis, r))) r = k;
+  }
+  if (r < 0) { lpState = LP_STOPPED; return; }
+  degenerate = ratio <= 1e-12 ? degenerate + 1 : 0;
+  pivot(r, q, q >= 0 ? reducedCost(q) : f64At(lpDual, -q - 1));
 }
 
 export function lpInit(): void {
@@ -116,9 +293,18 @@ export function lpInit(): void {
   centerSet = false;
   centerBound = 0;
   mispriced = false;
+  lpDiveState = DIVE_NONE;
+  lpFixed = 0;
+  rootBound = 0;
+  rootValue = 0;
+  target = 0;
+  trial = -1;
+  triedCount = 0;
+  infeasible = false;
   const m = scanSizes();
   if (m < 0) { lpState = LP_INELIGIBLE; return; }
   setI32(lpColumnStart, 0, 0);
+  setI32(lpFixStart, 0, 0);
   const c = <i32>f64At(hostCapacity, 0);
   lpRows = m;
   lpCapacity = c;
@@ -127,6 +313,7 @@ export function lpInit(): void {
     if (f64At(lpTable, x) == 0) continue;
     setI32(lpSize, t, x);
     setI32(lpDemand, t, <i32>f64At(lpTable, x));
+    setI32(lpResidual, t, <i32>f64At(lpTable, x));
     t++;
   }
   for (let r = 0; r < m; r++) {
@@ -190,8 +377,9 @@ function reducedCost(j: i32): f64 {
 
 function step(): void {
   const m = lpRows;
-  if (lpSteps >= LP_MAX_STEPS) { lpState = LP_STOPPED; return; }
+  if (lpDiveState == DIVE_NONE && lpSteps >= LP_MAX_STEPS) { lpState = LP_STOPPED; return; }
   lpSteps++;
+  if (infeasible) { feasibilityPivot(); return; }
   const bland = degenerate >= LP_BLAND_AFTER;
   let q = 0;
   let best: f64 = -EPS;
@@ -212,7 +400,7 @@ function step(): void {
   }
   const v = knapsack();
   let dp: f64 = 0;
-  for (let i = 0; i < m; i++) if (f64At(lpPrice, i) > 0) dp += <f64>i32At(lpDemand, i) * f64At(lpPrice, i);
+  for (let i = 0; i < m; i++) if (f64At(lpPrice, i) > 0) dp += <f64>i32At(lpResidual, i) * f64At(lpPrice, i);
   if (v > 0) {
     const lb = dp / v;
     if (!centerSet || lb > centerBound) {
@@ -240,7 +428,7 @@ function knapsack(): f64 {
   let n = 0;
   for (let i = 0; i < m; i++) {
     if (f64At(lpPrice, i) <= 0) continue;
-    for (let k = 0; k < i32At(lpDemand, i); k++) setI32(lpCopyType, n++, i);
+    for (let k = 0; k < i32At(lpResidual, i); k++) setI32(lpCopyType, n++, i);
   }
   const words = (n * w + 31) >>> 5;
   for (let k = 0; k < words; k++) setI32(lpTake, k, 0);
@@ -397,7 +585,7 @@ function reinvert(): bool {
   sinceInvert = 0;
   for (let r = 0; r < m; r++) {
     let s: f64 = 0;
-    for (let i = 0; i < m; i++) s += f64At(lpInverse, r * m + i) * <f64>i32At(lpDemand, i);
+    for (let i = 0; i < m; i++) s += f64At(lpInverse, r * m + i) * <f64>i32At(lpResidual, i);
     setF64(lpValue, r, s);
   }
   for (let i = 0; i < m; i++) setF64(lpDual, i, 0);

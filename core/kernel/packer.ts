@@ -4,7 +4,7 @@
 import {
   ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST,
   ALG_L2_NORM, ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT,
-  LP_INELIGIBLE, LP_NONE, LP_OPTIMAL, LP_RUNNING, LP_STOPPED, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, SIZE_KEY_DIM,
+  DIVE_DONE, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, LP_INELIGIBLE, LP_NONE, LP_OPTIMAL, LP_RUNNING, LP_STOPPED, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, SIZE_KEY_DIM,
   SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../../assembly/abi';
 
@@ -157,6 +157,20 @@ export const LP_STATE_NAME: Record<number, PatternLpStatus['state']> = {
   [LP_NONE]: 'none', [LP_RUNNING]: 'running', [LP_OPTIMAL]: 'optimal', [LP_STOPPED]: 'stopped', [LP_INELIGIBLE]: 'ineligible',
 };
 
+export interface PatternDiveStatus {
+  readonly state: 'none' | 'running' | 'done' | 'stopped';
+  /** Hosts holding a pattern fixed so far. */
+  readonly hosts: number;
+  /** The root LP's lower bound on hosts (0 before any pricing round). */
+  readonly bound: number;
+  /** Steps of the LP and the dive spent so far. */
+  readonly steps: number;
+}
+
+export const DIVE_STATE_NAME: Record<number, PatternDiveStatus['state']> = {
+  [DIVE_NONE]: 'none', [DIVE_RUNNING]: 'running', [DIVE_DONE]: 'done', [DIVE_STOPPED]: 'stopped',
+};
+
 export interface Packer {
   readonly name: 'wasm' | 'reference';
   reserve(hosts: number, items: number, dims: number, shape?: ArenaShape): PackArena;
@@ -170,6 +184,13 @@ export interface Packer {
    * uses it as it stands.
    */
   patternLp(steps: number): PatternLpStatus;
+  /**
+   * Up to `steps` more steps of the dive on the pattern LP (the root LP to its optimum first, then residual
+   * rounding repeated: patterns fixed, the residual LP re-solved); the 'lp-rounding' rule places the fixed
+   * patterns first. The root LP's status (patternLp) stays as it was at the dive's start. The dive ends with at
+   * most `leave` hosts of its target left unfixed (the same `leave` on every call of one dive).
+   */
+  patternDive(steps: number, leave: number): PatternDiveStatus;
   /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome;
   /** An independent packer of the same kind (separate arena), for work that must not disturb this one. */

@@ -2,8 +2,8 @@
 // caller fills in place (one bulk write per array, no per-element calls), and reads results back as views.
 // Works in Node, the renderer and workers: only `globalThis.WebAssembly` is used.
 import * as abi from '../../assembly/abi';
-import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, PatternLpStatus, SizeKey } from './packer';
-import { DEFAULT_PACK_OPTIONS, LP_STATE_NAME, ORDER_CODE, RULE_CODE, SIZE_KEY_CODE } from './packer';
+import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, PatternDiveStatus, PatternLpStatus, SizeKey } from './packer';
+import { DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, ORDER_CODE, RULE_CODE, SIZE_KEY_CODE } from './packer';
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
@@ -11,6 +11,7 @@ interface KernelExports {
   runPack(algorithm: number, order: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
   runPatternLp(steps: number): number;
+  runPatternDive(steps: number, leave: number): number;
   setImproveParameter(k: number, v: number): void;
 }
 
@@ -137,6 +138,15 @@ export class WasmPacker implements Packer {
     this.check(state);
     const stats = this.f64(abi.HDR_STATS, abi.STATS_SLOTS);
     return { state: LP_STATE_NAME[state], bound: stats[abi.STAT_LP_BOUND], value: stats[abi.STAT_LP_VALUE], steps: stats[abi.STAT_LP_STEPS] };
+  }
+
+  patternDive(steps: number, leave: number): PatternDiveStatus {
+    if (!this.header) throw new KernelError('reserve() must be called before packing');
+    const clamp = (x: number) => Math.max(0, Math.min(x, 2 ** 31 - 1)) | 0;
+    const state = this.kernel.runPatternDive(clamp(steps), clamp(leave));
+    this.check(state);
+    const stats = this.f64(abi.HDR_STATS, abi.STATS_SLOTS);
+    return { state: DIVE_STATE_NAME[state], hosts: stats[abi.STAT_DIVE_HOSTS], bound: stats[abi.STAT_LP_BOUND], steps: stats[abi.STAT_LP_STEPS] };
   }
 
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome {

@@ -7,11 +7,15 @@
 // improvement phase) has not reached the target after FIRST_START_ITERATIONS iterations, the pattern LP is
 // solved (core/reference/pattern-lp.ts, in chunks of steps under a time limit), its lower bound becomes part of
 // the target, and the next starts begin from its residual rounding (rule 'lp-rounding') instead; an LP not
-// solved within LP_TIME_SHARE of the time limit gives way to the usual restarts. Hard instances
-// whose optimal packings leave almost no slack (hard28) are out of reach of local search from a greedy start,
-// while the LP's whole patterns fill most hosts exactly.
-import { LP_MAX_STEPS } from '../../assembly/abi';
-import { copyOutcome, type Packer, type PackOutcome, type PatternLpStatus, type SizeKey } from '../kernel/packer';
+// solved within LP_TIME_SHARE of the time limit gives way to the usual restarts. After the start from the
+// root LP's rounding (given up to ROOT_START_SHARE of the time limit), a dive on the LP
+// (core/reference/pattern-lp.ts, dive: residual rounding repeated, the residual LP re-solved after each level,
+// with limited backtracking) fixes patterns until DIVE_LEAVE hosts of the bound are left, within
+// DIVE_TIME_SHARE of the time limit; the later starts begin from its rounding, which places the fixed patterns
+// first, and the improvement phase searches the hosts left. Without a clock the dive comes before the one LP start. Hard instances whose optimal packings leave almost no slack (hard28) are out of
+// reach of local search from a greedy start, while the LP's whole patterns fill most hosts exactly.
+import { DIVE_MAX_STEPS, LP_MAX_STEPS } from '../../assembly/abi';
+import { copyOutcome, type Packer, type PackOutcome, type PatternDiveStatus, type PatternLpStatus, type SizeKey } from '../kernel/packer';
 import { algorithmFor, packOptions, type Algorithm } from './algorithms';
 
 export interface SolveOptions {
@@ -37,6 +41,19 @@ export const FIRST_START_ITERATIONS = 2_000;
 
 /** Share of the time limit the pattern LP may take; an LP still running then gives way to the usual restarts. */
 export const LP_TIME_SHARE = 0.5;
+
+/** Share of the time limit the start from the root LP's rounding may take when a dive follows it. */
+export const ROOT_START_SHARE = 0.6;
+
+/** Share of the time limit by which the dive on the LP ends (fixed patterns so far stand); the rest improves. */
+export const DIVE_TIME_SHARE = 0.8;
+
+/**
+ * Hosts of the LP bound the dive leaves to the minimum-slack rule and the improvement phase. Chosen among 10, 15,
+ * 20 and 35 on hard28's visible instances (reference packer, 20 000 improvement iterations): diving to the end
+ * leaves the improvement phase nothing to repair; leaving many hosts loses what the dive is for.
+ */
+export const DIVE_LEAVE = 20;
 
 export class UnknownAlgorithmError extends Error {}
 
@@ -64,6 +81,7 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
   let total = 0; // improvement iterations over every start
   let lpBound = 0;
   let lpStarts = withLp; // later starts begin from the LP's rounding
+  let diveNext = false;
   const keep = (out: PackOutcome) => {
     total += out.iterations;
     best = { ...(better(out, best) ? copyOutcome(out) : best!), iterations: total };
@@ -76,11 +94,26 @@ export function solve(packer: Packer, items: number, o: SolveOptions): PackOutco
       lpBound = lp.bound;
       if (atTarget(best!, target, lpBound) || left() <= 0) return best!;
       lpStarts = lp.state !== 'running'; // not done in its share of the time: the usual restarts instead
+      // Without a clock the dive runs to its end before the one LP start; with one, the root LP's rounding
+      // has its start first (up to ROOT_START_SHARE of the time limit) and the dive comes after it.
+      diveNext = lp.state === 'optimal';
+      if (diveNext && !timed) {
+        diveNext = false;
+        runPatternDive(packer, () => Number.POSITIVE_INFINITY, timed);
+      }
     }
     const lpStart = lpStarts && k > 0;
     const cap = withLp && k === 0 ? Math.min(budget, FIRST_START_ITERATIONS) : budget - total;
-    const out = runStart(packer, { ...algorithm, rule: lpStart ? 'lp-rounding' : algorithm.rule }, o, o.seed + k, cap, target, lpBound, left, timed);
+    const startLeft = diveNext ? () => Math.min(left(), o.timeLimit! * ROOT_START_SHARE - (now() - start)) : left;
+    const out = runStart(packer, { ...algorithm, rule: lpStart ? 'lp-rounding' : algorithm.rule }, o, o.seed + k, cap, target, lpBound, startLeft, timed);
     keep(out);
+    if (diveNext) {
+      diveNext = false;
+      if (atTarget(best!, target, lpBound) || left() <= 0 || total >= budget) return best!;
+      runPatternDive(packer, () => Math.min(left(), o.timeLimit! * DIVE_TIME_SHARE - (now() - start)), timed);
+      if (left() <= 0) return best!;
+      continue;
+    }
     if (atTarget(best!, target, lpBound) || left() <= 0 || total >= budget) return best!;
     // Without a clock the first start gives way to the LP start, and that one is the last.
     if (!timed && (!withLp || k >= 1)) return best!;
@@ -98,6 +131,19 @@ function runPatternLp(packer: Packer, left: () => number, timed: boolean): Patte
   while (st.state === 'running' && left() > 0) {
     const t0 = left();
     st = packer.patternLp(chunk);
+    chunk = nextChunk(chunk, t0 - left(), 1 << 16);
+  }
+  return st;
+}
+
+/** The dive on the pattern LP in chunks while time is left (to its end without a clock). */
+function runPatternDive(packer: Packer, left: () => number, timed: boolean): PatternDiveStatus {
+  if (!timed) return packer.patternDive(LP_MAX_STEPS + DIVE_MAX_STEPS, DIVE_LEAVE);
+  let st = packer.patternDive(0, DIVE_LEAVE);
+  let chunk = 16;
+  while ((st.state === 'none' || st.state === 'running') && left() > 0) {
+    const t0 = left();
+    st = packer.patternDive(chunk, DIVE_LEAVE);
     chunk = nextChunk(chunk, t0 - left(), 1 << 16);
   }
   return st;

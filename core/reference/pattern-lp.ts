@@ -19,11 +19,13 @@
 // method", Mathematics of Operations Research 2 (1977) 103–107) with an explicit dense basis inverse, updated per
 // pivot and rebuilt by Gauss–Jordan every LP_REINVERT pivots. Sizes are rows in decreasing
 // order; surplus columns −e_i make every row an inequality. The work is split into steps (one pivot, or one
-// pricing round), so any split of a step budget gives the same LP. The kernel follows this file statement by
-// statement, so both compute bit-identical values.
+// pricing round), so any split of a step budget gives the same LP. After the root LP, `dive` fixes patterns
+// level by level (residual rounding repeated, with limited backtracking) and re-solves the residual LP from the
+// same basis and pool. The kernel follows this file statement by statement, so both compute bit-identical values.
 import {
-  LP_BLAND_AFTER, LP_INELIGIBLE, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_MAX_ITEMS, LP_MAX_STEPS, LP_MAX_TYPES, LP_NONE,
-  LP_OPTIMAL, LP_REINVERT, LP_RUNNING, LP_SMOOTHING, LP_STOPPED, LP_TAKE_WORDS,
+  DIVE_DONE, DIVE_MAX_STEPS, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, DIVE_TRIES, LP_BLAND_AFTER, LP_INELIGIBLE,
+  LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_MAX_ITEMS, LP_MAX_STEPS, LP_MAX_TYPES, LP_NONE, LP_OPTIMAL,
+  LP_REINVERT, LP_RUNNING, LP_SMOOTHING, LP_STOPPED, LP_TAKE_WORDS,
 } from '../../assembly/abi';
 import type { PackArena } from '../kernel/packer';
 
@@ -72,6 +74,8 @@ export class PatternLp {
   // Sizes in decreasing order, items per size, and the items of each size as a list (ascending item index).
   readonly size = new Int32Array(LP_MAX_TYPES);
   readonly demand = new Int32Array(LP_MAX_TYPES);
+  /** Items per size not yet in a fixed pattern: the demand the LP is solved for (all of them before the dive). */
+  readonly residual = new Int32Array(LP_MAX_TYPES);
   readonly typeHead = new Int32Array(LP_MAX_TYPES);
   readonly itemNext: Int32Array;
   // Column pool: column j has entries [columnStart[j], columnStart[j + 1]).
@@ -101,9 +105,29 @@ export class PatternLp {
   private centerSet = false;
   private centerBound = 0;
   private mispriced = false;
+  // Diving: the patterns fixed so far (one entry per host, in the order fixed), the root LP's bound and value.
+  diveState = DIVE_NONE;
+  fixed = 0;
+  readonly fixedColumn: Int32Array;
+  private rootBound = 0;
+  /** Rows of the items each fixed host took: host k's are fixRow[fixStart[k], fixStart[k + 1]). */
+  private readonly fixRow: Int32Array;
+  private readonly fixStart: Int32Array;
+  /** Hosts the dive aims at: the root bound, raised when every rounding tried at a level overshoots it. */
+  private target = 0;
+  /** The column rounded up at this level, awaiting its residual LP's verdict (-1: none); columns tried before. */
+  private trial = -1;
+  private readonly tried = new Int32Array(DIVE_TRIES);
+  private triedCount = 0;
+  private rootValue = 0;
+  /** The basis may be primal infeasible after a fixing: phase-1 pivots (feasibilityPivot) come first. */
+  private infeasible = false;
 
   constructor(private readonly a: PackArena) {
     this.itemNext = new Int32Array(Math.max(a.items, 1));
+    this.fixedColumn = new Int32Array(Math.max(a.items, 1));
+    this.fixRow = new Int32Array(Math.max(a.items, 1));
+    this.fixStart = new Int32Array(Math.max(a.items, 1) + 1);
     this.copyType = new Int32Array(Math.max(a.items, 1));
     const dim = Math.min(Math.max(a.items, 1), LP_MAX_TYPES);
     this.inverse = new Float64Array(dim * dim);
@@ -125,9 +149,15 @@ export class PatternLp {
     return this.state !== LP_NONE && this.state !== LP_INELIGIBLE && this.valid;
   }
 
-  /** Lower bound on hosts from the best prices so far (0 before any pricing round). */
+  /** Lower bound on hosts from the best prices so far (0 before any pricing round); the root LP's once diving. */
   bound(): number {
+    if (this.diveState !== DIVE_NONE) return this.rootBound;
     return this.centerSet ? Math.ceil(this.centerBound - 1e-6) : 0;
+  }
+
+  /** The LP's value: the restricted master's objective, or the root LP's once diving. */
+  reportedValue(): number {
+    return this.diveState !== DIVE_NONE ? this.rootValue : this.objective();
   }
 
   objective(): number {
@@ -139,10 +169,192 @@ export class PatternLp {
     return z;
   }
 
-  /** Runs up to `budget` steps while the LP is running; returns its state. */
+  /** Runs up to `budget` steps while the root LP is running; returns its state. */
   run(budget: number): number {
-    for (let k = 0; k < budget && this.state === LP_RUNNING; k++) this.step();
+    for (let k = 0; k < budget && this.state === LP_RUNNING && this.diveState === DIVE_NONE; k++) this.step();
     return this.state;
+  }
+
+  /**
+   * Up to `budget` steps of the dive: the root LP to its optimum first, then levels of residual rounding
+   * (fixLevel) each followed by the residual LP re-solved from the same basis and column pool (phase-1 pivots
+   * until the basis is feasible again, then column generation). The dive ends when at most `leave` hosts of the
+   * target are left to fill (the rounding's minimum-slack rule and the improvement phase take over there), or
+   * when every item is fixed. Returns the dive's state.
+   */
+  dive(budget: number, leave: number): number {
+    for (let k = 0; k < budget && (this.diveState === DIVE_NONE || this.diveState === DIVE_RUNNING); k++) {
+      if (this.diveState === DIVE_RUNNING && this.steps >= LP_MAX_STEPS + DIVE_MAX_STEPS) { this.diveState = DIVE_STOPPED; break; }
+      if (this.state === LP_RUNNING) { this.step(); continue; }
+      if (this.state !== LP_OPTIMAL || !this.valid) { this.diveState = DIVE_STOPPED; break; }
+      if (this.diveState === DIVE_NONE) {
+        this.rootBound = this.bound();
+        this.rootValue = this.objective();
+        this.target = this.rootBound;
+        this.diveState = DIVE_RUNNING;
+      }
+      this.steps++;
+      if (this.trial >= 0) {
+        // A rounding up whose residual LP needs more hosts than the target: undo it and round up the next
+        // candidate instead, up to DIVE_TRIES of them per level (limited backtracking, as in the diving
+        // heuristics with limited discrepancy search of Sadykov, Vanderbeck, Pessoa, Tahiri & Uchoa, "Primal
+        // heuristics for branch and price: the assets of diving methods", INFORMS Journal on Computing 31
+        // (2019) 251–267). When all of them overshoot, the last one stands and the target rises.
+        const need = this.fixed + Math.ceil(this.objective() - 1e-6);
+        if (need > this.target) {
+          if (this.triedCount < DIVE_TRIES) {
+            this.tried[this.triedCount++] = this.trial;
+            this.trial = -1;
+            this.unfix();
+            this.resolve();
+            continue;
+          }
+          this.target = need;
+        }
+        this.trial = -1;
+      }
+      if (this.target - this.fixed <= leave) { this.diveState = DIVE_DONE; break; }
+      this.fixLevel();
+    }
+    return this.diveState;
+  }
+
+  /**
+   * One level of the dive on an optimal basis (Wäscher & Gau 1996's residual rounding, repeated; the diving
+   * heuristic of column generation, e.g. Vanderbeck, "Computational study of a column generation algorithm for
+   * bin packing and cutting stock problems", Mathematical Programming 86 (1999) 565–594, and Belov & Scheithauer,
+   * "A branch-and-cut-and-price algorithm for one-dimensional stock cutting and two-dimensional two-stage
+   * cutting", EJOR 171 (2006) 85–106, whose residual problems are re-solved after each rounding): every basic
+   * pattern's whole part is fixed; with none, one copy of the pattern of largest value is (rounding up). The
+   * items fixed leave the residual demand, and the basis gets the values B⁻¹·residual.
+   */
+  private fixLevel(): void {
+    const m = this.m;
+    let took = false;
+    for (let r = 0; r < m; r++) {
+      const j = this.basis[r];
+      if (j < 0 || this.columnCost[j] === 0) continue;
+      const copies = Math.floor(this.value[r] + 1e-9);
+      for (let c = 0; c < copies && this.fix(j); c++) took = true;
+    }
+    if (took) this.triedCount = 0;
+    else {
+      // Round up the pattern of largest value not tried at this level yet (of largest value at all if none).
+      let best = EPS, q = -1, any = -1, bestAny = EPS;
+      for (let r = 0; r < m; r++) {
+        const j = this.basis[r];
+        if (j < 0 || this.columnCost[j] === 0) continue;
+        if (this.value[r] > bestAny) { bestAny = this.value[r]; any = j; }
+        let seen = false;
+        for (let k = 0; k < this.triedCount; k++) if (this.tried[k] === j) seen = true;
+        if (!seen && this.value[r] > best) { best = this.value[r]; q = j; }
+      }
+      if (q < 0) { q = any; this.triedCount = DIVE_TRIES; }
+      if (q >= 0) took = this.fix(q);
+      if (took) this.trial = q;
+    }
+    let left = 0;
+    for (let i = 0; i < m; i++) left += this.residual[i];
+    if (left === 0) { this.diveState = DIVE_DONE; return; }
+    if (!took) { this.diveState = DIVE_STOPPED; return; }
+    this.resolve();
+  }
+
+  /** The residual demand changed: the basis gets the values B⁻¹·residual, and the LP runs again from it. */
+  private resolve(): void {
+    const m = this.m, inv = this.inverse;
+    for (let r = 0; r < m; r++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += inv[r * m + i] * this.residual[i];
+      this.value[r] = s;
+    }
+    this.infeasible = true;
+    this.centerSet = false;
+    this.centerBound = 0;
+    this.mispriced = false;
+    this.degenerate = 0;
+    this.state = LP_RUNNING;
+  }
+
+  /**
+   * Fixes one copy of pattern j: its items leave the residual demand, a size that has run out replaced by the
+   * next smaller one left (as lp-rounding.ts places them). False if no item is left to take.
+   */
+  private fix(j: number): boolean {
+    const m = this.m;
+    let took = 0;
+    for (let e = this.columnStart[j]; e < this.columnStart[j + 1]; e++) {
+      let t = this.entryType[e];
+      for (let q = 0; q < this.entryCount[e]; q++) {
+        while (t < m && this.residual[t] === 0) t++;
+        if (t >= m) break;
+        this.fixRow[this.fixStart[this.fixed] + took] = t;
+        this.residual[t]--;
+        took++;
+      }
+    }
+    if (took === 0) return false;
+    this.fixedColumn[this.fixed++] = j;
+    this.fixStart[this.fixed] = this.fixStart[this.fixed - 1] + took;
+    return true;
+  }
+
+  /** Gives the items of the last fixed host back to the residual demand. */
+  private unfix(): void {
+    this.fixed--;
+    for (let k = this.fixStart[this.fixed]; k < this.fixStart[this.fixed + 1]; k++) this.residual[this.fixRow[k]]++;
+  }
+
+  /**
+   * Phase-1 pivot after a fixing (the composite simplex: minimise the sum of infeasibilities from the current
+   * basis): basic variables below zero cost −1, so a non-basic column q with −Σ_{x_r<0} (B⁻¹a_q)_r < 0 moves them
+   * towards zero. Dantzig's rule picks q (Bland's after LP_BLAND_AFTER degenerate pivots); the ratio test blocks
+   * at a feasible basic variable reaching zero, or an infeasible one reaching zero from below (first row on
+   * ties, the lowest-ranked variable under Bland's rule). Duals stay those of the true costs. Once no value is
+   * negative, the primal steps resume.
+   */
+  private feasibilityPivot(): void {
+    const m = this.m, inv = this.inverse, y = this.price;
+    let any = false;
+    for (let i = 0; i < m; i++) y[i] = 0;
+    for (let r = 0; r < m; r++) {
+      if (this.value[r] >= -EPS) continue;
+      any = true;
+      for (let i = 0; i < m; i++) y[i] -= inv[r * m + i];
+    }
+    if (!any) { this.infeasible = false; return; }
+    // Phase-1 reduced cost of a non-basic column a_q (cost 0): −y·a_q; of row i's surplus column: y_i.
+    const bland = this.degenerate >= LP_BLAND_AFTER;
+    let q = 0, best = -EPS, found = false;
+    for (let i = 0; i < m && !(bland && found); i++) {
+      if (this.surplusBasic[i] === 0 && y[i] < best) { best = y[i]; q = -i - 1; found = true; }
+    }
+    for (let j = 0; j < this.columns && !(bland && found); j++) {
+      if (this.columnBasic[j] !== 0) continue;
+      let s = 0;
+      for (let e = this.columnStart[j]; e < this.columnStart[j + 1]; e++) s -= y[this.entryType[e]] * this.entryCount[e];
+      if (s < best) { best = s; q = j; found = true; }
+    }
+    if (!found) { this.state = LP_STOPPED; return; }
+    this.computeDirection(q);
+    const u = this.direction;
+    let r = -1, ratio = Infinity;
+    for (let k = 0; k < m; k++) {
+      const x = this.value[k];
+      let t: number;
+      if (x >= -EPS) {
+        if (u[k] <= 1e-9) continue;
+        t = Math.max(0, x) / u[k];
+      } else {
+        if (u[k] >= -1e-9) continue;
+        t = x / u[k];
+      }
+      if (t < ratio - 1e-12) { ratio = t; r = k; }
+      else if (bland && t <= ratio + 1e-12 && this.variableRank(this.basis[k]) < this.variableRank(this.basis[r])) r = k;
+    }
+    if (r < 0) { this.state = LP_STOPPED; return; }
+    this.degenerate = ratio <= 1e-12 ? this.degenerate + 1 : 0;
+    this.pivot(r, q, q >= 0 ? this.reducedCost(q) : this.dual[-q - 1]);
   }
 
   private init(): void {
@@ -157,6 +369,7 @@ export class PatternLp {
       if (table[x] === 0) continue;
       this.size[t] = x;
       this.demand[t] = table[x];
+      this.residual[t] = table[x];
       t++;
     }
     // table[size] becomes the row of the size, to list each size's items.
@@ -223,8 +436,9 @@ export class PatternLp {
   /** One pivot on a pool or surplus column that prices out, else one pricing round. */
   private step(): void {
     const m = this.m;
-    if (this.steps >= LP_MAX_STEPS) { this.state = LP_STOPPED; return; }
+    if (this.diveState === DIVE_NONE && this.steps >= LP_MAX_STEPS) { this.state = LP_STOPPED; return; }
     this.steps++;
+    if (this.infeasible) { this.feasibilityPivot(); return; }
     // Dantzig: the most negative reduced cost; Bland: the first negative one (surplus columns, then the pool).
     const bland = this.degenerate >= LP_BLAND_AFTER;
     let q = 0, best = -EPS, found = false;
@@ -242,7 +456,7 @@ export class PatternLp {
     for (let i = 0; i < m; i++) this.price[i] = smooth ? LP_SMOOTHING * this.center[i] + (1 - LP_SMOOTHING) * this.dual[i] : this.dual[i];
     const v = this.knapsack();
     let dp = 0;
-    for (let i = 0; i < m; i++) if (this.price[i] > 0) dp += this.demand[i] * this.price[i];
+    for (let i = 0; i < m; i++) if (this.price[i] > 0) dp += this.residual[i] * this.price[i];
     if (v > 0) {
       const lb = dp / v;
       if (!this.centerSet || lb > this.centerBound) {
@@ -275,7 +489,7 @@ export class PatternLp {
     let n = 0;
     for (let i = 0; i < m; i++) {
       if (this.price[i] <= 0) continue;
-      for (let k = 0; k < this.demand[i]; k++) this.copyType[n++] = i;
+      for (let k = 0; k < this.residual[i]; k++) this.copyType[n++] = i;
     }
     const words = (n * w + 31) >>> 5;
     for (let k = 0; k < words; k++) this.take[k] = 0;
@@ -408,7 +622,7 @@ export class PatternLp {
     this.sinceInvert = 0;
     for (let r = 0; r < m; r++) {
       let s = 0;
-      for (let i = 0; i < m; i++) s += inv[r * m + i] * this.demand[i];
+      for (let i = 0; i < m; i++) s += inv[r * m + i] * this.residual[i];
       this.value[r] = s;
     }
     for (let i = 0; i < m; i++) this.dual[i] = 0;

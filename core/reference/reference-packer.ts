@@ -6,8 +6,8 @@ import {
   SIZE_KEY_DIM, SIZE_KEY_NONE,
 } from '../../assembly/abi';
 import {
-  DEFAULT_PACK_OPTIONS, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions,
-  type PackOutcome, type Packer, type PatternLpStatus, type SizeKey,
+  DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions,
+  type PackOutcome, type Packer, type PatternDiveStatus, type PatternLpStatus, type SizeKey,
 } from '../kernel/packer';
 import { construct, type Rules } from './construct';
 import { rankHosts } from './host-order';
@@ -149,7 +149,15 @@ export class ReferencePacker implements Packer {
     if (!a) throw new Error('reserve() must be called before packing');
     if (!this.lp || !this.lp.sameSizes()) this.lp = new PatternLp(a);
     const state = this.lp.run(Math.max(0, Math.min(steps, 2 ** 31 - 1)) | 0);
-    return { state: LP_STATE_NAME[state], bound: this.lp.bound(), value: this.lp.usable() ? this.lp.objective() : 0, steps: this.lp.steps };
+    return { state: LP_STATE_NAME[state], bound: this.lp.bound(), value: this.lp.usable() ? this.lp.reportedValue() : 0, steps: this.lp.steps };
+  }
+
+  patternDive(steps: number, leave: number): PatternDiveStatus {
+    const a = this.arena;
+    if (!a) throw new Error('reserve() must be called before packing');
+    if (!this.lp || !this.lp.sameSizes()) this.lp = new PatternLp(a);
+    const state = this.lp.dive(Math.max(0, Math.min(steps, 2 ** 31 - 1)) | 0, Math.max(0, Math.min(leave, 2 ** 31 - 1)) | 0);
+    return { state: DIVE_STATE_NAME[state], hosts: this.lp.fixed, bound: this.lp.bound(), steps: this.lp.steps };
   }
 
   fork(): ReferencePacker {

@@ -271,3 +271,55 @@ describe('pattern LP and its rounding', () => {
     expect(ineligible).toBeGreaterThan(40);
   });
 });
+
+/**
+ * Dives on the pattern LP (the root LP, then residual rounding repeated with limited backtracking; `leave` hosts
+ * of the target left), its steps spent in the given chunks (none: all at once), then the rounding of what it fixed.
+ */
+function diveWith(packer: Packer, inst: Instance, options: PackOptions, leave: number, chunks: readonly number[] = []) {
+  loadInstance(packer, inst);
+  const root = packer.patternLp(0);
+  for (const c of chunks) packer.patternDive(c, leave);
+  const dive = packer.patternDive(1 << 30, leave);
+  const out = copyOutcome(packer.pack(options));
+  return { root, dive, lp: packer.patternLp(0), out };
+}
+
+const leaveArb = fc.constantFrom(0, 1, 3);
+
+describe('dive on the pattern LP and its rounding', () => {
+  it('WASM release and debug builds equal the reference: dive state, hosts fixed, steps, LP and the packing', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, leaveArb, (inst, options, leave) => {
+      const expected = diveWith(reference, inst, options, leave);
+      expect(diveWith(release, inst, options, leave)).toEqual(expected);
+      expect(diveWith(debug, inst, options, leave)).toEqual(expected);
+    }), { numRuns: 150 });
+  }, 120_000);
+
+  it('gives the same dive and packing whether its steps are spent at once or in chunks', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, leaveArb, fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 8 }),
+      (inst, options, leave, chunks) => {
+        const whole = diveWith(release, inst, options, leave);
+        expect(diveWith(release, inst, options, leave, chunks)).toEqual(whole);
+        expect(diveWith(reference, inst, options, leave, chunks)).toEqual(whole);
+      }), { numRuns: 60 });
+  }, 120_000);
+
+  it('packs every item within capacity, keeps the root bound, and with nothing left fixes every item', () => {
+    fc.assert(fc.property(oneDimArb, roundingArb, leaveArb, (inst, options, leave) => {
+      const { dive, lp, out } = diveWith(release, inst, options, leave);
+      expect(verifyPacking(instanceInput(inst), out.itemHost, { requireAll: true }).violations).toEqual([]);
+      const sizes = inst.demands.map((d) => d[0]);
+      if (!sizes.some((x) => x > 0)) return;
+      expect(dive.state).toBe('done');
+      expect(dive.bound).toBe(lp.bound);
+      expect(lp.bound).toBeGreaterThanOrEqual(volumeBound(sizes, inst.capacities[0][0]));
+      expect(out.hostsUsed).toBeGreaterThanOrEqual(lp.bound);
+      expect(out.hostsUsed).toBeLessThanOrEqual(out.constructiveHosts);
+      // Each fixed pattern holds at least one item on a host of its own; diving to the end fixes every item
+      // (items of size zero are not in the LP: the minimum-slack rule places them after the rounded hosts).
+      expect(out.constructiveHosts).toBeGreaterThanOrEqual(dive.hosts);
+      if (leave === 0 && sizes.every((x) => x > 0)) expect(out.constructiveHosts).toBe(dive.hosts);
+    }), { numRuns: 150 });
+  }, 120_000);
+});

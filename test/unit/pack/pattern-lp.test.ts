@@ -45,6 +45,23 @@ for (const [name, packer] of [['wasm', createWasmPacker()], ['reference', new Re
       expect(hosts[1]).toBe(hosts[4]); // 5 with 5
     });
 
+    it('the dive on 4, 4, 3, 3, 3 in hosts of 7 fixes both (4, 3) hosts, then rounds the last 3 up to a host of its own', () => {
+      loadInstance(packer, oneDim(7, [4, 3, 4, 3, 3]));
+      const dive = packer.patternDive(1000, 0);
+      expect(dive).toMatchObject({ state: 'done', hosts: 3, bound: 3 });
+      // The root LP's status stands while diving.
+      expect(packer.patternLp(0)).toMatchObject({ state: 'optimal', bound: 3, value: 2.5 });
+      const out = packer.pack(round);
+      expect(out.constructiveHosts).toBe(3);
+      expect(Array.from(out.itemHost)).toEqual([0, 0, 1, 1, 2]);
+    });
+
+    it('a dive that leaves as many hosts as the bound fixes nothing: the rounding is the root LP\'s', () => {
+      loadInstance(packer, oneDim(7, [4, 3, 4, 3, 3]));
+      expect(packer.patternDive(1000, 3)).toMatchObject({ state: 'done', hosts: 0, bound: 3 });
+      expect(Array.from(packer.pack(round).itemHost)).toEqual([0, 0, 1, 1, 2]);
+    });
+
     it('runs in chunks of steps to the same end', () => {
       loadInstance(packer, oneDim(10, [6, 5, 4, 6, 5, 4, 3, 7, 2, 2]));
       let st = packer.patternLp(0);

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import type { Packer } from '../../../core/kernel/packer';
+import { parseBenchmark } from '../../../core/pack/formats';
+import { binsInput, verifyPacking } from '../../../core/pack/verify';
 import { algorithmFor, ALGORITHM_NAMES, MIN_SLACK_UNITS } from '../../../core/pack/algorithms';
 import { distinctFleet, replicaFleet } from '../../../core/pack/fleet';
-import { FIRST_START_ITERATIONS, solve, UnknownAlgorithmError } from '../../../core/pack/solve';
+import { DIVE_LEAVE, FIRST_START_ITERATIONS, solve, UnknownAlgorithmError } from '../../../core/pack/solve';
 import { createWasmPacker } from '../../../electron/cli/kernel';
 import { loadInstance, type Instance } from '../../support/arena';
 
@@ -66,6 +71,44 @@ describe('named algorithms', () => {
     loadInstance(packer, tight);
     expect(solve(packer, 6, { algorithm: 'best', seed: 1, timeLimit: 100, now: () => (t += 0.001) }).hostsUsed).toBe(2);
   });
+
+  it('"best" dives on the LP when its rounding misses the bound: to its end before the LP start without a clock, after it with one', () => {
+    // Hard28_BPP60 (Schoenfield 2002): optimum 63 = the LP bound, out of reach of the first start and of the root
+    // LP's rounding with a short search.
+    const file = new URL('../../../../shared/data/binpacking/hard28/Hard28_BPP60.txt', import.meta.url);
+    const b = parseBenchmark(readFileSync(file, 'utf8'), 'Hard28_BPP60.txt');
+    const calls: string[] = [];
+    const spy: Packer = {
+      ...packer, name: packer.name, reserve: packer.reserve.bind(packer), firstFitDecreasing: packer.firstFitDecreasing.bind(packer),
+      pack: (o) => { calls.push(o.rule); return packer.pack(o); },
+      improve: packer.improve.bind(packer),
+      patternLp: (steps) => { if (calls.at(-1) !== 'lp') calls.push('lp'); return packer.patternLp(steps); },
+      patternDive: (steps, leave) => { if (calls.at(-1) !== 'dive') calls.push('dive'); expect(leave).toBe(DIVE_LEAVE); return packer.patternDive(steps, leave); },
+    };
+    const load = () => {
+      const a = packer.reserve(b.items, b.items, 1);
+      a.hostCapacity.fill(b.capacity[0]);
+      a.itemDemand.set(b.demands);
+    };
+    const check = (out: { itemHost: Int32Array; hostsUsed: number }) => {
+      expect(verifyPacking(binsInput(b.items, 1, b.capacity, b.demands, b.items), out.itemHost, { requireAll: true }).feasible).toBe(true);
+      expect(out.hostsUsed).toBeGreaterThanOrEqual(63);
+    };
+    load();
+    const untimed = solve(spy, b.items, { algorithm: 'best', seed: 1, iterations: 3000 });
+    expect(calls).toEqual(['lp', 'min-slack', 'lp', 'dive', 'lp-rounding']);
+    expect(packer.patternDive(0, DIVE_LEAVE)).toMatchObject({ state: 'done', bound: 63 });
+    check(untimed);
+    load();
+    expect(solve(spy, b.items, { algorithm: 'best', seed: 1, iterations: 3000 }).itemHost).toEqual(untimed.itemHost);
+    calls.length = 0;
+    load();
+    const timed = solve(spy, b.items, { algorithm: 'best', seed: 1, timeLimit: 4, now: () => performance.now() / 1000 });
+    check(timed);
+    // The root LP's rounding has its start before the dive, whose rounding the later starts use.
+    expect(calls.slice(0, 4)).toEqual(['lp', 'min-slack', 'lp', 'lp-rounding']);
+    if (timed.hostsUsed > 63) expect(calls.slice(4, 6)).toEqual(['dive', 'lp-rounding']);
+  }, 30_000);
 
   it('stops at a target cost', () => {
     loadInstance(packer, tight);
