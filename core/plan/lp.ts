@@ -122,9 +122,9 @@ function isolationRows(lp: LpBuilder, items: readonly BoundItem[], exclusive: (i
         if (terms.length > 1) lp.row(`${tagPrefix}isolation:${t}@${k}/${d}`, `isolation:${t}`, -Infinity, 0, terms);
       });
       // Items of tenants outside a set T of exclusive tenants fit in the bins not kept for T: T = every exclusive
-      // tenant (the tenants that share), and each single tenant and, for up to 3 such tenants, every other subset (an
-      // exclusive tenant's other items, and other exclusive tenants' items, never use T's bins). Rows for the subsets
-      // make the relaxation without one tenant's rule a relaxation of the one with it, so a rule's LP cost is >= 0.
+      // tenant (the tenants that share) and, for up to 3 such tenants, every other set (an exclusive tenant's other
+      // items, and other exclusive tenants' items, never use T's bins). Rows for every set make the relaxation without
+      // one tenant's rule a relaxation of the one with it, so a rule's LP cost is >= 0.
       for (const subset of tenantSubsets(tenants.length)) {
         const inT = new Set(subset.map((ti) => tenants[ti]));
         const rows: [number, number][] = [[bin, -cap], ...subset.map((ti) => [own[ti], cap] as [number, number])];
@@ -139,10 +139,13 @@ function isolationRows(lp: LpBuilder, items: readonly BoundItem[], exclusive: (i
   });
 }
 
-/** Non-empty sets of the first n exclusive tenants given isolation rows: every one for n <= 3, else each alone and all. */
+/**
+ * Sets of the first n exclusive tenants given isolation rows: every non-empty one for n <= 3; beyond that only all of
+ * them (each row holds every other tenant's items, so more sets would grow the matrix with the tenants squared).
+ */
 function tenantSubsets(n: number): number[][] {
   const all = Array.from({ length: n }, (_, i) => i);
-  if (n > 3) return [...all.map((i) => [i]), all];
+  if (n > 3) return [all];
   const out: number[][] = [];
   for (let mask = 1; mask < 1 << n; mask++) out.push(all.filter((i) => mask & (1 << i)));
   return out;
