@@ -40,6 +40,8 @@ export interface EncodedNodeVms {
 
 
 const sum = (v: Vector | undefined, d: number): number => (v ? v[d] : 0);
+/** Rescaled capacities carry rounding: a host holding exactly k node VMs must still take the k-th. */
+const EXACT_FIT = 1 + 1e-9;
 
 /** Node VM footprint on a host (CPU millicores, memory MiB): the shape plus the VM model's overheads. */
 export function nodeFootprint(scenario: Scenario, shape: NodeShape): { cpu: number; memory: number } {
@@ -147,7 +149,7 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
         a.hostPes[h] = 1;
         a.hostPeMips[h] = g.allocatable[0];
         // host memory in node-allocatable units, so that node VMs of the full footprint fit as in the plan
-        a.hostRam[h] = g.allocatable[1] * nodeMemory / foot.memory;
+        a.hostRam[h] = g.allocatable[1] * nodeMemory / foot.memory * EXACT_FIT;
         a.hostBw[h] = g.allocatable[3] > 0 ? g.allocatable[3] : 1e12;
       }
     }
@@ -195,7 +197,7 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
     p[abi.CP_SCALE_DOWN_UTILISATION] = cfg.autoscaler.scaleDownUtilisation;
     p[abi.CP_SCALE_DOWN_SECONDS] = kubernetes ? cfg.autoscaler.scaleDownUnneededSeconds : settings.intervalSeconds;
     // node VMs of the full footprint (vCPUs + virtualisation overhead) on the hosts' vCPU capacity
-    p[abi.CP_VM_OVERCOMMIT] = nodeCpu / foot.cpu;
+    p[abi.CP_VM_OVERCOMMIT] = nodeCpu / foot.cpu * EXACT_FIT;
     p[abi.CP_PERCENTILE] = kubernetes ? 0 : cfg.containercloudsim.overbookingPercentile;
     ip[abi.CI_MODE] = kubernetes ? abi.MODE_KUBERNETES : abi.MODE_CLOUDSIM;
     ip[abi.CI_QUIRKS] = quirks;

@@ -338,6 +338,7 @@ export default {
       totalUSDPerMonth: 'Cost per month (USD)', kWhPerMonth: 'Energy per month (kWh)', hostsNPlus1: 'Hosts for N+1',
       hosts: 'Hosts (simulated)', items: 'Instances (simulated)', energyKWh: 'Energy (kWh, simulated)', migrations: 'Migrations',
       hostShutdowns: 'Host shutdowns', overallSlaViolation: 'SLA violation (overall)', slav: 'SLAV', esv: 'ESV',
+      peakNodes: 'Node VMs, peak (simulated)', meanNodes: 'Node VMs, mean (simulated)', nodesCreated: 'Node VMs created', nodesRemoved: 'Node VMs removed',
     },
   },
   export: {

@@ -340,6 +340,7 @@ const zhCN: typeof en = {
       totalUSDPerMonth: '每月成本（美元）', kWhPerMonth: '每月能耗（千瓦时）', hostsNPlus1: 'N+1 所需主机数',
       hosts: '主机数（仿真）', items: '实例数（仿真）', energyKWh: '能耗（千瓦时，仿真）', migrations: '迁移次数',
       hostShutdowns: '主机关机次数', overallSlaViolation: 'SLA 违约率（总体）', slav: 'SLAV', esv: 'ESV',
+      peakNodes: '节点虚拟机峰值（模拟）', meanNodes: '节点虚拟机平均数（模拟）', nodesCreated: '节点虚拟机创建数', nodesRemoved: '节点虚拟机删除数',
     },
   },
   export: {

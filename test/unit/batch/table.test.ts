@@ -78,11 +78,14 @@ describe('merged tables read back', () => {
     let simulator: WasmSimulator | undefined;
     const engines = { packer: createWasmPacker(), simulator: () => (simulator ??= WasmSimulator.fromBytes(loadKernelBytes('release'))) };
     const text = Array.from({ length: plan.runs }, (_, i) => resultLine(plan, runAt(plan, i), executeRun(plan, runAt(plan, i), engines), 0)).join('');
-    const t = read(enc(tableCsv(mergeResults([{ name: 'r', lines: readResults(enc(text), 'r').lines }]))), 'sim.csv');
+    const results = readResults(enc(text), 'r').lines;
+    const t = read(enc(tableCsv(mergeResults([{ name: 'r', lines: results }]))), 'sim.csv');
     expect(t.failed).toBe(0);
     expect(numericAxes(t)).toEqual(['deployment.vm.cpuOvercommit', 'seed']);
     expect(tableFigures(t)).toEqual(expect.arrayContaining(['hosts', 'energyKWh', 'migrations']));
-    expect(tableModels(t, 'energyKWh')).toEqual(['vm', 'container']);
+    // One column per model the simulation ran (VM, container, container-in-VM), in its order.
+    expect(tableModels(t, 'energyKWh')).toEqual((results[0].result as { models: { model: string }[] }).models.map((m) => m.model));
+    expect(tableModels(t, 'energyKWh')).toEqual(['vm', 'container', 'container-in-vm']);
     const energy = tableSeries(t, 'deployment.vm.cpuOvercommit', 'energyKWh');
     expect(energy.map((p) => [p.x, p.runs])).toEqual([[1, 2], [2, 2]]);
     expect(energy.every((p) => typeof p.values.vm === 'number' && p.values.vm > 0)).toBe(true);

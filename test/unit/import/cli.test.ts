@@ -63,7 +63,7 @@ describe('hostfit import', () => {
     expect(report.origins.some((o: { path: string }) => o.path.startsWith('$.traces['))).toBe(true);
     const sim = await cli(['simulate', withTraces, '--json']);
     expect(sim.code, sim.err).toBe(0);
-    expect(JSON.parse(sim.out).models).toHaveLength(2);
+    expect(JSON.parse(sim.out).models).toHaveLength(3); // VMs, pods on bare metal, pods in node VMs
   }, 30_000);
 
   it('bad input: exit 1 with the file and the place; nothing is written, an existing file is untouched', async () => {

@@ -60,7 +60,8 @@ describe('hostfit simulate', () => {
     const json = JSON.parse(r.out);
     expect(json.models.map((m: { model: string }) => m.model)).toEqual(['vm', 'container', 'container-in-vm']);
     expect(json.models[0].energyKWh).toBeGreaterThan(0);
-    expect(json.models[2].nodeVms.semantics).toBe('kubernetes');
+    expect(json.models[2].semantics).toBe('kubernetes');
+    expect(json.models[2].peakNodes).toBeGreaterThan(0);
   });
 });
 

@@ -139,20 +139,41 @@ describe('pods in node VMs (scenario simulation)', () => {
     expect(bad({}, {})).toEqual(['$.simulation.containerInVm.nodeShape']); // no shape and no engine to search one
   });
 
-  it('prints three columns and adds the node pool to the JSON', () => {
+  it('prints three columns and adds the node pool to the JSON, flat beside the totals', () => {
     const s = scenario();
     const text = simulateScenarioCommand(s, null, wasm, false, false);
     expect(text).toMatch(/VMs\s+pods on bare metal\s+pods in node VMs/);
     expect(text).toMatch(/pods in node VMs: kubernetes, node VM \d+ vCPU/);
     expect(text).toMatch(/node VMs created \/ removed\s+-\s+-\s+\d+ \/ \d+/);
     const json = JSON.parse(simulateScenarioCommand(s, null, wasm, true, true)) as { models: Record<string, unknown>[] };
-    const third = json.models[2] as { model: string; pdm: null; nodeVms: { shape: { vcpus: number } }; series: { nodeVms: number[]; time: number[] } };
+    const third = json.models[2] as { model: string; pdm: null; shape: { vcpus: number }; nodesCreated: number; series: { nodeVms: number[]; time: number[] } };
     expect(third.model).toBe('container-in-vm');
     expect(third.pdm).toBeNull();
-    expect(third.nodeVms.shape.vcpus).toBeGreaterThan(0);
+    expect(third.shape.vcpus).toBeGreaterThan(0);
+    expect(third.nodesCreated).toBeGreaterThan(0);
     expect(third.series.nodeVms.length).toBe(third.series.time.length);
     const out = simulateScenario(s, wasm, { packer });
     if (!out.ok) throw new Error('simulation failed');
     expect(simulationJson(out.result, false)).toEqual(JSON.parse(JSON.stringify(simulationJson(out.result, false))));
+  });
+});
+
+describe('node VMs on hosts', () => {
+  it('fits exactly as many node VMs on a host as their footprint allows, an exact fit included', () => {
+    // cp-1s-16c: 32 threads, 128 GiB; a node of 8 vCPU / 30 GiB with no VM overheads takes a quarter of a host's CPU.
+    // Its pods get 8000 − 3908 = 4092 millicores: the kernel sees hosts in those units (× 4092 / 8000), where four
+    // node VMs would miss the host by a rounding error.
+    const s = scenario({ nodeShape: { vcpus: 8, memoryGiB: 30 }, minNodes: 0 }, (x) => {
+      const d = x as unknown as { deployment?: Record<string, unknown>; services: { replicas: number }[] };
+      d.deployment = {
+        vm: { cpuVirtualisationOverhead: 0, perVmOverheadMiB: 0, hypervisorReserved: { cpuCores: 0, memoryGiB: 0 } },
+        container: { reservationFormula: 'none', systemReserved: { cpuCores: 3.908, memoryGiB: 0 } },
+      };
+    });
+    const m = nodeColumn(s);
+    expect(m.nodeVms?.nodeCapacity).toBe(20 * 4);
+    // 40 pods of up to 4 cores each need many node VMs: four share each host before the next one opens
+    const hostsAt0 = m.series.activeHosts[0], nodesAt0 = (m.series.nodeVms ?? [])[0];
+    expect(hostsAt0).toBe(Math.ceil(nodesAt0 / 4));
   });
 });
