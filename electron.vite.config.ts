@@ -3,6 +3,21 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * HiGHS's module finds its binary with `new URL('highs.wasm', import.meta.url)`, which Vite would inline a second
+ * time beside the copy the plan worker imports and hands over as bytes (renderer/src/workers/highs.ts): keep one.
+ */
+const highsBinaryOnce = (): Plugin => ({
+  name: 'hostfit:highs-binary-once',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]highs[\\/]build[\\/]highs\.mjs$/.test(id)) return null;
+    const located = 'new URL("highs.wasm",import.meta.url).href';
+    return code.includes(located) ? code.replace(located, '"highs.wasm"') : null;
+  },
+});
 
 export default defineConfig({
   main: {
@@ -29,6 +44,6 @@ export default defineConfig({
       // The kernel is inlined: fetching file:// or custom-protocol URLs is unreliable in Electron renderers.
       assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? true : undefined),
     },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [highsBinaryOnce()] },
   },
 });

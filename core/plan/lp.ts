@@ -112,7 +112,6 @@ function isolationRows(lp: LpBuilder, items: readonly BoundItem[], exclusive: (i
   bins: readonly number[], capacityOf: (k: number, d: number) => number, dims: readonly number[], tagPrefix: string, upper: (k: number) => number): void {
   const tenants = [...new Set(items.filter((it) => it.count > 0 && exclusive(it)).map((it) => it.tenant))];
   if (tenants.length === 0) return;
-  const exclusiveTenants = new Set(tenants);
   bins.forEach((bin, k) => {
     const own = tenants.map((t) => lp.col({ name: `${tagPrefix}e[${t},${k}]`, cost: 0, lower: 0, upper: upper(k) }));
     for (const d of dims) {
@@ -122,12 +121,34 @@ function isolationRows(lp: LpBuilder, items: readonly BoundItem[], exclusive: (i
         items.forEach((it, g) => { if (it.tenant === t && exclusive(it) && x[g].has(k)) terms.push([x[g].get(k)!, it.demand[d]]); });
         if (terms.length > 1) lp.row(`${tagPrefix}isolation:${t}@${k}/${d}`, `isolation:${t}`, -Infinity, 0, terms);
       });
-      const shared: [number, number][] = [[bin, -cap], ...own.map((c) => [c, cap] as [number, number])];
-      items.forEach((it, g) => { if (!exclusiveTenants.has(it.tenant) && x[g].has(k)) shared.push([x[g].get(k)!, it.demand[d]]); });
-      lp.row(`${tagPrefix}isolation@${k}/${d}`, 'isolation', -Infinity, 0, shared);
+      // Items of tenants outside a set T of exclusive tenants fit in the bins not kept for T: T = every exclusive
+      // tenant (the tenants that share) and, for up to 3 such tenants, every other set (an exclusive tenant's other
+      // items, and other exclusive tenants' items, never use T's bins). Rows for every set make the relaxation without
+      // one tenant's rule a relaxation of the one with it, so a rule's LP cost is >= 0.
+      for (const subset of tenantSubsets(tenants.length)) {
+        const inT = new Set(subset.map((ti) => tenants[ti]));
+        const rows: [number, number][] = [[bin, -cap], ...subset.map((ti) => [own[ti], cap] as [number, number])];
+        items.forEach((it, g) => {
+          if (inT.has(it.tenant) || !x[g].has(k)) return;
+          rows.push([x[g].get(k)!, it.demand[d]]);
+        });
+        lp.row(`${tagPrefix}isolation@${k}/${d}/${subset.join('+')}`, 'isolation', -Infinity, 0, rows);
+      }
     }
     lp.row(`${tagPrefix}partitions@${k}`, 'isolation', 0, Infinity, [[bin, 1], ...own.map((c) => [c, -1] as [number, number])]);
   });
+}
+
+/**
+ * Sets of the first n exclusive tenants given isolation rows: every non-empty one for n <= 3; beyond that only all of
+ * them (each row holds every other tenant's items, so more sets would grow the matrix with the tenants squared).
+ */
+function tenantSubsets(n: number): number[][] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (n > 3) return [all];
+  const out: number[][] = [];
+  for (let mask = 1; mask < 1 << n; mask++) out.push(all.filter((i) => mask & (1 << i)));
+  return out;
 }
 
 /** Dimensions some item uses. */

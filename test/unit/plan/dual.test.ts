@@ -2,6 +2,7 @@
 // what one more unit of it saves, and a rule's cost is the difference between the plan with it and without it.
 import highsLoader, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { answersDual, planModels } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { ScenarioInput } from '../../../core/scenario/schema';
@@ -63,4 +64,15 @@ describe('the dual, hand-solved', () => {
     // Pods on bare metal: 4 × 4 cores on 16-core hosts without the rule is 1 host, so the rule costs 3.
     expect(duals[1].ruleCosts['spread:app']).toEqual({ lp: 3, hosts: 3 });
   });
+
+  it('a rule never makes the relaxation cheaper: two tenants with hosts of their own (multi-tenant example)', () => {
+    const scenario = exampleScenario(EXAMPLES.find((e) => e.id === 'multi-tenant')!);
+    const packer = new ReferencePacker();
+    const { answers } = planModels(scenario, packer, ['vm', 'container']);
+    for (const [k, d] of answersDual(highs, scenario, packer, answers).entries()) {
+      const costs = Object.entries(d.ruleCosts);
+      expect(costs.some(([rule]) => rule.startsWith('isolation:')), answers[k].plan.id).toBe(true);
+      for (const [rule, c] of costs) expect(c.lp, `${answers[k].plan.id} ${rule}`).toBeGreaterThanOrEqual(-1e-6);
+    }
+  }, 30_000);
 });
