@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { paintedPixels } from './support';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -14,18 +15,6 @@ const root = new URL('../../', import.meta.url).pathname;
 function hostfit(args: string[]): string {
   return execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'cli', 'entry.ts'), ...args],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
-}
-
-/** Coloured (non-grey) pixels of the chart's canvas: a drawn chart has many. */
-async function paintedPixels(chart: Locator): Promise<number> {
-  const canvas = chart.locator('canvas').first();
-  await expect(canvas).toBeVisible();
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2])) coloured++;
-    return coloured;
-  });
 }
 
 async function openTable(page: Page, file: { name: string; buffer: Buffer } | string): Promise<void> {

@@ -2,7 +2,8 @@
 // column is drawn — its heading, numbers in its cells, its line in every chart (node VMs included) — and the node
 // pool's line names the shape the static comparison's search picked; ContainerCloudSim semantics chosen in the
 // parameter panel migrate containers. Screenshots are saved for review.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { watchConsole } from './support';
 
 /** Pixels of the chart canvas in `rgb` (±12 per channel): a drawn line of that colour has many. */
 async function pixelsOf(chart: Locator, rgb: readonly [number, number, number]): Promise<number> {
@@ -16,13 +17,6 @@ async function pixelsOf(chart: Locator, rgb: readonly [number, number, number]):
     }
     return n;
   }, rgb);
-}
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
 }
 
 const AMBER: readonly [number, number, number] = [0xd9, 0x77, 0x06]; // the container-in-VM colour (light theme)

@@ -3,25 +3,10 @@
 // and opened as new unsaved scenarios that are planned at once; the toolbar's Import… reads files through the
 // browser's chooser; a broken workbook is refused with its name and the app stays usable; and a 10^5-service
 // table scrolls with the rows in view drawn. Screenshots are saved for review.
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { kubernetesList } from '../../core/import/testing/kubernetes';
 import { rvtoolsSheets, rvtoolsXlsx } from '../../core/import/testing/rvtools';
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 20_000 });
-}
-
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: false });
-}
+import { ready, shot, watchConsole } from './support';
 
 /** Drops files onto the window as the browser would hand them over. */
 async function drop(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {

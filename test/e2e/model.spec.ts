@@ -1,18 +1,8 @@
 // Issue 13 in the browser build: pods in node VMs planned by the one engine honour the web tier's api spread rule
 // (16 replicas, at most 4 per host, so at least 4 hosts) as the host map shows host by host, and the Model tab states
 // the dual problem (computed in the plan worker by itself for an instance this small, with progress meanwhile).
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
-
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: false });
-}
+import { expect, test } from '@playwright/test';
+import { shot, watchConsole } from './support';
 
 test('web tier: api pods in node VMs spread at most 4 per host over at least 4 hosts; the dual problem is stated', async ({ page }, info) => {
   const problems = watchConsole(page);

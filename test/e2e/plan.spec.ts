@@ -3,6 +3,7 @@
 // then opens another file from disk.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './support';
 
 const root = new URL('../../', import.meta.url);
 const examplePath = (id: string) => new URL(`examples/${id}.hostfit.json`, root).pathname;
@@ -10,13 +11,6 @@ const examplePath = (id: string) => new URL(`examples/${id}.hostfit.json`, root)
 function cliCompare(id: string) {
   const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'compare', examplePath(id), '--json', '--no-headroom'], { encoding: 'utf8' });
   return JSON.parse(out) as { models: { id: string; hostsUsed: number; hostsInPool: number; bestLowerBound: { hosts: number; by: string | null }; gapToBest: number; unplaced: number; utilisation: Record<string, number> }[] };
-}
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
 }
 
 async function expectNumbersOf(page: Page, id: string): Promise<void> {

@@ -2,12 +2,8 @@
 // changes from the scenario (a few lines each), come back when that file is opened again, and keeping one is
 // undone like any edit.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-
-async function ready(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 20_000 });
-}
+import { expect, test } from '@playwright/test';
+import { ready } from './support';
 
 test('variants are saved with the file, open with it again, and keeping one is undoable', async ({ page }, info) => {
   await ready(page);

@@ -5,7 +5,8 @@
 // checked to be painted.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { paintedPixels, ready, shot, watchConsole } from './support';
 
 const root = new URL('../../', import.meta.url);
 
@@ -14,34 +15,6 @@ interface CompareJson { models: { id: string; hostsUsed: number; bestLowerBound:
 function cliCompare(file: string): CompareJson {
   const out = execFileSync(process.execPath, [new URL('bin/hostfit.mjs', root).pathname, 'compare', file, '--json', '--no-headroom'], { encoding: 'utf8' });
   return JSON.parse(out) as CompareJson;
-}
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
-
-/** Coloured (non-grey) pixels of the chart's canvas: a drawn chart has many. */
-async function paintedPixels(chart: Locator): Promise<number> {
-  const canvas = chart.locator('canvas').first();
-  await expect(canvas).toBeVisible();
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2])) coloured++;
-    return coloured;
-  });
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 20_000 });
-}
-
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: false });
 }
 
 async function editCell(page: Page, service: string, column: string, text: string): Promise<void> {
