@@ -327,14 +327,24 @@ export const importKubernetes: Importer = async (files, ctx: ImportContext) => {
   const main = [...models.values()].sort((a, b) => b.count - a.count)[0];
   let dsTotal = ZERO;
   const dsFrom: SourceLocation[] = [];
+  let largestDs: { share: number; at: SourceLocation | undefined } = { share: -1, at: undefined };
   for (const [key, ds] of daemonSets) {
     dsTotal = { cpu: dsTotal.cpu + ds.request.cpu, memory: dsTotal.memory + ds.request.memory, storage: 0 };
     dsFrom.push(...ds.pods.slice(0, 1));
+    const share = Math.max(ds.request.cpu / 1e7, ds.request.memory / (1e5 * GiB));
+    if (share > largestDs.share) largestDs = { share, at: ds.pods[0] };
     reporter.note(`DaemonSet ${key}: ${ds.pods.length} pod(s), ${fmtReq(ds.request)} per node, counted as a per-node reservation (not a service).`);
   }
+  // A reservation beyond any host the schema allows (10^4 cores, 10^5 GiB) cannot be planned: name where it came from.
+  const checkReservation = (cpuMilli: number, memBytes: number, at: SourceLocation | undefined) => {
+    if (at && !(cpuMilli / 1000 <= 1e4 && memBytes / GiB <= 1e5)) {
+      throw new ImportError(at, `the per-node reservation (capacity − allocatable plus DaemonSet requests) comes to ${fmtReq({ cpu: cpuMilli, memory: memBytes, storage: 0 })}, more than any node has`);
+    }
+  };
   if (main) {
     const reservedCpu = main.reserved.cpu + dsTotal.cpu;
     const reservedMem = main.reserved.memory + dsTotal.memory;
+    checkReservation(reservedCpu, reservedMem, Math.max(main.reserved.cpu / 1e7, main.reserved.memory / (1e5 * GiB)) > largestDs.share ? main.nodes[0] : largestDs.at);
     doc.deployment = { container: {
       reservationFormula: 'none', evictionHardMiB: 0, maxPodsPerNode: Math.max(1, Math.min(10000, main.pods)),
       systemReserved: { cpuCores: roundUp(reservedCpu / 1000, 3), memoryGiB: roundUp(reservedMem / GiB, 3) },
@@ -350,6 +360,7 @@ export const importKubernetes: Importer = async (files, ctx: ImportContext) => {
     }
     reporter.origin('$.deployment.container.systemReserved', 'node-reservation', [...main.nodes.slice(0, 1), ...dsFrom], 'capacity − allocatable of the most common node model + Σ DaemonSet pod requests');
   } else if (daemonSets.size > 0) {
+    checkReservation(dsTotal.cpu, dsTotal.memory, largestDs.at);
     doc.deployment = { container: { systemReserved: { cpuCores: roundUp(dsTotal.cpu / 1000, 3), memoryGiB: roundUp(dsTotal.memory / GiB, 3) } } };
   }
 

@@ -50,6 +50,13 @@ describe('import kubernetes', () => {
     expect(report.notes.join(' ')).toMatch(/DaemonSet kube-system\/node-exporter/);
   });
 
+  it('a DaemonSet whose pods request more than any node has is refused at that pod, not at the file', async () => {
+    const list = kubernetesList({ nodes: 2, daemonSets: 2 }) as { items: K8sItem[] };
+    const k = list.items.findIndex((o) => o.kind === 'Pod' && o.metadata.ownerReferences?.[0]?.kind === 'DaemonSet');
+    list.items[k].spec.containers[0].resources.requests.cpu = '20000';
+    await importFails('kubernetes', [json('c.json', list)], 'c.json', `$.items[${k}]`, /more than any node has/);
+  });
+
   it('zones become racks, regions sites; spread constraints and anti-affinity become spread rules; nodeSelector labels', async () => {
     const { scenario } = await importOk('kubernetes', [json('c.json', kubernetesList({ nodes: 6, deployments: 5, namespaces: 1, statefulSets: 1 }))]);
     expect(scenario.sites).toHaveLength(1);
