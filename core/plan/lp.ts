@@ -90,6 +90,42 @@ function costOf(scenario: Scenario): (g: HostGroup) => number {
   return (g) => (scenario.policy.objective === 'cost' ? models.get(g.modelId)?.priceUSD ?? 1 : 1);
 }
 
+/**
+ * Assignment columns x[g,k] where item group g may go on host group k (it fits, and k carries the labels its
+ * service requires, unless that rule is left out), and one row covering each group's count.
+ */
+function assignmentColumns(lp: LpBuilder, items: readonly BoundItem[], services: ReadonlyMap<string, Service>, hosts: readonly HostGroup[],
+  labels: (g: HostGroup) => readonly string[], without: ReadonlySet<string>, rules: Set<string>,
+  fitsOn: (it: BoundItem, h: HostGroup) => boolean): Map<number, number>[] {
+  return items.map((it, g) => {
+    const req = without.has(`labels:${it.serviceId}`) ? [] : services.get(it.serviceId)?.requiredHostLabels ?? [];
+    if (req.length > 0) rules.add(`labels:${it.serviceId}`);
+    const cols = new Map<number, number>();
+    if (it.count === 0) return cols;
+    hosts.forEach((h, k) => {
+      if (fitsOn(it, h) && req.every((l) => labels(h).includes(l))) cols.set(k, lp.col({ name: `x[${g},${k}]`, cost: 0, lower: 0, upper: Infinity }));
+    });
+    lp.row(`cover:${it.serviceId}`, 'cover', it.count, it.count, [...cols.values()].map((j) => [j, 1] as const));
+    return cols;
+  });
+}
+
+/** The terms Σ_g f(g) · x[g,k] of host group k. */
+function termsOn(items: readonly BoundItem[], x: readonly ReadonlyMap<number, number>[], k: number, f: (it: BoundItem) => number): [number, number][] {
+  return items.flatMap((it, g) => (x[g].has(k) ? [[x[g].get(k)!, f(it)] as [number, number]] : []));
+}
+
+/** Spread rows of every service with a spread rule and pods to place (each such rule is named among the LP's rules). */
+function spreadRulesRows(lp: LpBuilder, items: readonly BoundItem[], services: ReadonlyMap<string, Service>, hosts: readonly HostGroup[],
+  x: readonly ReadonlyMap<number, number>[], y: readonly number[], rules: Set<string>): void {
+  items.forEach((it, g) => {
+    const s = services.get(it.serviceId);
+    if (!s?.spread || it.count === 0) return;
+    rules.add(`spread:${s.id}`);
+    spreadRows(lp, s, s.spread.maxPerDomain, hosts, x[g], y);
+  });
+}
+
 /** Spread rows of one service: per host (x ≤ m y) or per rack / site domain. */
 function spreadRows(lp: LpBuilder, s: Service, m: number, hosts: readonly HostGroup[], x: ReadonlyMap<number, number>, y: readonly number[]): void {
   const spread = s.spread!;
@@ -163,35 +199,19 @@ export function buildOneLevel(scenario: Scenario, model: 'vm' | 'container', e: 
   const items = boundItems(e, out);
   const hosts = e.hosts;
   const lp = new LpBuilder();
-  const cost = costOf(scenario), labels = labelsOf(scenario);
+  const cost = costOf(scenario);
   const y = hosts.map((g, k) => lp.col({ name: `y[${k}]`, cost: cost(g), lower: 0, upper: g.count }));
   const rules = new Set<string>();
-  const x = items.map((it, g) => {
-    const s = services.get(it.serviceId);
-    const req = without.has(`labels:${it.serviceId}`) ? [] : s?.requiredHostLabels ?? [];
-    if (req.length > 0) rules.add(`labels:${it.serviceId}`);
-    const cols = new Map<number, number>();
-    if (it.count === 0) return cols;
-    hosts.forEach((h, k) => {
-      if (fits(it.demand, h) && req.every((l) => labels(h).includes(l))) cols.set(k, lp.col({ name: `x[${g},${k}]`, cost: 0, lower: 0, upper: Infinity }));
-    });
-    lp.row(`cover:${it.serviceId}`, 'cover', it.count, it.count, [...cols.values()].map((j) => [j, 1] as const));
-    return cols;
-  });
+  const x = assignmentColumns(lp, items, services, hosts, labelsOf(scenario), without, rules, (it, h) => fits(it.demand, h));
   const dims = usedDims(items);
   const capacity = hosts.map((h, k) => Array.from({ length: DIMS }, (_, d) => (dims.includes(d)
     ? lp.row(`capacity:${h.groupId}/${DIMENSIONS[d]}`, 'capacity', -Infinity, 0,
-      [[y[k], -h.allocatable[d]], ...items.flatMap((it, g) => (x[g].has(k) ? [[x[g].get(k)!, it.demand[d]] as [number, number]] : []))])
+      [[y[k], -h.allocatable[d]], ...termsOn(items, x, k, (it) => it.demand[d])])
     : -1)));
   const slots = hosts.map((h, k) => (h.maxItems > 0
-    ? lp.row(`slots:${h.groupId}`, 'slots', -Infinity, 0, [[y[k], -h.maxItems], ...items.flatMap((_, g) => (x[g].has(k) ? [[x[g].get(k)!, 1] as [number, number]] : []))])
+    ? lp.row(`slots:${h.groupId}`, 'slots', -Infinity, 0, [[y[k], -h.maxItems], ...termsOn(items, x, k, () => 1)])
     : -1));
-  items.forEach((it, g) => {
-    const s = services.get(it.serviceId);
-    if (!s?.spread || it.count === 0) return;
-    rules.add(`spread:${s.id}`);
-    spreadRows(lp, s, s.spread.maxPerDomain, hosts, x[g], y);
-  });
+  spreadRulesRows(lp, items, services, hosts, x, y, rules);
   const exclusive = (it: BoundItem) => placementRule(model, services.get(it.serviceId)!.isolation, scenario) === 'host-exclusive';
   for (const it of items) if (it.count > 0 && exclusive(it)) rules.add(`isolation:${it.tenant}`);
   isolationRows(lp, items, exclusive, x, y, (k, d) => hosts[k].allocatable[d], dims, '', (k) => hosts[k].count);
@@ -206,23 +226,12 @@ export function buildTwoLevel(scenario: Scenario, pods: Expansion, hosts: readon
   const node = pods.hosts[0];
   const vm = scenario.deployment.vm;
   const lp = new LpBuilder();
-  const cost = costOf(scenario), labels = labelsOf(scenario);
+  const cost = costOf(scenario);
   const y = hosts.map((g, k) => lp.col({ name: `y[${k}]`, cost: cost(g), lower: 0, upper: g.count }));
   const n = hosts.map((_, k) => lp.col({ name: `n[${k}]`, cost: 0, lower: 0, upper: Infinity }));
   const rules = new Set<string>();
-  const x = items.map((it, g) => {
-    const s = services.get(it.serviceId);
-    const req = without.has(`labels:${it.serviceId}`) ? [] : s?.requiredHostLabels ?? [];
-    if (req.length > 0) rules.add(`labels:${it.serviceId}`);
-    const cols = new Map<number, number>();
-    if (it.count === 0) return cols;
-    hosts.forEach((h, k) => {
-      if (fits(it.demand.slice(0, 3), node) && req.every((l) => labels(h).includes(l))) cols.set(k, lp.col({ name: `x[${g},${k}]`, cost: 0, lower: 0, upper: Infinity }));
-    });
-    lp.row(`cover:${it.serviceId}`, 'cover', it.count, it.count, [...cols.values()].map((j) => [j, 1] as const));
-    return cols;
-  });
-  const podTerms = (k: number, f: (it: BoundItem) => number) => items.flatMap((it, g) => (x[g].has(k) ? [[x[g].get(k)!, f(it)] as [number, number]] : []));
+  const x = assignmentColumns(lp, items, services, hosts, labelsOf(scenario), without, rules, (it) => fits(it.demand.slice(0, 3), node));
+  const podTerms = (k: number, f: (it: BoundItem) => number) => termsOn(items, x, k, f);
   // Pods in node VMs: CPU, memory, disk and pod slots of the node VMs on hosts of group k.
   const nodeDims = [0, 1, 2].filter((d) => items.some((it) => it.demand[d] > 0));
   hosts.forEach((_, k) => {
@@ -237,12 +246,7 @@ export function buildTwoLevel(scenario: Scenario, pods: Expansion, hosts: readon
   const perPod = (it: BoundItem, d: number) => (d === 0 ? it.demand[0] * vm.cpuVirtualisationOverhead : d === 3 ? it.demand[3] * (1 + vm.ioVirtualisationOverhead) : 0);
   const capacity = hosts.map((h, k) => Array.from({ length: DIMS }, (_, d) => lp.row(`capacity:${h.groupId}/${DIMENSIONS[d]}`, 'capacity', -Infinity, 0,
     [[y[k], -h.allocatable[d]], [n[k], Math.max(0, perNode[d])], ...podTerms(k, (it) => perPod(it, d))])));
-  items.forEach((it, g) => {
-    const s = services.get(it.serviceId);
-    if (!s?.spread || it.count === 0) return;
-    rules.add(`spread:${s.id}`);
-    spreadRows(lp, s, s.spread.maxPerDomain, hosts, x[g], y);
-  });
+  spreadRulesRows(lp, items, services, hosts, x, y, rules);
   const rule = (it: BoundItem) => placementRule('container-in-vm', services.get(it.serviceId)!.isolation, scenario);
   for (const it of items) if (it.count > 0 && rule(it) !== 'none') rules.add(`isolation:${it.tenant}`);
   // Node VMs of a tenant's own, then hosts of a tenant's own (on the pods' own demand).

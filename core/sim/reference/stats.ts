@@ -47,7 +47,15 @@ export function mad(a: Float64Array, b: Float64Array, n: number): number {
 
 /** Percentile(50) of already sorted b[0..n). */
 export function medianSorted(a: Float64Array, n: number): number {
-  const pos = 50 * (n + 1) / 100;
+  return percentileOfSorted(a, n, 50);
+}
+
+/**
+ * The p-th percentile (0 < p ≤ 100) of already sorted a[0..n) as commons-math3's Percentile estimates it by default
+ * (LEGACY): position p·(n + 1)/100, linear between the neighbouring order statistics, clamped to the ends.
+ */
+export function percentileOfSorted(a: ArrayLike<number>, n: number, p: number): number {
+  const pos = p * (n + 1) / 100;
   const fpos = Math.floor(pos);
   const intPos = fpos | 0;
   const dif = pos - fpos;
