@@ -11,6 +11,8 @@ export interface ImportContext {
   readonly into?: Scenario;
   readonly reporter: Reporter;
   readonly progress: Progress;
+  /** ImportOptions.workbookReader ('auto' unless asked). */
+  readonly workbookReader: 'auto' | 'sheetjs';
 }
 
 /** One importer: files → a scenario document (validated afterwards by finishScenario). */

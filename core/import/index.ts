@@ -68,6 +68,7 @@ export function resolveOptions(options: ImportOptions = {}): ResolvedImportOptio
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 86400) throw bad('intervalSeconds', 'expected whole seconds, 1–86400');
   const alibabaMemoryGiBPer100 = options.alibabaMemoryGiBPer100 ?? IMPORT_DEFAULTS.alibabaMemoryGiBPer100;
   if (!(alibabaMemoryGiBPer100 > 0 && alibabaMemoryGiBPer100 <= 1e5)) throw bad('alibabaMemoryGiBPer100', 'expected GiB, more than 0 and at most 100000');
+  if (options.workbookReader !== undefined && !['auto', 'sheetjs'].includes(options.workbookReader)) throw bad('workbookReader', 'expected "auto" or "sheetjs"');
   const serviceLabel = options.serviceLabel ?? null;
   if (serviceLabel !== null && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(serviceLabel)) throw bad('serviceLabel', 'expected a Prometheus label name');
   return { name: options.name ?? null, powerStates: [...new Set(powerStates)], groupBy, tenantFrom, serviceLabel, metric, intervalSeconds,
@@ -102,7 +103,7 @@ export async function buildDocument(source: ImportSource, files: readonly Import
   progress = new Progress()): Promise<{ doc: ScenarioInput; reporter: Reporter }> {
   const resolved = resolveOptions(options);
   const reporter = new Reporter(source);
-  const ctx: ImportContext = { options: resolved, into: options.into, reporter, progress };
+  const ctx: ImportContext = { options: resolved, into: options.into, reporter, progress, workbookReader: options.workbookReader ?? 'auto' };
   await progress.report({ phase: 'read', done: 0, total: files.reduce((n, f) => n + f.bytes.length, 0) });
   const doc = await IMPORTERS[source](files, ctx);
   if (resolved.name) doc.name = resolved.name.slice(0, 200);

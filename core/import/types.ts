@@ -33,6 +33,13 @@ export interface ImportOptions {
   readonly powerStates?: readonly PowerState[];
   /** VMs → services. Default 'name-prefix' (web-01, web-02 → one service "web" with 2 replicas, per VM shape). */
   readonly groupBy?: GroupBy;
+  /**
+   * How workbooks are read: 'auto' (default) streams the needed sheets' XML out of the checked zip and falls back
+   * to SheetJS, with a note in the report, for anything the streaming reader does not handle; 'sheetjs' always
+   * reads them whole with SheetJS (slower; the two give the same result — for comparison and diagnosis). Not
+   * part of the report's options: it changes how, not what, is read.
+   */
+  readonly workbookReader?: 'auto' | 'sheetjs';
   // Kubernetes
   /**
    * Where a pod's tenant comes from: 'namespace' (default), 'label:<key>' or 'annotation:<key>' (pods without

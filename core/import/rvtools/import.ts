@@ -56,7 +56,7 @@ interface Vm { name: string; cpus: number; memMiB: number; diskMiB: number; inUs
 
 export const importRvtools: Importer = async (files, ctx: ImportContext) => {
   const { reporter, progress, options } = ctx;
-  const { tables, form } = await readRvtools(files, reporter, progress);
+  const { tables, form } = await readRvtools(files, reporter, progress, ctx.workbookReader);
   const vinfo = tables.vInfo;
   if (!vinfo) {
     throw new ImportError({ file: files[0].name, where: form === 'xlsx' ? 'sheet vInfo' : '' },

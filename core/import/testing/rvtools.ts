@@ -104,12 +104,15 @@ export function rvtoolsSheets(o: RvtoolsOptions = {}): RvtoolsSheets {
   return { vInfo, vHost, vCluster, vMetaData };
 }
 
-/** An xlsx workbook of the sheets (plus a few sheets Hostfit does not read, as in a real export). */
-export function rvtoolsXlsx(sheets: RvtoolsSheets): Uint8Array {
+/**
+ * An xlsx workbook of the sheets (plus a few sheets Hostfit does not read, as in a real export), written by
+ * SheetJS: text as t="str" cells, or with `sharedStrings` as a shared string table (t="s"), as Excel writes.
+ */
+export function rvtoolsXlsx(sheets: RvtoolsSheets, o: { sharedStrings?: boolean } = {}): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const [name, data] of Object.entries(sheets)) if (data) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(data), name);
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['VM', 'Disk', 'Capacity MiB'], ['web-01', 'Hard disk 1', 40960]]), 'vDisk');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: o.sharedStrings ?? false }) as ArrayBuffer);
 }
 
 /** RVTools_tab<sheet>.csv files; `european`: `;` separators and decimal commas. */
