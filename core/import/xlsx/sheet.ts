@@ -114,6 +114,7 @@ export class SheetStream {
   private len = 0;
   private phase: Phase = 'prolog';
   private scanFrom = 0;
+  private pfx = '';
   private closeRowBytes = encodeAscii('</row>');
   // Markup of this sheet (with the namespace prefix of its <sheetData>, usually none).
   private openRow = '<row';
@@ -205,6 +206,7 @@ export class SheetStream {
       }
       if (at.selfClosing) this.fail(0, 'an empty <sheetData/>');
       const p = at.prefix;
+      this.pfx = p;
       this.openRow = `<${p}row`; this.closeRow = `</${p}row>`; this.closeData = `</${p}sheetData>`;
       this.openC = `<${p}c`; this.closeC = `</${p}c>`;
       this.nameV = `${p}v`; this.nameF = `${p}f`; this.nameIs = `${p}is`;
@@ -370,12 +372,17 @@ export class SheetStream {
     let stored = false;
     let tagc = -1;
     const openC = this.openC, closeC = this.closeC, closeRow = this.closeRow, nameV = this.nameV, closeV = this.closeV;
+    // The common case, no namespace prefix: the markup is compared character by character, inline.
+    const plain = this.pfx === '';
     for (;;) {
       while (p < n && isSpace(buf.charCodeAt(p))) p++;
       if (p >= n) this.fail(tagr, 'a row that does not end');
-      if (buf.charCodeAt(p + 1) === 47 && this.at(p, closeRow)) { p += closeRow.length; break; }
+      if (buf.charCodeAt(p + 1) === 47 && (plain ? buf.charCodeAt(p + 2) === 114 && buf.charCodeAt(p + 3) === 111 && buf.charCodeAt(p + 4) === 119 && buf.charCodeAt(p + 5) === 62 : this.at(p, closeRow))) {
+        p += closeRow.length;
+        break;
+      }
       const cellStart = p;
-      if (!this.at(p, openC)) this.fail(tagr, `unexpected markup in a row (${buf.slice(p, p + 30)})`);
+      if (!(plain ? buf.charCodeAt(p) === 60 && buf.charCodeAt(p + 1) === 99 : this.at(p, openC))) this.fail(tagr, `unexpected markup in a row (${buf.slice(p, p + 30)})`);
       let q = p + openC.length;
       const after = buf.charCodeAt(q);
       // SheetJS splits a row's cells at /<(?:\w+:)?c[ \/>]/: a tab or newline after <c would not split.
@@ -393,15 +400,16 @@ export class SheetStream {
             while (q < n && isSpace(buf.charCodeAt(q))) q++;
             if (q >= n || buf.charCodeAt(q) !== 60) this.fail(tagr, 'text or a truncated element in a cell');
           }
-          if (buf.charCodeAt(q + 1) === 47 && this.at(q, closeC)) { q += closeC.length; break; }
-          if (this.isElement(q + 1, nameV)) {
+          const c1 = buf.charCodeAt(q + 1);
+          if (c1 === 47 && (plain ? buf.charCodeAt(q + 2) === 99 && buf.charCodeAt(q + 3) === 62 : this.at(q, closeC))) { q += closeC.length; break; }
+          if (plain ? c1 === 118 && buf.charCodeAt(q + 2) === 62 || c1 === 118 && this.isElement(q + 1, nameV) : this.isElement(q + 1, nameV)) {
             if (vStart >= 0) this.fail(tagr, 'two <v> in a cell');
             const nameEnd = q + 1 + nameV.length;
             const tagEnd = buf.charCodeAt(nameEnd) === 62 ? nameEnd : this.find(nameEnd, 62);
             if (tagEnd < 0) this.fail(tagr, 'a <v> tag that does not end');
             if (buf.charCodeAt(tagEnd - 1) === 47) this.fail(tagr, 'an empty <v/>');
             const lt = this.find(tagEnd + 1, 60);
-            if (lt < 0 || !this.at(lt, closeV)) this.fail(tagr, 'markup, CDATA or a comment inside <v>');
+            if (lt < 0 || !(plain ? buf.charCodeAt(lt + 1) === 47 && buf.charCodeAt(lt + 2) === 118 && buf.charCodeAt(lt + 3) === 62 : this.at(lt, closeV))) this.fail(tagr, 'markup, CDATA or a comment inside <v>');
             vStart = tagEnd + 1; vEnd = lt;
             q = lt + closeV.length;
           } else if (this.isElement(q + 1, this.nameF)) {
