@@ -2,7 +2,8 @@
 // (target < 5 s), its CSV form, a kubectl dump of 10^5 pods (target < 3 s), a Prometheus answer of 10^3 series
 // × 288 points (target < 1 s), and the public-trace formats. Times are the whole importEstate call (parse,
 // build, validate), best of --runs=N (default 2) after generation; generation is not timed.
-// Flags: --runs=N, --fuzz=N (also runs N mutated inputs per format and counts crashes: the CI test runs fewer).
+// Flags: --runs=N, --fuzz=N (also runs N mutated inputs per format and counts crashes: the CI test runs fewer),
+// --sheetjs (also the 10^5-VM workbook through SheetJS, the streaming reader's fallback: the before/after ratio).
 import { performance } from 'node:perf_hooks';
 import { importEstate, type ImportFile, type ImportOptions, type ImportSource } from '../../core/import/index';
 import { kubernetesList } from '../../core/import/testing/kubernetes';
@@ -22,10 +23,17 @@ const mb = (files: ImportFile[]) => (files.reduce((n, f) => n + f.bytes.length, 
 export async function run(flags: string[]): Promise<void> {
   const runs = Number(flags.find((f) => f.startsWith('--runs='))?.slice(7) ?? 2);
   const fuzz = Number(flags.find((f) => f.startsWith('--fuzz='))?.slice(7) ?? 0);
+  const sheetjs = flags.includes('--sheetjs');
+  // Each workbook is written once (SheetJS's writer takes longer than the imports).
+  const once = <T>(make: () => T): (() => T) => { let v: T | undefined; return () => (v ??= make()); };
   const bigEstate = rvtoolsSheets({ vms: 100_000, clusters: 40, hostsPerCluster: 25, datacenters: 2, poweredOff: 0.05, templates: 0.01, extraColumns: 20 });
+  const bigXlsx = once(() => rvtoolsXlsx(bigEstate));
+  const bigXlsxSst = once(() => rvtoolsXlsx(bigEstate, { sharedStrings: true }));
   const cases: Case[] = [
-    { id: 'RVTools xlsx, 10^5 VMs', source: 'rvtools', files: () => [{ name: 'rvtools-100k.xlsx', bytes: rvtoolsXlsx(bigEstate) }], rows: 'VMs + hosts', target: 5 },
-    { id: 'RVTools xlsx, 10^5 VMs, --group-by none', source: 'rvtools', files: () => [{ name: 'rvtools-100k.xlsx', bytes: rvtoolsXlsx(bigEstate) }], rows: 'VMs + hosts', target: 5, options: { groupBy: 'none' } },
+    { id: 'RVTools xlsx, 10^5 VMs', source: 'rvtools', files: () => [{ name: 'rvtools-100k.xlsx', bytes: bigXlsx() }], rows: 'VMs + hosts', target: 5 },
+    { id: 'RVTools xlsx, 10^5 VMs, --group-by none', source: 'rvtools', files: () => [{ name: 'rvtools-100k.xlsx', bytes: bigXlsx() }], rows: 'VMs + hosts', target: 5, options: { groupBy: 'none' } },
+    { id: 'RVTools xlsx (shared strings), 10^5 VMs', source: 'rvtools', files: () => [{ name: 'rvtools-100k-sst.xlsx', bytes: bigXlsxSst() }], rows: 'VMs + hosts', target: 5 },
+    ...(sheetjs ? [{ id: 'RVTools xlsx, 10^5 VMs, read by SheetJS (the fallback)', source: 'rvtools' as const, files: () => [{ name: 'rvtools-100k.xlsx', bytes: bigXlsx() }], rows: 'VMs + hosts', options: { workbookReader: 'sheetjs' as const } }] : []),
     { id: 'RVTools CSV (; and decimal commas), 10^5 VMs', source: 'rvtools', files: () => rvtoolsCsv(bigEstate), rows: 'VMs + hosts' },
     { id: 'kubectl JSON, 10^5 pods', source: 'kubernetes', files: () => [{ name: 'cluster-100k.json', bytes: enc.encode(JSON.stringify(kubernetesList({ nodes: 2000, deployments: 10_000, replicas: 10, statefulSets: 0, daemonSets: 0, finishedJobs: 0, barePods: 0, namespaces: 5 }))) }], rows: 'objects', target: 3 },
     { id: 'Prometheus, 10^3 series × 288 points', source: 'prometheus', files: () => [prometheusFile({ series: 1000, points: 288, podsPerController: 2, controllers: Array.from({ length: 500 }, (_, k) => `svc-${k}`) })], rows: 'series', target: 1 },
