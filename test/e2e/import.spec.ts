@@ -38,6 +38,9 @@ test('an RVTools workbook dropped onto the window: preview, regroup, open as a n
   const replicas = await count(page, 'replicas');
   expect(grouped).toBeGreaterThan(0);
   expect(replicas).toBeLessThan(400); // powered-off VMs and templates are not demand
+  // The worker streamed the workbook (DecompressionStream in the browser): no note of a SheetJS fallback.
+  await expect(page.getByTestId('estate-preview')).toContainText('Datacenters become sites');
+  await expect(page.getByTestId('estate-preview')).not.toContainText('was read with SheetJS');
   await expect(page.getByTestId('estate-summary')).toContainText('skipped');
   await page.getByTestId('estate-skipped').locator('summary').click();
   await expect(page.getByTestId('estate-skipped')).toContainText('RVTools_export_all.xlsx: sheet vInfo, row');

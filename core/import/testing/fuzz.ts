@@ -11,12 +11,23 @@ import { text as decode, utf8 } from './bytes';
 import { kubernetesList } from './kubernetes';
 import { alibabaFiles, azureFiles, bitbrainsFiles, prometheusMatrix } from './metrics';
 import { rvtoolsCsv, rvtoolsSheets, rvtoolsXlsx } from './rvtools';
+import { workbookParts, zipStored } from './xlsx';
 
-export const FUZZ_FORMATS = ['rvtools-xlsx', 'rvtools-csv', 'kubernetes-json', 'kubernetes-yaml', 'prometheus', 'azure', 'alibaba', 'bitbrains'] as const;
+/**
+ * rvtools-xlsx-xml: a workbook with stored (uncompressed) entries whose sheet and shared-string XML is mutated
+ * before it is zipped (mutating a compressed workbook's bytes mostly breaks its CRC, so the XML readers — the
+ * streaming one and SheetJS behind it — would rarely see damaged markup).
+ */
+function xmlParts(): Record<string, string> {
+  const sheets = rvtoolsSheets({ vms: 4, clusters: 1, hostsPerCluster: 1, poweredOff: 0.25, templates: 0.25 });
+  return workbookParts({ vInfo: sheets.vInfo, vHost: sheets.vHost }, { strings: 'shared' }).parts;
+}
+
+export const FUZZ_FORMATS = ['rvtools-xlsx', 'rvtools-xlsx-xml', 'rvtools-csv', 'kubernetes-json', 'kubernetes-yaml', 'prometheus', 'azure', 'alibaba', 'bitbrains'] as const;
 export type FuzzFormat = (typeof FUZZ_FORMATS)[number];
 
 const SOURCE: Record<FuzzFormat, ImportSource> = {
-  'rvtools-xlsx': 'rvtools', 'rvtools-csv': 'rvtools', 'kubernetes-json': 'kubernetes', 'kubernetes-yaml': 'kubernetes',
+  'rvtools-xlsx': 'rvtools', 'rvtools-xlsx-xml': 'rvtools', 'rvtools-csv': 'rvtools', 'kubernetes-json': 'kubernetes', 'kubernetes-yaml': 'kubernetes',
   prometheus: 'prometheus', azure: 'azure', alibaba: 'alibaba', bitbrains: 'bitbrains',
 };
 
@@ -59,6 +70,7 @@ export function fuzzBase(format: FuzzFormat): ImportFile[] {
       const sheets = rvtoolsSheets(small);
       return [{ name: 'export.xlsx', bytes: rvtoolsXlsx({ vInfo: sheets.vInfo, vHost: sheets.vHost }) }];
     }
+    case 'rvtools-xlsx-xml': return [{ name: 'export.xlsx', bytes: zipStored(xmlParts()) }];
     case 'rvtools-csv': return rvtoolsCsv(rvtoolsSheets(small)).filter((f) => /vInfo|vHost/.test(f.name));
     case 'kubernetes-json': return [{ name: 'cluster.json', bytes: utf8(JSON.stringify(kubernetesList(cluster))) }];
     case 'kubernetes-yaml': return [{ name: 'cluster.yaml', bytes: utf8(YAML_CLUSTER) }];
@@ -139,12 +151,21 @@ export async function fuzzFormat(format: FuzzFormat, count: number, seed = 1, va
   const rand = mulberry32(seed);
   const base = fuzzBase(format);
   const names = new Set(base.map((f) => f.name));
+  const parts = format === 'rvtools-xlsx-xml' ? xmlParts() : {};
+  const xml = Object.keys(parts).filter((p) => /worksheets|sharedStrings/.test(p));
   let imported = 0, located = 0;
   const crashes: { input: number; error: string }[] = [];
   for (let i = 0; i < count; i++) {
     const files = base.map((f) => ({ ...f }));
     const k = intBetween(rand, 0, files.length - 1);
-    for (let m = intBetween(rand, 1, 3); m > 0; m--) files[k] = { ...files[k], bytes: mutate(files[k].bytes, rand) };
+    if (xml.length > 0) {
+      const part = pick(rand, xml);
+      let bytes = utf8(parts[part]);
+      for (let m = intBetween(rand, 1, 3); m > 0; m--) bytes = mutate(bytes, rand);
+      files[0] = { ...files[0], bytes: zipStored({ ...parts, [part]: bytes }) };
+    } else {
+      for (let m = intBetween(rand, 1, 3); m > 0; m--) files[k] = { ...files[k], bytes: mutate(files[k].bytes, rand) };
+    }
     try {
       const { doc } = await buildDocument(SOURCE[format], files);
       imported++;

@@ -1,7 +1,7 @@
 // Fuzzing: mutated inputs of every format (byte flips, truncation, insertions, deleted and duplicated slices,
 // numbers and JSON values replaced) never crash the pipeline: each imports to a valid scenario or fails with an
 // ImportError naming the input file. Seeded (a failure reproduces with its input number). The count per
-// format is HOSTFIT_FUZZ (default 1000; YAML, whose parser is slow, 400): about 12 s of CPU in all, within the
+// format is HOSTFIT_FUZZ (default 1000; YAML, whose parser is slow, 400): about 17 s of CPU in all, within the
 // CI budget; `npm run bench -- import --fuzz=10000` runs 10^4 per format.
 import { describe, expect, it } from 'vitest';
 import { FUZZ_FORMATS, fuzzFormat } from '../../../core/import/testing/fuzz';
