@@ -18,7 +18,7 @@
 // per tag, attribute and text node of all ~100 columns of an RVTools row, where this scanner jumps with indexOf
 // from cell to cell and materialises only the ~15 values Hostfit reads. (Measured on the 10^5-VM benchmark
 // workbook: see bench/suites/import.ts.)
-import { stringItemText, unescapeXml, unescapeXmlAsciiOnly } from './sheetjs-text';
+import { plainText, stringItemText, unescapeXml, unescapeXmlAsciiOnly } from './sheetjs-text';
 import { Unsupported } from './unsupported';
 
 export type CellValue = string | number | boolean;
@@ -118,6 +118,7 @@ export class SheetStream {
   private closeRowBytes = encodeAscii('</row>');
   // Markup of this sheet (with the namespace prefix of its <sheetData>, usually none).
   private openRow = '<row';
+  private rowName = 'row';
   private closeRow = '</row>';
   private closeData = '</sheetData>';
   private openC = '<c';
@@ -207,7 +208,7 @@ export class SheetStream {
       if (at.selfClosing) this.fail(0, 'an empty <sheetData/>');
       const p = at.prefix;
       this.pfx = p;
-      this.openRow = `<${p}row`; this.closeRow = `</${p}row>`; this.closeData = `</${p}sheetData>`;
+      this.openRow = `<${p}row`; this.rowName = `${p}row`; this.closeRow = `</${p}row>`; this.closeData = `</${p}sheetData>`;
       this.openC = `<${p}c`; this.closeC = `</${p}c>`;
       this.nameV = `${p}v`; this.nameF = `${p}f`; this.nameIs = `${p}is`;
       this.closeV = `</${p}v>`; this.closeF = `</${p}f>`; this.closeIs = `</${p}is>`;
@@ -270,7 +271,7 @@ export class SheetStream {
         this.phase = 'done';
         return;
       }
-      if (!this.isElement(p + 1, this.openRow.slice(1)) || buf.charCodeAt(p) !== 60) this.fail(this.tagr + 1, `unexpected markup where a <row> starts (${buf.slice(p, p + 30)})`);
+      if (buf.charCodeAt(p) !== 60 || !this.isElement(p + 1, this.rowName)) this.fail(this.tagr + 1, `unexpected markup where a <row> starts (${buf.slice(p, p + 30)})`);
       const gt = this.tag(p + this.openRow.length, this.tagr + 1);
       // Empty rows (<row …/>): SheetJS skips them without counting them.
       p = this.selfClosed ? gt + 1 : this.row(gt + 1);
@@ -515,6 +516,12 @@ export class SheetStream {
       case T_NONE:
       case T_N: {
         if (vRaw === undefined) return NOT_STORED;
+        let digits = true; // the usual text of a number: parseFloat of it is SheetJS's value
+        for (let i = 0; i < vRaw.length && digits; i++) {
+          const c = vRaw.charCodeAt(i);
+          digits = (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69;
+        }
+        if (digits) return parseFloat(vRaw);
         // parseFloat skips Unicode spaces that are two bytes in SheetJS's byte-wise text: keep to ASCII.
         if (NON_ASCII.test(vRaw)) this.fail(row, `cell ${this.where(row, col)}: a number with non-ASCII characters`);
         const u = unescapeXml(vRaw);
@@ -524,6 +531,7 @@ export class SheetStream {
         return NOT_STORED;
       case T_STR: {
         if (vRaw === undefined) return '';
+        if (plainText(vRaw)) return vRaw; // nothing for either pass to change
         // SheetJS: unescapexml(utf8read(unescapexml(bytes)), true): the decoded text unescaped twice, unless the
         // first pass makes a non-ASCII character (SheetJS would UTF-8-decode its code as a byte).
         const first = unescapeXmlAsciiOnly(vRaw);

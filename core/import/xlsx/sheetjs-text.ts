@@ -21,10 +21,19 @@ function rawUnescape(text: string): string {
   return rawUnescape(text.slice(0, i)) + text.slice(i + 9, j) + rawUnescape(text.slice(j + 3));
 }
 
+/** Whether the text holds none of & _ < CR: then unescapeXml (either form) gives it back unchanged. */
+export function plainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || c === 95 || c === 60 || c === 13) return false;
+  }
+  return true;
+}
+
 /** SheetJS's unescapexml: XML entities, CDATA sections and `_xHHHH_` escapes; `xlsx` also turns CRLF into LF. */
 export function unescapeXml(text: string, xlsx = false): string {
   // Fast exit for the common case (no entity, escape, CDATA or CR): the result is the text itself.
-  if (text.indexOf('&') < 0 && text.indexOf('_') < 0 && text.indexOf('<') < 0 && (!xlsx || text.indexOf('\r') < 0)) return text;
+  if (plainText(text)) return text;
   const out = rawUnescape(text);
   return xlsx ? out.replace(/\r\n/g, '\n') : out;
 }
@@ -35,7 +44,7 @@ export function unescapeXml(text: string, xlsx = false): string {
  * UTF-8-decode that character's code as a byte — in which case null.
  */
 export function unescapeXmlAsciiOnly(text: string): string | null {
-  if (text.indexOf('&') < 0 && text.indexOf('_') < 0) return text;
+  if (plainText(text)) return text;
   let ascii = true;
   const check = (s: string): string => { if (s.charCodeAt(0) > 0x7f) ascii = false; return s; };
   const out = text.replace(ENTITY, (all: string, code: string | undefined) => check(NAMED[all] || String.fromCharCode(parseInt(code as string, all.indexOf('x') > -1 ? 16 : 10)) || all))
