@@ -4,7 +4,7 @@
 // come from our generators: SheetJS's own writer (t="str" text, or shared strings) and a part-by-part writer
 // (core/import/testing/xlsx.ts) for the forms other writers use.
 import { describe, expect, it } from 'vitest';
-import { importEstate, ImportError, type ImportFile, type ImportOptions, type ImportResult } from '../../../core/import/index';
+import { importEstate, ImportCancelled, ImportError, type ImportFile, type ImportOptions, type ImportProgress, type ImportResult } from '../../../core/import/index';
 import { mulberry32, intBetween, pick } from '../../../core/examples/random';
 import { rvtoolsSheets, rvtoolsXlsx, type RvtoolsSheets, type Sheet } from '../../../core/import/testing/rvtools';
 import { partOf, rvtoolsXlsxParts, workbookParts, zipStored, type SheetXmlOptions } from '../../../core/import/testing/xlsx';
@@ -162,6 +162,19 @@ describe('streaming xlsx reader = SheetJS', () => {
     const out = await expectSame(file(zipStored(broken)), false);
     expect(out).toEqual({ error: expect.stringMatching(/export\.xlsx: sheet v\w+: the sheet could not be read/) });
   });
+
+  it('reports progress while it streams a large sheet, and stops when cancelled', async () => {
+    const bytes = rvtoolsXlsx(rvtoolsSheets({ vms: 8000, extraColumns: 20 }));
+    const seen: ImportProgress[] = [];
+    const r = await importEstate('rvtools', file(bytes), {}, (p) => seen.push(p));
+    const parse = seen.filter((p) => p.phase === 'parse');
+    expect(parse.length).toBeGreaterThanOrEqual(3); // start, at least one step inside the 10 MB sheet, end
+    expect(parse.every((p, k) => k === 0 || p.done >= parse[k - 1].done)).toBe(true);
+    expect(parse.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    expect(r.report.counts.replicas).toBeGreaterThan(7000);
+    const signal = { aborted: false };
+    await expect(importEstate('rvtools', file(bytes), {}, (p) => { if (p.phase === 'parse' && p.done > 0) signal.aborted = true; }, signal)).rejects.toBeInstanceOf(ImportCancelled);
+  }, 60_000);
 
   it('mutated sheet XML (400 inputs): the readers agree on every one', async () => {
     const sheets = trickySheets();
