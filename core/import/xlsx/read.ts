@@ -38,7 +38,7 @@ export type StreamResult = { readonly ok: true } | { readonly ok: false; readonl
  * discarded when the result is not ok.
  */
 export async function streamWorkbook(file: string, bytes: Uint8Array, entries: readonly ZipEntry[], o: StreamOptions): Promise<StreamResult> {
-  if (!canInflate()) return { ok: false, reason: 'this platform has no DecompressionStream to inflate the sheets with' };
+  if (!canInflate()) return { ok: false, reason: 'a platform without DecompressionStream (it inflates the sheets as they stream)' };
   const budget: InflateBudget = { total: 0 };
   const done = new Set<ZipEntry>();
   const names = entries.map((e) => e.name);

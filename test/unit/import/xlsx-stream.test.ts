@@ -3,7 +3,7 @@
 // the streaming reader does not handle makes it hand the workbook to SheetJS, with a note saying why. Workbooks
 // come from our generators: SheetJS's own writer (t="str" text, or shared strings) and a part-by-part writer
 // (core/import/testing/xlsx.ts) for the forms other writers use.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importEstate, ImportCancelled, ImportError, type ImportFile, type ImportOptions, type ImportProgress, type ImportResult } from '../../../core/import/index';
 import { mulberry32, intBetween, pick } from '../../../core/examples/random';
 import { rvtoolsSheets, rvtoolsXlsx, type RvtoolsSheets, type Sheet } from '../../../core/import/testing/rvtools';
@@ -151,6 +151,19 @@ describe('streaming xlsx reader = SheetJS', () => {
     // A sheet whose relationship is missing: SheetJS then takes the i-th sheet part; the streaming reader never reads by position.
     const rels = parts['xl/_rels/workbook.xml.rels'].replace('Id="rId1"', 'Id="rId99"');
     await expectSame(file(zipStored({ ...parts, 'xl/_rels/workbook.xml.rels': rels })), false);
+  });
+
+  it('without DecompressionStream (an old platform) SheetJS reads the workbook, and the report says so', async () => {
+    const bytes = rvtoolsXlsx(rvtoolsSheets({ vms: 10 }));
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      const out = await expectSame(file(bytes), false);
+      expect('result' in out).toBe(true);
+      const r = await importEstate('rvtools', file(bytes));
+      expect(r.report.notes.join(' ')).toMatch(/does not handle a platform without DecompressionStream/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a shared string index SheetJS cannot resolve: the same error, not a crash', async () => {
