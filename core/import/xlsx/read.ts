@@ -81,11 +81,15 @@ export async function streamWorkbook(file: string, bytes: Uint8Array, entries: r
   }
   // Every entry is checked (SheetJS must never see a damaged one); the wanted sheets are read on the way.
   const total = bytes.length;
+  let reported = 0; // compressed bytes behind us (entries need not lie in directory order: never backwards)
+  const progress = o.progress;
   for (const e of entries) {
     if (done.has(e)) continue;
     const stream = streams.get(e.name);
-    await inflateEntry(file, bytes, e, budget, stream ? (chunk) => stream.push(chunk) : undefined,
-      o.progress ? (inflated) => o.progress!(Math.min(total, e.offset + Math.round(e.compressed * inflated / Math.max(1, e.uncompressed))), total) : undefined);
+    await inflateEntry(file, bytes, e, budget, stream ? (chunk) => stream.push(chunk) : undefined, progress ? (inflated) => {
+      reported = Math.max(reported, Math.min(total, e.offset + Math.round(e.compressed * inflated / Math.max(1, e.uncompressed))));
+      return progress(reported, total);
+    } : undefined);
     stream?.end();
   }
   if (failure !== null) return { ok: false, reason: failure };
