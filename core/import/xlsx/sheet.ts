@@ -17,8 +17,11 @@
 // parser's output would need SheetJS's rules re-applied anyway; and general parsers are far slower on this input.
 // Measured on the 135 MB vInfo part of the 10^5-VM benchmark workbook (CPU time, shared 2-core machine):
 // saxes 6.0.0 emitting its events alone (no values) 4.2 s; fast-xml-parser 5.12.1 building the document 48 s;
-// this scanner, values included, 1.2 s. It works on whole rows decoded a region (~1 MiB) at a time, walks the
-// markup character by character and slices out only the values of the ~15 columns Hostfit reads.
+// this scanner, values included, 0.8 s. It walks the markup byte by byte over regions (~1 MiB) of whole rows —
+// typed-array reads are about twice as fast as charCodeAt on a string — and slices only the values of the ~15
+// columns Hostfit reads out of the region's Latin-1 text (one character per byte, so positions agree), UTF-8-
+// decoding the few values with other bytes (bytes that are not UTF-8 there: Unsupported). Like SheetJS, it
+// never decodes the cells it does not read.
 import { plainText, stringItemText, unescapeXml, unescapeXmlAsciiOnly } from './sheetjs-text';
 import { Unsupported } from './unsupported';
 
@@ -109,6 +112,7 @@ export class SheetStream {
   /** Why the reader stopped (the caller then reads with SheetJS), or null. */
   failure: string | null = null;
   private readonly decoder = new TextDecoderCtor('utf-8', { fatal: true });
+  private readonly latin1 = new TextDecoderCtor('latin1', { fatal: false });
   /** Bytes received and not yet parsed: bytes[start, len). */
   private bytes = new Uint8Array(REGION_BYTES * 2);
   private start = 0;
@@ -130,7 +134,11 @@ export class SheetStream {
   private closeV = '</v>';
   private closeF = '</f>';
   private closeIs = '</is>';
-  /** The text being parsed: one decoded region of whole rows. */
+  /**
+   * The region being parsed (whole rows): its bytes, and the same bytes as Latin-1 text (one character per byte,
+   * so positions agree) to slice ASCII values from; values with other bytes are UTF-8-decoded (text()).
+   */
+  private b = new Uint8Array(0);
   private buf = '';
   /** SheetJS's row counter (1-based): the row's r, or the previous row + 1. */
   private tagr = 0;
@@ -171,6 +179,7 @@ export class SheetStream {
       if (!(e instanceof Unsupported)) throw e;
       this.failure = e.reason;
       this.bytes = new Uint8Array(0);
+      this.b = new Uint8Array(0);
       this.buf = '';
     }
   }
@@ -227,43 +236,56 @@ export class SheetStream {
       }
       cut += this.closeRowBytes.length;
     }
-    try {
-      this.buf = this.decoder.decode(b.subarray(this.start, cut));
-    } catch {
-      this.fail(this.tagr + 1, 'its XML is not valid UTF-8');
-    }
+    this.b = b.subarray(this.start, cut);
+    this.buf = this.latin1.decode(this.b);
     this.start = cut;
     this.rows(final);
+    this.b = new Uint8Array(0);
     this.buf = '';
   }
 
-  /** Whether `pat` is at position p of buf. */
+  /** Whether `pat` is at position p of the region. */
   private at(p: number, pat: string): boolean {
-    const buf = this.buf;
-    for (let k = 0; k < pat.length; k++) if (buf.charCodeAt(p + k) !== pat.charCodeAt(k)) return false;
+    const b = this.b;
+    for (let k = 0; k < pat.length; k++) if (b[p + k] !== pat.charCodeAt(k)) return false;
     return true;
   }
 
   /** An element name (`name` includes the prefix) at `p`, followed by '>', '/' or white space. */
   private isElement(p: number, name: string): boolean {
     if (!this.at(p, name)) return false;
-    const c = this.buf.charCodeAt(p + name.length);
+    const c = this.b[p + name.length];
     return c === 62 || c === 47 || isSpace(c);
   }
 
-  /** Position of the next `ch` from p (NaN-safe: -1 past the end). */
+  /** Position of the next byte `ch` from p, or -1. */
   private find(p: number, ch: number): number {
-    const buf = this.buf, n = buf.length;
-    while (p < n && buf.charCodeAt(p) !== ch) p++;
+    const b = this.b, n = b.length;
+    while (p < n && b[p] !== ch) p++;
     return p < n ? p : -1;
+  }
+
+  /** The text of region bytes [a, e): sliced when ASCII, else UTF-8-decoded (not UTF-8: Unsupported). */
+  private text(a: number, e: number): string {
+    const b = this.b;
+    for (let i = a; i < e; i++) {
+      if (b[i] > 127) {
+        try {
+          return this.decoder.decode(b.subarray(a, e));
+        } catch {
+          return this.fail(this.tagr, 'text that is not valid UTF-8');
+        }
+      }
+    }
+    return this.buf.slice(a, e);
   }
 
   /** The rows of the decoded region: whole rows, then (at the end of the part) </sheetData>. */
   private rows(final: boolean): void {
-    const buf = this.buf, n = buf.length;
+    const b = this.b, n = b.length, buf = this.buf;
     let p = 0;
     for (;;) {
-      while (p < n && isSpace(buf.charCodeAt(p))) p++;
+      while (p < n && isSpace(b[p])) p++;
       if (p >= n) {
         if (final) this.fail(0, 'the XML ends inside <sheetData>');
         return;
@@ -272,7 +294,7 @@ export class SheetStream {
         this.phase = 'done';
         return;
       }
-      if (buf.charCodeAt(p) !== 60 || !this.isElement(p + 1, this.rowName)) this.fail(this.tagr + 1, `unexpected markup where a <row> starts (${buf.slice(p, p + 30)})`);
+      if (b[p] !== 60 || !this.isElement(p + 1, this.rowName)) this.fail(this.tagr + 1, `unexpected markup where a <row> starts (${buf.slice(p, p + 30)})`);
       const gt = this.tag(p + this.openRow.length, this.tagr + 1);
       // Empty rows (<row …/>): SheetJS skips them without counting them.
       p = this.selfClosed ? gt + 1 : this.row(gt + 1);
@@ -288,26 +310,26 @@ export class SheetStream {
    * way); nothing is sliced out of the text on the common path.
    */
   private tag(from: number, row: number): number {
-    const buf = this.buf, n = buf.length;
+    const b = this.b, n = b.length, buf = this.buf;
     this.rStart = -1; this.tStart = -1; this.odd = false;
     let p = from;
     let spaced = false;
     for (;;) {
-      let c = buf.charCodeAt(p);
+      let c = b[p];
       if (c === 32 || c === 10 || c === 13 || c === 9) { p++; spaced = true; continue; }
       if (c === 62) { this.selfClosed = false; return p; }
-      if (c === 47 && buf.charCodeAt(p + 1) === 62) { this.selfClosed = true; return p + 1; }
+      if (c === 47 && b[p + 1] === 62) { this.selfClosed = true; return p + 1; }
       if (p >= n) this.fail(row, 'a tag that does not end');
       if (!spaced) this.fail(row, `a tag it cannot read (${buf.slice(from - 3, from + 37)})`);
       const nameStart = p;
-      while (p < n && c !== 61 && c !== 32 && c !== 34 && c !== 39 && c !== 62 && c !== 60 && c !== 47 && c !== 10 && c !== 13 && c !== 9) c = buf.charCodeAt(++p);
+      while (p < n && c !== 61 && c !== 32 && c !== 34 && c !== 39 && c !== 62 && c !== 60 && c !== 47 && c !== 10 && c !== 13 && c !== 9) c = b[++p];
       if (c !== 61 || p === nameStart) this.fail(row, `a tag attribute it cannot read (${buf.slice(nameStart, nameStart + 40)})`);
-      const oneChar = p === nameStart + 1 ? buf.charCodeAt(nameStart) : 0;
-      const q = buf.charCodeAt(++p);
+      const oneChar = p === nameStart + 1 ? b[nameStart] : 0;
+      const q = b[++p];
       if (q !== 34 && q !== 39) this.fail(row, `an unquoted attribute ${buf.slice(nameStart, p - 1)}`);
       let close = p + 1;
       let eq = false;
-      for (c = buf.charCodeAt(close); c !== q; c = buf.charCodeAt(++close)) {
+      for (c = b[close]; c !== q; c = b[++close]) {
         // '>' would end the tag for SheetJS; '<' is not XML; '=' may read as part of a reference.
         if (c === 62 || c === 60 || close >= n) this.fail(row, `an attribute value it cannot read (${buf.slice(nameStart, nameStart + 40)})`);
         if (c === 61) eq = true;
@@ -338,10 +360,10 @@ export class SheetStream {
     const s = this.tStart;
     if (s < 0) return T_NONE;
     const len = this.tEnd - s;
-    const buf = this.buf;
+    const b = this.b;
     if (len === 0) return T_N; // t="" is a number for SheetJS too
     if (len === 1) {
-      switch (buf.charCodeAt(s)) {
+      switch (b[s]) {
         case 110: return T_N;
         case 115: return T_S;
         case 98: return T_B;
@@ -350,14 +372,14 @@ export class SheetStream {
       }
       return T_OTHER;
     }
-    if (len === 3 && buf.startsWith('str', s)) return T_STR;
-    if (len === 9 && buf.startsWith('inlineStr', s)) return T_INLINE;
+    if (len === 3 && this.at(s, 'str')) return T_STR;
+    if (len === 9 && this.at(s, 'inlineStr')) return T_INLINE;
     return T_OTHER;
   }
 
   /** The cells of a row whose start tag was just parsed, from p to its </row>; the position after it. */
   private row(p: number): number {
-    const buf = this.buf, n = buf.length;
+    const b = this.b, n = b.length, buf = this.buf;
     let tagr: number;
     if (this.rStart < 0) tagr = this.tagr + 1;
     else {
@@ -377,16 +399,16 @@ export class SheetStream {
     // The common case, no namespace prefix: the markup is compared character by character, inline.
     const plain = this.pfx === '';
     for (;;) {
-      while (p < n && isSpace(buf.charCodeAt(p))) p++;
+      while (p < n && isSpace(b[p])) p++;
       if (p >= n) this.fail(tagr, 'a row that does not end');
-      if (buf.charCodeAt(p + 1) === 47 && (plain ? buf.charCodeAt(p + 2) === 114 && buf.charCodeAt(p + 3) === 111 && buf.charCodeAt(p + 4) === 119 && buf.charCodeAt(p + 5) === 62 : this.at(p, closeRow))) {
+      if (b[p + 1] === 47 && (plain ? b[p + 2] === 114 && b[p + 3] === 111 && b[p + 4] === 119 && b[p + 5] === 62 : this.at(p, closeRow))) {
         p += closeRow.length;
         break;
       }
       const cellStart = p;
-      if (!(plain ? buf.charCodeAt(p) === 60 && buf.charCodeAt(p + 1) === 99 : this.at(p, openC))) this.fail(tagr, `unexpected markup in a row (${buf.slice(p, p + 30)})`);
+      if (!(plain ? b[p] === 60 && b[p + 1] === 99 : this.at(p, openC))) this.fail(tagr, `unexpected markup in a row (${buf.slice(p, p + 30)})`);
       let q = p + openC.length;
-      const after = buf.charCodeAt(q);
+      const after = b[q];
       // SheetJS splits a row's cells at /<(?:\w+:)?c[ \/>]/: a tab or newline after <c would not split.
       if (after !== 32 && after !== 47 && after !== 62) this.fail(tagr, `unexpected markup in a row (${buf.slice(p, p + 30)})`);
       const gt = this.tag(q, tagr);
@@ -398,26 +420,26 @@ export class SheetStream {
       q = gt + 1;
       if (!self) {
         for (;;) {
-          if (buf.charCodeAt(q) !== 60) {
-            while (q < n && isSpace(buf.charCodeAt(q))) q++;
-            if (q >= n || buf.charCodeAt(q) !== 60) this.fail(tagr, 'text or a truncated element in a cell');
+          if (b[q] !== 60) {
+            while (q < n && isSpace(b[q])) q++;
+            if (q >= n || b[q] !== 60) this.fail(tagr, 'text or a truncated element in a cell');
           }
-          const c1 = buf.charCodeAt(q + 1);
-          if (c1 === 47 && (plain ? buf.charCodeAt(q + 2) === 99 && buf.charCodeAt(q + 3) === 62 : this.at(q, closeC))) { q += closeC.length; break; }
-          if (plain ? c1 === 118 && buf.charCodeAt(q + 2) === 62 || c1 === 118 && this.isElement(q + 1, nameV) : this.isElement(q + 1, nameV)) {
+          const c1 = b[q + 1];
+          if (c1 === 47 && (plain ? b[q + 2] === 99 && b[q + 3] === 62 : this.at(q, closeC))) { q += closeC.length; break; }
+          if (plain ? c1 === 118 && b[q + 2] === 62 || c1 === 118 && this.isElement(q + 1, nameV) : this.isElement(q + 1, nameV)) {
             if (vStart >= 0) this.fail(tagr, 'two <v> in a cell');
             const nameEnd = q + 1 + nameV.length;
-            const tagEnd = buf.charCodeAt(nameEnd) === 62 ? nameEnd : this.find(nameEnd, 62);
+            const tagEnd = b[nameEnd] === 62 ? nameEnd : this.find(nameEnd, 62);
             if (tagEnd < 0) this.fail(tagr, 'a <v> tag that does not end');
-            if (buf.charCodeAt(tagEnd - 1) === 47) this.fail(tagr, 'an empty <v/>');
+            if (b[tagEnd - 1] === 47) this.fail(tagr, 'an empty <v/>');
             const lt = this.find(tagEnd + 1, 60);
-            if (lt < 0 || !(plain ? buf.charCodeAt(lt + 1) === 47 && buf.charCodeAt(lt + 2) === 118 && buf.charCodeAt(lt + 3) === 62 : this.at(lt, closeV))) this.fail(tagr, 'markup, CDATA or a comment inside <v>');
+            if (lt < 0 || !(plain ? b[lt + 1] === 47 && b[lt + 2] === 118 && b[lt + 3] === 62 : this.at(lt, closeV))) this.fail(tagr, 'markup, CDATA or a comment inside <v>');
             vStart = tagEnd + 1; vEnd = lt;
             q = lt + closeV.length;
           } else if (this.isElement(q + 1, this.nameF)) {
             const tagEnd = this.find(q, 62);
             if (tagEnd < 0) this.fail(tagr, 'an <f> tag that does not end');
-            if (buf.charCodeAt(tagEnd - 1) === 47) q = tagEnd + 1;
+            if (b[tagEnd - 1] === 47) q = tagEnd + 1;
             else {
               const lt = this.find(tagEnd + 1, 60);
               if (lt < 0 || !this.at(lt, this.closeF)) this.fail(tagr, 'markup inside <f>');
@@ -427,10 +449,10 @@ export class SheetStream {
             if (isRaw !== undefined) this.fail(tagr, 'two <is> in a cell');
             const tagEnd = this.find(q, 62);
             if (tagEnd < 0) this.fail(tagr, 'an <is> tag that does not end');
-            if (buf.charCodeAt(tagEnd - 1) === 47) this.fail(tagr, 'an empty <is/>');
+            if (b[tagEnd - 1] === 47) this.fail(tagr, 'an empty <is/>');
             const close = buf.indexOf(this.closeIs, tagEnd + 1);
             if (close < 0) this.fail(tagr, 'an unclosed <is>');
-            isRaw = buf.slice(tagEnd + 1, close);
+            isRaw = this.text(tagEnd + 1, close);
             if (INLINE_SPLIT.test(isRaw)) this.fail(tagr, 'cell, row or inline-string markup inside <is>');
             q = close + this.closeIs.length;
           } else {
@@ -445,16 +467,16 @@ export class SheetStream {
         let k = rStart;
         col = 0;
         while (k < rEnd) {
-          const ch = buf.charCodeAt(k);
+          const ch = b[k];
           if (ch < 65 || ch > 90) break;
           col = col * 26 + ch - 64;
           k++;
         }
         let rowNum = 0;
         const digits = rEnd - k;
-        if (k === rStart || k - rStart > 3 || digits < 1 || digits > 7 || buf.charCodeAt(k) === 48) this.fail(tagr, `a cell reference r="${buf.slice(rStart, rEnd)}"`);
+        if (k === rStart || k - rStart > 3 || digits < 1 || digits > 7 || b[k] === 48) this.fail(tagr, `a cell reference r="${buf.slice(rStart, rEnd)}"`);
         for (; k < rEnd; k++) {
-          const ch = buf.charCodeAt(k) - 48;
+          const ch = b[k] - 48;
           if (ch < 0 || ch > 9) this.fail(tagr, `a cell reference r="${buf.slice(rStart, rEnd)}"`);
           rowNum = rowNum * 10 + ch;
         }
@@ -490,16 +512,16 @@ export class SheetStream {
 
   /** Shared string of the index in buf[from, to) (not empty), as SheetJS resolves it: strs[parseInt(text, 10)]. */
   private sharedString(from: number, to: number, row: number, col: number): string {
-    const buf = this.buf;
+    const b = this.b, buf = this.buf;
     let index = 0;
     let k = from;
     for (; k < to && k - from < 9; k++) {
-      const d = buf.charCodeAt(k) - 48;
+      const d = b[k] - 48;
       if (d < 0 || d > 9) break;
       index = index * 10 + d;
     }
     if (k < to) { // not plain digits: SheetJS's own reading
-      const raw = buf.slice(from, to);
+      const raw = this.text(from, to);
       if (NON_ASCII.test(raw)) this.fail(row, `cell ${this.where(row, col)}: a shared string index with non-ASCII characters`);
       index = parseInt(unescapeXml(raw), 10);
     }
@@ -512,7 +534,7 @@ export class SheetStream {
   private value(type: number, vStart: number, vEnd: number, isRaw: string | undefined, row: number, col: number): CellValue | typeof NOT_STORED {
     // SheetJS: an empty <v></v> is no value.
     if (vEnd > vStart && type === T_S) return this.sharedString(vStart, vEnd, row, col);
-    const vRaw = vEnd > vStart ? this.buf.slice(vStart, vEnd) : undefined;
+    const vRaw = vEnd > vStart ? this.text(vStart, vEnd) : undefined;
     switch (type) {
       case T_NONE:
       case T_N: {

@@ -153,6 +153,23 @@ describe('streaming xlsx reader = SheetJS', () => {
     await expectSame(file(zipStored({ ...parts, 'xl/_rels/workbook.xml.rels': rels })), false);
   });
 
+  it('bytes that are not UTF-8: in a column Hostfit reads, SheetJS reads the workbook; elsewhere they are ignored by both', async () => {
+    const sheets = rvtoolsSheets({ vms: 12, extraColumns: 2 });
+    const { parts } = workbookParts(sheets, { strings: 'str' });
+    const vinfo = partOf(parts, 'vInfo');
+    const withBytes = (marker: string) => {
+      const [before, after] = parts[vinfo].split(marker);
+      expect(after, marker).toBeDefined();
+      const bytes = new TextEncoder().encode(`${before}${marker}`);
+      const rest = new TextEncoder().encode(after);
+      const out = new Uint8Array(bytes.length + 2 + rest.length);
+      out.set(bytes); out.set([0xc3, 0x28], bytes.length); out.set(rest, bytes.length + 2); // 0xC3 0x28: an invalid 2-byte sequence
+      return zipStored({ ...parts, [vinfo]: out });
+    };
+    await expectSame(file(withBytes('<c r="A3" t="str"><v>')), false); // the VM name
+    await expectSame(file(withBytes('<c r="R3" t="str"><v>')), true); // "Extra column 2"
+  });
+
   it('without DecompressionStream (an old platform) SheetJS reads the workbook, and the report says so', async () => {
     const bytes = rvtoolsXlsx(rvtoolsSheets({ vms: 10 }));
     vi.stubGlobal('DecompressionStream', undefined);
