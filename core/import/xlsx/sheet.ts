@@ -8,7 +8,7 @@
 // with cell types n (or none), s (shared string), str, inlineStr and b; cell references r="AB12" (or none:
 // the next column, as SheetJS counts); rows in increasing order (r="…", or none: the next row). Anything else —
 // t="e" / t="d" / unknown types in a column the consumer reads, comments, CDATA or markup inside <v>, a cell whose
-// reference lies in another row, a shared string index SheetJS could not resolve, bytes that are not UTF-8 —
+// reference lies in another row, a shared string index SheetJS could not resolve, a value read that is not UTF-8 —
 // stops the reader with Unsupported, and the caller reads the workbook with SheetJS instead.
 //
 // Why a hand-written scanner rather than an XML library: the values must be SheetJS's, not the XML
