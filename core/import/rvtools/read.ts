@@ -33,9 +33,9 @@ const WANTED: Record<SheetName, Set<string>> = {
 };
 
 /**
- * Rows of one sheet → a Table. The header is the first row with a value; only the columns Hostfit reads are
- * copied (in their header's places; other places stay empty), and rows without any of them are left out. Both
- * workbook readers feed it, so they build the same tables from the same cell values.
+ * Rows of one sheet → a Table. The header is the first row with a value; the table keeps only the columns
+ * Hostfit reads (their headers in sheet order, so finding a column by name gives the same one), and leaves out
+ * rows without any of them. Both workbook readers feed it, so they build the same tables from the same values.
  */
 class SheetTable implements RowSink {
   wantAll = true;
@@ -51,18 +51,19 @@ class SheetTable implements RowSink {
     if (this.head === null) {
       if (!values.some((v) => v !== undefined && v !== '')) return;
       const head = values.map((v) => (v !== undefined && v !== null ? String(v) : ''));
-      this.head = head;
       this.used = head.map((h, c) => (this.want.has(normalise(h)) ? c : -1)).filter((c) => c >= 0);
+      this.head = this.used.map((c) => head[c]);
       this.wanted = new Uint8Array(head.length);
       for (const c of this.used) this.wanted[c] = 1;
       this.wantAll = false;
       return;
     }
-    const cells: Cell[] = new Array(this.head.length);
+    const used = this.used;
+    const cells: Cell[] = new Array(used.length);
     let any = false;
-    for (const c of this.used) {
-      const v = values[c];
-      cells[c] = v;
+    for (let k = 0; k < used.length; k++) {
+      const v = values[used[k]];
+      cells[k] = v;
       if (v !== undefined && v !== null && v !== '') any = true;
     }
     if (!any) return;
