@@ -107,7 +107,7 @@ function sheetjsTables(file: ImportFile): Partial<Record<SheetName, Table>> {
 /**
  * The workbook's needed sheets. The zip is checked first (a bomb or a damaged entry is refused before anything
  * parses it). By default the sheets are streamed out of the zip as it is checked, reading only the columns
- * Hostfit needs (core/import/xlsx: about 5× faster than SheetJS on a 10^5-VM export); anything the streaming
+ * Hostfit needs (core/import/xlsx: about 6× faster than SheetJS on a 10^5-VM export); anything the streaming
  * reader does not handle makes it give up, and SheetJS reads the workbook instead (`fallback` says why).
  */
 async function workbookTables(file: ImportFile, reader: WorkbookReader, progress: Progress): Promise<{ tables: Partial<Record<SheetName, Table>>; fallback: string | null }> {
