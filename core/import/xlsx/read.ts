@@ -69,6 +69,7 @@ export async function streamWorkbook(file: string, bytes: Uint8Array, entries: r
       return sink !== null;
     });
     const sst = sstPath ? sharedStrings(await text(sstPath)) : [];
+    if (sst === null) throw new Unsupported('a shared string item SheetJS fails on (an unclosed phonetic run)');
     for (const part of parts) {
       if (streams.has(part.path)) throw new Unsupported(`two sheets in one part ${part.path}`);
       if (done.has(byName(part.path))) throw new Unsupported(`sheet ${part.name} shares a part with the workbook structure`);

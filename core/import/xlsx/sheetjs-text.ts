@@ -110,12 +110,20 @@ const ASCII_LEAD = /^[\t\n\r ]*(?:<|$)/;
  * decoded and the byte-wise reading could differ (non-ASCII characters before the first tag).
  */
 export function stringItemText(x: string): string | undefined {
+  const t = itemText(x);
+  return t === THROWS ? undefined : t;
+}
+
+/** SheetJS throws reading the item (an unclosed <rPh>): for the shared string table, it then has none at all. */
+const THROWS = Symbol('SheetJS throws');
+
+function itemText(x: string): string | undefined | typeof THROWS {
   if (!x) return '';
   if (!ASCII_LEAD.test(x)) return undefined;
   if (PLAIN.test(x)) return unescapeXml(x.slice(x.indexOf('>') + 1).split(PLAIN_END)[0] || '', true);
   if (RICH.test(x)) {
     const runs = removeElements(x, 'rPh');
-    if (runs === null) return undefined; // SheetJS throws here and drops the whole shared string table
+    if (runs === null) return THROWS;
     const tags = runs.match(RUN_TEXT) ?? [];
     // The tags are stripped by SheetJS's tag regex, whose \s differs from the byte-wise reading off ASCII.
     if (tags.some((t) => /[^\x00-\x7f]/.test(t.slice(0, t.indexOf('>'))))) return undefined;
@@ -129,9 +137,11 @@ const SST_CLOSE = /<\/(?:\w+:)?(?:si|sstItem)>/;
 
 /**
  * The shared string table (sharedStrings.xml, decoded) as SheetJS's parse_sst_xml reads it: entry k is the
- * text of item k, or `undefined` where stringItemText gives none. No <sst> element: no entries.
+ * text of item k, or `undefined` where stringItemText gives none. No <sst> element: no entries. null where
+ * SheetJS fails on an item: it then reads the workbook without any shared strings (and drops every sheet
+ * that uses one).
  */
-export function sharedStrings(xml: string): (string | undefined)[] {
+export function sharedStrings(xml: string): (string | undefined)[] | null {
   const sst = matchElement(xml, 'sst');
   if (!sst) return [];
   const items = sst[1].replace(SST_OPEN, '').split(SST_CLOSE);
@@ -140,7 +150,9 @@ export function sharedStrings(xml: string): (string | undefined)[] {
     const item = items[i];
     const trimmed = item.trim();
     // SheetJS trims each item (trim() also drops U+00A0 and other non-ASCII spaces, which byte-wise it would not).
-    out[i] = trimmed === item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') ? stringItemText(trimmed) : undefined;
+    const t = trimmed === item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') ? itemText(trimmed) : undefined;
+    if (t === THROWS) return null;
+    out[i] = t;
   }
   return out;
 }
