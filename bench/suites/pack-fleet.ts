@@ -3,8 +3,10 @@
 // Fit Decreasing: WASM vs the TypeScript reference (skipped where the reference would take minutes) and vs a
 // plain C implementation of the same algorithm (bench/baseline/ffd.c, -O3, when a C compiler is present),
 // hosts vs the lower bound, and how time grows with size. Then the default algorithm (improvement phase with a
-// 1 s budget) on the same fleets, and every placement rule at 10^4 items.
+// 1 s budget) on the same fleets, every placement rule at 10^4 items, and the vector-aware bin-centric rules
+// (dot product, L2 norm) at 10^4 and 10^5 items.
 // Flags: --reference-max=N (largest fleet the reference packs, default 100000)  --no-c  --improve-seconds=S
+//        --vector (only the dot-product / L2-norm table)  --vector-max=N (largest fleet for that table, default 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +79,24 @@ function runBaseline(exe: string, f: Fleet): { seconds: number; hosts: number } 
 const ms = (s: number) => (s * 1000).toFixed(1);
 const rate = (n: number, s: number) => (s > 0 ? `${(n / s / 1e6).toFixed(2)} M/s` : '-');
 
+/** The bin-centric vector rules (Panigrahy et al. 2011) on the fleets up to `max` items: hosts, bound, gap, seconds. */
+function vectorRules(wasm: Packer, reference: Packer, fleets: readonly (Case & { f: Fleet })[], max: number, referenceMax: number): void {
+  console.log('\nVector-aware rules (bin-centric: each host in turn takes the best-scoring item that fits), no improvement phase, WASM vs reference.\n');
+  const rows: (string | number)[][] = [];
+  for (const { label, f } of fleets.filter((x) => x.f.items <= max)) {
+    const lb = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
+    for (const rule of ['dot-product', 'l2-norm'] as const) {
+      const options: PackOptions = { ...DEFAULT_PACK_OPTIONS, rule, order: 'decreasing' };
+      const w = timePack(wasm, f, options, 1);
+      const r = f.items <= referenceMax ? timePack(reference, f, options, 1) : null;
+      if (r && r.hosts !== w.hosts) throw new Error(`reference and WASM disagree on ${label} ${rule}: ${r.hosts} vs ${w.hosts}`);
+      rows.push([label, f.items, f.shapes, rule, w.hosts, lb, `${(100 * (w.hosts - lb) / lb).toFixed(1)} %`, w.seconds.toFixed(3),
+        r ? r.seconds.toFixed(3) : `not run (> ${referenceMax} items)`]);
+    }
+  }
+  console.log(markdownTable(['fleet', 'items', 'shapes', 'rule', 'hosts', 'lower bound', 'over the bound', 'WASM s', 'reference s'], rows));
+}
+
 export async function run(args: string[]): Promise<void> {
   const referenceMax = Number(flag(args, 'reference-max') ?? 100_000);
   const improveSeconds = Number(flag(args, 'improve-seconds') ?? 1);
@@ -84,6 +104,11 @@ export async function run(args: string[]): Promise<void> {
   const wasm = createWasmPacker();
   const reference = new ReferencePacker();
   const ffd: PackOptions = { ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey: 'l2' };
+  const vectorMax = Number(flag(args, 'vector-max') ?? 100_000);
+  if (flag(args, 'vector')) {
+    vectorRules(wasm, reference, CASES.filter((c) => !c.label.startsWith('10^6')).map((c) => ({ ...c, f: c.fleet() })), vectorMax, referenceMax);
+    return;
+  }
   const fleets = CASES.map((c) => ({ ...c, f: c.fleet() }));
 
   console.log('First Fit Decreasing (L2 size key), exact: every answer is the leftmost host that fits. Times exclude writing the inputs.\n');
@@ -128,4 +153,5 @@ export async function run(args: string[]): Promise<void> {
     }
   }
   console.log(markdownTable(['fleet', 'rule', 'order', 'hosts', 'WASM ms', 'WASM items/s', 'reference ms', 'reference / WASM'], ruleRows));
+  vectorRules(wasm, reference, fleets, vectorMax, referenceMax);
 }
