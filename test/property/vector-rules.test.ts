@@ -50,8 +50,8 @@ const rulesArb = fc.record({ tenants: fc.boolean(), spread: fc.boolean(), affini
 /** Many replicas of a few small integer shapes: classes of many units, and score ties between classes. */
 const repeatedArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
   pool: poolArb(dims),
-  shapes: fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 12 }),
-  picks: fc.array(fc.nat(), { minLength: 1, maxLength: 250 }),
+  shapes: fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 12, size: 'max' }),
+  picks: fc.array(fc.nat(), { minLength: 1, maxLength: 250, size: 'max' }),
   rules: rulesArb,
   bits: fc.nat(),
   hard: fc.boolean(),
@@ -63,7 +63,7 @@ const repeatedArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain
 /** Every item its own shape, integer or fractional sizes (rounding in the scores and their bounds). */
 const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
   pool: poolArb(dims),
-  demands: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200 }),
+  demands: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200, size: 'max' }),
   rules: rulesArb,
   bits: fc.nat(),
   hard: fc.boolean(),
@@ -74,13 +74,16 @@ const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain
 
 /**
  * Exact score ties between classes: tiny shapes, and one shape in several classes (tenants without isolation make
- * them distinct classes of equal demand), spread over many leaves of the class tree.
+ * them distinct classes of equal demand), spread over many leaves of the class tree; capacities with halves leave
+ * residuals no shape matches, so the bounds of boxes holding larger shapes exceed the best score.
  */
 const tiesArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 3 }).chain((dims) => fc.record({
-  pool: poolArb(dims),
-  demands: fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200 }),
-  tenants: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 200, maxLength: 200 }),
-})).map(({ pool, demands, tenants }) => ({ dims: demands[0].length, ...pool, demands, itemTenant: demands.map((_, i) => tenants[i]) }));
+  capacities: fc.array(fc.array(fc.integer({ min: 8, max: 40 }).map((c) => c + 0.5), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 16 }),
+  demands: fc.array(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 400, size: 'max' }),
+  tenants: fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 400, maxLength: 400 }),
+})).map(({ capacities, demands, tenants }) => ({
+  dims: demands[0].length, capacities, maxItems: capacities.map(() => 0), demands, itemTenant: demands.map((_, i) => tenants[i]),
+}));
 
 const optionsArb: fc.Arbitrary<Partial<PackOptions>> = fc.record({
   rule: fc.constantFrom('dot-product' as const, 'l2-norm' as const),
