@@ -88,7 +88,7 @@ export const ORDER_SHUFFLED = 2; //    a seeded uniform shuffle (Fisher–Yates 
 export const NEXT_K_WINDOW = 16; //   hosts Next-K Fit keeps open (the most recently opened ones)
 
 // ── Dot-product and L2-norm rules (bin-centric) ──
-export const VECTOR_BUCKET = 16; //     item classes per leaf of the class tree (pack/vector-rules.ts)
+export const VECTOR_BUCKET = 8; //     item classes per leaf of the class tree (pack/vector-rules.ts)
 
 // ── Failure domains for spread groups ──
 export const DOMAIN_HOST = 0;
