@@ -17,7 +17,10 @@
 //    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
 //  - Host histories are summed once per tick and extended in place when an item is appended to a host's list
 //    (appending adds the same terms in the same order as a recomputation would); demand sums likewise.
-//  - Trace interpolation constants are computed once per instant rather than once per item.
+//  - Trace interpolation constants are computed once per instant rather than once per item, and the slope between
+//    consecutive samples once per run (the same division the reference does at every read).
+//  - After a partial update (move completions at an instant already updated), finished items are looked for only on
+//    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
@@ -95,10 +98,10 @@ let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // incremental indexes (see the top of this file)
-let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0;
+let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
-let awake: usize = 0, touched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
+let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
@@ -145,12 +148,13 @@ function layoutState(): void {
   hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
+  tracesD = at; at += <usize>R * <usize>C * 8;
   at = layoutPower(at, M);
   W = wordsFor(H);
   const wb = <usize>W * 8;
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
   emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
-  deferredSet = at; at += wb;
+  deferredSet = at; at += wb; lastTouched = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
@@ -228,6 +232,11 @@ function initState(): void {
   setI32(classSeen, H, -1);
   preparePower(M);
   for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
+  // Slopes between consecutive samples, divided as the reference divides them between samples one interval apart
+  // ((u2 − u1) / ((t2 − t1) · ti) with t2 − t1 = 1, and 1 · ti is ti): once per run instead of once per item update.
+  for (let c = 0; c + 1 < C; c++) {
+    for (let r = 0; r < R; r++) setF64(tracesD, c * R + r, (f64At(tracesT, (c + 1) * R + r) - f64At(tracesT, c * R + r)) / (<f64>1 * traceInterval));
+  }
   // Distinct host classes: once PABFD has priced an empty host of each, no other empty host can win.
   classCount = 0;
   for (let h = 0; h < H; h++) {
@@ -252,7 +261,7 @@ function initState(): void {
 
 // Where instant t falls in the traces, the same for every row: computed once per instant (the reference
 // recomputes it per row with the same operations). Modes: 0 = a sample (traceCol), 1 = interpolate between
-// traceT1 and traceT2.
+// traceT1 and traceT2, 2 = the same between samples one interval apart, with the slope divided once per run (tracesD).
 function locateTrace(t: f64): void {
   traceT = t;
   const ti = traceInterval, cols = C;
@@ -261,13 +270,14 @@ function locateTrace(t: f64): void {
   const t1 = <i32>floor(t / ti);
   const t2 = <i32>ceil(t / ti);
   if (t2 > cols - 1) { traceMode = 0; traceCol = cols - 1; return; }
-  traceMode = 1; traceT1 = t1; traceT2 = t2;
+  traceMode = t2 - t1 == 1 ? 2 : 1; traceT1 = t1; traceT2 = t2;
   traceDen = <f64>(t2 - t1) * ti;
   traceOff = t - <f64>t1 * ti;
 }
 
-function traceAt(row: i32, t: f64): f64 {
+@inline function traceAt(row: i32, t: f64): f64 {
   if (t != traceT) locateTrace(t);
+  if (traceMode == 2) return f64At(tracesT, traceT1 * R + row) + f64At(tracesD, traceT1 * R + row) * traceOff;
   if (traceMode == 0) return f64At(tracesT, traceCol * R + row);
   const u1 = f64At(tracesT, traceT1 * R + row);
   const u2 = f64At(tracesT, traceT2 * R + row);
@@ -614,6 +624,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
       else keepPrevious(h);
     }
+    setWord(lastTouched, w, wordAt(touched, w));
     setWord(touched, w, 0);
   }
   memory.fill(hReqValid, 0, <usize>H);
@@ -627,7 +638,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
     }
   }
-  removeFinished(t);
+  removeFinished(t, partial ? lastTouched : awake);
   lastProcessTime = t;
 }
 
@@ -674,11 +685,12 @@ function energyOfAllHosts(t: f64, dt: f64): void {
 }
 
 /** Items at zero demand (quirk) or past their departure leave their host, host by host in host order (only awake
- * hosts list items). */
-function removeFinished(t: f64): void {
+ * hosts list items). `hosts`: the awake set, or after a partial update the hosts it recomputed — on every other
+ * host no item changed (demand, moving state) since the update at this same instant removed what it found. */
+function removeFinished(t: f64, hosts: usize): void {
   const vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
+    let bits = wordAt(hosts, w) & wordAt(awake, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
