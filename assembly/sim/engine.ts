@@ -57,7 +57,7 @@ import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './b
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
-import { iqr, loess, mad, simpleRegression } from './stats';
+import { iqr, loess, mad, regressReversed } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -98,7 +98,7 @@ let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // incremental indexes (see the top of this file)
-let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0;
+let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
@@ -155,7 +155,7 @@ function layoutState(): void {
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
   emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
   deferredSet = at; at += wb; lastTouched = at; at += wb;
-  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; deferredHosts = at; at += h * 4;
+  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
@@ -790,9 +790,11 @@ function overloaded(h: i32, extra: i32): bool {
   }
   const w = lrWindow;
   if (w > HL || !hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
-  for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
-  if (quirk(abi.QUIRK_LR_UNWEIGHTED)) simpleRegression(scratchA, w, est);
-  else loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
+  if (quirk(abi.QUIRK_LR_UNWEIGHTED)) regressReversed(hist, w, est, scratchA);
+  else {
+    for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
+    loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
+  }
   let maxMB: f64 = -MAX_VALUE;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const mb = f64At(iMigMB, i32At(nItem, nd));
@@ -950,22 +952,40 @@ function findHost(i: i32, exclude: usize): i32 {
       price(h);
     }
   }
-  // The least (power increase, host) was tracked while pricing; later rounds, after an overloaded winner, scan.
-  let k = cBest, minHost = cBestHost;
-  while (k >= 0) {
-    if (i32At(cCheck, k) == 0 || !overloaded(minHost, i)) return minHost;
-    setI32(cHost, k, -1);
-    k = -1;
-    let minDiff: f64 = MAX_VALUE;
-    minHost = 0x7fffffff;
-    for (let c = 0; c < candidates; c++) {
-      const h = i32At(cHost, c);
-      if (h < 0) continue;
-      const d = f64At(cDiff, c);
-      if (d < minDiff || (d == minDiff && h < minHost)) { minDiff = d; minHost = h; k = c; }
-    }
+  // The least (power increase, host) was tracked while pricing; after an overloaded winner the others are taken in
+  // that order from a heap (the order is total: hosts are distinct), as the reference's repeated scans take them.
+  if (cBest < 0) return -1;
+  if (i32At(cCheck, cBest) == 0 || !overloaded(cBestHost, i)) return cBestHost;
+  let size = 0;
+  for (let c = 0; c < candidates; c++) if (c != cBest) setI32(cHeap, size++, c);
+  for (let k = (size >> 1) - 1; k >= 0; k--) siftDown(k, size);
+  while (size > 0) {
+    const k = i32At(cHeap, 0);
+    setI32(cHeap, 0, i32At(cHeap, --size));
+    siftDown(0, size);
+    const h = i32At(cHost, k);
+    if (i32At(cCheck, k) == 0 || !overloaded(h, i)) return h;
   }
   return -1;
+}
+
+/** Candidate a before candidate b: the lesser power increase, the lower host index among equal ones. */
+@inline function before(a: i32, b: i32): bool {
+  const da = f64At(cDiff, a), db = f64At(cDiff, b);
+  return da < db || (da == db && i32At(cHost, a) < i32At(cHost, b));
+}
+
+function siftDown(k: i32, size: i32): void {
+  const v = i32At(cHeap, k);
+  for (;;) {
+    let c = 2 * k + 1;
+    if (c >= size) break;
+    if (c + 1 < size && before(i32At(cHeap, c + 1), i32At(cHeap, c))) c++;
+    if (!before(i32At(cHeap, c), v)) break;
+    setI32(cHeap, k, i32At(cHeap, c));
+    k = c;
+  }
+  setI32(cHeap, k, v);
 }
 
 function firstFit(i: i32): i32 {
