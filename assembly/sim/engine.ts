@@ -21,12 +21,15 @@
 //    consecutive samples once per run (the same division the reference does at every read).
 //  - After a partial update (move completions at an instant already updated), finished items are looked for only on
 //    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update.
+//  - An item already updated at instant t is not updated again at t outside ticks and autoscaling (the second update
+//    of an instant, a deferred one, an item listed on two hosts): its demand is then a function of t alone.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
 //   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
-//                      shortSum, shortCount, migMB (memory a migration copies now)  [N] each
+//                      shortSum, shortCount, migMB (memory a migration copies now), updated (instant of its last
+//                      update)                                                    [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
 //   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
 //                      emptySince                                                   [H]
@@ -81,7 +84,7 @@ let P: i32 = 0;
 // f64 state
 let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iEntryTime: usize = 0, iEntryAlloc: usize = 0;
 let iEntryReq: usize = 0, iMigStart: usize = 0, iTotAlloc: usize = 0, iTotReq: usize = 0, iUnderMig: usize = 0;
-let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
+let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0, iUpdated: usize = 0;
 let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
@@ -132,7 +135,7 @@ function layoutState(): void {
   iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8; iEntryTime = at; at += n * 8;
   iEntryAlloc = at; at += n * 8; iEntryReq = at; at += n * 8; iMigStart = at; at += n * 8; iTotAlloc = at; at += n * 8;
   iTotReq = at; at += n * 8; iUnderMig = at; at += n * 8; iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
-  iMigMB = at; at += n * 8;
+  iMigMB = at; at += n * 8; iUpdated = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
   hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
@@ -210,6 +213,7 @@ function initState(): void {
     setI32(iHost, i, -1);
     setF64(iEntryTime, i, -1);
     setF64(iMigMB, i, f64At(itemMigrationMB, i));
+    setF64(iUpdated, i, NaN);
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
   }
   for (let h = 0; h < H; h++) {
@@ -409,7 +413,13 @@ function allocate(h: i32, refresh: bool, t: f64, tick: bool): void {
   let over = false;
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (refresh) { updateItem(i32At(nItem, nd), t, tick); allocateFor(nd); }
+    if (refresh) {
+      // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
+      // host recomputed after moves, or the item listed on two hosts) would write the same values.
+      const i = i32At(nItem, nd);
+      if (tick || scaleTarget > 0 || f64At(iUpdated, i) != t) { updateItem(i, t, tick); setF64(iUpdated, i, t); }
+      allocateFor(nd);
+    }
     if (over) continue;
     const i = i32At(nItem, nd), pes = i32At(itemPes, i);
     const per = perCore(nd, pes);
