@@ -58,6 +58,6 @@ export function diurnalScenario(): ScenarioInput {
     // on a Kubernetes node pool that a cluster autoscaler grows for pending pods and shrinks after 10 min underused.
     simulation: { policy: 'lr-mmt-1.2', intervalSeconds: INTERVAL, autoscaling: { enabled: true, targetUtilisation: 0.7 },
       containerInVm: { semantics: 'kubernetes', autoscaler: { scaleDownUnneededSeconds: 600 } } },
-    policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
+    policy: { algorithm: 'best', sizeKey: 'l2', seed: 1 },
   };
 }

@@ -57,6 +57,6 @@ export function fleetScenario(): ScenarioInput {
     tenants,
     services,
     deployment: { vm: { platform: 'vsphere', flavours: cloudStyleFlavours() }, container: { platform: 'gke' } },
-    policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
+    policy: { algorithm: 'best', sizeKey: 'l2', seed: 1 },
   };
 }

@@ -51,6 +51,6 @@ export function multiTenantScenario(): ScenarioInput {
       svc('saas', 'saas-db', 'Tenant databases', 8, 2, 16, 'sandbox', 250, 100),
     ],
     deployment: { vm: { platform: 'kubevirt', flavours: cloudStyleFlavours() }, container: { platform: 'gke' } },
-    policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
+    policy: { algorithm: 'best', sizeKey: 'l2', seed: 1 },
   };
 }

@@ -27,6 +27,6 @@ export function webTierScenario(): ScenarioInput {
       service('search', 'Search index', 2, 2, 10, 120, 100),
     ],
     deployment: { vm: { platform: 'vsphere', flavours: cloudStyleFlavours() }, container: { platform: 'gke' } },
-    policy: { algorithm: 'ffd', sizeKey: 'l2', seed: 1 },
+    policy: { algorithm: 'best', sizeKey: 'l2', seed: 1 },
   };
 }

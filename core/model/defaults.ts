@@ -70,7 +70,7 @@ export const ECONOMICS_DEFAULTS = {
 };
 
 export const POLICY_DEFAULTS = {
-  algorithm: 'ffd' as const,
+  algorithm: 'best' as const,
   sizeKey: 'l2' as const,
   seed: 1,
   improveIterations: 2000,
@@ -193,9 +193,10 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
     source: 'Uptime Institute Global Data Center Survey 2023: average annual PUE 1.58' },
   { path: 'sites[].energyUSDPerKWh', value: SITE_DEFAULTS.energyUSDPerKWh, unit: 'USD per kWh',
     source: 'Planning assumption: commercial electricity tariff' },
-  { path: 'policy.algorithm', value: 'ffd', unit: 'algorithm',
-    source: 'First Fit Decreasing (Johnson et al., 1974): the placement the workbench replays and explains step by step; '
-      + '"best" (minimum bin slack or FFD, then Consistent Neighborhood Search) uses fewer hosts, see hostfit pack and bench pack' },
+  { path: 'policy.algorithm', value: POLICY_DEFAULTS.algorithm, unit: 'algorithm',
+    source: 'The engine\'s best: minimum bin slack (Gupta & Ho 1999) or, beyond a few thousand items, the better of FFD and '
+      + 'Next-K Fit over a shuffled order, then Consistent Neighborhood Search (Buljubasic & Vasquez 2016) for a fixed '
+      + 'number of iterations; "ffd" (Johnson et al., 1974) is the placement the workbench replays step by step' },
   { path: 'policy.sizeKey', value: 'l2', unit: 'size key',
     source: 'L2 norm of normalised demand; among the better FFD keys in Panigrahy et al. (2011)' },
   { path: 'policy.seed', value: 1, unit: 'integer', source: 'Fixed seed so every machine gives the same numbers' },

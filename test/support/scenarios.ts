@@ -1,4 +1,7 @@
 // Small scenario builders for tests: a valid minimal scenario, overridable per test.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseScenarioValue } from '../../core/scenario/parse';
 import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 
@@ -18,4 +21,21 @@ export function parsed(input: unknown): Scenario {
   const r = parseScenarioValue(input);
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.where}: ${e.message}`).join('\n'));
   return r.scenario;
+}
+
+/**
+ * A scenario on FFD. The bundled examples plan with "best"; checks that the WASM kernel equals the reference
+ * packer pin FFD, which the reference runs in seconds ("best" on multi-tenant takes it minutes).
+ */
+export function onFfd(s: Scenario): Scenario {
+  return { ...s, policy: { ...s.policy, algorithm: 'ffd' } };
+}
+
+/** A bundled example file as a temporary copy on FFD (see `onFfd`), for the command line. */
+export function exampleFileOnFfd(id: string): string {
+  const doc = JSON.parse(readFileSync(new URL(`../../examples/${id}.hostfit.json`, import.meta.url), 'utf8'));
+  doc.policy = { ...doc.policy, algorithm: 'ffd' };
+  const file = join(mkdtempSync(join(tmpdir(), 'hostfit-ffd-')), `${id}.hostfit.json`);
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
 }

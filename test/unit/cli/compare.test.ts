@@ -6,7 +6,7 @@ import { compareScenario } from '../../../core/compare/compare';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { main } from '../../../electron/cli/main';
-import { minimalInput } from '../../support/scenarios';
+import { exampleFileOnFfd, minimalInput, onFfd } from '../../support/scenarios';
 
 async function cli(args: string[]) {
   let out = '', err = '';
@@ -36,10 +36,10 @@ describe('hostfit compare', () => {
     }
   });
 
-  it('--json is the comparison of the same scenario (WASM kernel = reference)', { timeout: 60_000 }, async () => {
-    const r = await cli(['compare', exampleFile('multi-tenant'), '--json']);
+  it('--json is the comparison of the same scenario (WASM kernel = reference, on FFD)', { timeout: 60_000 }, async () => {
+    const r = await cli(['compare', exampleFileOnFfd('multi-tenant'), '--json']);
     expect(r.code).toBe(0);
-    const expected = compareScenario(exampleScenario(EXAMPLES.find((e) => e.id === 'multi-tenant')!), new ReferencePacker());
+    const expected = compareScenario(onFfd(exampleScenario(EXAMPLES.find((e) => e.id === 'multi-tenant')!)), new ReferencePacker());
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify({ ...expected, packer: 'wasm' })));
   });
 

@@ -6,6 +6,7 @@ import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { planScenario } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { main } from '../../../electron/cli/main';
+import { exampleFileOnFfd, onFfd } from '../../support/scenarios';
 
 async function cli(args: string[]) {
   let out = '', err = '';
@@ -25,13 +26,13 @@ describe('hostfit plan', () => {
     expect(r.out.split('\n')[2]).toMatch(/vm\s+container/);
   });
 
-  it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s equals the reference implementation', { timeout: 30_000 }, async (id) => {
-    const r = await cli(['plan', exampleFile(id), '--json']);
+  it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s on FFD equals the reference implementation', { timeout: 30_000 }, async (id) => {
+    const r = await cli(['plan', exampleFileOnFfd(id), '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     // The reference packer scans hosts linearly: on the fleet it checks the one-level models, the others all three.
     const models = id === 'fleet' ? ['vm', 'container'] as const : undefined;
-    const expected = planScenario(exampleScenario(EXAMPLES.find((e) => e.id === id)!), new ReferencePacker(), models);
+    const expected = planScenario(onFfd(exampleScenario(EXAMPLES.find((e) => e.id === id)!)), new ReferencePacker(), models);
     expect(json.models.map((m: { id: string }) => m.id)).toEqual(['vm', 'container', 'container-in-vm']);
     expect({ ...json, models: json.models.slice(0, expected.models.length) }).toEqual({ ...expected, packer: 'wasm' });
     expect(json.models.every((m: { verified: boolean }) => m.verified)).toBe(true);

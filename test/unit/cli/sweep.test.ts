@@ -5,6 +5,7 @@ import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { parseScenarioValue } from '../../../core/scenario/parse';
 import { main } from '../../../electron/cli/main';
+import { exampleFileOnFfd, onFfd } from '../../support/scenarios';
 
 async function cli(args: string[]) {
   let out = '', err = '';
@@ -13,16 +14,18 @@ async function cli(args: string[]) {
 }
 
 const webTier = new URL('../../../examples/web-tier.hostfit.json', import.meta.url).pathname;
+// The reference packer checks the sweep on FFD (see onFfd).
+const webTierOnFfd = exampleFileOnFfd('web-tier');
 
 // Each run starts worker threads that load TypeScript through tsx: seconds, not milliseconds.
 describe('hostfit sweep', { timeout: 60_000 }, () => {
   it('prints one row per value, computed in worker threads, equal to comparing each variant directly', async () => {
-    const r = await cli(['sweep', webTier, '--param', 'deployment.vm.cpuOvercommit', '--values', '1..3', '--json', '--threads', '2']);
+    const r = await cli(['sweep', webTierOnFfd, '--param', 'deployment.vm.cpuOvercommit', '--values', '1..3', '--json', '--threads', '2']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.param).toBe('deployment.vm.cpuOvercommit');
     expect(json.rows.map((row: { value: number }) => row.value)).toEqual([1, 2, 3]);
-    const base = exampleScenario(EXAMPLES.find((e) => e.id === 'web-tier')!);
+    const base = onFfd(exampleScenario(EXAMPLES.find((e) => e.id === 'web-tier')!));
     for (const row of json.rows) {
       const variant = parseScenarioValue({ ...base, deployment: { ...base.deployment, vm: { ...base.deployment.vm, cpuOvercommit: row.value } } });
       if (!variant.ok) throw new Error('variant must parse');

@@ -9,7 +9,7 @@ import { planModels, planScenario } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { ScenarioInput } from '../../../core/scenario/schema';
 import { createWasmPacker } from '../../../electron/cli/kernel';
-import { parsed } from '../../support/scenarios';
+import { onFfd, parsed } from '../../support/scenarios';
 
 const packer = new ReferencePacker();
 
@@ -183,7 +183,11 @@ describe('compare on the bundled examples', () => {
   it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s: WASM and reference packers agree; every total is consistent', { timeout: 30_000 }, (id, example) => {
     const scenario = exampleScenario(example);
     const wasm = compareScenario(scenario, createWasmPacker(), { headroom: id !== 'fleet' });
-    if (id !== 'fleet') expect({ ...wasm, packer: 'reference' }).toEqual(compareScenario(scenario, packer));
+    expect(wasm.algorithm).toBe('best');
+    if (id !== 'fleet') {
+      const ffd = onFfd(scenario);
+      expect({ ...compareScenario(ffd, createWasmPacker()), packer: 'reference' }).toEqual(compareScenario(ffd, packer));
+    }
     for (const m of wasm.models) {
       expect(sumsToCapacity(m)).toBe(true);
       expect(m.placed + m.unplaced).toBe(m.instances);
@@ -209,6 +213,7 @@ describe('placement rules in the comparison', () => {
         { id: 'cache', name: 'Cache', tenant: 't', replicas: 2, demand: { cpuCores: 1, memoryGiB: 2 }, requiredHostLabels: ['ssd'] },
       ],
       deployment: { containerInVm: { nodeShape: { vcpus: 8, memoryGiB: 32 }, shapeSearch: { enabled: false } } },
+      policy: { algorithm: 'ffd' },
     };
   }
 
