@@ -6,7 +6,7 @@
 #
 # The build stage installs and builds exactly as CI does (.ci/run: `npm ci`, whose `prepare` compiles the WASM
 # kernel and bundles the command line, scripts/build-cli.mjs); test/unit/deploy/dockerfile.test.ts checks that
-# the commands stay the same. The run stage holds Node and out/cli only (one ESM file and its WASM): no package
+# the commands stay the same. The run stage holds Node and out/cli only (the ESM entry, its chunks and its WASM): no package
 # manager runs there, nothing is fetched at run time, and it runs as the unprivileged `node` user.
 FROM node:22-slim AS build
 WORKDIR /src

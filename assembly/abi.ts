@@ -87,6 +87,9 @@ export const ORDER_SHUFFLED = 2; //    a seeded uniform shuffle (Fisher–Yates 
 // ── Next-K Fit ──
 export const NEXT_K_WINDOW = 16; //   hosts Next-K Fit keeps open (the most recently opened ones)
 
+// ── Dot-product and L2-norm rules (bin-centric) ──
+export const VECTOR_BUCKET = 8; //     item classes per leaf of the class tree (pack/vector-rules.ts)
+
 // ── Failure domains for spread groups ──
 export const DOMAIN_HOST = 0;
 export const DOMAIN_RACK = 1;

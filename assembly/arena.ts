@@ -13,6 +13,7 @@
 //        ├─ fills           [H]       allocated share per host         ├─ bigCap [D]     largest final capacity
 //        ├─ insWeight       [M]       trash-can subsets' weight        ├─ packLoad [(C+1) × D], packSuffix [C+1]
 //        ├─ mbsSuffix       [N + 1]   minimum-slack rule: suffix sums of unit weights
+//        ├─ vcLo, vcHi      [2B × D]  dot-product / L2-norm rules: per class-tree node, the box of live classes' demands
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
 //        │    lpInverse, lpMatrix [L × L]   basis inverse, Gauss–Jordan scratch
 //        │    lpValue, lpDual, lpCenter, lpPrice, lpDirection [L]   basic values, duals, prices, B⁻¹·column
@@ -32,6 +33,7 @@
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
 //        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
+//        ├─ vector rules: vcSlot, vcRep, vcPerm, vcCursor, vcGrouped [N]; vcStart [N + 1]; vcMinPos, vcMinSlots [2B]
 //        ├─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
 //        └─ pattern LP (same condition): lpSize, lpDemand, lpTypeHead, lpLeft, lpCursor, lpBasis, lpSurplusBasic,
 //                  lpPattern [L]; lpItemNext, lpCopyType [N]; lpColumnStart [LP_MAX_COLUMNS + 1],
@@ -39,7 +41,7 @@
 //                  the dive: lpResidual [L], lpTried [DIVE_TRIES], lpFixedColumn, lpFixRow [N], lpFixStart [N + 1]
 // P: smallest power of two >= H. M = N + PAIR_IN_LIMIT·(PAIR_IN_LIMIT − 1)/2 trash-can subsets.
 // L = min(N, LP_MAX_TYPES): rows of the pattern LP (distinct item sizes).
-// C = IMPROVE_PACK_CANDIDATES. T: smallest power of two >= 2N + 2 when G > 0 (open addressing, load <= 1/2).
+// B: smallest power of two >= N / VECTOR_BUCKET (leaves of the class tree). C = IMPROVE_PACK_CANDIDATES. T: smallest power of two >= 2N + 2 when G > 0 (open addressing, load <= 1/2).
 // The host must re-create its typed-array views after `reserve`, which may grow (and so detach) memory.
 import {
   HDR_HOSTS, HDR_ITEMS, HDR_DIMS, HDR_HOST_CAPACITY, HDR_HOST_MAX_ITEMS, HDR_ITEM_DEMAND, HDR_ITEM_HOST,
@@ -48,6 +50,7 @@ import {
   HDR_ITEM_EXCLUSIVE, HDR_ITEM_SPREAD, HDR_ITEM_AFFINITY, HDR_ITEM_LABELS, HDR_SPREAD_LEVEL, HDR_SPREAD_MAX,
   HDR_ITEM_FIRST_HOST, HDR_STATS, STATS_SLOTS, IMPROVE_PAIR_IN_LIMIT, IMPROVE_PACK_CANDIDATES,
   LP_MAX_ITEMS, LP_MAX_TYPES, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_TAKE_WORDS, DIVE_TRIES,
+  VECTOR_BUCKET,
 } from './abi';
 
 export let hosts: i32 = 0;
@@ -56,6 +59,7 @@ export let dims: i32 = 0;
 export let labelWords: i32 = 0;
 export let spreadGroups: i32 = 0;
 export let treeLeaves: i32 = 0; // P
+export let classLeaves: i32 = 0; // B
 export let insCapacity: i32 = 0; // M
 export let spreadSlots: i32 = 0; // T
 
@@ -78,6 +82,8 @@ export let insWeight: usize = 0;
 export let packLoad: usize = 0;
 export let packSuffix: usize = 0;
 export let mbsSuffix: usize = 0;
+export let vcLo: usize = 0;
+export let vcHi: usize = 0;
 export let lpInverse: usize = 0;
 export let lpMatrix: usize = 0;
 export let lpValue: usize = 0;
@@ -168,6 +174,15 @@ export let repackSizes: usize = 0;
 export let bigCount: usize = 0;
 export let bigTc: usize = 0;
 export let bigExtra: usize = 0;
+// vector rules (pack/vector-rules.ts)
+export let vcSlot: usize = 0;
+export let vcRep: usize = 0;
+export let vcPerm: usize = 0;
+export let vcCursor: usize = 0;
+export let vcGrouped: usize = 0;
+export let vcStart: usize = 0;
+export let vcMinPos: usize = 0;
+export let vcMinSlots: usize = 0;
 // spread table
 export let spreadKeyGroup: usize = 0;
 export let spreadKeyDomain: usize = 0;
@@ -225,9 +240,10 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   labelWords = w;
   spreadGroups = g;
   treeLeaves = nextPow2(max(h, 1));
+  classLeaves = nextPow2(max(1, (n + VECTOR_BUCKET - 1) / VECTOR_BUCKET));
   insCapacity = n + (IMPROVE_PAIR_IN_LIMIT * (IMPROVE_PAIR_IN_LIMIT - 1)) / 2;
   spreadSlots = g > 0 ? nextPow2(2 * n + 2) : 1;
-  const hu = <usize>h, nu = <usize>n, du = <usize>d, wu = <usize>w, gu = <usize>g, pu = <usize>treeLeaves;
+  const hu = <usize>h, nu = <usize>n, du = <usize>d, wu = <usize>w, gu = <usize>g, pu = <usize>treeLeaves, bu = <usize>classLeaves;
   const mu = <usize>insCapacity, cu = <usize>IMPROVE_PACK_CANDIDATES, tu = <usize>spreadSlots;
   const sortLen = <usize>max(max(n, h), insCapacity);
   // The pattern LP's regions exist only where it may run (one dimension, few enough items).
@@ -256,6 +272,8 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   packLoad = at; at += (cu + 1) * du * 8;
   packSuffix = at; at += (cu + 1) * 8;
   mbsSuffix = at; at += (nu + 1) * 8;
+  vcLo = at; at += 2 * bu * du * 8;
+  vcHi = at; at += 2 * bu * du * 8;
   lpInverse = at; at += lu * lu * 8;
   lpMatrix = at; at += lu * lu * 8;
   lpValue = at; at += lu * 8;
@@ -341,6 +359,14 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   bigCount = at; at += du * 4;
   bigTc = at; at += du * 4;
   bigExtra = at; at += du * 4;
+  vcSlot = at; at += nu * 4;
+  vcRep = at; at += nu * 4;
+  vcPerm = at; at += nu * 4;
+  vcCursor = at; at += nu * 4;
+  vcGrouped = at; at += nu * 4;
+  vcStart = at; at += (nu + 1) * 4;
+  vcMinPos = at; at += 2 * bu * 4;
+  vcMinSlots = at; at += 2 * bu * 4;
   spreadKeyGroup = at; at += tu * 4;
   spreadKeyDomain = at; at += tu * 4;
   spreadCount = at; at += tu * 4;

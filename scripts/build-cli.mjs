@@ -1,11 +1,12 @@
-// Builds the command line into one ESM file, out/cli/hostfit.mjs, with esbuild, and copies the WASM it loads
-// beside it: the release and debug kernels (electron/cli/kernel.ts looks beside the bundle) and HiGHS's
+// Builds the command line into ESM files with esbuild — the entry out/cli/hostfit.mjs and, beside it, the chunks
+// its commands load when they run (code splitting: a command parses only the code it uses, so the process starts
+// sooner) — and copies the WASM it loads beside them: the release and debug kernels (electron/cli/kernel.ts looks beside the bundle) and HiGHS's
 // highs.wasm (the `highs` package finds it next to the module that loads it, which is then the bundle).
 // bin/hostfit.mjs runs the bundle: no TypeScript compiler at run time.
 //
 // `node scripts/build-cli.mjs [--outdir DIR]` (default out/cli). Run by `npm install` (prepare), `npm run build`
 // and the Dockerfile; the kernel must be compiled first (npm run build:kernel).
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,14 @@ if (missing.length > 0) {
 }
 
 mkdirSync(outdir, { recursive: true });
+// Chunks of an earlier build (their names are content hashes) would otherwise stay behind.
+for (const f of readdirSync(outdir)) if (/^chunk-[\w-]+\.mjs$/.test(f)) rmSync(join(outdir, f));
 await build({
-  entryPoints: [join(root, 'electron', 'cli', 'entry.ts')],
-  outfile: join(outdir, 'hostfit.mjs'),
+  entryPoints: { hostfit: join(root, 'electron', 'cli', 'entry.ts') },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -34,7 +40,7 @@ await build({
   minify: true,
   legalComments: 'eof',
   logLevel: 'warning',
-  // CommonJS dependencies call require() for Node built-ins, which an ESM file must provide itself.
+  // CommonJS dependencies call require() for Node built-ins, which an ESM file must provide itself (every chunk).
   banner: { js: "import { createRequire as __hostfitRequire } from 'node:module'; const require = __hostfitRequire(import.meta.url);" },
 });
 

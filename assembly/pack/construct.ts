@@ -17,6 +17,7 @@ import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
 import { hostAt, rankOf } from './host-order';
 import { fits, place, remove } from './state';
 import { sameClass } from './units';
+import { bestUnit, classIndex, unitScore, vectorIndexApplies } from './vector-rules';
 
 let openCount = 0;
 let emptyFrom = 0; // hosts of rank below this all hold units (hosts only fill during the constructive pass)
@@ -103,21 +104,6 @@ function hostScore(rule: i32, unit: i32, h: i32): f64 {
   return rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST || rule == ALG_K8S_BALANCED;
 }
 
-/** Score of unit for host h under a bin-centric rule; higher is better. */
-function unitScore(rule: i32, unit: i32, h: i32): f64 {
-  let acc: f64 = 0;
-  for (let d = 0; d < dims; d++) {
-    const c = capacityAt(h, d);
-    if (c <= 0) continue;
-    if (rule == ALG_DOT_PRODUCT) acc += (demandOf(unit, d) / c) * (residualAt(h, d) / c);
-    else {
-      const x = (residualAt(h, d) - demandOf(unit, d)) / c;
-      acc += x * x;
-    }
-  }
-  return rule == ALG_DOT_PRODUCT ? acc : -acc;
-}
-
 function bestScoredHost(rule: i32, unit: i32): i32 {
   let chosen = -1;
   let best: f64 = -Infinity;
@@ -177,8 +163,44 @@ function itemCentric(rule: i32, units: i32): void {
   }
 }
 
-/** Bin-centric (Panigrahy et al.): fill hosts in the host order, each with the best-scoring unit that fits. */
+/**
+ * Bin-centric (Panigrahy et al. 2011; pack/vector-rules.ts): fill hosts in the host order, each with the
+ * best-scoring unit that fits, ties to the earliest in order. Through the class index unless some capacity or
+ * demand is not finite; then by the plain scan over every remaining unit.
+ */
 function binCentric(rule: i32, units: i32): i32 {
+  if (vectorIndexApplies(units)) return binCentricIndexed(rule, units);
+  return binCentricScan(rule, units);
+}
+
+function binCentricIndexed(rule: i32, units: i32): i32 {
+  let remaining = classIndex(rule, units);
+  let placed = 0;
+  for (let r = 0; r < hosts && remaining > 0; r++) {
+    const h = hostAt(r);
+    for (;;) {
+      const unit = bestUnit(h);
+      if (unit < 0) break;
+      setI32(decided, placed++, unit);
+      remaining--;
+      placeTracked(unit, h);
+    }
+  }
+  return unplacedAfter(units, placed);
+}
+
+/** decided[placed, …): every unit not placed, in order (conflicting units included); returns the end. */
+function unplacedAfter(units: i32, placed: i32): i32 {
+  let at = placed;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitHost, unit) < 0) setI32(decided, at++, unit);
+  }
+  return at;
+}
+
+/** The plain scan: every remaining unit scored for every placement. */
+function binCentricScan(rule: i32, units: i32): i32 {
   // decided[] doubles as the list of remaining units, compacted in order after each placement.
   let remaining = 0;
   for (let k = 0; k < units; k++) {
@@ -206,13 +228,7 @@ function binCentric(rule: i32, units: i32): i32 {
       placeTracked(chosen, h);
     }
   }
-  // Then every unit not placed, in order (conflicting units included).
-  let at = placed;
-  for (let k = 0; k < units; k++) {
-    const unit = i32At(unitOrder, k);
-    if (i32At(unitHost, unit) < 0) setI32(decided, at++, unit);
-  }
-  return at;
+  return unplacedAfter(units, placed);
 }
 
 // ── Minimum bin slack (reference: minSlack in core/reference/construct.ts) ──

@@ -9,7 +9,10 @@
 // whose previous identical unit went to host p resumes at p's rank: hosts before p could not take that shape and only
 // fill up (capacity and slots shrink, isolation and spread only tighten). Leaves that pass the capacity test
 // are then checked against labels, isolation and spread.
-import { dims, hosts, treeLeaves, tree, treeSlots, hostMaxItems, hostCount, unitSlots, i32At, setI32, residualAt, demandOf } from '../arena';
+import {
+  dims, hosts, items, labelWords, spreadGroups, treeLeaves, tree, treeSlots, hostMaxItems, hostCount, unitSlots, itemExclusive,
+  i32At, setI32, residualAt, demandOf,
+} from '../arena';
 import { hostAt, rankOf } from './host-order';
 import { fitsBeyondCapacity } from './state';
 
@@ -58,6 +61,8 @@ export function buildTree(): void {
   const p = treeLeaves;
   anyLimit = false;
   for (let h = 0; h < hosts; h++) if (i32At(hostMaxItems, h) > 0) anyLimit = true;
+  capacityOnly = labelWords == 0 && spreadGroups == 0;
+  for (let i = 0; i < items && capacityOnly; i++) if (i32At(itemExclusive, i) != 0) capacityOnly = false;
   for (let k = 0; k < p; k++) {
     const leaf = p + k;
     if (k < hosts) {
@@ -73,6 +78,9 @@ export function buildTree(): void {
 }
 
 let anyLimit = false; // some host has an item limit: only then are slots checked in the tree
+// No labels, spread groups or exclusive items: a leaf that passes the capacity and slot test takes the unit
+// (labels, isolation and spread can only rule a host out when some unit asks for them).
+let capacityOnly = false;
 
 @inline function nodeMayFit(node: i32, unit: i32): bool {
   if (anyLimit && i32At(treeSlots, node) < i32At(unitSlots, unit)) return false;
@@ -88,7 +96,7 @@ export function leftmostFit(start: i32, unit: i32): i32 {
     if (nodeMayFit(node, unit)) {
       if (node >= treeLeaves) {
         const h = hostAt(node - treeLeaves);
-        if (fitsBeyondCapacity(unit, h)) return h;
+        if (capacityOnly || fitsBeyondCapacity(unit, h)) return h;
       } else {
         node <<= 1;
         continue;

@@ -17,13 +17,19 @@
 //    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
 //  - Host histories are summed once per tick and extended in place when an item is appended to a host's list
 //    (appending adds the same terms in the same order as a recomputation would); demand sums likewise.
-//  - Trace interpolation constants are computed once per instant rather than once per item.
+//  - Trace interpolation constants are computed once per instant rather than once per item, and the slope between
+//    consecutive samples once per run (the same division the reference does at every read).
+//  - After a partial update (move completions at an instant already updated), finished items are looked for only on
+//    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update.
+//  - An item already updated at instant t is not updated again at t outside ticks and autoscaling (the second update
+//    of an instant, a deferred one, an item listed on two hosts): its demand is then a function of t alone.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
 //   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
-//                      shortSum, shortCount, migMB (memory a migration copies now)  [N] each
+//                      shortSum, shortCount, migMB (memory a migration copies now), updated (instant of its last
+//                      update)                                                    [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
 //   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
 //                      emptySince                                                   [H]
@@ -54,7 +60,7 @@ import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './b
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
-import { iqr, loess, mad, simpleRegression } from './stats';
+import { iqr, loess, mad, regressReversed } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -78,7 +84,7 @@ let P: i32 = 0;
 // f64 state
 let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iEntryTime: usize = 0, iEntryAlloc: usize = 0;
 let iEntryReq: usize = 0, iMigStart: usize = 0, iTotAlloc: usize = 0, iTotReq: usize = 0, iUnderMig: usize = 0;
-let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
+let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0, iUpdated: usize = 0;
 let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
@@ -95,10 +101,10 @@ let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // incremental indexes (see the top of this file)
-let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0;
+let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
-let awake: usize = 0, touched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
+let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
@@ -129,7 +135,7 @@ function layoutState(): void {
   iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8; iEntryTime = at; at += n * 8;
   iEntryAlloc = at; at += n * 8; iEntryReq = at; at += n * 8; iMigStart = at; at += n * 8; iTotAlloc = at; at += n * 8;
   iTotReq = at; at += n * 8; iUnderMig = at; at += n * 8; iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
-  iMigMB = at; at += n * 8;
+  iMigMB = at; at += n * 8; iUpdated = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
   hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
@@ -145,13 +151,14 @@ function layoutState(): void {
   hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
+  tracesD = at; at += <usize>R * <usize>C * 8;
   at = layoutPower(at, M);
   W = wordsFor(H);
   const wb = <usize>W * 8;
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
   emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
-  deferredSet = at; at += wb;
-  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; deferredHosts = at; at += h * 4;
+  deferredSet = at; at += wb; lastTouched = at; at += wb;
+  uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
@@ -206,6 +213,7 @@ function initState(): void {
     setI32(iHost, i, -1);
     setF64(iEntryTime, i, -1);
     setF64(iMigMB, i, f64At(itemMigrationMB, i));
+    setF64(iUpdated, i, NaN);
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
   }
   for (let h = 0; h < H; h++) {
@@ -228,6 +236,11 @@ function initState(): void {
   setI32(classSeen, H, -1);
   preparePower(M);
   for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
+  // Slopes between consecutive samples, divided as the reference divides them between samples one interval apart
+  // ((u2 − u1) / ((t2 − t1) · ti) with t2 − t1 = 1, and 1 · ti is ti): once per run instead of once per item update.
+  for (let c = 0; c + 1 < C; c++) {
+    for (let r = 0; r < R; r++) setF64(tracesD, c * R + r, (f64At(tracesT, (c + 1) * R + r) - f64At(tracesT, c * R + r)) / (<f64>1 * traceInterval));
+  }
   // Distinct host classes: once PABFD has priced an empty host of each, no other empty host can win.
   classCount = 0;
   for (let h = 0; h < H; h++) {
@@ -252,7 +265,7 @@ function initState(): void {
 
 // Where instant t falls in the traces, the same for every row: computed once per instant (the reference
 // recomputes it per row with the same operations). Modes: 0 = a sample (traceCol), 1 = interpolate between
-// traceT1 and traceT2.
+// traceT1 and traceT2, 2 = the same between samples one interval apart, with the slope divided once per run (tracesD).
 function locateTrace(t: f64): void {
   traceT = t;
   const ti = traceInterval, cols = C;
@@ -261,13 +274,14 @@ function locateTrace(t: f64): void {
   const t1 = <i32>floor(t / ti);
   const t2 = <i32>ceil(t / ti);
   if (t2 > cols - 1) { traceMode = 0; traceCol = cols - 1; return; }
-  traceMode = 1; traceT1 = t1; traceT2 = t2;
+  traceMode = t2 - t1 == 1 ? 2 : 1; traceT1 = t1; traceT2 = t2;
   traceDen = <f64>(t2 - t1) * ti;
   traceOff = t - <f64>t1 * ti;
 }
 
-function traceAt(row: i32, t: f64): f64 {
+@inline function traceAt(row: i32, t: f64): f64 {
   if (t != traceT) locateTrace(t);
+  if (traceMode == 2) return f64At(tracesT, traceT1 * R + row) + f64At(tracesD, traceT1 * R + row) * traceOff;
   if (traceMode == 0) return f64At(tracesT, traceCol * R + row);
   const u1 = f64At(tracesT, traceT1 * R + row);
   const u2 = f64At(tracesT, traceT2 * R + row);
@@ -399,7 +413,13 @@ function allocate(h: i32, refresh: bool, t: f64, tick: bool): void {
   let over = false;
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (refresh) { updateItem(i32At(nItem, nd), t, tick); allocateFor(nd); }
+    if (refresh) {
+      // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
+      // host recomputed after moves, or the item listed on two hosts) would write the same values.
+      const i = i32At(nItem, nd);
+      if (tick || scaleTarget > 0 || f64At(iUpdated, i) != t) { updateItem(i, t, tick); setF64(iUpdated, i, t); }
+      allocateFor(nd);
+    }
     if (over) continue;
     const i = i32At(nItem, nd), pes = i32At(itemPes, i);
     const per = perCore(nd, pes);
@@ -614,6 +634,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
       else keepPrevious(h);
     }
+    setWord(lastTouched, w, wordAt(touched, w));
     setWord(touched, w, 0);
   }
   memory.fill(hReqValid, 0, <usize>H);
@@ -627,7 +648,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
     }
   }
-  removeFinished(t);
+  removeFinished(t, partial ? lastTouched : awake);
   lastProcessTime = t;
 }
 
@@ -674,11 +695,12 @@ function energyOfAllHosts(t: f64, dt: f64): void {
 }
 
 /** Items at zero demand (quirk) or past their departure leave their host, host by host in host order (only awake
- * hosts list items). */
-function removeFinished(t: f64): void {
+ * hosts list items). `hosts`: the awake set, or after a partial update the hosts it recomputed — on every other
+ * host no item changed (demand, moving state) since the update at this same instant removed what it found. */
+function removeFinished(t: f64, hosts: usize): void {
   const vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
+    let bits = wordAt(hosts, w) & wordAt(awake, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
@@ -778,9 +800,11 @@ function overloaded(h: i32, extra: i32): bool {
   }
   const w = lrWindow;
   if (w > HL || !hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
-  for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
-  if (quirk(abi.QUIRK_LR_UNWEIGHTED)) simpleRegression(scratchA, w, est);
-  else loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
+  if (quirk(abi.QUIRK_LR_UNWEIGHTED)) regressReversed(hist, w, est, scratchA);
+  else {
+    for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
+    loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
+  }
   let maxMB: f64 = -MAX_VALUE;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const mb = f64At(iMigMB, i32At(nItem, nd));
@@ -938,22 +962,40 @@ function findHost(i: i32, exclude: usize): i32 {
       price(h);
     }
   }
-  // The least (power increase, host) was tracked while pricing; later rounds, after an overloaded winner, scan.
-  let k = cBest, minHost = cBestHost;
-  while (k >= 0) {
-    if (i32At(cCheck, k) == 0 || !overloaded(minHost, i)) return minHost;
-    setI32(cHost, k, -1);
-    k = -1;
-    let minDiff: f64 = MAX_VALUE;
-    minHost = 0x7fffffff;
-    for (let c = 0; c < candidates; c++) {
-      const h = i32At(cHost, c);
-      if (h < 0) continue;
-      const d = f64At(cDiff, c);
-      if (d < minDiff || (d == minDiff && h < minHost)) { minDiff = d; minHost = h; k = c; }
-    }
+  // The least (power increase, host) was tracked while pricing; after an overloaded winner the others are taken in
+  // that order from a heap (the order is total: hosts are distinct), as the reference's repeated scans take them.
+  if (cBest < 0) return -1;
+  if (i32At(cCheck, cBest) == 0 || !overloaded(cBestHost, i)) return cBestHost;
+  let size = 0;
+  for (let c = 0; c < candidates; c++) if (c != cBest) setI32(cHeap, size++, c);
+  for (let k = (size >> 1) - 1; k >= 0; k--) siftDown(k, size);
+  while (size > 0) {
+    const k = i32At(cHeap, 0);
+    setI32(cHeap, 0, i32At(cHeap, --size));
+    siftDown(0, size);
+    const h = i32At(cHost, k);
+    if (i32At(cCheck, k) == 0 || !overloaded(h, i)) return h;
   }
   return -1;
+}
+
+/** Candidate a before candidate b: the lesser power increase, the lower host index among equal ones. */
+@inline function before(a: i32, b: i32): bool {
+  const da = f64At(cDiff, a), db = f64At(cDiff, b);
+  return da < db || (da == db && i32At(cHost, a) < i32At(cHost, b));
+}
+
+function siftDown(k: i32, size: i32): void {
+  const v = i32At(cHeap, k);
+  for (;;) {
+    let c = 2 * k + 1;
+    if (c >= size) break;
+    if (c + 1 < size && before(i32At(cHeap, c + 1), i32At(cHeap, c))) c++;
+    if (!before(i32At(cHeap, c), v)) break;
+    setI32(cHeap, k, i32At(cHeap, c));
+    k = c;
+  }
+  setI32(cHeap, k, v);
 }
 
 function firstFit(i: i32): i32 {

@@ -73,6 +73,54 @@ export function simpleRegression(y: usize, n: i32, out: usize): void {
   setF64(out, 1, slope);
 }
 
+// simpleRegression's terms that depend on x = 1..n only (dx, fact1, fact2, sumXX, sumX), computed for one n with
+// the same operations in the same order and kept (static memory, n ≤ REG_MAX): regressReversed then does only the
+// y-dependent ones.
+const REG_MAX: i32 = 64;
+const regDx: usize = memory.data(REG_MAX * 8, 8), regF1: usize = memory.data(REG_MAX * 8, 8), regF2: usize = memory.data(REG_MAX * 8, 8);
+let regN: i32 = -1;
+let regSumXX: f64 = 0, regSumX: f64 = 0;
+
+function prepareRegression(n: i32): void {
+  let sumX: f64 = 0, sumXX: f64 = 0, xbar: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const x: f64 = <f64>i + 1.0;
+    if (i == 0) xbar = x; else {
+      const fact1: f64 = 1.0 + <f64>i;
+      const fact2: f64 = <f64>i / (1.0 + <f64>i);
+      const dx = x - xbar;
+      sumXX += dx * dx * fact2;
+      xbar += dx / fact1;
+      setF64(regDx, i, dx); setF64(regF1, i, fact1); setF64(regF2, i, fact2);
+    }
+    sumX += x;
+  }
+  regSumXX = sumXX; regSumX = sumX; regN = n;
+}
+
+/** simpleRegression of y[k] = a[n − 1 − k] (a read backwards), with the same result bit for bit. */
+export function regressReversed(a: usize, n: i32, out: usize, scratch: usize): void {
+  if (n > REG_MAX) {
+    for (let k = 0; k < n; k++) setF64(scratch, k, f64At(a, n - 1 - k));
+    simpleRegression(scratch, n, out);
+    return;
+  }
+  if (n != regN) prepareRegression(n);
+  let sumY: f64 = 0, sumXY: f64 = 0, ybar: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = f64At(a, n - 1 - i);
+    if (i == 0) ybar = v; else {
+      const dy = v - ybar;
+      sumXY += f64At(regDx, i) * dy * f64At(regF2, i);
+      ybar += dy / f64At(regF1, i);
+    }
+    sumY += v;
+  }
+  const slope: f64 = n < 2 ? NaN : sumXY / regSumXX;
+  setF64(out, 0, (sumY - slope * regSumX) / <f64>n);
+  setF64(out, 1, slope);
+}
+
 export function weightedRegression(y: usize, w: usize, n: i32, out: usize): bool {
   let sw: f64 = 0, swx: f64 = 0, swy: f64 = 0, swxx: f64 = 0, swxy: f64 = 0;
   for (let i = 0; i < n; i++) {

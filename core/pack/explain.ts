@@ -9,7 +9,8 @@ import {
   REASON_AFFINITY, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
 } from '../../assembly/abi';
 import { RULE_CODE, SIZE_KEY_CODE, type PackArena, type PackOptions, type PackOutcome } from '../kernel/packer';
-import { hostScore, scoresAllHosts, unitScore, type Rules } from '../reference/construct';
+import { hostScore, scoresAllHosts, type Rules } from '../reference/construct';
+import { unitScore } from '../reference/vector-rules';
 import { rankHosts } from '../reference/host-order';
 import { Rng } from '../reference/random';
 import { HostState, ruleRank } from '../reference/state';
@@ -124,11 +125,11 @@ export function explainItem(a: PackArena, out: PackOutcome, options: PackOptions
     const scored: (Candidate & { item: number })[] = [];
     for (let u = 0; u < unitsAll.count; u++) {
       if (u === unit || st.unitHost[u] >= 0 || position[unitsAll.first[u]] < mine || !st.fits(u, firstHost)) continue;
-      const score = rule === ALG_MIN_SLACK ? unitsAll.weight[u] : unitScore(r, rule, u, firstHost);
+      const score = rule === ALG_MIN_SLACK ? unitsAll.weight[u] : unitScore(st, rule, u, firstHost);
       scored.push({ host: firstHost, item: unitsAll.first[u], score });
     }
     scored.sort((x, y) => (y.score ?? 0) - (x.score ?? 0) || x.item - y.item);
-    const own = rule === ALG_MIN_SLACK ? unitsAll.weight[unit] : unitScore(r, rule, unit, firstHost);
+    const own = rule === ALG_MIN_SLACK ? unitsAll.weight[unit] : unitScore(st, rule, unit, firstHost);
     return { ...base, decision: 'item-for-host', chosen: { host: firstHost, score: own }, runnersUp: scored.slice(0, runnersUp) };
   }
   const scores = rule !== ALG_FIRST_FIT && rule !== ALG_NEXT_FIT && rule !== ALG_RANDOM && rule !== ALG_NEXT_K_FIT && rule !== ALG_FFD_OR_MIXED;

@@ -13,6 +13,7 @@ import type { HostOrder } from './host-order';
 import { sizeOf } from './order';
 import type { Rng } from './random';
 import type { HostState } from './state';
+import { ClassIndex, unitScore, vectorIndexApplies } from './vector-rules';
 
 export interface Rules {
   readonly st: HostState;
@@ -22,6 +23,8 @@ export interface Rules {
   readonly rng: Rng;
   /** The host order (host-order.ts rankHosts); absent: index order. */
   readonly hostOrder?: HostOrder;
+  /** Bin-centric rules by the plain scan instead of the class index (tests compare the two). */
+  readonly plainScan?: boolean;
 }
 
 function hostOrderOf(r: Rules): HostOrder {
@@ -92,24 +95,6 @@ export function scoresAllHosts(rule: number): boolean {
   return rule === ALG_K8S_LEAST || rule === ALG_K8S_MOST || rule === ALG_K8S_BALANCED;
 }
 
-/** Score of unit for host h under a bin-centric rule; higher is better. */
-export function unitScore(r: Rules, rule: number, unit: number, h: number): number {
-  const { st } = r;
-  const dd = st.a.dims;
-  const cap = st.a.hostCapacity, res = st.residual, dem = st.u.demand;
-  let acc = 0;
-  for (let d = 0; d < dd; d++) {
-    const c = cap[h * dd + d];
-    if (c <= 0) continue;
-    if (rule === ALG_DOT_PRODUCT) acc += (dem[unit * dd + d] / c) * (res[h * dd + d] / c);
-    else {
-      const x = (res[h * dd + d] - dem[unit * dd + d]) / c;
-      acc += x * x;
-    }
-  }
-  return rule === ALG_DOT_PRODUCT ? acc : -acc;
-}
-
 /** Two units are interchangeable for placement: single items with the same demand and constraints. */
 export function sameClass(st: HostState, a: number, b: number): boolean {
   const { u } = st;
@@ -163,8 +148,29 @@ function itemCentric(r: Rules, rule: number, order: Int32Array): void {
   }
 }
 
-/** Bin-centric (Panigrahy et al.): open hosts in the host order and fill each with the best-scoring unit that fits. */
+/**
+ * Bin-centric (Panigrahy et al. 2011): open hosts in the host order and fill each with the best-scoring unit that
+ * fits, ties to the earliest in order. Through the class index (vector-rules.ts), which chooses as the scan does,
+ * unless the rules ask for the scan or some capacity or demand is not finite.
+ */
 function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
+  const { st } = r;
+  if (r.plainScan || !vectorIndexApplies(st)) return binCentricScan(r, rule, order);
+  const index = new ClassIndex(st, rule, order, r.norm);
+  const decided: number[] = [];
+  for (const h of hostOrderOf(r).order) {
+    if (index.remaining === 0) break;
+    for (let unit = index.bestUnit(h); unit >= 0; unit = index.bestUnit(h)) {
+      st.place(unit, h);
+      decided.push(unit);
+    }
+  }
+  const placed = new Set(decided);
+  return Int32Array.from([...decided, ...Array.from(order).filter((unit) => !placed.has(unit))]);
+}
+
+/** The plain scan over every remaining unit for every placement: what the class index must equal. */
+export function binCentricScan(r: Rules, rule: number, order: Int32Array): Int32Array {
   const { st } = r;
   const decided: number[] = [];
   let remaining = Array.from(order).filter((unit) => st.u.conflict[unit] === 0);
@@ -174,7 +180,7 @@ function binCentric(r: Rules, rule: number, order: Int32Array): Int32Array {
       let chosen = -1, best = -Infinity;
       for (const unit of remaining) {
         if (!st.fits(unit, h)) continue;
-        const s = unitScore(r, rule, unit, h);
+        const s = unitScore(st, rule, unit, h);
         if (chosen < 0 || s > best) { best = s; chosen = unit; }
       }
       if (chosen < 0) break;

@@ -1,6 +1,7 @@
 // The TypeScript reference packer: the oracle the WASM kernel is checked against (same inputs, same outputs).
 // Plain data structures and linear scans; the kernel's indexes (segment tree, shape restarts) must not change
-// any answer, only its speed.
+// any answer, only its speed. One exception: the bin-centric vector rules use the same class index as the kernel
+// (vector-rules.ts; a plain scan is quadratic in the items), and `{ plainScan: true }` runs the scan they must equal.
 import {
   ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, LP_MAX_STEPS, REASON_PLACED,
   SIZE_KEY_DIM, SIZE_KEY_NONE,
@@ -58,6 +59,8 @@ export class ReferencePacker implements Packer {
   private run: Run | undefined;
   private lp: PatternLp | undefined;
 
+  constructor(private readonly opts: { readonly plainScan?: boolean } = {}) {}
+
   reserve(hosts: number, items: number, dims: number, shape: ArenaShape = {}): PackArena {
     const labelWords = shape.labelWords ?? 0, spreadGroups = shape.spreadGroups ?? 0;
     this.run = undefined;
@@ -105,7 +108,7 @@ export class ReferencePacker implements Packer {
       this.lp.run(LP_MAX_STEPS);
       ({ units: rounded, hosts: kept } = roundPatterns(this.lp, st));
     }
-    const rules = (s: HostState): Rules => ({ st: s, norm, sizeKey, sizeDim: options.sizeDim, rng, hostOrder });
+    const rules = (s: HostState): Rules => ({ st: s, norm, sizeKey, sizeDim: options.sizeDim, rng, hostOrder, plainScan: this.opts.plainScan });
     let decided: Int32Array;
     if (order) decided = construct(rules(st), rule, order, rounded, kept);
     else {

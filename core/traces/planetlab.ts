@@ -10,27 +10,31 @@ export class TraceError extends Error {}
 /**
  * Parses one trace file into fractions (value / 100, as CloudSim's UtilizationModelPlanetLabInMemory
  * computes them). Throws TraceError naming the file and line for anything that is not an integer 0–100.
+ * `file`: its text, or its bytes as read (UTF-8; a reader then need not decode the ~1 000 files of a day).
  */
-export function parsePlanetLabTrace(name: string, text: string, samples = PLANETLAB_SAMPLES): Float64Array {
-  return scanPlainTrace(text, samples) ?? parseTraceLines(name, text, samples);
+export function parsePlanetLabTrace(name: string, file: string | Uint8Array, samples = PLANETLAB_SAMPLES): Float64Array {
+  const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
+  return scanPlainTrace(bytes, samples)
+    ?? parseTraceLines(name, typeof file === 'string' ? file : new TextDecoder('utf-8', { ignoreBOM: true }).decode(file), samples);
 }
 
 /**
- * The files as shipped — lines of 1 to 3 digits, at most 100, ended by LF or CRLF — read character by character
- * (a day has 300 000 lines: no split, regular expression or string per line). Anything else (spaces, a short
- * file, a bad value) gives null, and the line-by-line parser then reads the file and names the fault.
+ * The files as shipped — lines of 1 to 3 digits, at most 100, ended by LF or CRLF — read byte by byte (a day has
+ * 300 000 lines: no split, regular expression or string per line; in UTF-8 no byte of another character is an
+ * ASCII digit, CR or LF). Anything else (spaces, a short file, a bad value) gives null, and the line-by-line parser
+ * then reads the file and names the fault.
  */
-function scanPlainTrace(text: string, samples: number): Float64Array | null {
+function scanPlainTrace(text: Uint8Array, samples: number): Float64Array | null {
   const out = new Float64Array(samples);
   const end = text.length;
   let pos = 0;
   for (let k = 0; k < samples; k++) {
     let value = 0, digits = 0, c = 0;
-    while (pos < end && (c = text.charCodeAt(pos)) >= 48 && c <= 57) { value = value * 10 + (c - 48); digits++; pos++; }
+    while (pos < end && (c = text[pos]) >= 48 && c <= 57) { value = value * 10 + (c - 48); digits++; pos++; }
     if (digits === 0 || digits > 3 || value > 100) return null;
     if (pos < end) {
       if (c === 10) pos++;
-      else if (c === 13 && text.charCodeAt(pos + 1) === 10) pos += 2;
+      else if (c === 13 && text[pos + 1] === 10) pos += 2;
       else return null;
     } else if (k < samples - 1) {
       return null;

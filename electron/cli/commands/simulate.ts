@@ -6,7 +6,7 @@
 // `hostfit simulate <scenario.hostfit.json> [--policy …] [--json]`: the same simulation for a scenario's
 // services and hosts in three columns: VMs (live migration), pods on bare metal (restarts) and pods in node VMs
 // (simulation.containerInVm: a Kubernetes node pool, or ContainerCloudSim's consolidation).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -14,36 +14,40 @@ import { parsePolicy, PAPER_POLICIES } from '../../../core/sim/policy';
 import { ALL_QUIRKS } from '../../../core/sim/presets/beloglazov2012';
 import { runBeloglazov } from '../../../core/sim/presets/run-preset';
 import { parseQuirkNames, QUIRKS, quirkNames } from '../../../core/sim/quirks';
-import { ReferenceSimulator } from '../../../core/sim/reference/reference-simulator';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import type { Simulator } from '../../../core/sim/spec';
 import { byteOrder, parsePlanetLabTrace, TraceError } from '../../../core/traces/planetlab';
-import { InputError, readScenario, UsageError, type Command } from '../command';
+import type { Command } from '../command';
+import { InputError, UsageError } from '../errors';
 import { table } from '../format';
 import { loadKernelBytes } from '../kernel';
-import { simulateCcsCommand } from './simulate-ccs';
-import { simulateScenarioCommand } from './simulate-scenario';
 
-/** Reads every regular file of a PlanetLab day folder, in byte order of the names. */
+/** Reads every regular file of a PlanetLab day folder, in byte order of the names. The folder listing gives each
+ * entry's type, so only symbolic links (and entries of unknown type) cost a stat; files are parsed as bytes. */
 export function readTraceFolder(dir: string): { names: string[]; traces: Float64Array[] } {
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     throw new InputError(`cannot read the trace folder ${dir}: ${(e as Error).message}`);
   }
-  const names = byteOrder(entries.filter((n) => !n.startsWith('.') && n !== 'README.md' && statSync(join(dir, n)).isFile()));
+  const isFile = (d: Dirent) => d.isFile() || ((d.isSymbolicLink() || !d.isDirectory()) && statSync(join(dir, d.name)).isFile());
+  const names = byteOrder(entries.filter((d) => !d.name.startsWith('.') && d.name !== 'README.md' && isFile(d)).map((d) => d.name));
   if (names.length === 0) throw new InputError(`${dir} holds no trace files`);
   try {
-    return { names, traces: names.map((n) => parsePlanetLabTrace(join(dir, n), readFileSync(join(dir, n), 'utf8'))) };
+    return { names, traces: names.map((n) => parsePlanetLabTrace(join(dir, n), readFileSync(join(dir, n)))) };
   } catch (e) {
     if (e instanceof TraceError) throw new InputError(e.message);
     throw e;
   }
 }
 
-export function createSimulator(reference: boolean): Simulator {
-  return reference ? new ReferenceSimulator() : WasmSimulator.fromBytes(loadKernelBytes('release'));
+// The preset runs load only the simulator they use: the reference, the ContainerCloudSim preset and scenario files
+// (the scenario parser, the plan engine) are imported when asked for, so the process starts on less code.
+export async function createSimulator(reference: boolean): Promise<Simulator> {
+  if (!reference) return WasmSimulator.fromBytes(loadKernelBytes('release'));
+  const { ReferenceSimulator } = await import('../../../core/sim/reference/reference-simulator');
+  return new ReferenceSimulator();
 }
 
 const fmt = (v: number | null, digits: number): string => (v === null ? '-' : v.toFixed(digits));
@@ -73,6 +77,7 @@ export const command: Command = {
       if (values.policy !== undefined) throw new UsageError('--preset containercloudsim2017 runs its own policy (MSThreshold-Under 0.80/0.70, MaxUsage, FirstFit): drop --policy');
       if (!values.traces) throw new UsageError('--preset containercloudsim2017 needs --traces <day-folder>');
       const { names, traces } = readTraceFolder(values.traces);
+      const { simulateCcsCommand } = await import('./simulate-ccs');
       return simulateCcsCommand({ traces, names, seed: values.seed, correct: values.correct, hosts: values.hosts,
         containers: values.containers, reference: values.reference, json: values.json, series: values.series });
     }
@@ -84,8 +89,9 @@ export const command: Command = {
       if (typeof off === 'string') throw new UsageError(off);
       quirks &= ~off;
     }
-    const sim = createSimulator(values.reference);
+    const sim = await createSimulator(values.reference);
     if (positionals.length === 1 && !values.preset) {
+      const [{ simulateScenarioCommand }, { readScenario }] = await Promise.all([import('./simulate-scenario'), import('../command')]);
       return simulateScenarioCommand(await readScenario(positionals[0]), policy, sim, values.json, values.series);
     }
     if (values.preset !== 'beloglazov2012') throw new UsageError('simulate needs --preset beloglazov2012 or containercloudsim2017 (with --traces) or one scenario file');

@@ -150,7 +150,7 @@ export default {
     simulation_containerInVm_containercloudsim_underloadThreshold: { label: 'ContainerCloudSim underload threshold', unit: 'utilisation' },
     simulation_containerInVm_containercloudsim_overbookingPercentile: { label: 'ContainerCloudSim overbooking percentile', unit: 'percentile' },
     simulation_containerInVm_containercloudsim_quirks: { label: 'ContainerCloudSim quirks kept', unit: 'names' },
-    policy_algorithm: { label: 'Placement algorithm', unit: 'algorithm', source: 'First Fit Decreasing (Johnson et al., 1974) by default; "best" (minimum bin slack or FFD, then Consistent Neighborhood Search) uses fewer hosts; the host map explains each decision under whichever rule ran' },
+    policy_algorithm: { label: 'Placement algorithm', unit: 'algorithm', source: '"best" by default: minimum bin slack (Gupta & Ho 1999) or, beyond 2 000 items, the better of FFD and Next-K Fit over a shuffled order, then Consistent Neighborhood Search (Buljubasic & Vasquez 2016) for the set iterations; First Fit Decreasing (Johnson et al., 1974) and the other rules are faster on very large estates; the host map explains each decision under whichever rule ran' },
     policy_improveIterations: { label: 'Improvement budget', unit: 'iterations', source: 'Planning assumption: a fixed budget keeps plans reproducible and interactive; used by "best" and "<rule>+cns"' },
     policy_objective: { label: 'Objective', unit: '"hosts" or "cost"', source: 'Minimise the host count unless the planner asks for cost (host model prices)' },
     policy_sizing_runs: { label: 'Sizing runs', unit: 'runs', source: 'Borg-style cell compaction (Verma et al., EuroSys 2015, §5.1); 0 switches it off, since each run re-packs the pool about log2(hosts) times' },

@@ -152,7 +152,7 @@ const zhCN: typeof en = {
     simulation_containerInVm_containercloudsim_underloadThreshold: { label: 'ContainerCloudSim 欠载阈值', unit: '利用率' },
     simulation_containerInVm_containercloudsim_overbookingPercentile: { label: 'ContainerCloudSim 超订百分位', unit: '百分位' },
     simulation_containerInVm_containercloudsim_quirks: { label: '保留的 ContainerCloudSim 怪癖', unit: '名称' },
-    policy_algorithm: { label: '放置算法', unit: '算法', source: '默认首次适应递减（Johnson 等，1974）；"best"（最小箱余量或 FFD，再做一致邻域搜索）所需主机更少；主机图按实际运行的规则解释每个决定' },
+    policy_algorithm: { label: '放置算法', unit: '算法', source: '默认 "best"：最小箱余量（Gupta & Ho 1999），超过 2 000 个实例时取 FFD 与乱序 Next-K Fit 中较好者，再按设定迭代次数做一致邻域搜索（Buljubasic & Vasquez 2016）；首次适应递减（Johnson 等，1974）等规则在超大规模资产上更快；主机图按实际运行的规则解释每个决定' },
     policy_improveIterations: { label: '改进预算', unit: '迭代次数', source: '规划假设：固定预算使结果可复现且可交互；用于 "best" 与 "<规则>+cns"' },
     policy_objective: { label: '目标', unit: '"hosts" 或 "cost"', source: '除非规划者要求按成本（主机型号价格），否则最小化主机数' },
     policy_sizing_runs: { label: '容量估算次数', unit: '次', source: 'Borg 式单元压缩（Verma 等，EuroSys 2015，§5.1）；0 表示关闭，因为每次约需重新装箱 log2(主机数) 次' },

@@ -2,7 +2,7 @@
 // answers as the sources do, finds its WASM beside itself, starts worker threads from itself, and keeps the exit
 // codes. The other CLI tests exercise the sources (electron/cli/main.ts) in-process.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ async function sources(args: string[]) {
 describe('the built command line', { timeout: 60_000 }, () => {
   beforeAll(() => { dir = cliBundle(); }, BUNDLE_TIMEOUT_MS);
 
-  it('is one ESM file with the WASM it loads beside it', () => {
+  it('is an ESM entry with the chunks its commands load and the WASM beside it', () => {
     for (const f of ['hostfit.mjs', 'kernel.release.wasm', 'kernel.debug.wasm', 'highs.wasm']) expect(existsSync(join(dir, f))).toBe(true);
+    expect(readdirSync(dir).filter((f) => /^chunk-.+\.mjs$/.test(f)).length).toBeGreaterThan(0);
   });
 
   it('prints the usage of every command without loading any, and one command\'s usage', async () => {
@@ -48,6 +49,23 @@ describe('the built command line', { timeout: 60_000 }, () => {
     const built = run(args);
     expect(built.code).toBe(0);
     expect(JSON.parse(built.out)).toEqual(JSON.parse((await sources(args)).out));
+  });
+
+  it('simulates from the chunks it loads: a preset day on the kernel and on the reference, and a scenario', async () => {
+    const traces = mkdtempSync(join(tmpdir(), 'hostfit-traces-'));
+    const day = (f: (k: number) => number) => Array.from({ length: 288 }, (_, k) => String(f(k))).join('\n') + '\n';
+    writeFileSync(join(traces, 'a'), day((k) => 50 + (k % 40)));
+    writeFileSync(join(traces, 'b'), day((k) => 20 + (k % 30)));
+    const noSeconds = (text: string) => ({ ...JSON.parse(text), seconds: 0 });
+    for (const extra of [[], ['--reference']]) {
+      const args = ['simulate', '--preset', 'beloglazov2012', '--traces', traces, '--policy', 'lr-mmt-1.2', '--json', ...extra];
+      const built = run(args);
+      expect(built.code).toBe(0);
+      expect(noSeconds(built.out)).toEqual(noSeconds((await sources(args)).out));
+    }
+    const scenario = run(['simulate', example('diurnal'), '--json']);
+    expect(scenario.code).toBe(0);
+    expect(JSON.parse(scenario.out)).toHaveProperty('models');
   });
 
   it('loads HiGHS from beside the bundle for the LP bound', () => {
@@ -80,7 +98,7 @@ describe('the built command line', { timeout: 60_000 }, () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/not built .*out\/cli\/hostfit\.mjs is missing[\s\S]*npm run build:cli/);
     mkdirSync(join(checkout, 'out', 'cli'), { recursive: true });
-    for (const f of ['hostfit.mjs', 'kernel.release.wasm', 'kernel.debug.wasm', 'highs.wasm']) copyFileSync(join(dir, f), join(checkout, 'out', 'cli', f));
+    for (const f of readdirSync(dir).filter((n) => /\.(mjs|wasm)$/.test(n))) copyFileSync(join(dir, f), join(checkout, 'out', 'cli', f));
     const ok = spawnSync(process.execPath, [join(checkout, 'bin', 'hostfit.mjs'), 'plan', example('web-tier')], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/hosts used/);

@@ -1,4 +1,4 @@
-// PlanetLab trace files: the character scan of plain files and the line-by-line parser behind it agree on every
+// PlanetLab trace files (text or bytes): the scan of plain files and the line-by-line parser behind it agree on every
 // file shape, and faults are named by file and line.
 import { describe, expect, it } from 'vitest';
 import { byteOrder, parsePlanetLabTrace } from '../../../core/traces/planetlab';
@@ -19,6 +19,15 @@ describe('parsePlanetLabTrace', () => {
     expect(parse(lines([' 3', '4 ', '\t5', 6]))).toEqual([0.03, 0.04, 0.05, 0.06]);
     expect(parse('\uFEFF' + lines([3, 4, 5, 6]) + '\n\n\n')).toEqual([0.03, 0.04, 0.05, 0.06]);
     expect(parse(lines([3, 4, 5, 6], '\r\r\n'))).toEqual([0.03, 0.04, 0.05, 0.06]);
+  });
+
+  it('reads a file\'s bytes as its UTF-8 text: the same values, the same faults named', () => {
+    const bytes = (text: string, samples = 4) => Array.from(parsePlanetLabTrace('day/vm', new TextEncoder().encode(text), samples));
+    const texts = [lines([0, 7, 100, 50]), lines([0, 7, 100, 50], '\r\n') + '\r\n', lines(['000', '007', 100, 50, 99]),
+      lines([' 3', '4 ', '\t5', 6]), '\uFEFF' + lines([3, 4, 5, 6]) + '\n\n', lines([3, 4, 5, 6], '\r\r\n')];
+    for (const text of texts) expect(bytes(text)).toEqual(parse(text));
+    expect(() => bytes(lines([3, 'é', 5, 6]))).toThrow(/day\/vm: line 2: .* found "é"/);
+    expect(() => bytes(lines([3, 4, 5]))).toThrow(/line 4: expected 4 samples, the file has only 3/);
   });
 
   it('names the file and line of a value that is not an integer 0–100, and of a short file', () => {

@@ -1,0 +1,316 @@
+// The bin-centric vector rules, dot product and L2 norm (Panigrahy, Talwar, Uyeda & Wieder, "Heuristics for
+// Vector Bin Packing", Microsoft Research 2011; as bin-centric heuristics with heterogeneous bins in Gabay &
+// Zaourar, "Vector bin packing with heterogeneous bins: application to the machine reassignment problem", Annals
+// of Operations Research 242, 2016): hosts are filled one by one in the host order, each with the unit that fits
+// and scores best (dot product of normalised demand and residual, or smallest L2 norm of the normalised residual
+// left after placing), ties to the unit earliest in the order. core/reference/vector-rules.ts is the reference;
+// binCentricScan in core/reference/construct.ts is the plain scan both must equal.
+//
+// Scanning every remaining unit for every placement costs N per placement. Instead:
+//   - Units of one class (units.ts sameClass: single items with equal demand, labels, tenant, isolation and spread
+//     group) pass the same rules and score the same on every host, so each class is scored once, through its
+//     earliest remaining unit in the order; the winner is the best score, ties to the earliest such unit, which is
+//     exactly the scan's choice. Each class lists its units in order with a cursor to its first remaining one.
+//   - Classes sit in a k-d tree (leaves of VECTOR_BUCKET classes, split at the median of the widest normalised
+//     dimension, ties by class number); each node keeps, over its live classes, the box of demands, the earliest
+//     remaining unit's position and the fewest item slots. A branch-and-bound search skips a node when no live
+//     class in it can fit (a box corner above the residual, or too many slots) or when an upper bound of the score
+//     of any class in the box that fits is below the best found (or equal, with no earlier unit). The bound is the
+//     score's own arithmetic on the box corners clipped to the residual: each term is monotone in the demand and
+//     rounding is monotone, so it bounds the computed score of every such class, not just the exact one.
+// The tree's shape changes only the speed, never the answer. Non-finite capacities or demands take the scan.
+import { ALG_DOT_PRODUCT, VECTOR_BUCKET } from '../abi';
+import {
+  hosts, dims, norm, unitOrder, unitConflict, unitClass, unitSlots, hostCount, hostMaxItems,
+  vcLo, vcHi, vcSlot, vcRep, vcPerm, vcCursor, vcGrouped, vcStart, vcMinPos, vcMinSlots,
+  i32At, setI32, f64At, capacityAt, residualAt, demandOf,
+} from '../arena';
+import { fits, roomOk } from './state';
+import { buildClasses } from './units';
+
+const NONE: i32 = 0x7fffffff;
+
+let classes = 0;
+let leaves = 1; // leaf buckets of this run's tree: the smallest power of two >= classes / VECTOR_BUCKET
+let rule = 0;
+let splitDim = 0;
+// The search's best so far: class slot, score and position in the order of its unit.
+let qSlot = -1;
+let qBest: f64 = 0;
+let qPos = NONE;
+let qHost = 0;
+let qLimit = 0; // free item slots on the host (NONE without a limit)
+
+@inline function loAt(node: i32, d: i32): f64 {
+  return load<f64>(vcLo + ((<usize>node * <usize>dims + <usize>d) << 3));
+}
+@inline function hiAt(node: i32, d: i32): f64 {
+  return load<f64>(vcHi + ((<usize>node * <usize>dims + <usize>d) << 3));
+}
+@inline function setLo(node: i32, d: i32, v: f64): void {
+  store<f64>(vcLo + ((<usize>node * <usize>dims + <usize>d) << 3), v);
+}
+@inline function setHi(node: i32, d: i32, v: f64): void {
+  store<f64>(vcHi + ((<usize>node * <usize>dims + <usize>d) << 3), v);
+}
+
+/** Score of unit for host h; higher is better (the scan's own arithmetic). */
+export function unitScore(r: i32, unit: i32, h: i32): f64 {
+  let acc: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = capacityAt(h, d);
+    if (c <= 0) continue;
+    if (r == ALG_DOT_PRODUCT) acc += (demandOf(unit, d) / c) * (residualAt(h, d) / c);
+    else {
+      const x = (residualAt(h, d) - demandOf(unit, d)) / c;
+      acc += x * x;
+    }
+  }
+  return r == ALG_DOT_PRODUCT ? acc : -acc;
+}
+
+/** Every capacity and demand is finite (the bound's monotonicity argument needs it). */
+export function vectorIndexApplies(units: i32): bool {
+  for (let h = 0; h < hosts; h++) for (let d = 0; d < dims; d++) if (!isFinite(capacityAt(h, d))) return false;
+  for (let u = 0; u < units; u++) for (let d = 0; d < dims; d++) if (!isFinite(demandOf(u, d))) return false;
+  return true;
+}
+
+// ── Building the classes and the tree ──
+
+/** Class key order for the k-d split: demand in splitDim, then class number. */
+@inline function keyLess(a: i32, b: i32): bool {
+  const x = demandOf(i32At(vcRep, a), splitDim), y = demandOf(i32At(vcRep, b), splitDim);
+  return x < y || (x == y && a < b);
+}
+
+/** Reorders vcPerm[lo, hi) so that position k holds the element of rank k - lo and smaller ones precede it. */
+function select(lo: i32, hi: i32, k: i32): void {
+  let l = lo, r = hi - 1;
+  while (l < r) {
+    const pivot = i32At(vcPerm, l + ((r - l) >> 1));
+    let i = l, j = r;
+    while (i <= j) {
+      while (keyLess(i32At(vcPerm, i), pivot)) i++;
+      while (keyLess(pivot, i32At(vcPerm, j))) j--;
+      if (i <= j) {
+        const t = i32At(vcPerm, i);
+        setI32(vcPerm, i, i32At(vcPerm, j));
+        setI32(vcPerm, j, t);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else return;
+  }
+}
+
+/** Splits the classes of buckets [bLo, bHi) at the median of their widest normalised dimension. */
+function split(bLo: i32, bHi: i32): void {
+  const s = min(classes, bLo * VECTOR_BUCKET), e = min(classes, bHi * VECTOR_BUCKET);
+  if (bHi - bLo <= 1 || e - s <= 1) return;
+  const bMid = (bLo + bHi) >> 1;
+  const m = min(classes, bMid * VECTOR_BUCKET);
+  if (m >= e) { split(bLo, bMid); return; } // the right half is empty
+  let widest: f64 = -1;
+  splitDim = 0;
+  for (let d = 0; d < dims; d++) {
+    let lo: f64 = Infinity, hi: f64 = -Infinity;
+    for (let j = s; j < e; j++) {
+      const x = demandOf(i32At(vcRep, i32At(vcPerm, j)), d);
+      lo = min(lo, x);
+      hi = max(hi, x);
+    }
+    const n = f64At(norm, d);
+    const w = n > 0 ? (hi - lo) / n : hi - lo;
+    if (w > widest) { widest = w; splitDim = d; }
+  }
+  select(s, e, m);
+  split(bLo, bMid);
+  split(bMid, bHi);
+}
+
+/** Recomputes a leaf bucket's node from its classes, then every ancestor from its children. */
+function refresh(bucket: i32): void {
+  let node = leaves + bucket;
+  for (let d = 0; d < dims; d++) { setLo(node, d, Infinity); setHi(node, d, -Infinity); }
+  let pos = NONE, slots = NONE;
+  const end = min(classes, (bucket + 1) * VECTOR_BUCKET);
+  for (let j = bucket * VECTOR_BUCKET; j < end; j++) {
+    const at = i32At(vcCursor, j);
+    if (at == i32At(vcStart, j + 1)) continue;
+    const k = i32At(vcGrouped, at);
+    const unit = i32At(unitOrder, k);
+    pos = min(pos, k);
+    slots = min(slots, i32At(unitSlots, unit));
+    for (let d = 0; d < dims; d++) {
+      const x = demandOf(unit, d);
+      if (x < loAt(node, d)) setLo(node, d, x);
+      if (x > hiAt(node, d)) setHi(node, d, x);
+    }
+  }
+  setI32(vcMinPos, node, pos);
+  setI32(vcMinSlots, node, slots);
+  for (node >>= 1; node >= 1; node >>= 1) pull(node);
+}
+
+@inline function pull(node: i32): void {
+  const l = node << 1, r = l + 1;
+  for (let d = 0; d < dims; d++) {
+    setLo(node, d, min(loAt(l, d), loAt(r, d)));
+    setHi(node, d, max(hiAt(l, d), hiAt(r, d)));
+  }
+  setI32(vcMinPos, node, min(i32At(vcMinPos, l), i32At(vcMinPos, r)));
+  setI32(vcMinSlots, node, min(i32At(vcMinSlots, l), i32At(vcMinSlots, r)));
+}
+
+/** Groups the units of unitOrder (conflicting ones left out) by class and builds the tree; returns their count. */
+export function classIndex(r: i32, units: i32): i32 {
+  rule = r;
+  buildClasses();
+  for (let u = 0; u < units; u++) setI32(vcSlot, u, -1);
+  classes = 0;
+  let remaining = 0;
+  // Classes numbered by first appearance in the order; vcCursor counts their units for now.
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitConflict, unit) != 0) continue;
+    remaining++;
+    const c = i32At(unitClass, unit);
+    let id = i32At(vcSlot, c);
+    if (id < 0) {
+      id = classes++;
+      setI32(vcSlot, c, id);
+      setI32(vcRep, id, unit);
+      setI32(vcCursor, id, 0);
+    }
+    setI32(vcCursor, id, i32At(vcCursor, id) + 1);
+  }
+  leaves = 1;
+  while (leaves * VECTOR_BUCKET < classes) leaves <<= 1;
+  for (let j = 0; j < classes; j++) setI32(vcPerm, j, j);
+  split(0, leaves);
+  // Slot j of the tree holds class vcPerm[j]; its units go to vcGrouped[vcStart[j], vcStart[j + 1]).
+  setI32(vcStart, 0, 0);
+  for (let j = 0; j < classes; j++) {
+    const id = i32At(vcPerm, j);
+    setI32(vcStart, j + 1, i32At(vcStart, j) + i32At(vcCursor, id));
+  }
+  for (let j = 0; j < classes; j++) {
+    const id = i32At(vcPerm, j);
+    setI32(vcSlot, i32At(unitClass, i32At(vcRep, id)), j);
+  }
+  for (let j = 0; j < classes; j++) setI32(vcCursor, j, i32At(vcStart, j));
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitConflict, unit) != 0) continue;
+    const j = i32At(vcSlot, i32At(unitClass, unit));
+    setI32(vcGrouped, i32At(vcCursor, j), k);
+    setI32(vcCursor, j, i32At(vcCursor, j) + 1);
+  }
+  for (let j = 0; j < classes; j++) setI32(vcCursor, j, i32At(vcStart, j));
+  // Leaves, then inner nodes.
+  for (let b = 0; b < leaves; b++) {
+    const node = leaves + b;
+    for (let d = 0; d < dims; d++) { setLo(node, d, Infinity); setHi(node, d, -Infinity); }
+    setI32(vcMinPos, node, NONE);
+    setI32(vcMinSlots, node, NONE);
+    const end = min(classes, (b + 1) * VECTOR_BUCKET);
+    for (let j = b * VECTOR_BUCKET; j < end; j++) {
+      const unit = i32At(unitOrder, i32At(vcGrouped, i32At(vcStart, j)));
+      setI32(vcMinPos, node, min(i32At(vcMinPos, node), i32At(vcGrouped, i32At(vcStart, j))));
+      setI32(vcMinSlots, node, min(i32At(vcMinSlots, node), i32At(unitSlots, unit)));
+      for (let d = 0; d < dims; d++) {
+        const x = demandOf(unit, d);
+        if (x < loAt(node, d)) setLo(node, d, x);
+        if (x > hiAt(node, d)) setHi(node, d, x);
+      }
+    }
+  }
+  for (let node = leaves - 1; node >= 1; node--) pull(node);
+  return remaining;
+}
+
+// ── The search ──
+
+/** Some live class in the node may fit the host: its box's low corner within the residual, slots enough. */
+@inline function mayFit(node: i32): bool {
+  if (i32At(vcMinPos, node) == NONE || i32At(vcMinSlots, node) > qLimit) return false;
+  for (let d = 0; d < dims; d++) if (loAt(node, d) > residualAt(qHost, d)) return false;
+  return true;
+}
+
+/** Upper bound of the score of any class in the node's box that fits the host. */
+function bound(node: i32): f64 {
+  const h = qHost;
+  let acc: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = capacityAt(h, d);
+    if (c <= 0) continue;
+    const res = residualAt(h, d);
+    const top = min(hiAt(node, d), res); // a unit that fits demands at most this
+    if (rule == ALG_DOT_PRODUCT) {
+      const share = res / c;
+      acc += max((loAt(node, d) / c) * share, (top / c) * share);
+    } else {
+      const x = (res - top) / c;
+      acc += x * x;
+    }
+  }
+  return rule == ALG_DOT_PRODUCT ? acc : -acc;
+}
+
+@inline function beaten(node: i32, ub: f64): bool {
+  return qSlot >= 0 && (ub < qBest || (ub == qBest && i32At(vcMinPos, node) > qPos));
+}
+
+function search(node: i32, ub: f64): void {
+  if (beaten(node, ub)) return;
+  if (node >= leaves) {
+    const b = node - leaves;
+    const end = min(classes, (b + 1) * VECTOR_BUCKET);
+    for (let j = b * VECTOR_BUCKET; j < end; j++) {
+      const at = i32At(vcCursor, j);
+      if (at == i32At(vcStart, j + 1)) continue;
+      const k = i32At(vcGrouped, at);
+      const unit = i32At(unitOrder, k);
+      if (!roomOk(unit, qHost)) continue;
+      const s = unitScore(rule, unit, qHost);
+      if (qSlot >= 0 && (s < qBest || (s == qBest && k > qPos))) continue;
+      if (!fits(unit, qHost)) continue;
+      qSlot = j;
+      qBest = s;
+      qPos = k;
+    }
+    return;
+  }
+  const l = node << 1, r = l + 1;
+  const lOk = mayFit(l), rOk = mayFit(r);
+  if (lOk && rOk) {
+    const ul = bound(l), ur = bound(r);
+    if (ul > ur || (ul == ur && i32At(vcMinPos, l) < i32At(vcMinPos, r))) { search(l, ul); search(r, ur); }
+    else { search(r, ur); search(l, ul); }
+  } else if (lOk) search(l, bound(l));
+  else if (rOk) search(r, bound(r));
+}
+
+/**
+ * The unit of unitOrder not placed yet that host h takes with the best score (ties: earliest in the order), or -1;
+ * the unit is taken off the index (the caller places it). classIndex must have run.
+ */
+export function bestUnit(h: i32): i32 {
+  qHost = h;
+  const limit = i32At(hostMaxItems, h);
+  qLimit = limit <= 0 ? NONE : limit - i32At(hostCount, h);
+  qSlot = -1;
+  qBest = 0;
+  qPos = NONE;
+  if (mayFit(1)) search(1, bound(1));
+  if (qSlot < 0) return -1;
+  const at = i32At(vcCursor, qSlot);
+  setI32(vcCursor, qSlot, at + 1);
+  refresh(qSlot / VECTOR_BUCKET);
+  return i32At(unitOrder, i32At(vcGrouped, at));
+}

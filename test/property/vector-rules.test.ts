@@ -1,0 +1,120 @@
+// The class index of the bin-centric vector rules (dot product, L2 norm; assembly/pack/vector-rules.ts and
+// core/reference/vector-rules.ts) against the plain scan it replaces (binCentricScan: every remaining unit scored
+// for every placement): on random instances with many repeated shapes, with all shapes different, with fractional
+// sizes, with exact score ties between classes, mixed pools and every hard rule, the WASM kernel (release and debug) and the indexed
+// reference give the scan's outcome exactly: the same host for every item, the same order of decisions.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DOMAIN_RACK } from '../../assembly/abi';
+import { DEFAULT_PACK_OPTIONS, type PackOptions, type SizeKey } from '../../core/kernel/packer';
+import { distinctFleet, replicaFleet } from '../../core/pack/fleet';
+import { ReferencePacker } from '../../core/reference/reference-packer';
+import { createWasmPacker } from '../../electron/cli/kernel';
+import { packWith, type Instance } from '../support/arena';
+
+const scan = new ReferencePacker({ plainScan: true });
+const packers = [createWasmPacker('release'), createWasmPacker('debug'), new ReferencePacker()];
+
+/** Host models (1–3) of random sizes, some hosts with an item limit. */
+const poolArb = (dims: number) => fc.record({
+  models: fc.array(fc.record({ size: fc.array(fc.integer({ min: 30, max: 120 }), { minLength: dims, maxLength: dims }), count: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 3 }),
+  limits: fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 12 }),
+}).map(({ models, limits }) => {
+  const capacities = models.flatMap((m) => Array.from({ length: m.count }, () => m.size));
+  return { capacities, maxItems: capacities.map((_, k) => limits[k] ?? 0) };
+});
+
+/** Hard rules switched on at random: tenants and isolation, spread over hosts and racks, affinity, labels. */
+const withRules = (inst: Instance, rules: { tenants: boolean; spread: boolean; affinity: boolean; labels: boolean }, bits: number): Instance => {
+  const n = inst.demands.length, h = inst.capacities.length;
+  const bit = (k: number, i: number, m: number) => ((bits >>> k) + i * 2654435761) % m;
+  const out: Instance = { ...inst, hostRack: Array.from({ length: h }, (_, k) => k % 3) };
+  if (rules.tenants) {
+    out.itemTenant = Array.from({ length: n }, (_, i) => bit(0, i, 3));
+    out.itemExclusive = Array.from({ length: n }, (_, i) => (bit(1, i, 6) === 0 ? 1 : 0));
+  }
+  if (rules.spread) {
+    out.spread = [{ level: 0, max: 2 }, { level: DOMAIN_RACK, max: 4 }];
+    out.itemSpread = Array.from({ length: n }, (_, i) => { const g = bit(2, i, 4); return g < 2 ? g : -1; });
+  }
+  if (rules.affinity) out.itemAffinity = Array.from({ length: n }, (_, i) => (bit(3, i, 5) === 0 ? Math.min(n - 1, i % 4) : -1));
+  if (rules.labels) {
+    out.hostLabels = Array.from({ length: h }, (_, k) => k % 3);
+    out.itemLabels = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0));
+  }
+  return out;
+};
+
+const rulesArb = fc.record({ tenants: fc.boolean(), spread: fc.boolean(), affinity: fc.boolean(), labels: fc.boolean() });
+
+/** Many replicas of a few small integer shapes: classes of many units, and score ties between classes. */
+const repeatedArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
+  pool: poolArb(dims),
+  shapes: fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 12, size: 'max' }),
+  picks: fc.array(fc.nat(), { minLength: 1, maxLength: 250, size: 'max' }),
+  rules: rulesArb,
+  bits: fc.nat(),
+  hard: fc.boolean(),
+})).map(({ pool, shapes, picks, rules, bits, hard }) => {
+  const inst: Instance = { dims: shapes[0].length, ...pool, demands: picks.map((p) => shapes[p % shapes.length]) };
+  return hard ? withRules(inst, rules, bits) : inst;
+});
+
+/** Every item its own shape, integer or fractional sizes (rounding in the scores and their bounds). */
+const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
+  pool: poolArb(dims),
+  demands: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200, size: 'max' }),
+  rules: rulesArb,
+  bits: fc.nat(),
+  hard: fc.boolean(),
+})).map(({ pool, demands, rules, bits, hard }) => {
+  const inst: Instance = { dims: demands[0].length, ...pool, demands };
+  return hard ? withRules(inst, rules, bits) : inst;
+});
+
+/**
+ * Exact score ties between classes: tiny shapes, and one shape in several classes (tenants without isolation make
+ * them distinct classes of equal demand), spread over many leaves of the class tree; capacities with halves leave
+ * residuals no shape matches, so the bounds of boxes holding larger shapes exceed the best score.
+ */
+const tiesArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 3 }).chain((dims) => fc.record({
+  capacities: fc.array(fc.array(fc.integer({ min: 8, max: 40 }).map((c) => c + 0.5), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 16 }),
+  demands: fc.array(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 400, size: 'max' }),
+  tenants: fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 400, maxLength: 400 }),
+})).map(({ capacities, demands, tenants }) => ({
+  dims: demands[0].length, capacities, maxItems: capacities.map(() => 0), demands, itemTenant: demands.map((_, i) => tenants[i]),
+}));
+
+const optionsArb: fc.Arbitrary<Partial<PackOptions>> = fc.record({
+  rule: fc.constantFrom('dot-product' as const, 'l2-norm' as const),
+  order: fc.constantFrom<PackOptions['order']>('input', 'decreasing', 'shuffled'),
+  sizeKey: fc.constantFrom<SizeKey>('max', 'sum', 'l2'),
+  seed: fc.nat({ max: 1000 }),
+  iterations: fc.constantFrom(0, 0, 0, 200),
+});
+
+describe('dot-product and L2-norm rules: the class index chooses as the plain scan', () => {
+  for (const [name, arb] of [['many repeated shapes', repeatedArb], ['all shapes different', distinctArb], ['equal scores in many classes', tiesArb]] as const) {
+    it(`on random instances with ${name}`, () => {
+      fc.assert(fc.property(arb, optionsArb, (inst, options) => {
+        const want = packWith(scan, inst, options);
+        for (const p of packers) expect(packWith(p, inst, options), p.name).toEqual(want);
+      }), { numRuns: 120 });
+    });
+  }
+
+  it('on generated fleets (heavy-tailed replicas of 200 shapes; 1 500 different items)', () => {
+    for (const f of [replicaFleet(2500, 200, 7), distinctFleet(1500, 7)]) {
+      const inst: Instance = {
+        dims: f.dims, capacities: Array.from({ length: f.hosts }, () => [...f.hostCapacity]), maxItems: new Array<number>(f.hosts).fill(0),
+        demands: Array.from({ length: f.items }, (_, i) => Array.from(f.demands.subarray(i * f.dims, (i + 1) * f.dims))),
+      };
+      for (const rule of ['dot-product', 'l2-norm'] as const) {
+        const options = { ...DEFAULT_PACK_OPTIONS, rule };
+        const want = packWith(scan, inst, options);
+        expect(want.hostsUsed).toBeGreaterThan(0);
+        for (const p of packers.slice(0, 1).concat(packers.slice(2))) expect(packWith(p, inst, options), `${p.name} ${rule}`).toEqual(want);
+      }
+    }
+  });
+});
