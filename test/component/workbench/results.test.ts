@@ -25,6 +25,7 @@ function handWorked(): Scenario {
     tenants: [{ id: 't', name: 'T' }],
     services: [svc('big', 2, 3, 1), svc('small', 2, 1, 6), svc('huge', 1, 5, 1)],
     deployment: { container: { reservationFormula: 'none', evictionHardMiB: 0 } },
+    policy: { algorithm: 'ffd' }, // the decisions below are First Fit Decreasing's, worked by hand
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.scenario;
