@@ -151,7 +151,7 @@ export async function run(args: string[]): Promise<void> {
     'reference ms', 'reference / WASM', 'C -O3 ms', 'WASM / C', 'WASM time growth'], rows));
   if (flag(args, 'ffd')) return;
 
-  console.log(`\nDefault algorithm ("best": First Fit Decreasing start on fleets this large, then the improvement phase for up to ${improveSeconds} s).\n`);
+  console.log(`\nDefault algorithm ("best": on fleets this large it starts from the better of FFD and Next-K Fit over a shuffled order, then runs the improvement phase for up to ${improveSeconds} s).\n`);
   const improveRows = fleets.map(({ label, f }) => {
     const lb = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
     load(wasm, f);
@@ -160,7 +160,7 @@ export async function run(args: string[]): Promise<void> {
     const s = (performance.now() - t0) / 1000;
     return [label, out.constructiveHosts, out.hostsUsed, lb, `${(100 * (out.hostsUsed - lb) / lb).toFixed(1)} %`, out.iterations, out.improvements, s.toFixed(2)];
   });
-  console.log(markdownTable(['fleet', 'hosts after FFD', 'hosts after improvement', 'lower bound', 'over the bound', 'iterations', 'hosts emptied', 's'], improveRows));
+  console.log(markdownTable(['fleet', 'hosts after the start', 'hosts after improvement', 'lower bound', 'over the bound', 'iterations', 'hosts emptied', 's'], improveRows));
 
   console.log('\nEvery placement rule at 10^4 items (no improvement phase), WASM vs reference.\n');
   const ruleRows: (string | number)[][] = [];
