@@ -5,8 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BATCH_FILE_SUFFIX, MAX_TABLE_BYTES, type ExportResult, type OpenTableResult } from '../../../core/desktop/api';
 import { parseBatchValue } from '../../../core/batch/schema';
-import { writeFileAtomic } from './atomic-write';
-import type { ChooseExportPath } from './exports';
+import { exportFile, type ChooseExportPath } from './exports';
 import { describeFsError } from './fs-errors';
 
 /** The path of a merged result to open, or null if cancelled. */
@@ -36,14 +35,8 @@ export function batchFileName(name: string): string {
 export async function saveBatchFile(choose: ChooseExportPath, suggestedName: string, text: string): Promise<ExportResult> {
   const problem = batchProblem(text);
   if (problem) return { ok: false, reason: 'error', message: problem };
-  const path = await choose(batchFileName(suggestedName), 'json');
-  if (!path) return { ok: false, reason: 'cancelled' };
-  try {
-    await writeFileAtomic(path, text);
-    return { ok: true, name: basename(path) };
-  } catch (e) {
-    return { ok: false, reason: 'error', message: describeFsError(e, basename(path)) };
-  }
+  // Written as a JSON export is: the path the user picks, atomically, errors named by the file.
+  return exportFile(choose, batchFileName(suggestedName), 'json', text);
 }
 
 export async function openBatchResult(choose: ChooseTablePath, maxBytes = MAX_TABLE_BYTES): Promise<OpenTableResult> {

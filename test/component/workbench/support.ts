@@ -10,6 +10,7 @@ import { planModels } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail } from '../../../renderer/src/results/placement';
+import { onFfd } from '../../support/scenarios';
 
 export function freshPinia(): Pinia {
   const pinia = createPinia();
@@ -45,7 +46,7 @@ export function fakePlanner(options: { compare?: boolean; models?: readonly Comp
       // The reference packer on FFD plans the bundled examples in milliseconds ("best" takes it seconds to minutes);
       // these tests are about the stores, not the algorithm.
       const packer = new ReferencePacker();
-      const scenario = { ...q.scenario, policy: { ...q.scenario.policy, algorithm: 'ffd' as const } };
+      const scenario = onFfd(q.scenario);
       const { result, answers } = planModels(scenario, packer, options.models);
       q.resolve({
         result,
