@@ -46,7 +46,8 @@ export const STAT_LP_BOUND = 8; //            pattern LP: lower bound on hosts (
 export const STAT_LP_VALUE = 9; //            pattern LP: objective of the restricted master (hosts, fractional)
 export const STAT_LP_STEPS = 10; //           pattern LP: simplex steps spent so far (with the dive's)
 export const STAT_DIVE_HOSTS = 11; //         the dive on the pattern LP: hosts holding a fixed pattern so far
-export const STATS_SLOTS = 12;
+export const STAT_START_RULE = 12; //         ALG_* of the constructive pass that made the start (a composite's winner)
+export const STATS_SLOTS = 13;
 
 // ── Size keys for the Decreasing order (sizes normalised by the largest host capacity per dimension) ──
 export const SIZE_KEY_NONE = -1; // online: input order, no sorting
@@ -75,9 +76,15 @@ export const ALG_LP_ROUNDING = 12; //     one dimension without hard rules: the 
 export const ALG_NEXT_K_FIT = 13; //     the earliest of the NEXT_K_WINDOW hosts opened last that fits, else the next host
 //                                         (Next-K Fit, Johnson 1973); over a shuffled order, hosts fill with a mix of
 //                                         shapes close to the workload's own mix, so vectors complement each other
-export const ALG_FFD_OR_MIXED = 14; //   two starts, the better kept (fewer unplaced, then lower cost, then fewer hosts):
-//                                         First Fit Decreasing by the size key, and Next-K Fit over a shuffled order
-export const ALG_COUNT = 15;
+export const ALG_FFD_OR_MIXED = 14; //   the best start kept (fewer unplaced, then lower cost, then fewer hosts): First Fit
+//                                         Decreasing by the size key, balanced fit (where BALANCED_MAX_CHECKS allows) and
+//                                         Next-K Fit over a shuffled order
+export const ALG_BALANCED_FIT = 15; //   as many hosts open as the volume bound of the binding dimension, each unit (in
+//                                         order) to the open host where the normalised room left in the two binding
+//                                         dimensions ends closest (both run out together), else the next host
+export const ALG_MBS_OR_BALANCED = 16; // the better start (as ALG_FFD_OR_MIXED compares them) of the minimum-slack rule
+//                                         and balanced fit (where BALANCED_MAX_CHECKS allows), both over the same order
+export const ALG_COUNT = 17;
 
 // ── Item orders (the `order` argument of runPack) ──
 export const ORDER_INPUT = 0; //       arena order (online)
@@ -86,6 +93,9 @@ export const ORDER_SHUFFLED = 2; //    a seeded uniform shuffle (Fisher–Yates 
 
 // ── Next-K Fit ──
 export const NEXT_K_WINDOW = 16; //   hosts Next-K Fit keeps open (the most recently opened ones)
+
+// ── Balanced fit ──
+export const BALANCED_MAX_CHECKS = 20_000_000; // units × hosts opened up front beyond which 'ffd-or-mixed' skips it
 
 // ── Dot-product and L2-norm rules (bin-centric) ──
 export const VECTOR_BUCKET = 8; //     item classes per leaf of the class tree (pack/vector-rules.ts)

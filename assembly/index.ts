@@ -3,7 +3,7 @@
 // iterations, in chunks if it likes) and reads the outputs. No strings, objects or per-element calls cross
 // this boundary; nothing here reads a clock or Math.random.
 import {
-  ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
+  ALG_BALANCED_FIT, ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_MBS_OR_BALANCED, ALG_MIN_SLACK, BALANCED_MAX_CHECKS, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
   ERR_NOT_RESERVED, LP_MAX_STEPS, LP_NONE, SIZE_KEY_DIM, SIZE_KEY_MAX, STAT_DIVE_HOSTS, STAT_LP_BOUND, STAT_LP_STEPS, STAT_LP_VALUE,
 } from './abi';
 import {
@@ -12,7 +12,7 @@ import {
 } from './arena';
 import { buildOrder, computeKeys } from './order';
 import { seedRandom } from './random';
-import { construct } from './pack/construct';
+import { balancedHosts, construct } from './pack/construct';
 import { bestCost, bestHosts, done, initImprove, markDone, runImprovement } from './pack/improve';
 import { recordConstructive, writeOutcome } from './pack/outcome';
 import { roundPatterns, roundedHosts } from './pack/lp-rounding';
@@ -75,21 +75,55 @@ function scoreStart(units: i32): void {
   }
 }
 
-/** ALG_FFD_OR_MIXED: First Fit Decreasing, then Next-K Fit over a shuffled order; the first again if it was better. */
-function twoStarts(units: i32, sizeKey: i32, sizeDim: i32): void {
+/**
+ * ALG_FFD_OR_MIXED: First Fit Decreasing, balanced fit over the same order (where units × its open hosts stay
+ * within BALANCED_MAX_CHECKS), the better of the two kept; then Next-K Fit over a shuffled order, and the kept one
+ * again if it was better (neither of the first two draws from the generator, so re-running one repeats it).
+ */
+function bestStart(units: i32, sizeKey: i32, sizeDim: i32): i32 {
   buildOrder(units, ORDER_DECREASING);
   construct(ALG_FIRST_FIT, units, sizeKey, sizeDim, 0, 0);
   scoreStart(units);
-  const unplaced = startUnplaced, cost = startCost, used = startHosts;
+  let unplaced = startUnplaced, cost = startCost, used = startHosts;
+  let kept = ALG_FIRST_FIT;
+  if (<i64>units * <i64>balancedHosts(units) <= <i64>BALANCED_MAX_CHECKS) {
+    resetHosts(units);
+    construct(ALG_BALANCED_FIT, units, sizeKey, sizeDim, 0, 0);
+    scoreStart(units);
+    if (betterStart(unplaced, cost, used)) {
+      unplaced = startUnplaced; cost = startCost; used = startHosts;
+      kept = ALG_BALANCED_FIT;
+    }
+  }
   resetHosts(units);
   buildOrder(units, ORDER_SHUFFLED);
   construct(ALG_NEXT_K_FIT, units, sizeKey, sizeDim, 0, 0);
   scoreStart(units);
-  const mixedBetter = startUnplaced < unplaced || (startUnplaced == unplaced && (startCost < cost || (startCost == cost && startHosts < used)));
-  if (mixedBetter) return;
+  if (betterStart(unplaced, cost, used)) return ALG_NEXT_K_FIT;
   resetHosts(units);
   buildOrder(units, ORDER_DECREASING);
-  construct(ALG_FIRST_FIT, units, sizeKey, sizeDim, 0, 0);
+  construct(kept, units, sizeKey, sizeDim, 0, 0);
+  return kept;
+}
+
+/** ALG_MBS_OR_BALANCED: the minimum-slack rule, then balanced fit over the same order; the first again if better. */
+function slackOrBalanced(units: i32, sizeKey: i32, sizeDim: i32): i32 {
+  construct(ALG_MIN_SLACK, units, sizeKey, sizeDim, 0, 0);
+  if (<i64>units * <i64>balancedHosts(units) > <i64>BALANCED_MAX_CHECKS) return ALG_MIN_SLACK;
+  scoreStart(units);
+  const unplaced = startUnplaced, cost = startCost, used = startHosts;
+  resetHosts(units);
+  construct(ALG_BALANCED_FIT, units, sizeKey, sizeDim, 0, 0);
+  scoreStart(units);
+  if (betterStart(unplaced, cost, used)) return ALG_BALANCED_FIT;
+  resetHosts(units);
+  construct(ALG_MIN_SLACK, units, sizeKey, sizeDim, 0, 0);
+  return ALG_MIN_SLACK;
+}
+
+/** The start just scored is better than (unplaced, cost, used): fewer unplaced, then lower cost, then fewer hosts. */
+function betterStart(unplaced: i32, cost: f64, used: i32): bool {
+  return startUnplaced < unplaced || (startUnplaced == unplaced && (startCost < cost || (startCost == cost && startHosts < used)));
 }
 
 /**
@@ -118,12 +152,14 @@ export function runPack(algorithm: i32, order: i32, sizeKey: i32, sizeDim: i32, 
     rounded = roundPatterns(); // before construct builds the First Fit index, which reads residuals
     kept = roundedHosts;
   }
-  if (algorithm == ALG_FFD_OR_MIXED) twoStarts(units, sizeKey, sizeDim);
+  let startRule = algorithm;
+  if (algorithm == ALG_FFD_OR_MIXED) startRule = bestStart(units, sizeKey, sizeDim);
+  else if (algorithm == ALG_MBS_OR_BALANCED) startRule = slackOrBalanced(units, sizeKey, sizeDim);
   else construct(algorithm, units, sizeKey, sizeDim, rounded, kept);
   for (let i = 0; i < items; i++) setI32(itemFirstHost, i, i32At(unitHost, i32At(unitOfItem, i)));
   const dynamic = computeReasons(units);
   initImprove(units, kept);
-  recordConstructive(bestHosts, bestCost);
+  recordConstructive(bestHosts, bestCost, startRule);
   // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
   // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
   if (dynamic) markDone();

@@ -4,7 +4,7 @@
 // are opened, filled and tried in the host order (pack/host-order.ts: the identity in a pool of identical
 // hosts); ties go to the host first in that order (item-centric) or the earliest unit in order (bin-centric).
 import {
-  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
+  ALG_BALANCED_FIT, ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
   ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
   MIN_SLACK_NODES, NEXT_K_WINDOW, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../abi';
@@ -160,6 +160,67 @@ function itemCentric(rule: i32, units: i32): void {
     } else chosen = bestScoredHost(rule, unit);
     if (chosen >= 0) placeTracked(unit, chosen);
     prev = unit;
+  }
+}
+
+/**
+ * The two binding dimensions: largest volume Σ demand / capacity of the first host in the host order (the hosts
+ * opened up front are the first in that order, so their capacity is what the units must balance); b = −1 when
+ * one dimension carries all the demand.
+ */
+let bindA = 0;
+let bindB = -1;
+
+/** Hosts balanced fit opens up front: ⌈volume of the binding dimension⌉ on hosts like the first in order. */
+export function balancedHosts(units: i32): i32 {
+  bindA = 0;
+  bindB = -1;
+  if (hosts == 0) return 0;
+  const first = hostAt(0);
+  let va: f64 = -1, vb: f64 = -1;
+  for (let d = 0; d < dims; d++) {
+    const n = capacityAt(first, d);
+    let v: f64 = 0;
+    if (n > 0) for (let u = 0; u < units; u++) v += demandOf(u, d) / n;
+    if (v > va) { vb = va; bindB = bindA; va = v; bindA = d; } else if (v > vb) { vb = v; bindB = d; }
+  }
+  if (vb <= 0 || bindB == bindA) bindB = -1;
+  return min(hosts, max(1, <i32>Math.ceil(va - 1e-9)));
+}
+
+/** Room left in dimension d of host h after the unit, as a share of its capacity. */
+@inline function roomShare(h: i32, unit: i32, d: i32): f64 {
+  const c = capacityAt(h, d);
+  return c > 0 ? (residualAt(h, d) - demandOf(unit, d)) / c : 0;
+}
+
+/**
+ * Balanced fit (ALG_BALANCED_FIT): the first balancedHosts() hosts in the host order are open from the start; each
+ * unit goes to the open host where the room left in the two binding dimensions ends closest as shares of
+ * capacity (so both run out together and neither strands the other), ties to the host first in order; when none
+ * fits, the next empty host that does joins the open ones. One binding dimension: the host left with least room.
+ * The fixed-count idea is that of bin-packing heuristics that fill a given number of bins (e.g. Fleszar & Charalambous,
+ * "Average-weight-controlled bin-oriented heuristics for the one-dimensional bin-packing problem", EJOR 210 (2011)).
+ */
+function balancedFit(units: i32): void {
+  let limit = balancedHosts(units);
+  const a = bindA, b = bindB;
+  for (let k = 0; k < units; k++) {
+    const unit = i32At(unitOrder, k);
+    if (i32At(unitConflict, unit) != 0) continue;
+    let chosen = -1;
+    let best: f64 = Infinity;
+    for (let r = 0; r < limit; r++) {
+      const h = hostAt(r);
+      if (!fits(unit, h)) continue;
+      const s = b < 0 ? roomShare(h, unit, a) : Math.abs(roomShare(h, unit, a) - roomShare(h, unit, b));
+      if (s < best) { best = s; chosen = h; }
+    }
+    if (chosen < 0) {
+      chosen = firstEmptyHost(unit);
+      if (chosen >= 0) limit = max(limit, rankOf(chosen) + 1);
+    }
+    if (chosen >= 0) placeTracked(unit, chosen);
   }
 }
 
@@ -339,7 +400,10 @@ export function construct(rule: i32, units: i32, key: i32, dim: i32, rounded: i3
   buildTree();
   if (rule == ALG_DOT_PRODUCT || rule == ALG_L2_NORM) binCentric(rule, units);
   else if (rule == ALG_MIN_SLACK || rule == ALG_LP_ROUNDING) minSlack(units, rounded, firstHost);
-  else {
+  else if (rule == ALG_BALANCED_FIT) {
+    balancedFit(units);
+    for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+  } else {
     itemCentric(rule, units);
     for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
   }

@@ -1,7 +1,7 @@
 // Writes the public outputs from the best complete solution found so far (the live host state may be in the
 // middle of an improvement round): itemHost, itemReason, hostResidual, hostItems, itemOrder and stats.
 import {
-  STAT_HOSTS_USED, STAT_COST, STAT_CONSTRUCTIVE_HOSTS, STAT_CONSTRUCTIVE_COST, STAT_ITERATIONS, STAT_IMPROVEMENTS,
+  STAT_HOSTS_USED, STAT_COST, STAT_CONSTRUCTIVE_HOSTS, STAT_START_RULE, STAT_CONSTRUCTIVE_COST, STAT_ITERATIONS, STAT_IMPROVEMENTS,
   STAT_DONE, STAT_UNPLACED,
 } from '../abi';
 import {
@@ -46,7 +46,8 @@ export function writeOutcome(units: i32): void {
   setF64(stats, STAT_UNPLACED, <f64>unplaced);
 }
 
-export function recordConstructive(hostsUsed: i32, cost: f64): void {
+export function recordConstructive(hostsUsed: i32, cost: f64, rule: i32): void {
   constructiveHosts = hostsUsed;
   constructiveCost = cost;
+  setF64(stats, STAT_START_RULE, <f64>rule);
 }

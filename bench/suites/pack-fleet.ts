@@ -151,7 +151,7 @@ export async function run(args: string[]): Promise<void> {
     'reference ms', 'reference / WASM', 'C -O3 ms', 'WASM / C', 'WASM time growth'], rows));
   if (flag(args, 'ffd')) return;
 
-  console.log(`\nDefault algorithm ("best": on fleets this large it starts from the better of FFD and Next-K Fit over a shuffled order, then runs the improvement phase for up to ${improveSeconds} s).\n`);
+  console.log(`\nDefault algorithm ("best": on fleets this large it starts from the best of FFD, balanced fit (where items × its open hosts stay within 2·10^7) and Next-K Fit over a shuffled order, then runs the improvement phase for up to ${improveSeconds} s).\n`);
   const improveRows = fleets.map(({ label, f }) => {
     const lb = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
     load(wasm, f);

@@ -2,7 +2,7 @@
 // (../reference/reference-packer.ts). Both expose the same flat arrays, so encoders and decoders are shared
 // and differential tests compare them element by element.
 import {
-  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST,
+  ALG_BALANCED_FIT, ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_MBS_OR_BALANCED, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST,
   ALG_L2_NORM, ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT,
   DIVE_DONE, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, LP_INELIGIBLE, LP_NONE, LP_OPTIMAL, LP_RUNNING, LP_STOPPED, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, SIZE_KEY_DIM,
   SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
@@ -17,15 +17,18 @@ export const SIZE_KEY_CODE: Record<SizeKey, number> = { max: SIZE_KEY_MAX, sum: 
 export type Rule =
   | 'first-fit' | 'best-fit' | 'worst-fit' | 'next-fit' | 'dot-product' | 'l2-norm' | 'tetris'
   | 'k8s-least-allocated' | 'k8s-most-allocated' | 'k8s-balanced' | 'random' | 'min-slack' | 'lp-rounding'
-  | 'next-k-fit' | 'ffd-or-mixed';
+  | 'next-k-fit' | 'ffd-or-mixed' | 'balanced-fit' | 'mbs-or-balanced';
 
 export const RULE_CODE: Record<Rule, number> = {
   'first-fit': ALG_FIRST_FIT, 'best-fit': ALG_BEST_FIT, 'worst-fit': ALG_WORST_FIT, 'next-fit': ALG_NEXT_FIT,
   'dot-product': ALG_DOT_PRODUCT, 'l2-norm': ALG_L2_NORM, tetris: ALG_TETRIS, 'k8s-least-allocated': ALG_K8S_LEAST,
   'k8s-most-allocated': ALG_K8S_MOST, 'k8s-balanced': ALG_K8S_BALANCED, random: ALG_RANDOM, 'min-slack': ALG_MIN_SLACK,
   'lp-rounding': ALG_LP_ROUNDING, 'next-k-fit': ALG_NEXT_K_FIT, 'ffd-or-mixed': ALG_FFD_OR_MIXED,
+  'balanced-fit': ALG_BALANCED_FIT, 'mbs-or-balanced': ALG_MBS_OR_BALANCED,
 };
 export const RULES = Object.keys(RULE_CODE) as Rule[];
+/** The rule of each ALG_* code. */
+export const RULE_OF_CODE: Readonly<Record<number, Rule>> = Object.fromEntries(RULES.map((r) => [RULE_CODE[r], r]));
 
 export type ItemOrder = 'input' | 'decreasing' | 'shuffled';
 export const ORDER_CODE: Record<ItemOrder, number> = { input: ORDER_INPUT, decreasing: ORDER_DECREASING, shuffled: ORDER_SHUFFLED };
@@ -113,6 +116,8 @@ export interface PackOutcome {
   readonly cost: number;
   readonly constructiveHosts: number;
   readonly constructiveCost: number;
+  /** The constructive rule that made the start (the winning start of 'ffd-or-mixed' and 'mbs-or-balanced'). */
+  readonly startRule: Rule;
   /** Improvement iterations spent so far, and hosts they emptied. */
   readonly iterations: number;
   readonly improvements: number;

@@ -3,7 +3,7 @@
 // Works in Node, the renderer and workers: only `globalThis.WebAssembly` is used.
 import * as abi from '../../assembly/abi';
 import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, PatternDiveStatus, PatternLpStatus, SizeKey } from './packer';
-import { DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, ORDER_CODE, RULE_CODE, SIZE_KEY_CODE } from './packer';
+import { DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, ORDER_CODE, RULE_CODE, RULE_OF_CODE, SIZE_KEY_CODE } from './packer';
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
@@ -172,6 +172,7 @@ export class WasmPacker implements Packer {
       cost: stats[abi.STAT_COST],
       constructiveHosts: stats[abi.STAT_CONSTRUCTIVE_HOSTS],
       constructiveCost: stats[abi.STAT_CONSTRUCTIVE_COST],
+      startRule: RULE_OF_CODE[stats[abi.STAT_START_RULE]],
       iterations: stats[abi.STAT_ITERATIONS],
       improvements: stats[abi.STAT_IMPROVEMENTS],
       done: stats[abi.STAT_DONE] !== 0,

@@ -194,8 +194,9 @@ export const DOCUMENTED_DEFAULTS: readonly DocumentedDefault[] = [
   { path: 'sites[].energyUSDPerKWh', value: SITE_DEFAULTS.energyUSDPerKWh, unit: 'USD per kWh',
     source: 'Planning assumption: commercial electricity tariff' },
   { path: 'policy.algorithm', value: POLICY_DEFAULTS.algorithm, unit: 'algorithm',
-    source: 'The engine\'s best: minimum bin slack (Gupta & Ho 1999) or, beyond a few thousand items, the better of FFD and '
-      + 'Next-K Fit over a shuffled order, then Consistent Neighborhood Search (Buljubasic & Vasquez 2016) for a fixed '
+    source: 'The engine\'s best: the better start of minimum bin slack (Gupta & Ho 1999) and balanced fit (as many hosts as '
+      + 'the volume bound, each filled so its two scarcest resources run out together) or, beyond a few thousand items, '
+      + 'the best of FFD, balanced fit and Next-K Fit over a shuffled order, then Consistent Neighborhood Search (Buljubasic & Vasquez 2016) for a fixed '
       + 'number of iterations; "ffd" (Johnson et al., 1974) is the placement the workbench replays step by step' },
   { path: 'policy.sizeKey', value: 'l2', unit: 'size key',
     source: 'L2 norm of normalised demand; among the better FFD keys in Panigrahy et al. (2011)' },

@@ -29,7 +29,7 @@ export function policyOptions(scenario: Scenario, items: number): { name: string
   const algorithm = algorithmFor(p.algorithm, items)!;
   const sizeDim = p.sizeDimension ? DIMENSIONS.indexOf(p.sizeDimension) : 0;
   const options = packOptions(algorithm, p.seed, p.sizeDimension ? 'dim' : p.sizeKey, sizeDim, p.improveIterations);
-  const name = p.algorithm === 'best' ? `best (${algorithm.rule === 'min-slack' ? 'mbs' : algorithm.rule}+cns)` : p.algorithm;
+  const name = p.algorithm === 'best' ? `best (${algorithm.rule}+cns)` : p.algorithm;
   return { name, options };
 }
 

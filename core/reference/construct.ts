@@ -5,7 +5,7 @@
 // of identical hosts); ties go to the host first in that order (item-centric) or the earliest unit in order
 // (bin-centric).
 import {
-  ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
+  ALG_BALANCED_FIT, ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
   ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
   MIN_SLACK_NODES, NEXT_K_WINDOW,
 } from '../../assembly/abi';
@@ -248,13 +248,66 @@ function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstH
 }
 
 /**
+ * Balanced fit's hosts open up front and its binding dimensions (assembly/pack/construct.ts balancedHosts): the
+ * two largest volumes Σ demand / capacity of the first host in the host order; b = −1 when one carries all.
+ */
+export function balancedHosts(r: Rules): { hosts: number; a: number; b: number } {
+  const { st } = r;
+  const dd = st.a.dims;
+  if (st.a.hosts === 0) return { hosts: 0, a: 0, b: -1 };
+  const first = hostOrderOf(r).order[0];
+  let a = 0, b = -1, va = -1, vb = -1;
+  for (let d = 0; d < dd; d++) {
+    const n = st.a.hostCapacity[first * dd + d];
+    let v = 0;
+    if (n > 0) for (let u = 0; u < st.u.count; u++) v += st.u.demand[u * dd + d] / n;
+    if (v > va) { vb = va; b = a; va = v; a = d; } else if (v > vb) { vb = v; b = d; }
+  }
+  if (vb <= 0 || b === a) b = -1;
+  return { hosts: Math.min(st.a.hosts, Math.max(1, Math.ceil(va - 1e-9))), a, b };
+}
+
+/**
+ * Balanced fit (ALG_BALANCED_FIT): the first balancedHosts hosts in the host order are open from the start; each
+ * unit goes to the open host where the room left in the two binding dimensions, as shares of capacity, ends
+ * closest (ties to the host first in order); when none fits, the next empty host that does joins them.
+ */
+function balancedFit(r: Rules, order: Int32Array): void {
+  const { st } = r;
+  const { order: byRank, rank } = hostOrderOf(r);
+  const dd = st.a.dims, cap = st.a.hostCapacity, res = st.residual, dem = st.u.demand;
+  const { hosts, a, b } = balancedHosts(r);
+  let limit = hosts;
+  const room = (h: number, unit: number, d: number) => {
+    const c = cap[h * dd + d];
+    return c > 0 ? (res[h * dd + d] - dem[unit * dd + d]) / c : 0;
+  };
+  for (const unit of order) {
+    if (st.u.conflict[unit] !== 0) continue;
+    let chosen = -1, best = Infinity;
+    for (let k = 0; k < limit; k++) {
+      const h = byRank[k];
+      if (!st.fits(unit, h)) continue;
+      const s = b < 0 ? room(h, unit, a) : Math.abs(room(h, unit, a) - room(h, unit, b));
+      if (s < best) { best = s; chosen = h; }
+    }
+    if (chosen < 0) {
+      chosen = firstEmptyHost(r, unit);
+      if (chosen >= 0) limit = Math.max(limit, rank[chosen] + 1);
+    }
+    if (chosen >= 0) st.place(unit, chosen);
+  }
+}
+
+/**
  * Runs the rule over units in `order`; returns units in the order the pass decided on them. For LP rounding,
  * `rounded` units already sit on hosts [0, firstHost) (identical hosts: the host order is the index order), which
  * the minimum-slack rule leaves alone.
  */
 export function construct(r: Rules, rule: number, order: Int32Array, rounded: readonly number[] = [], firstHost = 0): Int32Array {
   const decided = rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM ? binCentric(r, rule, order)
-    : rule === ALG_MIN_SLACK || rule === ALG_LP_ROUNDING ? minSlack(r, order, rounded, firstHost) : (itemCentric(r, rule, order), order);
+    : rule === ALG_MIN_SLACK || rule === ALG_LP_ROUNDING ? minSlack(r, order, rounded, firstHost)
+    : rule === ALG_BALANCED_FIT ? (balancedFit(r, order), order) : (itemCentric(r, rule, order), order);
   for (const unit of decided) {
     if (r.st.unitHost[unit] >= 0 || r.st.u.conflict[unit] !== 0) continue;
     const h = firstFitHost(r, unit);

@@ -3,14 +3,14 @@
 // any answer, only its speed. One exception: the bin-centric vector rules use the same class index as the kernel
 // (vector-rules.ts; a plain scan is quadratic in the items), and `{ plainScan: true }` runs the scan they must equal.
 import {
-  ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, LP_MAX_STEPS, REASON_PLACED,
+  ALG_BALANCED_FIT, ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_MBS_OR_BALANCED, ALG_MIN_SLACK, BALANCED_MAX_CHECKS, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, LP_MAX_STEPS, REASON_PLACED,
   SIZE_KEY_DIM, SIZE_KEY_NONE,
 } from '../../assembly/abi';
 import {
-  DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, RULE_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions,
+  DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, RULE_CODE, RULE_OF_CODE, SIZE_KEY_CODE, type ArenaShape, type PackArena, type PackOptions,
   type PackOutcome, type Packer, type PatternDiveStatus, type PatternLpStatus, type SizeKey,
 } from '../kernel/packer';
-import { construct, type Rules } from './construct';
+import { balancedHosts, construct, type Rules } from './construct';
 import { rankHosts } from './host-order';
 import { Improver } from './improve';
 import { roundPatterns } from './lp-rounding';
@@ -30,6 +30,7 @@ interface Run {
   readonly improver: Improver;
   readonly constructiveHosts: number;
   readonly constructiveCost: number;
+  readonly startRule: number;
 }
 
 /** Throws if an input id or level is outside its range (the kernel returns ERR_BAD_INPUT for the same cases). */
@@ -46,7 +47,14 @@ export function checkArena(a: PackArena, sizeKey: number, sizeDim: number): void
 }
 
 /** Items left unplaced, cost and hosts used of a constructive pass (the two starts of 'ffd-or-mixed' are compared so). */
-function startScore(st: HostState): { unplaced: number; cost: number; hosts: number } {
+interface StartScore { readonly unplaced: number; readonly cost: number; readonly hosts: number }
+
+/** x is a better start than y: fewer unplaced, then lower cost, then fewer hosts. */
+function betterStart(x: StartScore, y: StartScore): boolean {
+  return x.unplaced < y.unplaced || (x.unplaced === y.unplaced && (x.cost < y.cost || (x.cost === y.cost && x.hosts < y.hosts)));
+}
+
+function startScore(st: HostState): StartScore {
   let unplaced = 0, cost = 0, hosts = 0;
   for (let u = 0; u < st.u.count; u++) if (st.unitHost[u] < 0) unplaced += st.u.slots[u];
   for (let h = 0; h < st.a.hosts; h++) if (st.count[h] > 0) { cost += st.a.hostCost[h]; hosts++; }
@@ -110,18 +118,35 @@ export class ReferencePacker implements Packer {
     }
     const rules = (s: HostState): Rules => ({ st: s, norm, sizeKey, sizeDim: options.sizeDim, rng, hostOrder, plainScan: this.opts.plainScan });
     let decided: Int32Array;
-    if (order) decided = construct(rules(st), rule, order, rounded, kept);
+    let startRule = rule;
+    if (order && rule === ALG_MBS_OR_BALANCED) {
+      // The minimum-slack rule, then balanced fit over the same order (within BALANCED_MAX_CHECKS); the first again if better.
+      decided = construct(rules(st), ALG_MIN_SLACK, order.slice());
+      if (units.count * balancedHosts(rules(st)).hosts <= BALANCED_MAX_CHECKS) {
+        const slack = startScore(st);
+        st = new HostState(a, units);
+        decided = construct(rules(st), ALG_BALANCED_FIT, order.slice());
+        if (betterStart(startScore(st), slack)) startRule = ALG_BALANCED_FIT;
+        else { st = new HostState(a, units); decided = construct(rules(st), ALG_MIN_SLACK, order.slice()); }
+      }
+      if (startRule === rule) startRule = ALG_MIN_SLACK;
+    } else if (order) decided = construct(rules(st), rule, order, rounded, kept);
     else {
-      // Two starts: First Fit Decreasing, then Next-K Fit over a shuffled order; the first again if it was better.
-      const ffd = () => construct(rules(st), ALG_FIRST_FIT, decreasing());
-      decided = ffd();
-      const first = startScore(st);
+      // The best start: First Fit Decreasing, balanced fit over the same order (within BALANCED_MAX_CHECKS), the
+      // better kept; then Next-K Fit over a shuffled order, and the kept one again if it was better.
+      let kept = ALG_FIRST_FIT;
+      decided = construct(rules(st), ALG_FIRST_FIT, decreasing());
+      let best = startScore(st);
+      if (units.count * balancedHosts(rules(st)).hosts <= BALANCED_MAX_CHECKS) {
+        st = new HostState(a, units);
+        decided = construct(rules(st), ALG_BALANCED_FIT, decreasing());
+        const balanced = startScore(st);
+        if (betterStart(balanced, best)) { best = balanced; kept = ALG_BALANCED_FIT; }
+      }
       st = new HostState(a, units);
       decided = construct(rules(st), ALG_NEXT_K_FIT, shuffledOrder(units.count, rng));
-      const mixed = startScore(st);
-      const mixedBetter = mixed.unplaced < first.unplaced || (mixed.unplaced === first.unplaced
-        && (mixed.cost < first.cost || (mixed.cost === first.cost && mixed.hosts < first.hosts)));
-      if (!mixedBetter) { st = new HostState(a, units); decided = ffd(); }
+      startRule = ALG_NEXT_K_FIT;
+      if (!betterStart(startScore(st), best)) { st = new HostState(a, units); decided = construct(rules(st), kept, decreasing()); startRule = kept; }
     }
     const firstHost = new Int32Array(a.items);
     for (let i = 0; i < a.items; i++) firstHost[i] = st.unitHost[units.ofItem[i]];
@@ -136,7 +161,7 @@ export class ReferencePacker implements Packer {
     // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
     // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
     if (dynamic) improver.done = true;
-    this.run = { st, units, decided, firstHost, unitReason, improver, constructiveHosts: improver.bestHosts, constructiveCost: improver.bestCost };
+    this.run = { st, units, decided, firstHost, unitReason, improver, constructiveHosts: improver.bestHosts, constructiveCost: improver.bestCost, startRule };
     improver.run(options.iterations, options.targetCost);
     return this.outcome();
   }
@@ -201,6 +226,7 @@ export class ReferencePacker implements Packer {
       cost: improver.bestCost,
       constructiveHosts: run.constructiveHosts,
       constructiveCost: run.constructiveCost,
+      startRule: RULE_OF_CODE[run.startRule],
       iterations: improver.iterations,
       improvements: improver.improvements,
       done: improver.done,

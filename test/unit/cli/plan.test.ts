@@ -77,7 +77,7 @@ describe('hostfit plan', () => {
     writeFileSync(file, JSON.stringify(scenario));
     const r = await cli(['plan', file]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Small web tier: BEST \((MBS|FFD)\+CNS\)/);
+    expect(r.out).toMatch(/^Small web tier: BEST \((MBS-OR-BALANCED|FFD)\+CNS\)/);
     expect(r.out).toMatch(/best lower bound\s+\d+/);
     expect(r.out).toMatch(/improvement phase\s+\d+ it\., \d+ emptied/);
     expect(r.out).toMatch(/sizing p50 \(3 runs\)\s+\d+ hosts\s+\d+ hosts/);

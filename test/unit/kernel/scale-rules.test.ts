@@ -1,5 +1,6 @@
 // Hand-worked answers for what packs large fleets well, on the WASM kernel and the reference: the host order of a
-// mixed pool, Next-K Fit, the shuffled order and the two starts of "best" at scale ('ffd-or-mixed').
+// mixed pool, Next-K Fit, balanced fit, the shuffled order and the starts of "best" ('ffd-or-mixed' at scale,
+// 'mbs-or-balanced' below it).
 import { describe, expect, it } from 'vitest';
 import { NEXT_K_WINDOW } from '../../../assembly/abi';
 import type { PackOptions } from '../../../core/kernel/packer';
@@ -63,7 +64,28 @@ describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (
     expect(Array.from(packWith(packer, inst, { rule: 'next-k-fit', order: 'shuffled', seed: 3 }).itemHost)).toEqual(Array.from(a.itemHost));
   });
 
-  it('on a generated fleet a shuffled Next-K Fit beats First Fit Decreasing, and ffd-or-mixed keeps the better', () => {
+  it('balanced fit opens the volume bound\'s hosts and fills each so its two resources run out together', () => {
+    // (1,5) ×2, (5,1) ×2, (2,4), (4,2) into (10,10): volume 18 → 2 hosts. First Fit Decreasing stacks the two (1,5)
+    // on host 0, which then has no memory for anything (3 hosts); balanced fit sends the second (1,5) to host 1,
+    // pairs each with a (5,1) (room 4,4 on both), then (2,4) and (4,2) one per host.
+    const inst: Instance = { dims: 2, capacities: Array.from({ length: 6 }, () => [10, 10]), maxItems: new Array(6).fill(0), demands: [[1, 5], [1, 5], [5, 1], [5, 1], [2, 4], [4, 2]] };
+    expect(hosts(inst, { rule: 'first-fit', order: 'decreasing' })).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(hosts(inst, { rule: 'balanced-fit', order: 'decreasing' })).toEqual([0, 1, 0, 1, 0, 1]);
+    for (let seed = 1; seed <= 8; seed++) expect(packWith(packer, inst, { rule: 'ffd-or-mixed', order: 'decreasing', seed }).hostsUsed).toBe(2);
+    expect(packWith(packer, inst, { rule: 'mbs-or-balanced', order: 'decreasing' }).hostsUsed).toBe(2);
+  });
+
+  it('balanced fit on one dimension takes the open host left with least room, and opens the next when none fits', () => {
+    // 7, 5, 3, 3, 2 into 10s: volume 20 → 2 hosts open; 7 → host 0, 5 → host 1, 3 → host 0 (room 0 < 2), 3 → host 1,
+    // 2 → host 1 (room 0).
+    const inst: Instance = { dims: 1, capacities: Array.from({ length: 5 }, () => [10]), maxItems: new Array(5).fill(0), demands: [[7], [5], [3], [3], [2]] };
+    expect(hosts(inst, { rule: 'balanced-fit', order: 'decreasing' })).toEqual([0, 1, 0, 1, 1]);
+    // 6, 6, 6 into 10s: volume 18 → 2 hosts open, the third 6 fits neither and opens host 2.
+    const spill: Instance = { dims: 1, capacities: Array.from({ length: 3 }, () => [10]), maxItems: [0, 0, 0], demands: [[6], [6], [6]] };
+    expect(hosts(spill, { rule: 'balanced-fit', order: 'decreasing' })).toEqual([0, 1, 2]);
+  });
+
+  it('on a generated fleet a shuffled Next-K Fit beats First Fit Decreasing, and ffd-or-mixed keeps the best start', () => {
     // Sorting by size puts like shapes on one host and strands capacity; a shuffled order mixes shapes.
     for (const f of [replicaFleet(2000, 100), distinctFleet(2000)]) {
       const inst: Instance = {
@@ -75,7 +97,8 @@ describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (
       const mixed = packWith(packer, inst, { rule: 'next-k-fit', order: 'shuffled', seed: 1 }).hostsUsed;
       expect(mixed).toBeLessThan(ffd);
       expect(mixed).toBeLessThanOrEqual(Math.ceil(bound * 1.1)); // within 10 % of the volume bound (FFD: 25–40 % over)
-      expect(packWith(packer, inst, { rule: 'ffd-or-mixed', order: 'decreasing', seed: 1 }).hostsUsed).toBe(Math.min(ffd, mixed));
+      const balanced = packWith(packer, inst, { rule: 'balanced-fit', order: 'decreasing' }).hostsUsed;
+      expect(packWith(packer, inst, { rule: 'ffd-or-mixed', order: 'decreasing', seed: 1 }).hostsUsed).toBe(Math.min(ffd, balanced, mixed));
     }
   });
 
@@ -83,5 +106,7 @@ describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (
     // 1-D sizes 6, 6, 4, 4 into 10s: FFD pairs 6+4 twice (2 hosts); a shuffled Next-K Fit may need 3.
     const inst: Instance = { dims: 1, capacities: Array.from({ length: 4 }, () => [10]), maxItems: [0, 0, 0, 0], demands: [[4], [4], [6], [6]] };
     for (let seed = 1; seed <= 8; seed++) expect(packWith(packer, inst, { rule: 'ffd-or-mixed', order: 'decreasing', seed }).hostsUsed).toBe(2);
+    // Balanced fit opens 2 hosts for volume 20 and puts a 6 on each; the 4s then pair with them.
+    expect(packWith(packer, inst, { rule: 'mbs-or-balanced', order: 'decreasing' }).hostsUsed).toBe(2);
   });
 });

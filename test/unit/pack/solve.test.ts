@@ -15,7 +15,7 @@ const tight: Instance = { dims: 1, capacities: Array.from({ length: 6 }, () => [
 
 describe('named algorithms', () => {
   it('"best" is minimum slack then the improvement phase on small instances, the better of FFD and a shuffled Next-K Fit then improvement on large ones', () => {
-    expect(algorithmFor('best', MIN_SLACK_UNITS)).toEqual({ rule: 'min-slack', order: 'decreasing', improve: true, patternStart: true });
+    expect(algorithmFor('best', MIN_SLACK_UNITS)).toEqual({ rule: 'mbs-or-balanced', order: 'decreasing', improve: true, patternStart: true });
     expect(algorithmFor('best', MIN_SLACK_UNITS + 1)).toEqual({ rule: 'ffd-or-mixed', order: 'decreasing', improve: true, patternStart: true });
     expect(algorithmFor('mixed', 10)).toEqual({ rule: 'next-k-fit', order: 'shuffled', improve: false });
     expect(algorithmFor('nkf+cns', 10)).toEqual({ rule: 'next-k-fit', order: 'input', improve: true });
@@ -96,7 +96,7 @@ describe('named algorithms', () => {
     };
     load();
     const untimed = solve(spy, b.items, { algorithm: 'best', seed: 1, iterations: 3000 });
-    expect(calls).toEqual(['lp', 'min-slack', 'lp', 'dive', 'lp-rounding']);
+    expect(calls).toEqual(['lp', 'mbs-or-balanced', 'lp', 'dive', 'lp-rounding']);
     expect(packer.patternDive(0, DIVE_LEAVE)).toMatchObject({ state: 'done', bound: 63 });
     check(untimed);
     load();
@@ -106,7 +106,7 @@ describe('named algorithms', () => {
     const timed = solve(spy, b.items, { algorithm: 'best', seed: 1, timeLimit: 4, now: () => performance.now() / 1000 });
     check(timed);
     // The root LP's rounding has its start before the dive, whose rounding the later starts use.
-    expect(calls.slice(0, 4)).toEqual(['lp', 'min-slack', 'lp', 'lp-rounding']);
+    expect(calls.slice(0, 4)).toEqual(['lp', 'mbs-or-balanced', 'lp', 'lp-rounding']);
     if (timed.hostsUsed > 63) expect(calls.slice(4, 6)).toEqual(['dive', 'lp-rounding']);
   }, 30_000);
 

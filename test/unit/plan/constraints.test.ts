@@ -108,7 +108,7 @@ describe('scenario rules in the plan', () => {
     const best = planScenario(parsed(base(services, { algorithm: 'best' })), createWasmPacker(), ['container']).models[0];
     const ref = planScenario(parsed(base(services, { algorithm: 'best' })), new ReferencePacker(), ['container']).models[0];
     expect(best.hostsUsed).toBeLessThanOrEqual(ffd.hostsUsed);
-    expect(best.algorithm).toBe('best (mbs+cns)');
+    expect(best.algorithm).toBe('best (mbs-or-balanced+cns)');
     expect(best.verified && ffd.verified).toBe(true);
     expect(ref).toEqual(best);
     expect(best.gapToBest).toBe(best.hostsUsed - best.bestLowerBound.hosts!);
