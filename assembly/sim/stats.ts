@@ -175,23 +175,40 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
   if (k < 1 || m < 1 || k + 1 > m) return NaN;
   for (let r = 0; r < m; r++) setF64(qrt, r, 1.0);
   for (let c = 0; c < k; c++) for (let r = 0; r < m; r++) setF64(qrt, (c + 1) * m + r, f64At(x, c * m + r));
-  for (let minor = 0; minor < n; minor++) {
-    const mo = minor * m;
-    let xNormSqr: f64 = 0;
-    for (let row = minor; row < m; row++) { const c = f64At(qrt, mo + row); xNormSqr += c * c; }
-    const a: f64 = f64At(qrt, mo + minor) > 0 ? -sqrt<f64>(xNormSqr) : sqrt<f64>(xNormSqr);
-    setF64(rd, minor, a);
-    if (a != 0.0) {
-      setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
-      for (let col = minor + 1; col < n; col++) {
-        const co = col * m;
-        let alpha: f64 = 0;
-        for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
-        alpha /= a * f64At(qrt, mo + minor);
-        for (let row = minor; row < m; row++) setF64(qrt, co + row, f64At(qrt, co + row) - alpha * f64At(qrt, mo + row));
-      }
+  for (let minor = 0; minor < n; minor++) householderStep(qrt, m, minor, n, rd);
+  return olsFinish(qrt, n, x, k, y, m, rd, yv, beta);
+}
+
+/**
+ * Step `minor` of Commons Math's Householder QR of qrt (column-major, m rows, `cols` columns): rd[minor], and the
+ * columns after `minor` reflected. Each of those columns is transformed by the reflector of column `minor` alone,
+ * so a column's values after steps 0…j depend only on itself and on columns 0…j (max-correlation.ts uses this).
+ */
+export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: usize): void {
+  const mo = minor * m;
+  let xNormSqr: f64 = 0;
+  for (let row = minor; row < m; row++) { const c = f64At(qrt, mo + row); xNormSqr += c * c; }
+  const a: f64 = f64At(qrt, mo + minor) > 0 ? -sqrt<f64>(xNormSqr) : sqrt<f64>(xNormSqr);
+  setF64(rd, minor, a);
+  if (a != 0.0) {
+    setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
+    for (let col = minor + 1; col < cols; col++) {
+      const co = col * m;
+      let alpha: f64 = 0;
+      for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
+      alpha /= a * f64At(qrt, mo + minor);
+      for (let row = minor; row < m; row++) setF64(qrt, co + row, f64At(qrt, co + row) - alpha * f64At(qrt, mo + row));
     }
   }
+}
+
+/**
+ * olsRSquared after its QR: qrt and rd hold the factorisation of the n = k + 1 columns [1 | regressors]; regressor c
+ * is column c of x below `skip`, column c + 1 from it on (skip ≥ k: x's columns in order). Sets olsOk.
+ */
+export function olsFinish(qrt: usize, n: i32, x: usize, skip: i32, y: usize, m: i32, rd: usize, yv: usize, beta: usize): f64 {
+  olsOk = false;
+  const k = n - 1;
   for (let i = 0; i < n; i++) if (abs<f64>(f64At(rd, i)) <= 0) return NaN;
   for (let r = 0; r < m; r++) setF64(yv, r, f64At(y, r));
   for (let minor = 0; minor < n; minor++) {
@@ -211,7 +228,7 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
   for (let r = 0; r < m; r++) {
     let fit: f64 = 0;
     fit += 1.0 * f64At(beta, 0);
-    for (let c = 0; c < k; c++) fit += f64At(x, c * m + r) * f64At(beta, c + 1);
+    for (let c = 0; c < k; c++) fit += f64At(x, (c < skip ? c : c + 1) * m + r) * f64At(beta, c + 1);
     const e = f64At(y, r) - fit;
     ssr += e * e;
   }
