@@ -33,7 +33,7 @@ const MARGIN: f64 = 1e-6;
 export function maxCorrelationIndex(hist: usize, n: i32, m: i32, work: usize, candidate: usize,
   full: usize, fullRd: usize, q: usize, rd: usize, yv: usize, beta: usize): i32 {
   const k = n - 1;
-  const screened = screenMaxCorrelation(hist, n, m, work, candidate);
+  const screened = screenMaxCorrelation(hist, n, m, work, candidate, q);
   if (screened == 1) {
     for (let r = 0; r < n; r++) if (u8At(candidate, r) != 0) return r;
   }
@@ -57,8 +57,19 @@ export function maxCorrelationIndex(hist: usize, n: i32, m: i32, work: usize, ca
   return best;
 }
 
-/** Number of candidates (≥ 1) flagged in candidate[0, n), or -1 when every item needs the exact QR. */
-function screenMaxCorrelation(hist: usize, n: i32, m: i32, work: usize, candidate: usize): i32 {
+/** P[a][b] from the sum of products of the centred columns a and b. */
+@inline function correlate(work: usize, n: i32, a: i32, b: i32, s: f64): void {
+  setF64(work, a * n + b, s / sqrt<f64>(f64At(work, a * n + a) * f64At(work, b * n + b)));
+}
+
+/**
+ * Number of candidates (≥ 1) flagged in candidate[0, n), or -1 when every item needs the exact QR. centred: n·m
+ * scratch for the centred histories, row-major (centred[row·n + c] = hist[c·m + row] − mean c), so that the sums
+ * of products of item a's column with two items' columns b, b + 1 run in the two lanes of one f64x2 — each lane
+ * the same operations in the same order as the scalar loop (SIMD f64 arithmetic rounds each lane as scalar
+ * arithmetic does), several pairs at a time instead of one serial chain of additions.
+ */
+function screenMaxCorrelation(hist: usize, n: i32, m: i32, work: usize, candidate: usize, centred: usize): i32 {
   const d = n * n;
   for (let c = 0; c < n; c++) {
     const o = c * m;
@@ -70,12 +81,36 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, work: usize, candidat
     if (!(centred > FLAT * raw)) return -1;
     setF64(work, c * n + c, centred);
   }
+  for (let c = 0; c < n; c++) {
+    const o = c * m, mc = f64At(work, d + c);
+    for (let row = 0; row < m; row++) setF64(centred, row * n + c, f64At(hist, o + row) - mc);
+  }
+  const stride = <usize>n << 3;
   for (let a = 0; a < n; a++) {
-    for (let b = 0; b < a; b++) {
-      const oa = a * m, ob = b * m, ma = f64At(work, d + a), mb = f64At(work, d + b);
+    const ca = centred + (<usize>a << 3);
+    let b = 0;
+    for (; b + 3 < a; b += 4) { // columns b … b + 3 in two f64x2 accumulators
+      const cb = centred + (<usize>b << 3);
+      let s01 = f64x2.splat(0), s23 = f64x2.splat(0);
+      for (let row = 0; row < m; row++) {
+        const at = <usize>row * stride;
+        const x = f64x2.splat(load<f64>(ca + at));
+        s01 = f64x2.add(s01, f64x2.mul(x, v128.load(cb + at)));
+        s23 = f64x2.add(s23, f64x2.mul(x, v128.load(cb + at, 16)));
+      }
+      correlate(work, n, a, b, f64x2.extract_lane(s01, 0));
+      correlate(work, n, a, b + 1, f64x2.extract_lane(s01, 1));
+      correlate(work, n, a, b + 2, f64x2.extract_lane(s23, 0));
+      correlate(work, n, a, b + 3, f64x2.extract_lane(s23, 1));
+    }
+    for (; b < a; b++) {
+      const cb = centred + (<usize>b << 3);
       let s: f64 = 0;
-      for (let row = 0; row < m; row++) s += (f64At(hist, oa + row) - ma) * (f64At(hist, ob + row) - mb);
-      setF64(work, a * n + b, s / sqrt<f64>(f64At(work, a * n + a) * f64At(work, b * n + b)));
+      for (let row = 0; row < m; row++) {
+        const at = <usize>row * stride;
+        s += load<f64>(ca + at) * load<f64>(cb + at);
+      }
+      correlate(work, n, a, b, s);
     }
   }
   for (let c = 0; c < n; c++) setF64(work, c * n + c, 1);
