@@ -308,6 +308,26 @@ function locateTrace(t: f64): void {
   return f64At(iHist, i * 2 * HL + i32At(iHistStart, i) + j);
 }
 
+/** Address of item i's history from its newest value on (histAt(i, j) is the f64 at j). */
+@inline function historyOf(i: i32): usize {
+  return iHist + (<usize>(i * 2 * HL + i32At(iHistStart, i)) << 3);
+}
+
+/**
+ * sum[j] += h[j] · mips / total for j < len: an item's terms of its host's history sum. Two j per f64x2, each lane
+ * doing the scalar expression's operations in the same order (SIMD f64 arithmetic rounds each lane as scalar
+ * arithmetic does), so the same bits with half the (mostly division) instructions.
+ */
+@inline function addHistory(sum: usize, h: usize, len: i32, mips: f64, total: f64): void {
+  const vm = f64x2.splat(mips), vt = f64x2.splat(total);
+  let j = 0;
+  for (; j + 1 < len; j += 2) {
+    const at = <usize>j << 3;
+    v128.store(sum + at, f64x2.add(v128.load(sum + at), f64x2.div(f64x2.mul(v128.load(h + at), vm), vt)));
+  }
+  if (j < len) setF64(sum, j, f64At(sum, j) + f64At(h, j) * mips / total);
+}
+
 function updateItem(i: i32, t: f64, tick: bool): void {
   let frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
   const s = i32At(itemService, i);
@@ -357,7 +377,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hHistValid, h) != 0) {
     const len = i32At(iHistLen, i), mips = f64At(itemMips, i), total = f64At(hTotal, h), base = h * HL;
-    for (let j = 0; j < len; j++) setF64(hHistSum, base + j, f64At(hHistSum, base + j) + histAt(i, j) * mips / total);
+    addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   return nd;
 }
@@ -743,7 +763,7 @@ function cacheHostHistory(h: i32): void {
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
     const len = i32At(iHistLen, i), mips = f64At(itemMips, i);
-    for (let j = 0; j < len; j++) setF64(hHistSum, base + j, f64At(hHistSum, base + j) + histAt(i, j) * mips / total);
+    addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   setU8(hHistValid, h, 1);
 }
@@ -760,7 +780,7 @@ function hostWindow(h: i32, extra: i32, w: i32): bool {
   let mips: f64 = 0;
   if (extra >= 0) {
     len = i32At(iHistLen, extra); mips = f64At(itemMips, extra);
-    for (let j = 0; j < min(len, w); j++) setF64(hist, j, f64At(hist, j) + histAt(extra, j) * mips / total);
+    addHistory(hist, historyOf(extra), min(len, w), mips, total);
   }
   if (f64At(hist, w - 1) != 0) return true;
   for (let j = w; j < HL; j++) {
@@ -778,7 +798,7 @@ function hostHistory(h: i32, extra: i32): i32 {
   for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   if (extra >= 0) {
     const len = i32At(iHistLen, extra), mips = f64At(itemMips, extra);
-    for (let j = 0; j < len; j++) setF64(hist, j, f64At(hist, j) + histAt(extra, j) * mips / total);
+    addHistory(hist, historyOf(extra), len, mips, total);
   }
   let n = HL - 1;
   while (n >= 0) { if (f64At(hist, n--) != 0) break; }
