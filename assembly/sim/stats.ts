@@ -190,6 +190,20 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
 }
 
 /**
+ * y[r] += c · x[r] for r < len, elementwise, two r per f64x2 (each lane the scalar operations). With c = −alpha it
+ * is Commons Math's y[r] − alpha · x[r] exactly: alpha · x is −(c · x) bit for bit, and y − (−p) is y + p.
+ */
+@inline function axpy(y: usize, x: usize, len: i32, c: f64): void {
+  const vc = f64x2.splat(c);
+  let r = 0;
+  for (; r + 1 < len; r += 2) {
+    const at = <usize>r << 3;
+    v128.store(y + at, f64x2.add(v128.load(y + at), f64x2.mul(vc, v128.load(x + at))));
+  }
+  if (r < len) setF64(y, r, f64At(y, r) + c * f64At(x, r));
+}
+
+/**
  * Step `minor` of Commons Math's Householder QR of qrt (column-major, m rows, `cols` columns): rd[minor], and the
  * columns after `minor` reflected. Each of those columns is transformed by the reflector of column `minor` alone,
  * so a column's values after steps 0…j depend only on itself and on columns 0…j (max-correlation.ts uses this).
@@ -207,7 +221,7 @@ export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: u
       let alpha: f64 = 0;
       for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
       alpha /= a * f64At(qrt, mo + minor);
-      for (let row = minor; row < m; row++) setF64(qrt, co + row, f64At(qrt, co + row) - alpha * f64At(qrt, mo + row));
+      axpy(qrt + (<usize>(co + minor) << 3), qrt + (<usize>(mo + minor) << 3), m - minor, -alpha);
     }
   }
 }
@@ -226,7 +240,7 @@ export function olsFinish(qrt: usize, n: i32, x: usize, skip: i32, y: usize, m: 
     let dot: f64 = 0;
     for (let row = minor; row < m; row++) dot += f64At(yv, row) * f64At(qrt, mo + row);
     dot /= f64At(rd, minor) * f64At(qrt, mo + minor);
-    for (let row = minor; row < m; row++) setF64(yv, row, f64At(yv, row) + dot * f64At(qrt, mo + row));
+    axpy(yv + (<usize>minor << 3), qrt + (<usize>(mo + minor) << 3), m - minor, dot);
   }
   for (let row = n - 1; row >= 0; --row) {
     setF64(yv, row, f64At(yv, row) / f64At(rd, row));
