@@ -35,8 +35,9 @@
 //                      emptySince                                                   [H]
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
-//   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: X, histories H [HL × HL],
-//                      screen work [HL² + 2HL], QR [(HL + 1) × HL], R diagonal, Qᵀy, β
+//   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
+//                      histories H [HL × HL], screen work [HL² + 2HL], QR of [1 | H] [(HL + 1) × HL], R diagonals
+//                      (one regression's, [1 | H]'s) [HL + 1] each, Qᵀy, β
 //   i32 item columns:  host, alive, moving, inst, histStart, histLen, entryMig, prevMig   [N]; nodes [N × 4]
 //   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
@@ -91,7 +92,7 @@ let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
-let mcX: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcV: usize = 0, mcB: usize = 0;
+let mcX: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iMoving: usize = 0, iInst: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 let iEntryMig: usize = 0, iPrevMig: usize = 0, iNodes: usize = 0;
@@ -147,7 +148,7 @@ function layoutState(): void {
   hist = at; at += w * 8; scratchA = at; at += w * 8; scratchB = at; at += w * 8; scratchC = at; at += w * 8;
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
   mcX = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
-  mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
+  mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
   hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
@@ -307,6 +308,26 @@ function locateTrace(t: f64): void {
   return f64At(iHist, i * 2 * HL + i32At(iHistStart, i) + j);
 }
 
+/** Address of item i's history from its newest value on (histAt(i, j) is the f64 at j). */
+@inline function historyOf(i: i32): usize {
+  return iHist + (<usize>(i * 2 * HL + i32At(iHistStart, i)) << 3);
+}
+
+/**
+ * sum[j] += h[j] · mips / total for j < len: an item's terms of its host's history sum. Two j per f64x2, each lane
+ * doing the scalar expression's operations in the same order (SIMD f64 arithmetic rounds each lane as scalar
+ * arithmetic does), so the same bits with half the (mostly division) instructions.
+ */
+@inline function addHistory(sum: usize, h: usize, len: i32, mips: f64, total: f64): void {
+  const vm = f64x2.splat(mips), vt = f64x2.splat(total);
+  let j = 0;
+  for (; j + 1 < len; j += 2) {
+    const at = <usize>j << 3;
+    v128.store(sum + at, f64x2.add(v128.load(sum + at), f64x2.div(f64x2.mul(v128.load(h + at), vm), vt)));
+  }
+  if (j < len) setF64(sum, j, f64At(sum, j) + f64At(h, j) * mips / total);
+}
+
 function updateItem(i: i32, t: f64, tick: bool): void {
   let frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
   const s = i32At(itemService, i);
@@ -356,7 +377,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hHistValid, h) != 0) {
     const len = i32At(iHistLen, i), mips = f64At(itemMips, i), total = f64At(hTotal, h), base = h * HL;
-    for (let j = 0; j < len; j++) setF64(hHistSum, base + j, f64At(hHistSum, base + j) + histAt(i, j) * mips / total);
+    addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   return nd;
 }
@@ -742,7 +763,7 @@ function cacheHostHistory(h: i32): void {
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
     const len = i32At(iHistLen, i), mips = f64At(itemMips, i);
-    for (let j = 0; j < len; j++) setF64(hHistSum, base + j, f64At(hHistSum, base + j) + histAt(i, j) * mips / total);
+    addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   setU8(hHistValid, h, 1);
 }
@@ -759,7 +780,7 @@ function hostWindow(h: i32, extra: i32, w: i32): bool {
   let mips: f64 = 0;
   if (extra >= 0) {
     len = i32At(iHistLen, extra); mips = f64At(itemMips, extra);
-    for (let j = 0; j < min(len, w); j++) setF64(hist, j, f64At(hist, j) + histAt(extra, j) * mips / total);
+    addHistory(hist, historyOf(extra), min(len, w), mips, total);
   }
   if (f64At(hist, w - 1) != 0) return true;
   for (let j = w; j < HL; j++) {
@@ -777,7 +798,7 @@ function hostHistory(h: i32, extra: i32): i32 {
   for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   if (extra >= 0) {
     const len = i32At(iHistLen, extra), mips = f64At(itemMips, extra);
-    for (let j = 0; j < len; j++) setF64(hist, j, f64At(hist, j) + histAt(extra, j) * mips / total);
+    addHistory(hist, historyOf(extra), len, mips, total);
   }
   let n = HL - 1;
   while (n >= 0) { if (f64At(hist, n--) != 0) break; }
@@ -851,7 +872,7 @@ function selectMc(h: i32): i32 {
     const item = i32At(mcItems, c);
     for (let row = 0; row < m; row++) setF64(mcH, c * m + row, histAt(item, row));
   }
-  const best = maxCorrelationIndex(mcH, n, m, mcW, mcCandidate, mcX, mcQ, mcR, mcV, mcB);
+  const best = maxCorrelationIndex(mcH, n, m, mcW, mcCandidate, mcQ, mcRF, mcX, mcR, mcV, mcB);
   return best < 0 ? selectMmt(h) : i32At(mcItems, best);
 }
 

@@ -25,11 +25,13 @@ export function preparePower(models: i32): void {
 
 export function powerAt(model: i32, u: f64): f64 {
   const base = model * 11;
-  const u1 = <i32>floor(u * 10);
-  const u2 = <i32>ceil(u * 10);
+  const x = u * 10;
+  const lower = floor(x);
+  const u1 = <i32>lower;
   const p1 = f64At(modelPower, base + u1);
-  // u2 is u1 or u1 + 1; where equal the reference's delta is (p1 − p1) / 10 = 0.
-  const delta: f64 = u1 == u2 ? 0 : f64At(pDelta, base + u1);
+  // The reference's u2 = ⌈u·10⌉ is u1 + 1, or u1 where u·10 is whole (⌈x⌉ = ⌊x⌋ exactly when ⌊x⌋ = x: one
+  // rounding and one conversion instead of two each); where equal its delta is (p1 − p1) / 10 = 0.
+  const delta: f64 = lower == x ? 0 : f64At(pDelta, base + u1);
   return p1 + delta * (u - f64At(pTenth, u1)) * 100;
 }
 

@@ -35,13 +35,23 @@ export function iqr(a: usize, n: i32): f64 {
   return f64At(a, q3) - f64At(a, q1);
 }
 
+/**
+ * Median absolute deviation: the deviations |m − a[i]| come out sorted by merging outwards from the median (a is
+ * sorted), and only as far as medianSorted(b, n) reads; where they start (the first a[i] ≥ m) is found by
+ * bisection. The same values as merging all n after a linear search.
+ */
 export function mad(a: usize, b: usize, n: i32): f64 {
   if (n <= 0) return 0;
   const m = median(a, n);
-  let lo = 0;
-  while (lo < n && f64At(a, lo) < m) lo++;
+  let lo = 0, hi = n; // a[i] < m holds for i < lo and fails from hi on
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (f64At(a, mid) < m) lo = mid + 1; else hi = mid;
+  }
+  const pos: f64 = 50 * <f64>(n + 1) / 100;
+  const need = pos < 1 ? 0 : (pos >= <f64>n ? n - 1 : <i32>floor(pos)); // the last index medianSorted reads
   let left = lo - 1, right = lo, k = 0;
-  while (left >= 0 || right < n) {
+  while (k <= need) {
     const dl: f64 = left >= 0 ? abs<f64>(m - f64At(a, left)) : Infinity;
     const dr: f64 = right < n ? abs<f64>(m - f64At(a, right)) : Infinity;
     if (dr <= dl) { setF64(b, k++, dr); right++; } else { setF64(b, k++, dl); left--; }
@@ -175,23 +185,54 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
   if (k < 1 || m < 1 || k + 1 > m) return NaN;
   for (let r = 0; r < m; r++) setF64(qrt, r, 1.0);
   for (let c = 0; c < k; c++) for (let r = 0; r < m; r++) setF64(qrt, (c + 1) * m + r, f64At(x, c * m + r));
-  for (let minor = 0; minor < n; minor++) {
-    const mo = minor * m;
-    let xNormSqr: f64 = 0;
-    for (let row = minor; row < m; row++) { const c = f64At(qrt, mo + row); xNormSqr += c * c; }
-    const a: f64 = f64At(qrt, mo + minor) > 0 ? -sqrt<f64>(xNormSqr) : sqrt<f64>(xNormSqr);
-    setF64(rd, minor, a);
-    if (a != 0.0) {
-      setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
-      for (let col = minor + 1; col < n; col++) {
-        const co = col * m;
-        let alpha: f64 = 0;
-        for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
-        alpha /= a * f64At(qrt, mo + minor);
-        for (let row = minor; row < m; row++) setF64(qrt, co + row, f64At(qrt, co + row) - alpha * f64At(qrt, mo + row));
-      }
+  for (let minor = 0; minor < n; minor++) householderStep(qrt, m, minor, n, rd);
+  return olsFinish(qrt, n, x, k, y, m, rd, yv, beta);
+}
+
+/**
+ * y[r] += c · x[r] for r < len, elementwise, two r per f64x2 (each lane the scalar operations). With c = −alpha it
+ * is Commons Math's y[r] − alpha · x[r] exactly: alpha · x is −(c · x) bit for bit, and y − (−p) is y + p.
+ */
+@inline function axpy(y: usize, x: usize, len: i32, c: f64): void {
+  const vc = f64x2.splat(c);
+  let r = 0;
+  for (; r + 1 < len; r += 2) {
+    const at = <usize>r << 3;
+    v128.store(y + at, f64x2.add(v128.load(y + at), f64x2.mul(vc, v128.load(x + at))));
+  }
+  if (r < len) setF64(y, r, f64At(y, r) + c * f64At(x, r));
+}
+
+/**
+ * Step `minor` of Commons Math's Householder QR of qrt (column-major, m rows, `cols` columns): rd[minor], and the
+ * columns after `minor` reflected. Each of those columns is transformed by the reflector of column `minor` alone,
+ * so a column's values after steps 0…j depend only on itself and on columns 0…j (max-correlation.ts uses this).
+ */
+export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: usize): void {
+  const mo = minor * m;
+  let xNormSqr: f64 = 0;
+  for (let row = minor; row < m; row++) { const c = f64At(qrt, mo + row); xNormSqr += c * c; }
+  const a: f64 = f64At(qrt, mo + minor) > 0 ? -sqrt<f64>(xNormSqr) : sqrt<f64>(xNormSqr);
+  setF64(rd, minor, a);
+  if (a != 0.0) {
+    setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
+    for (let col = minor + 1; col < cols; col++) {
+      const co = col * m;
+      let alpha: f64 = 0;
+      for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
+      alpha /= a * f64At(qrt, mo + minor);
+      axpy(qrt + (<usize>(co + minor) << 3), qrt + (<usize>(mo + minor) << 3), m - minor, -alpha);
     }
   }
+}
+
+/**
+ * olsRSquared after its QR: qrt and rd hold the factorisation of the n = k + 1 columns [1 | regressors]; regressor c
+ * is column c of x below `skip`, column c + 1 from it on (skip ≥ k: x's columns in order). Sets olsOk.
+ */
+export function olsFinish(qrt: usize, n: i32, x: usize, skip: i32, y: usize, m: i32, rd: usize, yv: usize, beta: usize): f64 {
+  olsOk = false;
+  const k = n - 1;
   for (let i = 0; i < n; i++) if (abs<f64>(f64At(rd, i)) <= 0) return NaN;
   for (let r = 0; r < m; r++) setF64(yv, r, f64At(y, r));
   for (let minor = 0; minor < n; minor++) {
@@ -199,7 +240,7 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
     let dot: f64 = 0;
     for (let row = minor; row < m; row++) dot += f64At(yv, row) * f64At(qrt, mo + row);
     dot /= f64At(rd, minor) * f64At(qrt, mo + minor);
-    for (let row = minor; row < m; row++) setF64(yv, row, f64At(yv, row) + dot * f64At(qrt, mo + row));
+    axpy(yv + (<usize>minor << 3), qrt + (<usize>(mo + minor) << 3), m - minor, dot);
   }
   for (let row = n - 1; row >= 0; --row) {
     setF64(yv, row, f64At(yv, row) / f64At(rd, row));
@@ -211,7 +252,7 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
   for (let r = 0; r < m; r++) {
     let fit: f64 = 0;
     fit += 1.0 * f64At(beta, 0);
-    for (let c = 0; c < k; c++) fit += f64At(x, c * m + r) * f64At(beta, c + 1);
+    for (let c = 0; c < k; c++) fit += f64At(x, (c < skip ? c : c + 1) * m + r) * f64At(beta, c + 1);
     const e = f64At(y, r) - fit;
     ssr += e * e;
   }
