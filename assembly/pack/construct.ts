@@ -199,8 +199,10 @@ export function balancedHosts(units: i32): i32 {
  * unit goes to the open host where the room left in the two binding dimensions ends closest as shares of
  * capacity (so both run out together and neither strands the other), ties to the host first in order; when none
  * fits, the next empty host that does joins the open ones. One binding dimension: the host left with least room.
- * The fixed-count idea is that of bin-packing heuristics that fill a given number of bins (e.g. Fleszar & Charalambous,
- * "Average-weight-controlled bin-oriented heuristics for the one-dimensional bin-packing problem", EJOR 210 (2011)).
+ * Balancing a bin's dimensions follows the multi-capacity heuristics of Leinberger, Karypis & Kumar ("Multi-capacity
+ * bin packing algorithms with applications to job scheduling under multiple constraints", ICPP 1999), which match an
+ * item's large demands to a bin's free dimensions; here the measure is the gap between the two binding dimensions'
+ * room, and the hosts open from the start are as many as the volume bound.
  */
 function balancedFit(units: i32): void {
   let limit = balancedHosts(units);

@@ -270,7 +270,8 @@ export function balancedHosts(r: Rules): { hosts: number; a: number; b: number }
 /**
  * Balanced fit (ALG_BALANCED_FIT): the first balancedHosts hosts in the host order are open from the start; each
  * unit goes to the open host where the room left in the two binding dimensions, as shares of capacity, ends
- * closest (ties to the host first in order); when none fits, the next empty host that does joins them.
+ * closest (ties to the host first in order); when none fits, the next empty host that does joins them. Balancing a
+ * host's dimensions follows Leinberger, Karypis & Kumar's multi-capacity heuristics (ICPP 1999).
  */
 function balancedFit(r: Rules, order: Int32Array): void {
   const { st } = r;
