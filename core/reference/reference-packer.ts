@@ -46,7 +46,6 @@ export function checkArena(a: PackArena, sizeKey: number, sizeDim: number): void
   for (let g = 0; g < a.spreadGroups; g++) if (a.spreadLevel[g] < 0 || a.spreadLevel[g] > DOMAIN_SITE) bad(`spread group ${g} has level ${a.spreadLevel[g]}`);
 }
 
-/** Items left unplaced, cost and hosts used of a constructive pass (the two starts of 'ffd-or-mixed' are compared so). */
 interface StartScore { readonly unplaced: number; readonly cost: number; readonly hosts: number }
 
 /** x is a better start than y: fewer unplaced, then lower cost, then fewer hosts. */
@@ -54,6 +53,7 @@ function betterStart(x: StartScore, y: StartScore): boolean {
   return x.unplaced < y.unplaced || (x.unplaced === y.unplaced && (x.cost < y.cost || (x.cost === y.cost && x.hosts < y.hosts)));
 }
 
+/** Items left unplaced, cost and hosts used of a constructive pass (the starts of the composites are compared so). */
 function startScore(st: HostState): StartScore {
   let unplaced = 0, cost = 0, hosts = 0;
   for (let u = 0; u < st.u.count; u++) if (st.unitHost[u] < 0) unplaced += st.u.slots[u];
