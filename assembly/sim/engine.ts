@@ -92,7 +92,7 @@ let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
-let mcX: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
+let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iMoving: usize = 0, iInst: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 let iEntryMig: usize = 0, iPrevMig: usize = 0, iNodes: usize = 0;
@@ -147,7 +147,7 @@ function layoutState(): void {
   pTime = at; at += q * 8;
   hist = at; at += w * 8; scratchA = at; at += w * 8; scratchB = at; at += w * 8; scratchC = at; at += w * 8;
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
-  mcX = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
+  mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
   hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8;
@@ -872,7 +872,7 @@ function selectMc(h: i32): i32 {
     const item = i32At(mcItems, c);
     for (let row = 0; row < m; row++) setF64(mcH, c * m + row, histAt(item, row));
   }
-  const best = maxCorrelationIndex(mcH, n, m, mcW, mcCandidate, mcQ, mcRF, mcX, mcR, mcV, mcB);
+  const best = maxCorrelationIndex(mcH, n, m, mcW, mcCandidate, mcQ, mcRF, mcOne, mcR, mcV, mcB);
   return best < 0 ? selectMmt(h) : i32At(mcItems, best);
 }
 

@@ -10,7 +10,8 @@
 //   work[n·n+n, +n)   one column of L⁻¹
 //   candidate[c]      1 where the exact QR must still decide
 //   full[c·m + row]   the QR of F = [1 | hist] (n + 1 columns) step by step; fullRd its R diagonal
-//   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps
+//   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps; before that, the
+//                     screen's centred histories (row-major, n·m)
 import { f64At, setF64, setU8, u8At } from './mem';
 import { householderStep, olsFinish, olsOk } from './stats';
 

@@ -11,8 +11,19 @@ export function sortAscending(a: usize, n: i32): void {
   }
 }
 
+/** Commons Math's position of the median among n sorted values, 1-based: 50 · (n + 1) / 100. */
+@inline function medianPosition(n: i32): f64 {
+  return 50 * <f64>(n + 1) / 100;
+}
+
+/** The last index medianSorted(·, n) reads. */
+@inline function medianLastIndex(n: i32): i32 {
+  const pos = medianPosition(n);
+  return pos < 1 ? 0 : (pos >= <f64>n ? n - 1 : <i32>floor(pos));
+}
+
 export function medianSorted(a: usize, n: i32): f64 {
-  const pos: f64 = 50 * <f64>(n + 1) / 100;
+  const pos: f64 = medianPosition(n);
   const fpos = floor(pos);
   const intPos = <i32>fpos;
   const dif = pos - fpos;
@@ -48,8 +59,7 @@ export function mad(a: usize, b: usize, n: i32): f64 {
     const mid = (lo + hi) >>> 1;
     if (f64At(a, mid) < m) lo = mid + 1; else hi = mid;
   }
-  const pos: f64 = 50 * <f64>(n + 1) / 100;
-  const need = pos < 1 ? 0 : (pos >= <f64>n ? n - 1 : <i32>floor(pos)); // the last index medianSorted reads
+  const need = medianLastIndex(n);
   let left = lo - 1, right = lo, k = 0;
   while (k <= need) {
     const dl: f64 = left >= 0 ? abs<f64>(m - f64At(a, left)) : Infinity;

@@ -5,7 +5,7 @@
 // moved the item, that is said too. For an unplaced item, hosts are counted by the first rule that rules each
 // out at the final state — the same per-host charge the kernel's reason code comes from.
 import {
-  ALG_BALANCED_FIT, ALG_DOT_PRODUCT, ALG_FFD_OR_MIXED, ALG_MBS_OR_BALANCED, ALG_FIRST_FIT, ALG_L2_NORM, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, REASON_ISOLATION, REASON_LABELS,
+  ALG_BALANCED_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_L2_NORM, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, REASON_ISOLATION, REASON_LABELS,
   REASON_AFFINITY, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD, REASON_TOO_LARGE,
 } from '../../assembly/abi';
 import { RULE_CODE, SIZE_KEY_CODE, type PackArena, type PackOptions, type PackOutcome } from '../kernel/packer';
@@ -112,13 +112,13 @@ export function explainItem(a: PackArena, out: PackOutcome, options: PackOptions
   const mine = position[unitsAll.first[unit]];
   const st = stateWith(a, unitsAll, (u) => (position[unitsAll.first[u]] < mine ? out.itemFirstHost[unitsAll.first[u]] : -1));
   // A composite ('ffd-or-mixed', 'mbs-or-balanced') is explained by the start it kept.
-  const rule = RULE_CODE[out.startRule ?? options.rule];
+  const rule = RULE_CODE[out.startRule];
   const r: Rules = { st, norm, sizeKey: SIZE_KEY_CODE[options.sizeKey], sizeDim: options.sizeDim, rng: new Rng(options.seed), hostOrder: rankHosts(a) };
   const firstHost = out.itemFirstHost[item], host = out.itemHost[item];
   const atDecision = countRules(st, unit);
   const unitItems: number[] = [];
   for (let i = unitsAll.first[unit]; i >= 0; i = unitsAll.nextItem[i]) unitItems.push(i);
-  const base = { item, unitItems, rule: out.startRule ?? options.rule, firstHost, host, movedByImprovement: firstHost !== host, atDecision };
+  const base = { item, unitItems, rule: out.startRule, firstHost, host, movedByImprovement: firstHost !== host, atDecision };
 
   if (rule === ALG_DOT_PRODUCT || rule === ALG_L2_NORM || rule === ALG_MIN_SLACK) {
     // The host being filled chose among the units still waiting; compare this unit with the others.
@@ -133,8 +133,7 @@ export function explainItem(a: PackArena, out: PackOutcome, options: PackOptions
     const own = rule === ALG_MIN_SLACK ? unitsAll.weight[unit] : unitScore(st, rule, unit, firstHost);
     return { ...base, decision: 'item-for-host', chosen: { host: firstHost, score: own }, runnersUp: scored.slice(0, runnersUp) };
   }
-  const scores = rule !== ALG_FIRST_FIT && rule !== ALG_NEXT_FIT && rule !== ALG_RANDOM && rule !== ALG_NEXT_K_FIT && rule !== ALG_FFD_OR_MIXED
-    && rule !== ALG_BALANCED_FIT && rule !== ALG_MBS_OR_BALANCED;
+  const scores = rule !== ALG_FIRST_FIT && rule !== ALG_NEXT_FIT && rule !== ALG_RANDOM && rule !== ALG_NEXT_K_FIT && rule !== ALG_BALANCED_FIT;
   const candidates: Candidate[] = [];
   for (let h = 0; h < a.hosts; h++) {
     if (!st.fits(unit, h)) continue;
