@@ -19,7 +19,7 @@ import {
 } from '../abi';
 import {
   hosts, items, dims, labelWords, hostCost, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
-  itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitWeight, unitClass, unitHost,
+  itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitTenant, unitExclusive, unitWeight, unitClass, unitHost,
   unitNext, hostHead, hostCount, exclusiveCount, closed, hostList, passList, fills, bigCap, best, tc, tcPos,
   tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, insA, insB, insOrder, insWeight, packCands,
   packChosen, packBest, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
@@ -30,7 +30,7 @@ import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
 import { rankOf } from './host-order';
 import { domainOf, fits, labelsOk, place, remove, spreadAt } from './state';
-import { buildClasses, sameClass } from './units';
+import { buildClasses, MIXED_TENANT, sameClass } from './units';
 
 // Parameters: the abi.ts defaults; `setImproveParameter` lets tuning scripts explore them.
 let TABU_LENGTH = IMPROVE_TABU_LENGTH;
@@ -301,12 +301,12 @@ function startPass(): void {
 function step(): void {
   if (descending) {
     if (passAt >= passLen) {
-      if (passImproved && !constrained) startPass();
+      if (passImproved) startPass();
       else { descending = false; tabuLeft = TABU_LENGTH; }
       return;
     }
     const b = i32At(passList, passAt++);
-    if (constrained || i32At(closed, b) != 0 || i32At(hostCount, b) == 0 || !packHost(b)) return;
+    if (i32At(closed, b) != 0 || i32At(hostCount, b) == 0 || !packHost(b)) return;
     passImproved = true;
   } else {
     const moved = tabuMove();
@@ -779,7 +779,39 @@ let packBestW: f64 = 0;
 let packBestN = 0;
 let packImproved = false;
 
-function packDfs(i: i32, w: f64, k: i32, slots: i32): void {
+/**
+ * Tenant of a host's content with the unit added: NO_TENANT for none yet, MIXED_TENANT once two tenants meet.
+ * Isolation holds while the content has no exclusive item or one tenant only (state.ts isolationOk).
+ */
+const NO_TENANT: i32 = -1;
+@inline function joinTenant(tenant: i32, unit: i32): i32 {
+  const t = i32At(unitTenant, unit);
+  return tenant == NO_TENANT || tenant == t ? t : MIXED_TENANT;
+}
+
+/**
+ * Spread counts in the domains of the refilled host stay within their maxima with candidate i added to the
+ * chosen candidates [0, i) (the units of b beyond the candidates stay; the candidates on b now leave unless chosen).
+ */
+function packSpreadOk(i: i32): bool {
+  const b = packHostIndex;
+  const v = i32At(packCands, i);
+  for (let m = i32At(unitFirst, v); m >= 0; m = i32At(itemNext, m)) {
+    const g = i32At(itemSpread, m);
+    if (g < 0) continue;
+    let n = spreadAt(g, domainOf(b, i32At(spreadLevel, g))) + groupMembers(v, g);
+    for (let j = 0; j < packN; j++) {
+      const c = i32At(packCands, j);
+      const onB = i32At(unitHost, c) == b;
+      const chosen = j < i && i32At(packChosen, j) == 1;
+      if (onB != chosen) n += chosen ? groupMembers(c, g) : -groupMembers(c, g);
+    }
+    if (n > i32At(spreadMax, g)) return false;
+  }
+  return true;
+}
+
+function packDfs(i: i32, w: f64, k: i32, slots: i32, tenant: i32, exclusive: i32): void {
   if (packNodes-- <= 0) return;
   if (w + f64At(packSuffix, i) < packBestW) return;
   if (i == packN) {
@@ -795,14 +827,18 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32): void {
   const b = packHostIndex;
   let ok = packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit;
   for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, i, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
+  // Under isolation or spread rules the refill keeps them: both only tighten as units join, so prune here.
+  const withTenant = constrained ? joinTenant(tenant, v) : tenant;
+  const withExclusive = constrained ? exclusive | i32At(unitExclusive, v) : exclusive;
+  if (ok && constrained) ok = (withExclusive == 0 || withTenant >= 0) && packSpreadOk(i);
   if (ok) {
     for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d) + demandOf(v, d));
     setI32(packChosen, i, 1);
-    packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v));
+    packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v), withTenant, withExclusive);
     setI32(packChosen, i, 0);
   }
   for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d));
-  packDfs(i + 1, w, k, slots);
+  packDfs(i + 1, w, k, slots, tenant, exclusive);
 }
 
 /** Would refilling the host with the chosen candidates leave TC with too many big units (and more than now)? */
@@ -845,11 +881,13 @@ function packHost(b: i32): bool {
   for (let k = 0; k < n; k++) { setI32(packChosen, k, 0); setI32(packBest, k, 0); }
   // Units of b beyond the candidates stay on b: the refill starts from their load and slots.
   for (let d = 0; d < dims; d++) setF64Row(packLoad, 0, d, 0);
-  let fixedSlots = 0;
+  let fixedSlots = 0, tenant = NO_TENANT, exclusive = 0;
   for (let k = n; k < len; k++) {
     const v = i32At(finalUnits, k);
     if (i32At(unitHost, v) != b) continue;
     fixedSlots += i32At(unitSlots, v);
+    tenant = joinTenant(tenant, v);
+    exclusive |= i32At(unitExclusive, v);
     for (let d = 0; d < dims; d++) setF64Row(packLoad, 0, d, f64Row(packLoad, 0, d) + demandOf(v, d));
   }
   packN = n;
@@ -860,7 +898,7 @@ function packHost(b: i32): bool {
   packBestN = bn;
   packImproved = false;
   countBigInTc();
-  packDfs(0, 0, 0, fixedSlots);
+  packDfs(0, 0, 0, fixedSlots, tenant, exclusive);
   if (!packImproved) return false;
   for (let k = 0; k < n; k++) {
     const v = i32At(packCands, k);

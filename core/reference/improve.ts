@@ -9,7 +9,7 @@
 // TC. Its objective is lexicographic: the lightest TC (Σ of units' normalised sizes), then the most units in
 // TC (small units are easier to place). It alternates
 //   - descent passes: Pack(b) refills host b with the best subset of its units and TC (bounded depth-first
-//     search), accepted when the objective improves (instances without isolation or spread rules);
+//     search that keeps capacity, the item limit, isolation and spread), accepted when the objective improves;
 //   - tabu phases of TABU_LENGTH iterations: the best move Swap(p, q) — p units of one host to TC and q units
 //     of TC to that host, (p, q) in {(0,1), (1,1), (1,2), (2,1), (2,2)} — even when it worsens the objective
 //     (ties drawn at random). A unit that joined a host keeps units of its class on that host for
@@ -32,7 +32,10 @@ import type { PackArena } from '../kernel/packer';
 import { sameClass } from './construct';
 import type { Rng } from './random';
 import type { HostState } from './state';
-import { unitClasses, type Units } from './units';
+import { MIXED_TENANT, unitClasses, type Units } from './units';
+
+/** Tenant of an empty content (Pack(b)'s isolation check). */
+const NO_TENANT = -1;
 
 /** Parameters: the abi.ts IMPROVE_* defaults; `setImproveParameter` lets tuning scripts explore them. */
 export const IMPROVE = {
@@ -267,12 +270,12 @@ export class Improver {
   private step(): void {
     if (this.descending) {
       if (this.passAt >= this.pass.length) {
-        if (this.passImproved && !this.constrained) this.startPass();
+        if (this.passImproved) this.startPass();
         else { this.descending = false; this.tabuLeft = IMPROVE.TABU_LENGTH; }
         return;
       }
       const b = this.pass[this.passAt++];
-      if (this.constrained || this.closed[b] !== 0 || this.st.count[b] === 0 || !this.packHost(b)) return;
+      if (this.closed[b] !== 0 || this.st.count[b] === 0 || !this.packHost(b)) return;
       this.passImproved = true;
     } else {
       const moved = this.tabuMove();
@@ -667,17 +670,43 @@ export class Improver {
     const chosen = new Uint8Array(n), bestChosen = new Uint8Array(n);
     const load = new Float64Array((n + 1) * dd); // load[i] = demand of the units chosen among the first i
     // Units of b beyond the candidates stay on b: the refill starts from their load and slots.
-    let fixedSlots = 0;
+    // Isolation: the content's tenant (NO_TENANT none yet, MIXED_TENANT two or more) and whether it holds an
+    // exclusive item; it holds while there is no exclusive item or one tenant only (HostState.isolationOk).
+    const joinTenant = (tenant: number, v: number) => (tenant === NO_TENANT || tenant === u.tenant[v] ? u.tenant[v] : MIXED_TENANT);
+    let fixedSlots = 0, fixedTenant = NO_TENANT, fixedExclusive = 0;
     for (const v of sorted.slice(n)) {
       if (st.unitHost[v] !== b) continue;
       fixedSlots += u.slots[v];
+      fixedTenant = joinTenant(fixedTenant, v);
+      fixedExclusive |= u.exclusive[v];
       for (let d = 0; d < dd; d++) load[d] += u.demand[v * dd + d];
     }
     const limit = a.hostMaxItems[b];
     let improved = false, nodes = IMPROVE.PACK_NODES;
     const bigNow = this.bigInTc();
     // Heaviest content first, then fewest units (more, smaller units left in TC are easier to place).
-    const dfs = (i: number, w: number, k: number, slots: number): void => {
+    const members = (v: number, g: number) => {
+      let m = 0;
+      for (let j = u.first[v]; j >= 0; j = u.nextItem[j]) if (a.itemSpread[j] === g) m++;
+      return m;
+    };
+    // Spread counts in b's domains with candidate i joining the chosen candidates [0, i): the candidates on b
+    // now leave unless chosen, the units of b beyond the candidates stay.
+    const spreadOk = (i: number): boolean => {
+      const v = cands[i];
+      for (let m = u.first[v]; m >= 0; m = u.nextItem[m]) {
+        const g = a.itemSpread[m];
+        if (g < 0) continue;
+        let count = st.spreadAt(g, st.domain(b, a.spreadLevel[g])) + members(v, g);
+        for (let j = 0; j < n; j++) {
+          const onB = st.unitHost[cands[j]] === b, isChosen = j < i && chosen[j] === 1;
+          if (onB !== isChosen) count += isChosen ? members(cands[j], g) : -members(cands[j], g);
+        }
+        if (count > a.spreadMax[g]) return false;
+      }
+      return true;
+    };
+    const dfs = (i: number, w: number, k: number, slots: number, tenant: number, exclusive: number): void => {
       if (nodes-- <= 0) return;
       if (w + suffix[i] < bestW) return;
       if (i === n) {
@@ -689,16 +718,20 @@ export class Improver {
       const v = cands[i];
       let ok = limit <= 0 || slots + u.slots[v] <= limit;
       for (let d = 0; d < dd && ok; d++) if (load[i * dd + d] + u.demand[v * dd + d] > a.hostCapacity[b * dd + d]) ok = false;
+      // Isolation and spread only tighten as units join: a refill that breaks one is pruned here.
+      const withTenant = this.constrained ? joinTenant(tenant, v) : tenant;
+      const withExclusive = this.constrained ? exclusive | u.exclusive[v] : exclusive;
+      if (ok && this.constrained) ok = (withExclusive === 0 || withTenant >= 0) && spreadOk(i);
       if (ok) {
         for (let d = 0; d < dd; d++) load[(i + 1) * dd + d] = load[i * dd + d] + u.demand[v * dd + d];
         chosen[i] = 1;
-        dfs(i + 1, w + this.u.weight[v], k + 1, slots + u.slots[v]);
+        dfs(i + 1, w + this.u.weight[v], k + 1, slots + u.slots[v], withTenant, withExclusive);
         chosen[i] = 0;
       }
       for (let d = 0; d < dd; d++) load[(i + 1) * dd + d] = load[i * dd + d];
-      dfs(i + 1, w, k, slots);
+      dfs(i + 1, w, k, slots, tenant, exclusive);
     };
-    dfs(0, 0, 0, fixedSlots);
+    dfs(0, 0, 0, fixedSlots, fixedTenant, fixedExclusive);
     if (!improved) return false;
     for (let i = 0; i < n; i++) {
       const v = cands[i];

@@ -135,6 +135,24 @@ describe('placement kernel', () => {
     expect(emptied).toBeGreaterThan(5); // the property exercised rounds that succeed, not only the constructive pass
   }, 60_000);
 
+  it('keeps isolation and spread through the descents\' refills of tight hosts, equal to the reference', () => {
+    // Tight hosts, two tenants (one item in five exclusive) and spread groups over hosts and racks: rounds only
+    // succeed through refills (Pack(b)) that must check both rules, so a refill that broke one would show here.
+    let emptied = 0;
+    fc.assert(fc.property(tightArb, optionsArb([300, 1500]), (inst, options) => {
+      const ruled: Instance = {
+        ...inst, hostRack: inst.capacities.map((_, k) => k % 4), hostSite: inst.capacities.map(() => 0),
+        itemTenant: inst.demands.map((_, i) => i % 2), itemExclusive: inst.demands.map((_, i) => (i % 5 === 0 ? 1 : 0)),
+        spread: [{ level: 0, max: 2 }, { level: DOMAIN_RACK, max: 3 }], itemSpread: inst.demands.map((_, i) => (i % 3 === 2 ? -1 : i % 3)),
+      };
+      const got = packWith(release, ruled, options);
+      expect(verifyPacking(instanceInput(ruled), got.itemHost).violations).toEqual([]);
+      expect(got).toEqual(packWith(reference, ruled, options));
+      if (got.improvements > 0) emptied++;
+    }), { numRuns: 60 });
+    expect(emptied).toBeGreaterThan(5);
+  }, 120_000);
+
   it('keeps crowded hosts within capacity through the improvement phase, equal to the reference', () => {
     const cns = optionsArb([150, 400]).map((o) => ({ ...o, rule: 'first-fit' as const, order: 'decreasing' as const }));
     fc.assert(fc.property(crowdedArb, cns, (inst, options) => {
