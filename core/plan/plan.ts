@@ -146,6 +146,23 @@ function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAns
   return { ...a, plan: { ...a.plan, bestLowerBound: best, gapToBest: a.plan.hostsUsed - lp.bound } };
 }
 
+/**
+ * Each answer's best bound once the LP relaxation is in it (the same as planning with `highs`), by plan id; the app
+ * shows the plan first and this when HiGHS has solved the relaxations.
+ */
+export function lpBestBounds(highs: Highs, scenario: Scenario, answers: readonly ModelAnswer[]): LpBestBound[] {
+  return answers.map((a) => {
+    const { bestLowerBound, gapToBest } = withLpBound(scenario, a, highs).plan;
+    return { id: a.plan.id, bestLowerBound, gapToBest };
+  });
+}
+
+export interface LpBestBound {
+  readonly id: string;
+  readonly bestLowerBound: LowerBound;
+  readonly gapToBest: number | null;
+}
+
 /** Plans `models` and keeps the packing behind each answer (one answer per model; container-in-VM may add the searched best shape). */
 export function planModels(
   scenario: Scenario, packer: Packer, models: readonly ComparedModel[] = PLANNED_MODELS, onProgress?: (p: PlanProgress) => void,

@@ -61,6 +61,10 @@ test('opens a scenario file from disk and plans it', async ({ page }, testInfo) 
   await expect(page.getByTestId('scenario-name')).toHaveText('Enterprise fleet');
   await expect(page.getByTestId('file-name')).toContainText('fleet.hostfit.json');
   await expectNumbersOf(page, 'fleet');
+  // The worker then solves each model's LP relaxation (HiGHS) and the bounds shown take it in: the same numbers.
+  await expect(page.getByTestId('run-done')).toHaveAttribute('data-bounds', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('run-bounds')).toHaveCount(0);
+  await expectNumbersOf(page, 'fleet');
   await page.screenshot({ path: testInfo.outputPath('fleet.png'), fullPage: true });
   expect(problems).toEqual([]);
 });

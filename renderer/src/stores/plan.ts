@@ -1,7 +1,8 @@
 // Runs of the planner in the worker: status, progress, cancel, and the last result (kept visible until a new
-// one is ready). Small scenarios re-run by themselves a moment after each edit; large ones wait for Run. The dual
-// problem of the shown result is computed in the same worker after the plan, by itself for small instances and on
-// request otherwise; a new run cancels it.
+// one is ready). Small scenarios re-run by themselves a moment after each edit; large ones wait for Run. After each
+// plan the same worker solves each model's LP relaxation and the shown bounds take it in where it is stronger (the
+// plan is on screen meanwhile); then the dual problem of the shown result, by itself for small instances and on
+// request otherwise. A new run cancels both.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { Comparison } from '../../../core/compare/result';
@@ -9,6 +10,7 @@ import type { PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { PlacementDetail } from '../results/placement';
 import { PlanClient, RunCancelled, ScenarioInvalid, type Planner } from '../workers/plan-client';
+import { withLpBounds } from '../results/lp-bounds';
 import type { PlanDual, RunProgress } from '../workers/protocol';
 import { useScenarioStore } from './scenario';
 
@@ -68,6 +70,10 @@ export const usePlanStore = defineStore('plan', () => {
   const dualProgress = shallowRef<RunProgress | null>(null);
   const dualError = ref('');
 
+  /** The LP relaxation's bounds for the shown result: running after each plan, then done (or why not). */
+  const boundStatus = ref<DualStatus>('idle');
+  const boundError = ref('');
+
   let latest = 0; // a new run supersedes the previous one; only the latest may change the state
   let latestDual = 0;
   let runId: number | undefined; // the worker's id of the shown result's run
@@ -96,6 +102,27 @@ export const usePlanStore = defineStore('plan', () => {
     }
   }
 
+  /** Tightens the shown result's bounds with the LP relaxation (the plan worker loads HiGHS on first use). */
+  async function computeBounds(token: number): Promise<void> {
+    const p = planner();
+    const forResult = result.value, scenario = resultScenario.value;
+    if (!p.bounds || !forResult || !scenario) return;
+    boundStatus.value = 'running';
+    boundError.value = '';
+    try {
+      const bounds = await p.bounds(scenario, runId);
+      if (token !== latest || result.value !== forResult) return;
+      const next = withLpBounds(forResult, comparison.value, bounds);
+      result.value = next.result;
+      comparison.value = next.comparison;
+      boundStatus.value = 'done';
+    } catch (e) {
+      if (token !== latest) return;
+      boundStatus.value = e instanceof RunCancelled ? 'cancelled' : 'failed';
+      boundError.value = e instanceof RunCancelled ? '' : e instanceof Error ? e.message : String(e);
+    }
+  }
+
   function cancelDual(): void {
     if (dualStatus.value === 'running') planner().cancel();
   }
@@ -104,6 +131,7 @@ export const usePlanStore = defineStore('plan', () => {
     clearTimeout(timer);
     const token = ++latest;
     if (dualStatus.value === 'running') { latestDual++; dualStatus.value = 'idle'; } // the run below cancels it
+    boundStatus.value = 'idle';
     status.value = 'running';
     progress.value = null;
     error.value = '';
@@ -121,7 +149,8 @@ export const usePlanStore = defineStore('plan', () => {
       invalid.value = [];
       status.value = 'done';
       lastRunMs.value = performance.now() - started;
-      if (dualIsAutomatic(scenario)) void computeDual();
+      await computeBounds(token);
+      if (token === latest && dualIsAutomatic(scenario)) void computeDual();
     } catch (e) {
       if (token !== latest) return;
       if (e instanceof RunCancelled) status.value = 'cancelled';
@@ -160,7 +189,7 @@ export const usePlanStore = defineStore('plan', () => {
 
   return {
     status, progress, result, comparison, compareError, headroom, detail, resultScenario, error, invalid, autoRun, lastRunMs, run, cancel,
-    dual, dualFor, dualStatus, dualProgress, dualError, computeDual, cancelDual,
+    dual, dualFor, dualStatus, dualProgress, dualError, computeDual, cancelDual, boundStatus, boundError,
     /** The shown result is from an earlier version of the scenario. */
     stale: computed(() => result.value !== null && resultScenario.value !== doc.scenario),
     /** For tests: plan with a different client (no worker). */

@@ -2,7 +2,7 @@
 // that is the only way to stop it) and the next run starts a fresh one.
 import { toRaw } from 'vue';
 import type { Comparison } from '../../../core/compare/result';
-import type { PlanResult } from '../../../core/plan/plan';
+import type { LpBestBound, PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
 import type { PlacementDetail } from '../results/placement';
@@ -37,6 +37,8 @@ export interface Planner {
   simulate(scenario: Scenario, onProgress: (p: RunProgress) => void): Promise<ScenarioSimulation>;
   /** The dual problem of run `runId` of `scenario` (LP relaxation, prices, rule costs); a newer run cancels it. */
   dual?(scenario: Scenario, runId: number | undefined, onProgress: (p: RunProgress) => void): Promise<PlanDual>;
+  /** Each model's best bound of run `runId` with the LP relaxation in it; a newer run cancels it. */
+  bounds?(scenario: Scenario, runId: number | undefined): Promise<readonly LpBestBound[]>;
   cancel(): void;
 }
 
@@ -90,6 +92,11 @@ export class PlanClient implements Planner {
   dual(scenario: Scenario, runId: number | undefined, onProgress: (p: RunProgress) => void): Promise<PlanDual> {
     return this.request((id) => ({ kind: 'dual', id, planId: runId ?? -1, scenario: toRaw(scenario) }), onProgress,
       (msg) => (msg.type === 'dual' ? msg.dual : undefined));
+  }
+
+  bounds(scenario: Scenario, runId: number | undefined): Promise<readonly LpBestBound[]> {
+    return this.request((id) => ({ kind: 'bounds', id, planId: runId ?? -1, scenario: toRaw(scenario) }), () => {},
+      (msg) => (msg.type === 'bounds' ? msg.bounds : undefined));
   }
 
   simulate(scenario: Scenario, onProgress: (p: RunProgress) => void): Promise<ScenarioSimulation> {

@@ -3,13 +3,14 @@
 // with progress messages and the result: the plan (what `hostfit plan` prints), the placement behind it
 // (for the host map) and the one-run comparison of the deployment models (what `hostfit compare` prints),
 // all from one plan of every model; or a dynamic simulation (what `hostfit simulate` prints); or the dual problem
-// of the last plan (what `hostfit plan --lp` prints), with HiGHS loaded on first use.
+// of the last plan (what `hostfit plan --lp` prints), or its best bounds with the LP relaxation in them (what
+// `hostfit plan` prints), with HiGHS loaded on first use.
 import kernelDataUrl from '../../../assembly/build/kernel.release.wasm?url';
 import { compareAnswers } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
 import { validateScenario } from '../../../core/edit/validate';
 import { WasmPacker } from '../../../core/kernel/wasm-packer';
-import { answersDual, planModels, type ModelAnswer } from '../../../core/plan/plan';
+import { answersDual, lpBestBounds, planModels, type ModelAnswer } from '../../../core/plan/plan';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Scenario } from '../../../core/scenario/schema';
@@ -66,6 +67,13 @@ async function dual(id: number, planId: number, scenario: Scenario): Promise<voi
   post({ type: 'dual', id, dual: { models, seconds: (performance.now() - started) / 1000 } });
 }
 
+/** Each model's best bound with the LP relaxation in it: the plan is shown first, the LP tightens its bound after. */
+async function bounds(id: number, planId: number, scenario: Scenario): Promise<void> {
+  const answers = lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers;
+  const highs = await loadHighs();
+  post({ type: 'bounds', id, bounds: lpBestBounds(highs, scenario, answers) });
+}
+
 function simulate(id: number, scenario: Scenario): void {
   post({ type: 'progress', id, progress: { model: null, stage: 'simulate', done: 0, total: 1 } });
   const out = simulateScenario(scenario, simKernel(), { packer: kernel() });
@@ -85,6 +93,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     }
     if (request.kind === 'simulate') simulate(id, scenario);
     else if (request.kind === 'dual') dual(id, request.planId, scenario).catch(fail(id));
+    else if (request.kind === 'bounds') bounds(id, request.planId, scenario).catch(fail(id));
     else plan(id, scenario, request.options);
   } catch (e) {
     fail(id)(e);

@@ -1,7 +1,7 @@
 import type { Comparison } from '../../../core/compare/result';
 import type { ComparedModel } from '../../../core/model/isolation';
 import type { ModelDual } from '../../../core/plan/dual';
-import type { PlanProgress, PlanResult } from '../../../core/plan/plan';
+import type { LpBestBound, PlanProgress, PlanResult } from '../../../core/plan/plan';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
 import type { PlacementDetail } from '../results/placement';
@@ -18,6 +18,8 @@ export type WorkerRequest =
   | { readonly kind: 'plan'; readonly id: number; readonly scenario: Scenario; readonly options: PlanOptions }
   /** The dual of the plan run `planId` of `scenario` (the worker re-plans when it no longer holds that run). */
   | { readonly kind: 'dual'; readonly id: number; readonly planId: number; readonly scenario: Scenario }
+  /** Each model's best bound of the plan run `planId` with the LP relaxation in it (re-plans likewise). */
+  | { readonly kind: 'bounds'; readonly id: number; readonly planId: number; readonly scenario: Scenario }
   | { readonly kind: 'simulate'; readonly id: number; readonly scenario: Scenario };
 
 /** Plan stages, then the one-run comparison; the dual model by model. */
@@ -39,5 +41,6 @@ export type WorkerResponse =
     readonly comparison: Comparison | null; readonly compareError: string }
   | { readonly type: 'simulation'; readonly id: number; readonly simulation: ScenarioSimulation }
   | { readonly type: 'dual'; readonly id: number; readonly dual: PlanDual }
+  | { readonly type: 'bounds'; readonly id: number; readonly bounds: readonly LpBestBound[] }
   | { readonly type: 'invalid'; readonly id: number; readonly issues: readonly { readonly where: string; readonly message: string }[] }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
