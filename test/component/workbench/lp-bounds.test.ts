@@ -38,6 +38,18 @@ function withBounds() {
   };
 }
 
+/** The stores on a fresh Pinia with the web tier planned (its LP bounds still held). */
+async function plannedWebTier() {
+  const pinia = freshPinia();
+  const planner = withBounds();
+  const plan = usePlanStore();
+  plan.usePlanner(planner);
+  useScenarioStore().replace(example('web-tier') as Scenario);
+  await settle();
+  await planner.release();
+  return { pinia, planner, plan };
+}
+
 describe('LP bounds after a plan', () => {
   it('are what planning with HiGHS gives, model by model', () => {
     for (const id of ['web-tier', 'multi-tenant']) {
@@ -55,15 +67,8 @@ describe('LP bounds after a plan', () => {
   });
 
   it('tighten the shown bound and gap where stronger, in the plan and the comparison, with a note while solving', async () => {
-    const pinia = freshPinia();
     i18n.global.locale.value = 'en';
-    const planner = withBounds();
-    const plan = usePlanStore();
-    plan.usePlanner(planner);
-    const doc = useScenarioStore();
-    doc.replace(example('web-tier') as Scenario);
-    await settle();
-    await planner.release();
+    const { pinia, planner, plan } = await plannedWebTier();
     expect(plan.status).toBe('done');
     expect(planner.boundsAsked).toBe(1);
     expect(plan.boundStatus).toBe('running');
@@ -91,14 +96,7 @@ describe('LP bounds after a plan', () => {
   });
 
   it('from an older run are dropped once a newer run has started', async () => {
-    freshPinia();
-    const planner = withBounds();
-    const plan = usePlanStore();
-    plan.usePlanner(planner);
-    const doc = useScenarioStore();
-    doc.replace(example('web-tier') as Scenario);
-    await settle();
-    await planner.release();
+    const { planner, plan } = await plannedWebTier();
     const before = plan.result!.models.find((m) => m.id === 'vm')!.bestLowerBound;
     void plan.run();
     await settle();
