@@ -20,7 +20,10 @@
 //  - Trace interpolation constants are computed once per instant rather than once per item, and the slope between
 //    consecutive samples once per run (the same division the reference does at every read).
 //  - After a partial update (move completions at an instant already updated), finished items are looked for only on
-//    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update.
+//    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update. In
+//    either case only on hosts whose update saw an item that may be finished (`finishingSet`).
+//  - A host update allocates and writes the records in one walk of its list, and the energy step is summed in the
+//    update walk itself (updateHost, updateAll say why each gives the same values).
 //  - An item already updated at instant t is not updated again at t outside ticks and autoscaling (the second update
 //    of an instant, a deferred one, an item listed on two hosts): its demand is then a function of t alone.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
@@ -46,7 +49,8 @@
 //       PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, emptyAwake
-//       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H])
+//       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
+//       lastTouched, finishing
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
 //   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid [H] (cached
 //       demand sum and history sum still valid)
@@ -105,7 +109,7 @@ let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0
 let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
-let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
+let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
@@ -158,7 +162,7 @@ function layoutState(): void {
   const wb = <usize>W * 8;
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
   emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
-  deferredSet = at; at += wb; lastTouched = at; at += wb;
+  deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
@@ -412,10 +416,6 @@ function allocateFor(nd: i32): void {
   }
 }
 
-function computeAlloc(h: i32): void {
-  allocate(h, false, 0, false);
-}
-
 /** Per-core request of a node: the reference divides by the core count, and x / 1 is x. */
 @inline function perCore(nd: i32, pes: i32): f64 {
   return pes == 1 ? f64At(nReq, nd) : f64At(nReq, nd) / <f64>pes;
@@ -423,25 +423,14 @@ function computeAlloc(h: i32): void {
 
 /**
  * The reference's computeAlloc (VmSchedulerTimeShared): allocations in list order while they fit, else every
- * node scaled down and floored; then hAvail and hUsed. With `refresh` each node's item is first updated at t and
- * its request taken (the reference does those in a pass of their own before; a node's allocation reads only its
- * own item, so one pass gives the same values), and hUsed is summed as the nodes are allocated (the same terms in
- * the same order as the reference's final pass) unless allocations had to be scaled.
+ * node scaled down and floored (scaleAllocations); then hAvail and hUsed, summed as the nodes are allocated (the
+ * same terms in the same order as the reference's final pass).
  */
-function allocate(h: i32, refresh: bool, t: f64, tick: bool): void {
-  const peMips = f64At(hostPeMips, h), total = f64At(hTotal, h);
-  let avail = total;
-  let over = false;
+function computeAlloc(h: i32): void {
+  const peMips = f64At(hostPeMips, h);
+  let avail = f64At(hTotal, h);
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (refresh) {
-      // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
-      // host recomputed after moves, or the item listed on two hosts) would write the same values.
-      const i = i32At(nItem, nd);
-      if (tick || scaleTarget > 0 || f64At(iUpdated, i) != t) { updateItem(i, t, tick); setF64(iUpdated, i, t); }
-      allocateFor(nd);
-    }
-    if (over) continue;
     const i = i32At(nItem, nd), pes = i32At(itemPes, i);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
@@ -449,52 +438,59 @@ function allocate(h: i32, refresh: bool, t: f64, tick: bool): void {
     for (let k = 0; k < pes; k++) tot += cap;
     const migIn = i32At(nState, nd) == NODE_MIGRATING_IN;
     if (migIn) tot *= tgtShare;
-    if (avail >= tot) {
-      let sum: f64 = 0;
-      for (let k = 0; k < pes; k++) {
-        let v = cap;
-        if (i32At(nOut, nd) != 0) v *= srcShare;
-        else if (migIn) v *= tgtShare;
-        sum += v;
-      }
-      setF64(nAlloc, nd, sum);
-      avail -= tot;
-      if (migIn) used += sum * (1 - tgtShare) / tgtShare;
-      used += sum;
-    } else {
-      over = true;
-    }
-  }
-  if (over) {
-    let required: f64 = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-      const per = perCore(nd, pes);
-      const cap = per > peMips ? peMips : per;
-      let r: f64 = 0;
-      for (let k = 0; k < pes; k++) r += cap;
-      if (i32At(nState, nd) == NODE_MIGRATING_IN) r *= tgtShare;
-      required += r;
-    }
-    const sf = total / required;
-    used = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-      const per = perCore(nd, pes);
-      const cap = per > peMips ? peMips : per;
-      let sum: f64 = 0;
-      for (let k = 0; k < pes; k++) {
-        let m = cap;
-        if (i32At(nOut, nd) != 0) { m *= sf; m *= srcShare; } else if (i32At(nState, nd) == NODE_MIGRATING_IN) { m *= tgtShare; m *= sf; } else m *= sf;
-        sum += floor(m);
-      }
-      setF64(nAlloc, nd, sum);
-      if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
-      used += sum;
-    }
-    avail = 0;
+    if (!(avail >= tot)) { scaleAllocations(h); return; }
+    const sum = allocationOf(nd, cap, pes, migIn);
+    setF64(nAlloc, nd, sum);
+    avail -= tot;
+    if (migIn) used += sum * (1 - tgtShare) / tgtShare;
+    used += sum;
   }
   setF64(hAvail, h, avail);
+  setF64(hUsed, h, used);
+}
+
+/** A node's allocation when every node fits: its capped per-core request on each core, times its share. */
+@inline function allocationOf(nd: i32, cap: f64, pes: i32, migIn: bool): f64 {
+  let sum: f64 = 0;
+  for (let k = 0; k < pes; k++) {
+    let v = cap;
+    if (i32At(nOut, nd) != 0) v *= srcShare;
+    else if (migIn) v *= tgtShare;
+    sum += v;
+  }
+  return sum;
+}
+
+/** The reference's computeAlloc where the requests do not all fit: every node scaled down and floored. */
+function scaleAllocations(h: i32): void {
+  const peMips = f64At(hostPeMips, h), total = f64At(hTotal, h);
+  let required: f64 = 0;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const i = i32At(nItem, nd), pes = i32At(itemPes, i);
+    const per = perCore(nd, pes);
+    const cap = per > peMips ? peMips : per;
+    let r: f64 = 0;
+    for (let k = 0; k < pes; k++) r += cap;
+    if (i32At(nState, nd) == NODE_MIGRATING_IN) r *= tgtShare;
+    required += r;
+  }
+  const sf = total / required;
+  let used: f64 = 0;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const i = i32At(nItem, nd), pes = i32At(itemPes, i);
+    const per = perCore(nd, pes);
+    const cap = per > peMips ? peMips : per;
+    let sum: f64 = 0;
+    for (let k = 0; k < pes; k++) {
+      let m = cap;
+      if (i32At(nOut, nd) != 0) { m *= sf; m *= srcShare; } else if (i32At(nState, nd) == NODE_MIGRATING_IN) { m *= tgtShare; m *= sf; } else m *= sf;
+      sum += floor(m);
+    }
+    setF64(nAlloc, nd, sum);
+    if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
+    used += sum;
+  }
+  setF64(hAvail, h, 0);
   setF64(hUsed, h, used);
 }
 
@@ -531,28 +527,75 @@ function deallocateHostForVm(i: i32): void {
 
 // ── Updates, energy, metrics ─────────────────────────────────────────────────────────────────────────
 
+/**
+ * The reference's host update: every item on the host updated at t and its request taken, the allocation
+ * (computeAlloc), then the items' and the host's records. One pass does all three while every node fits (the
+ * reference's passes each read only the node at hand, so interleaving them changes no value, and the records' totals
+ * are added in list order as before); where a node does not fit, the allocations are scaled and the records pass
+ * runs again over the whole list — an item's record written twice at the same t keeps the second values, as the
+ * reference's single write would. It also notes whether an item may now be finished (removeFinished's test), so
+ * that removeFinished walks only those hosts.
+ */
 function updateHost(h: i32, t: f64, tick: bool): void {
   setU8(hReqValid, h, 0);
   if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
   keepPrevious(h);
-  allocate(h, true, t, tick);
-  let util: f64 = 0, req: f64 = 0;
+  const peMips = f64At(hostPeMips, h);
+  // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
+  // host recomputed after moves, or the item listed on two hosts) would write the same values.
+  const always = tick || scaleTarget > 0, vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
+  let avail = f64At(hTotal, h), used: f64 = 0, util: f64 = 0, req: f64 = 0;
+  let over = false, finishing = false;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    const reqTotal = requested(i);
-    let alloc = f64At(nAlloc, nd);
-    const state = i32At(nState, nd);
-    if (state == NODE_STARTING) {
-      itemEntry(i, t, 0, reqTotal, 1);
-    } else if (state == NODE_BOOTING) {
-      alloc = f64At(nAlloc, nd);
-    } else if (state == NODE_RESIDENT) {
-      itemEntry(i, t, alloc, reqTotal, i32At(iMoving, i));
-      if (i32At(iMoving, i) != 0) alloc /= srcShare;
+    if (always || f64At(iUpdated, i) != t) { updateItem(i, t, tick); setF64(iUpdated, i, t); }
+    allocateFor(nd);
+    const reqTotal = requested(i), moving = i32At(iMoving, i);
+    if (moving == 0 && ((vanish && reqTotal == 0) || f64At(itemDepart, i) <= t)) finishing = true;
+    if (over) continue;
+    const pes = i32At(itemPes, i);
+    const per = perCore(nd, pes);
+    const cap = per > peMips ? peMips : per;
+    let tot: f64 = 0;
+    for (let k = 0; k < pes; k++) tot += cap;
+    const state = i32At(nState, nd), migIn = state == NODE_MIGRATING_IN;
+    if (migIn) tot *= tgtShare;
+    if (!(avail >= tot)) { over = true; continue; }
+    let alloc = allocationOf(nd, cap, pes, migIn);
+    setF64(nAlloc, nd, alloc);
+    avail -= tot;
+    if (migIn) used += alloc * (1 - tgtShare) / tgtShare;
+    used += alloc;
+    if (state == NODE_STARTING) itemEntry(i, t, 0, reqTotal, 1);
+    else if (state == NODE_RESIDENT) {
+      itemEntry(i, t, alloc, reqTotal, moving);
+      if (moving != 0) alloc /= srcShare;
     }
     util += alloc;
     req += reqTotal;
   }
+  if (over) {
+    scaleAllocations(h);
+    util = 0; req = 0;
+    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+      const i = i32At(nItem, nd);
+      const reqTotal = requested(i);
+      let alloc = f64At(nAlloc, nd);
+      const state = i32At(nState, nd);
+      if (state == NODE_STARTING) {
+        itemEntry(i, t, 0, reqTotal, 1);
+      } else if (state == NODE_RESIDENT) {
+        itemEntry(i, t, alloc, reqTotal, i32At(iMoving, i));
+        if (i32At(iMoving, i) != 0) alloc /= srcShare;
+      }
+      util += alloc;
+      req += reqTotal;
+    }
+  } else {
+    setF64(hAvail, h, avail);
+    setF64(hUsed, h, used);
+  }
+  if (finishing) bitOn(finishingSet, h); else bitOff(finishingSet, h);
   setF64(hUtil, h, util);
   setNow(h);
   hostEntry(h, t, util, req, util > 0 ? 1 : 0);
@@ -645,6 +688,12 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   }
   countReady();
   const partial = sameInstant && scaleTarget <= 0;
+  // Without an idle window the energy step is summed in this same walk (energyOf): the reference's energy loop
+  // comes after every update, but a host's terms read only its own update, and a host outside the awake set (or
+  // found dormant here) adds exactly nothing, so the terms are added in the same host order with the same values.
+  const awakeEnergy = mode != abi.MODE_NPA && dt > 0 && shutdownSeconds <= 0;
+  const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
+  let frame: f64 = 0;
   for (let w = 0; w < W; w++) {
     let bits = wordAt(awake, w);
     while (bits != 0) {
@@ -654,15 +703,14 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       if (dormant(h)) { bitOff(awake, h); continue; }
       if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
       else keepPrevious(h);
+      if (awakeEnergy) frame += energyOf(h, dt, idle);
     }
     setWord(lastTouched, w, wordAt(touched, w));
     setWord(touched, w, 0);
   }
   memory.fill(hReqValid, 0, <usize>H);
-  if (mode != abi.MODE_NPA && dt > 0) {
-    if (shutdownSeconds > 0) energyOfAllHosts(t, dt);
-    else energyOfAwakeHosts(dt);
-  }
+  if (awakeEnergy) energy += frame;
+  else if (mode != abi.MODE_NPA && dt > 0) energyOfAllHosts(t, dt);
   if (shutdownSeconds > 0) {
     for (let h = 0; h < H; h++) {
       if (i32At(hCount, h) != 0 || f64At(hUtil, h) != 0) setF64(hEmptySince, h, NaN);
@@ -673,25 +721,13 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   lastProcessTime = t;
 }
 
-/** The reference's energy step with no idle window: a host outside the awake set is empty at utilisation 0 on both
- * ends of the interval and adds exactly nothing, so the sum over awake hosts in host order is the same sum. */
-function energyOfAwakeHosts(dt: f64): void {
-  const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
-  let frame: f64 = 0;
-  for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
-    while (bits != 0) {
-      const h = lowestHost(w, bits);
-      bits &= bits - 1;
-      // Every awake host was just updated: hPrevNow / hNow are clampUtilisation(hPrevUtil / hUtil), and
-      // hPowPrev / hPowNow their powers as intervalEnergy computes them.
-      const from = f64At(hPrevNow, h), to = f64At(hNow, h);
-      if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) continue;
-      if (idle && from == 0) continue; // intervalEnergy is 0
-      frame += intervalEnergyOf(f64At(hPowPrev, h), f64At(hPowNow, h), dt);
-    }
-  }
-  energy += frame;
+/** A host's term of the reference's energy step with no idle window, right after its update: hPrevNow / hNow are
+ * clampUtilisation(hPrevUtil / hUtil), and hPowPrev / hPowNow their powers as intervalEnergy computes them. */
+@inline function energyOf(h: i32, dt: f64, idle: bool): f64 {
+  const from = f64At(hPrevNow, h), to = f64At(hNow, h);
+  if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) return 0;
+  if (idle && from == 0) return 0; // intervalEnergy is 0
+  return intervalEnergyOf(f64At(hPowPrev, h), f64At(hPowNow, h), dt);
 }
 
 /** The energy step with an idle window before switch-off: emptied hosts draw idle power, so every host counts. */
@@ -717,11 +753,13 @@ function energyOfAllHosts(t: f64, dt: f64): void {
 
 /** Items at zero demand (quirk) or past their departure leave their host, host by host in host order (only awake
  * hosts list items). `hosts`: the awake set, or after a partial update the hosts it recomputed — on every other
- * host no item changed (demand, moving state) since the update at this same instant removed what it found. */
+ * host no item changed (demand, moving state) since the update at this same instant removed what it found. Of those
+ * only hosts whose update found an item that may be finished (finishingSet) are walked: every host in `hosts` was
+ * just updated, and nothing the test reads changes between its update and here. */
 function removeFinished(t: f64, hosts: usize): void {
   const vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(hosts, w) & wordAt(awake, w);
+    let bits = wordAt(hosts, w) & wordAt(awake, w) & wordAt(finishingSet, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
