@@ -332,7 +332,7 @@ function locateTrace(t: f64): void {
   if (j < len) setF64(sum, j, f64At(sum, j) + f64At(h, j) * mips / total);
 }
 
-function updateItem(i: i32, t: f64, tick: bool): void {
+@inline function updateItem(i: i32, t: f64, tick: bool): void {
   let frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
   const s = i32At(itemService, i);
   if (scaleTarget > 0 && s >= 0) {
@@ -401,7 +401,7 @@ function removeNode(nd: i32): void {
   freeNode = nd;
 }
 
-function allocateFor(nd: i32): void {
+@inline function allocateFor(nd: i32): void {
   const i = i32At(nItem, nd), h = i32At(nHost, nd);
   setF64(nReq, nd, requested(i));
   const moving = i32At(iMoving, i) != 0;
@@ -642,7 +642,7 @@ function hostTransition(h: i32): void {
   setI32(hPrevActive, h, act);
 }
 
-function itemEntry(i: i32, t: f64, alloc: f64, req: f64, mig: i32): void {
+@inline function itemEntry(i: i32, t: f64, alloc: f64, req: f64, mig: i32): void {
   const t0 = f64At(iEntryTime, i);
   if (t0 == t) { setF64(iEntryAlloc, i, alloc); setF64(iEntryReq, i, req); setI32(iEntryMig, i, mig); return; }
   if (t0 >= 0) {
