@@ -30,9 +30,10 @@
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
-//   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
-//                      shortSum, shortCount, migMB (memory a migration copies now), updated (instant of its last
-//                      update)                                                    [N] each
+//   item records       [N × 64 B], 64-byte aligned: the interval record (entryTime/Alloc/Req, totAlloc/totReq,
+//                      migStart, entryMig, prevMig, underMig; REC_* below), one cache line per item
+//   f64 item columns:  req, frac, histPrev, shortSum, shortCount, migMB (memory a migration copies now), updated
+//                      (instant of its last update)                                   [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
 //   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
 //                      emptySince                                                   [H]
@@ -41,7 +42,7 @@
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
 //                      histories H [HL × HL], screen work [HL² + 2HL], QR of [1 | H] [(HL + 1) × HL], R diagonals
 //                      (one regression's, [1 | H]'s) [HL + 1] each, Qᵀy, β
-//   i32 item columns:  host, alive, moving, inst, histStart, histLen, entryMig, prevMig   [N]; nodes [N × 4]
+//   i32 item columns:  host, alive, moving, inst, histStart, histLen   [N]; nodes [N × 4]
 //   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
@@ -75,6 +76,20 @@ const NODE_BOOTING: i32 = 3;
 const DORMANT: i32 = 3;
 const SCALE_HISTORY: i32 = 64;
 const MAX_VALUE: f64 = 1.7976931348623157e308;
+// An item's interval record (the reference's iEntry*/iTot*/iMigStart/iUnderMig/iPrevMig columns), one 64-byte record
+// per item, 64-byte aligned: every host update reads and writes most of these for each item it lists, in list order
+// (so in no particular item order), and one cache line per item instead of one per column is what that walk touches.
+const REC_BYTES: i32 = 64;
+const REC_ENTRY_TIME: usize = 0; //  f64 time of the open record (-1: none yet)
+const REC_ENTRY_ALLOC: usize = 8; // f64 allocated MIPS in it
+const REC_ENTRY_REQ: usize = 16; //  f64 requested MIPS in it
+const REC_TOT_ALLOC: usize = 24; //  f64 Σ allocated MIPS·s of closed records
+const REC_TOT_REQ: usize = 32; //    f64 Σ requested MIPS·s
+const REC_MIG_START: usize = 40; //  f64 start of the current move
+const REC_ENTRY_MIG: usize = 48; //  i32 moving in the open record
+const REC_PREV_MIG: usize = 52; //   i32 moving in the previous record
+const REC_UNDER_MIG: usize = 56; //  f64 Σ (requested − allocated)·s while moving
+@inline function recOf(i: i32): usize { return iRec + (<usize>i << 6); }
 
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
@@ -87,8 +102,7 @@ let HL: i32 = 30, lrWindow: i32 = 10, minHistory: i32 = 12;
 let rngState: u32 = 0;
 let P: i32 = 0;
 // f64 state
-let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iEntryTime: usize = 0, iEntryAlloc: usize = 0;
-let iEntryReq: usize = 0, iMigStart: usize = 0, iTotAlloc: usize = 0, iTotReq: usize = 0, iUnderMig: usize = 0;
+let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iRec: usize = 0;
 let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0, iUpdated: usize = 0;
 let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
@@ -99,7 +113,7 @@ let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize =
 let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iMoving: usize = 0, iInst: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
-let iEntryMig: usize = 0, iPrevMig: usize = 0, iNodes: usize = 0;
+let iNodes: usize = 0;
 let hHead: usize = 0, hTail: usize = 0, hCount: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
 let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nState: usize = 0, nOut: usize = 0;
 let pItem: usize = 0, pHost: usize = 0;
@@ -137,9 +151,10 @@ function layoutState(): void {
   const w = <usize>(max(HL, lrWindow) + 2);
   P = N * SLOTS + 1;
   let at = align8(arenaEnd);
-  iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8; iEntryTime = at; at += n * 8;
-  iEntryAlloc = at; at += n * 8; iEntryReq = at; at += n * 8; iMigStart = at; at += n * 8; iTotAlloc = at; at += n * 8;
-  iTotReq = at; at += n * 8; iUnderMig = at; at += n * 8; iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
+  at = (at + 63) & ~(<usize>63);
+  iRec = at; at += n * <usize>REC_BYTES;
+  iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8;
+  iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
   iMigMB = at; at += n * 8; iUpdated = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
@@ -165,7 +180,7 @@ function layoutState(): void {
   deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
-  iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
+  iHistStart = at; at += n * 4; iHistLen = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
   hHead = at; at += h * 4; hTail = at; at += h * 4; hCount = at; at += h * 4; hEntryActive = at; at += h * 4;
   hPrevActive = at; at += h * 4; classSeen = at; at += (h + 1) * 4;
@@ -216,7 +231,7 @@ function readParams(): void {
 function initState(): void {
   for (let i = 0; i < N; i++) {
     setI32(iHost, i, -1);
-    setF64(iEntryTime, i, -1);
+    store<f64>(recOf(i), -1, REC_ENTRY_TIME);
     setF64(iMigMB, i, f64At(itemMigrationMB, i));
     setF64(iUpdated, i, NaN);
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
@@ -643,31 +658,33 @@ function hostTransition(h: i32): void {
 }
 
 @inline function itemEntry(i: i32, t: f64, alloc: f64, req: f64, mig: i32): void {
-  const t0 = f64At(iEntryTime, i);
-  if (t0 == t) { setF64(iEntryAlloc, i, alloc); setF64(iEntryReq, i, req); setI32(iEntryMig, i, mig); return; }
+  const r = recOf(i);
+  const t0 = load<f64>(r, REC_ENTRY_TIME);
+  if (t0 == t) { store<f64>(r, alloc, REC_ENTRY_ALLOC); store<f64>(r, req, REC_ENTRY_REQ); store<i32>(r, mig, REC_ENTRY_MIG); return; }
   if (t0 >= 0) {
-    const dt = t - t0, a0 = f64At(iEntryAlloc, i), r0 = f64At(iEntryReq, i);
-    setF64(iTotAlloc, i, f64At(iTotAlloc, i) + a0 * dt);
-    setF64(iTotReq, i, f64At(iTotReq, i) + r0 * dt);
+    const dt = t - t0, a0 = load<f64>(r, REC_ENTRY_ALLOC), r0 = load<f64>(r, REC_ENTRY_REQ);
+    store<f64>(r, load<f64>(r, REC_TOT_ALLOC) + a0 * dt, REC_TOT_ALLOC);
+    store<f64>(r, load<f64>(r, REC_TOT_REQ) + r0 * dt, REC_TOT_REQ);
     if (a0 < r0) {
       setF64(iShortSum, i, f64At(iShortSum, i) + (r0 - a0) / r0);
       setF64(iShortCount, i, f64At(iShortCount, i) + 1);
-      if (i32At(iEntryMig, i) != 0) setF64(iUnderMig, i, f64At(iUnderMig, i) + (r0 - a0) * dt);
+      if (load<i32>(r, REC_ENTRY_MIG) != 0) store<f64>(r, load<f64>(r, REC_UNDER_MIG) + (r0 - a0) * dt, REC_UNDER_MIG);
     }
-    if (i32At(iEntryMig, i) != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
+    if (load<i32>(r, REC_ENTRY_MIG) != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
     itemTransition(i);
   }
-  setF64(iEntryTime, i, t); setF64(iEntryAlloc, i, alloc); setF64(iEntryReq, i, req); setI32(iEntryMig, i, mig);
+  store<f64>(r, t, REC_ENTRY_TIME); store<f64>(r, alloc, REC_ENTRY_ALLOC); store<f64>(r, req, REC_ENTRY_REQ); store<i32>(r, mig, REC_ENTRY_MIG);
 }
 
 function itemTransition(i: i32): void {
-  const mig = i32At(iEntryMig, i), t = f64At(iEntryTime, i);
-  if (i32At(iPrevMig, i) != 0 && mig == 0) {
-    addT(abi.T_MOVE_DURATION_SUM, t - f64At(iMigStart, i));
+  const r = recOf(i);
+  const mig = load<i32>(r, REC_ENTRY_MIG), t = load<f64>(r, REC_ENTRY_TIME), prev = load<i32>(r, REC_PREV_MIG);
+  if (prev != 0 && mig == 0) {
+    addT(abi.T_MOVE_DURATION_SUM, t - load<f64>(r, REC_MIG_START));
     addT(abi.T_MOVE_DURATION_COUNT, 1);
   }
-  if (i32At(iPrevMig, i) == 0 && mig != 0) setF64(iMigStart, i, t);
-  setI32(iPrevMig, i, mig);
+  if (prev == 0 && mig != 0) store<f64>(r, t, REC_MIG_START);
+  store<i32>(r, mig, REC_PREV_MIG);
 }
 
 @inline function dormant(h: i32): bool {
@@ -1520,8 +1537,9 @@ function finish(steps: i32): void {
   for (let h = 0; h < H; h++) if (f64At(hEntryTime, h) >= 0) hostTransition(h);
   let req: f64 = 0, alloc: f64 = 0, under: f64 = 0, shortSum: f64 = 0, shortCount: f64 = 0;
   for (let i = 0; i < N; i++) {
-    if (f64At(iEntryTime, i) >= 0) itemTransition(i);
-    req += f64At(iTotReq, i); alloc += f64At(iTotAlloc, i); under += f64At(iUnderMig, i);
+    const r = recOf(i);
+    if (load<f64>(r, REC_ENTRY_TIME) >= 0) itemTransition(i);
+    req += load<f64>(r, REC_TOT_REQ); alloc += load<f64>(r, REC_TOT_ALLOC); under += load<f64>(r, REC_UNDER_MIG);
     shortSum += f64At(iShortSum, i); shortCount += f64At(iShortCount, i);
     setI32(itemHostOut, i, i32At(iAlive, i) == 1 ? i32At(iHost, i) : -1);
   }
