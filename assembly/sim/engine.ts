@@ -30,10 +30,11 @@
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
-//   item records       [N × 64 B], 64-byte aligned: the interval record (entryTime/Alloc/Req, totAlloc/totReq,
-//                      migStart, entryMig, prevMig, underMig; REC_* below), one cache line per item
-//   f64 item columns:  req, frac, histPrev, shortSum, shortCount, migMB (memory a migration copies now), updated
-//                      (instant of its last update)                                   [N] each
+//   item records       [N × 64 B] each, 64-byte aligned: the interval record (entryTime/Alloc/Req, totAlloc/totReq,
+//                      migStart, entryMig, prevMig, underMig; REC_* below) and the demand record (req, frac, updated
+//                      (instant of its last update), moving, inst, copies of size, base/scale fractions, trace row,
+//                      cores; D_* below): one cache line each per item for what a host update reads and writes
+//   f64 item columns:  histPrev, shortSum, shortCount, migMB (memory a migration copies now)   [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
 //   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
 //                      emptySince                                                   [H]
@@ -42,7 +43,7 @@
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
 //                      histories H [HL × HL], screen work [HL² + 2HL], QR of [1 | H] [(HL + 1) × HL], R diagonals
 //                      (one regression's, [1 | H]'s) [HL + 1] each, Qᵀy, β
-//   i32 item columns:  host, alive, moving, inst, histStart, histLen   [N]; nodes [N × 4]
+//   i32 item columns:  host, alive, histStart, histLen   [N]; nodes [N × 4]
 //   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
@@ -90,6 +91,22 @@ const REC_ENTRY_MIG: usize = 48; //  i32 moving in the open record
 const REC_PREV_MIG: usize = 52; //   i32 moving in the previous record
 const REC_UNDER_MIG: usize = 56; //  f64 Σ (requested − allocated)·s while moving
 @inline function recOf(i: i32): usize { return iRec + (<usize>i << 6); }
+// An item's demand record: what a host update reads and writes for each item it lists besides the interval record —
+// the request and its fraction, the instant of the last update, the moving and being-created flags, and copies of
+// the static inputs the update reads (size, base and scale fractions, trace row, cores) — one 64-byte record per item,
+// 64-byte aligned (after the interval records), for the same reason.
+const DEM_BYTES: i32 = 64;
+const D_REQ: usize = 0; //      f64 requested MIPS (frac × size) as of the last update
+const D_FRAC: usize = 8; //     f64 demand fraction as of the last update
+const D_UPDATED: usize = 16; // f64 instant of the last update (NaN: none)
+const D_MIPS: usize = 24; //    f64 itemMips
+const D_BASE: usize = 32; //    f64 itemBaseFrac
+const D_SCALE: usize = 40; //   f64 itemScaleFrac
+const D_TRACE: usize = 48; //   i32 itemTrace
+const D_PES: usize = 52; //     i32 itemPes
+const D_MOVING: usize = 56; //  i32 being moved (live migration, restart, replica start)
+const D_INST: usize = 60; //    i32 being created: its request is its full size
+@inline function demOf(i: i32): usize { return iDem + (<usize>i << 6); }
 
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
@@ -102,8 +119,8 @@ let HL: i32 = 30, lrWindow: i32 = 10, minHistory: i32 = 12;
 let rngState: u32 = 0;
 let P: i32 = 0;
 // f64 state
-let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iRec: usize = 0;
-let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0, iUpdated: usize = 0;
+let iHistPrev: usize = 0, iHist: usize = 0, iRec: usize = 0, iDem: usize = 0;
+let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
 let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
@@ -112,7 +129,7 @@ let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
 let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
-let iHost: usize = 0, iAlive: usize = 0, iMoving: usize = 0, iInst: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
+let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 let iNodes: usize = 0;
 let hHead: usize = 0, hTail: usize = 0, hCount: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
 let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nState: usize = 0, nOut: usize = 0;
@@ -125,6 +142,7 @@ let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
+let anyMemoryTrace: bool = false, earliestDepart: f64 = Infinity;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
 let mcCandidate: usize = 0;
@@ -153,9 +171,10 @@ function layoutState(): void {
   let at = align8(arenaEnd);
   at = (at + 63) & ~(<usize>63);
   iRec = at; at += n * <usize>REC_BYTES;
-  iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8;
+  iDem = at; at += n * <usize>DEM_BYTES;
+  iHistPrev = at; at += n * 8;
   iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
-  iMigMB = at; at += n * 8; iUpdated = at; at += n * 8;
+  iMigMB = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
   hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
   hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
@@ -179,7 +198,7 @@ function layoutState(): void {
   emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
   deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
-  iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
+  iHost = at; at += n * 4; iAlive = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
   hHead = at; at += h * 4; hTail = at; at += h * 4; hCount = at; at += h * 4; hEntryActive = at; at += h * 4;
@@ -233,7 +252,10 @@ function initState(): void {
     setI32(iHost, i, -1);
     store<f64>(recOf(i), -1, REC_ENTRY_TIME);
     setF64(iMigMB, i, f64At(itemMigrationMB, i));
-    setF64(iUpdated, i, NaN);
+    const d = demOf(i);
+    store<f64>(d, NaN, D_UPDATED);
+    store<f64>(d, f64At(itemMips, i), D_MIPS); store<f64>(d, f64At(itemBaseFrac, i), D_BASE);
+    store<f64>(d, f64At(itemScaleFrac, i), D_SCALE); store<i32>(d, i32At(itemTrace, i), D_TRACE); store<i32>(d, i32At(itemPes, i), D_PES);
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
   }
   for (let h = 0; h < H; h++) {
@@ -254,6 +276,11 @@ function initState(): void {
     if (clampUtilisation(0, total) == 0) bitOn(offWhenIdle, h);
   }
   setI32(classSeen, H, -1);
+  anyMemoryTrace = false; earliestDepart = Infinity;
+  for (let i = 0; i < N; i++) {
+    if (i32At(itemMemoryTrace, i) >= 0) anyMemoryTrace = true;
+    if (f64At(itemDepart, i) < earliestDepart) earliestDepart = f64At(itemDepart, i); // (NaN departs never)
+  }
   preparePower(M);
   for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
   // Slopes between consecutive samples, divided as the reference divides them between samples one interval apart
@@ -310,15 +337,15 @@ function locateTrace(t: f64): void {
 }
 
 @inline function requested(i: i32): f64 {
-  return i32At(iInst, i) != 0 ? f64At(itemMips, i) : f64At(iReq, i);
+  return load<i32>(demOf(i), D_INST) != 0 ? load<f64>(demOf(i), D_MIPS) : load<f64>(demOf(i), D_REQ);
 }
 
 @inline function memoryRequest(i: i32): f64 {
-  return i32At(iInst, i) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemMemory, i) : 0;
+  return load<i32>(demOf(i), D_INST) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemMemory, i) : 0;
 }
 
 @inline function bwRequest(i: i32): f64 {
-  return i32At(iInst, i) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemBw, i) : 0;
+  return load<i32>(demOf(i), D_INST) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemBw, i) : 0;
 }
 
 // Each ring is stored twice in a row ([2·HL] per item), so the HL values from the newest on are contiguous:
@@ -348,15 +375,22 @@ function locateTrace(t: f64): void {
 }
 
 @inline function updateItem(i: i32, t: f64, tick: bool): void {
-  let frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
-  const s = i32At(itemService, i);
-  if (scaleTarget > 0 && s >= 0) {
-    frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i) * (f64At(svcBase, s) / <f64>max(1, i32At(sReady, s)));
+  const d = demOf(i);
+  // The service is read only with autoscaling on, the memory trace only where some item has one: columns the
+  // update would otherwise load for every item at every instant.
+  const s = scaleTarget > 0 ? i32At(itemService, i) : -1;
+  let frac: f64;
+  if (s >= 0) {
+    frac = load<f64>(d, D_BASE) + traceAt(load<i32>(d, D_TRACE), t) * load<f64>(d, D_SCALE) * (f64At(svcBase, s) / <f64>max(1, i32At(sReady, s)));
+  } else {
+    frac = load<f64>(d, D_BASE) + traceAt(load<i32>(d, D_TRACE), t) * load<f64>(d, D_SCALE);
   }
-  setF64(iFrac, i, frac);
-  setF64(iReq, i, frac * f64At(itemMips, i));
-  const memRow = i32At(itemMemoryTrace, i);
-  if (memRow >= 0) setF64(iMigMB, i, f64At(itemMigrationMB, i) * traceAt(memRow, t));
+  store<f64>(d, frac, D_FRAC);
+  store<f64>(d, frac * load<f64>(d, D_MIPS), D_REQ);
+  if (anyMemoryTrace) {
+    const memRow = i32At(itemMemoryTrace, i);
+    if (memRow >= 0) setF64(iMigMB, i, f64At(itemMigrationMB, i) * traceAt(memRow, t));
+  }
   if (tick && t > f64At(iHistPrev, i)) {
     const s = (i32At(iHistStart, i) + HL - 1) % HL;
     setI32(iHistStart, i, s);
@@ -395,7 +429,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hHistValid, h) != 0) {
-    const len = i32At(iHistLen, i), mips = f64At(itemMips, i), total = f64At(hTotal, h), base = h * HL;
+    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS), total = f64At(hTotal, h), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   return nd;
@@ -419,7 +453,7 @@ function removeNode(nd: i32): void {
 @inline function allocateFor(nd: i32): void {
   const i = i32At(nItem, nd), h = i32At(nHost, nd);
   setF64(nReq, nd, requested(i));
-  const moving = i32At(iMoving, i) != 0;
+  const moving = load<i32>(demOf(i), D_MOVING) != 0;
   if (hOutSize > 0) {
     const bit = h * N + i, byte = bit >> 3, mask = 1 << (bit & 7);
     let v = u8At(hOut, byte);
@@ -446,7 +480,7 @@ function computeAlloc(h: i32): void {
   let avail = f64At(hTotal, h);
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const i = i32At(nItem, nd), pes = i32At(itemPes, i);
+    const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let tot: f64 = 0;
@@ -481,7 +515,7 @@ function scaleAllocations(h: i32): void {
   const peMips = f64At(hostPeMips, h), total = f64At(hTotal, h);
   let required: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const i = i32At(nItem, nd), pes = i32At(itemPes, i);
+    const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let r: f64 = 0;
@@ -492,7 +526,7 @@ function scaleAllocations(h: i32): void {
   const sf = total / required;
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const i = i32At(nItem, nd), pes = i32At(itemPes, i);
+    const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let sum: f64 = 0;
@@ -563,12 +597,12 @@ function updateHost(h: i32, t: f64, tick: bool): void {
   let over = false, finishing = false;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    if (always || f64At(iUpdated, i) != t) { updateItem(i, t, tick); setF64(iUpdated, i, t); }
+    if (always || load<f64>(demOf(i), D_UPDATED) != t) { updateItem(i, t, tick); store<f64>(demOf(i), t, D_UPDATED); }
     allocateFor(nd);
-    const reqTotal = requested(i), moving = i32At(iMoving, i);
-    if (moving == 0 && ((vanish && reqTotal == 0) || f64At(itemDepart, i) <= t)) finishing = true;
+    const reqTotal = requested(i), moving = load<i32>(demOf(i), D_MOVING);
+    if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
     if (over) continue;
-    const pes = i32At(itemPes, i);
+    const pes = load<i32>(demOf(i), D_PES);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let tot: f64 = 0;
@@ -600,8 +634,8 @@ function updateHost(h: i32, t: f64, tick: bool): void {
       if (state == NODE_STARTING) {
         itemEntry(i, t, 0, reqTotal, 1);
       } else if (state == NODE_RESIDENT) {
-        itemEntry(i, t, alloc, reqTotal, i32At(iMoving, i));
-        if (i32At(iMoving, i) != 0) alloc /= srcShare;
+        itemEntry(i, t, alloc, reqTotal, load<i32>(demOf(i), D_MOVING));
+        if (load<i32>(demOf(i), D_MOVING) != 0) alloc /= srcShare;
       }
       util += alloc;
       req += reqTotal;
@@ -783,7 +817,7 @@ function removeFinished(t: f64, hosts: usize): void {
       let count = 0;
       for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
         const i = i32At(nItem, nd);
-        if (i32At(iMoving, i) != 0) continue;
+        if (load<i32>(demOf(i), D_MOVING) != 0) continue;
         if ((vanish && requested(i) == 0) || f64At(itemDepart, i) <= t) setI32(list, count++, i);
       }
       for (let k = 0; k < count; k++) {
@@ -817,7 +851,7 @@ function cacheHostHistory(h: i32): void {
   for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, 0);
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    const len = i32At(iHistLen, i), mips = f64At(itemMips, i);
+    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS);
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   setU8(hHistValid, h, 1);
@@ -834,7 +868,7 @@ function hostWindow(h: i32, extra: i32, w: i32): bool {
   let len = 0;
   let mips: f64 = 0;
   if (extra >= 0) {
-    len = i32At(iHistLen, extra); mips = f64At(itemMips, extra);
+    len = i32At(iHistLen, extra); mips = load<f64>(demOf(extra), D_MIPS);
     addHistory(hist, historyOf(extra), min(len, w), mips, total);
   }
   if (f64At(hist, w - 1) != 0) return true;
@@ -852,7 +886,7 @@ function hostHistory(h: i32, extra: i32): i32 {
   const total = f64At(hTotal, h), base = h * HL;
   for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   if (extra >= 0) {
-    const len = i32At(iHistLen, extra), mips = f64At(itemMips, extra);
+    const len = i32At(iHistLen, extra), mips = load<f64>(demOf(extra), D_MIPS);
     addHistory(hist, historyOf(extra), len, mips, total);
   }
   let n = HL - 1;
@@ -904,7 +938,7 @@ function selectMmt(h: i32): i32 {
   let minM = MAX_VALUE;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    if (i32At(iMoving, i) != 0) continue;
+    if (load<i32>(demOf(i), D_MOVING) != 0) continue;
     const metric = moveCost(i);
     if (metric < minM) { minM = metric; best = i; }
   }
@@ -915,7 +949,7 @@ function selectMc(h: i32): i32 {
   let n = 0, m = 0x7fffffff;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    if (i32At(iMoving, i) != 0) continue;
+    if (load<i32>(demOf(i), D_MOVING) != 0) continue;
     setI32(mcItems, n++, i);
     if (i32At(iHistLen, i) < m) m = i32At(iHistLen, i);
   }
@@ -938,21 +972,21 @@ function select(h: i32): i32 {
     let minM = MAX_VALUE;
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) != 0) continue;
-      const mips = f64At(itemMips, i);
-      const metric = f64At(iFrac, i) * mips / mips;
+      if (load<i32>(demOf(i), D_MOVING) != 0) continue;
+      const mips = load<f64>(demOf(i), D_MIPS);
+      const metric = load<f64>(demOf(i), D_FRAC) * mips / mips;
       if (metric < minM) { minM = metric; best = i; }
     }
     return best;
   }
   if (selector == abi.SELECT_RS) {
     let count = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) if (i32At(iMoving, i32At(nItem, nd)) == 0) count++;
+    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) if (load<i32>(demOf(i32At(nItem, nd)), D_MOVING) == 0) count++;
     if (count == 0) return -1;
     let pick = <i32>floor(rngNext() * <f64>count);
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) != 0) continue;
+      if (load<i32>(demOf(i), D_MOVING) != 0) continue;
       if (pick-- == 0) return i;
     }
     return -1;
@@ -964,7 +998,7 @@ function select(h: i32): i32 {
 
 function isSuitable(h: i32, i: i32): bool {
   const req = requested(i);
-  return f64At(hostPeMips, h) >= req / <f64>i32At(itemPes, i) && f64At(hAvail, h) >= req
+  return f64At(hostPeMips, h) >= req / <f64>load<i32>(demOf(i), D_PES) && f64At(hAvail, h) >= req
     && f64At(hostMemory, h) - f64At(hRam, h) >= memoryRequest(i) && f64At(hostBw, h) - f64At(hBw, h) >= bwRequest(i);
 }
 
@@ -1001,7 +1035,7 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
  */
 function findHost(i: i32, exclude: usize): i32 {
   const req = requested(i);
-  cReq = req; cPerPe = req / <f64>i32At(itemPes, i); cRam = memoryRequest(i); cBw = bwRequest(i);
+  cReq = req; cPerPe = req / <f64>load<i32>(demOf(i), D_PES); cRam = memoryRequest(i); cBw = bwRequest(i);
   candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff;
   const call = ++findCall;
   for (let w = 0; w < W; w++) {
@@ -1082,11 +1116,11 @@ function firstFit(i: i32): i32 {
 function sortByDemand(n: i32): void {
   for (let k = 1; k < n; k++) {
     const v = i32At(list, k);
-    const key = f64At(iFrac, v) * f64At(itemMips, v);
+    const key = load<f64>(demOf(v), D_FRAC) * load<f64>(demOf(v), D_MIPS);
     let j = k - 1;
     while (j >= 0) {
       const o = i32At(list, j);
-      if (!(f64At(iFrac, o) * f64At(itemMips, o) < key)) break;
+      if (!(load<f64>(demOf(o), D_FRAC) * load<f64>(demOf(o), D_MIPS) < key)) break;
       setI32(list, j + 1, o);
       j--;
     }
@@ -1118,7 +1152,7 @@ function placeAll(n: i32, exclude: usize, allOrNothing: bool): bool {
 
 function allMovingOutOrAnyMovingIn(h: i32): bool {
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (i32At(iMoving, i32At(nItem, nd)) == 0) return false;
+    if (load<i32>(demOf(i32At(nItem, nd)), D_MOVING) == 0) return false;
     if (i32At(nState, nd) != NODE_RESIDENT) return true;
   }
   return true;
@@ -1226,7 +1260,7 @@ function optimize(t: f64): i32 {
     let count = 0;
     for (let nd = i32At(hHead, under); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) == 0) setI32(list, count++, i);
+      if (load<i32>(demOf(i), D_MOVING) == 0) setI32(list, count++, i);
     }
     if (count == 0) continue;
     if (reoptBudget > 0 && <f64>(mapCount - overMapped + count) > reoptBudget) continue;
@@ -1316,7 +1350,7 @@ function flushDeferred(t: f64): void {
  * because those hosts are not empty. Restarts empty their source, so they keep the reference's order.
  */
 function startMove(i: i32, target: i32, t: f64): void {
-  setI32(iMoving, i, 1);
+  store<i32>(demOf(i), 1, D_MOVING);
   const off = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
   const boot: f64 = off ? bootSeconds : 0;
   let duration: f64;
@@ -1381,20 +1415,20 @@ function completeMove(i: i32, target: i32): void {
   }
   const booting = nodeOf(i, target, NODE_BOOTING);
   if (booting >= 0) {
-    setI32(nState, booting, NODE_RESIDENT); setI32(iMoving, i, 0); setI32(iInst, i, 0);
+    setI32(nState, booting, NODE_RESIDENT); store<i32>(demOf(i), 0, D_MOVING); store<i32>(demOf(i), 0, D_INST);
     allocateFor(booting); computeAlloc(target);
     return;
   }
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
     const nd = nodeOf(i, target, NODE_STARTING);
-    if (nd >= 0) { setI32(nState, nd, NODE_RESIDENT); setI32(iMoving, i, 0); allocateFor(nd); computeAlloc(target); }
-    else setI32(iMoving, i, 0);
+    if (nd >= 0) { setI32(nState, nd, NODE_RESIDENT); store<i32>(demOf(i), 0, D_MOVING); allocateFor(nd); computeAlloc(target); }
+    else store<i32>(demOf(i), 0, D_MOVING);
     return;
   }
   deallocateHostForVm(i);
   const nd = nodeOf(i, target, NODE_MIGRATING_IN);
   if (nd >= 0) { removeNode(nd); computeAlloc(target); }
-  setI32(iMoving, i, 0);
+  store<i32>(demOf(i), 0, D_MOVING);
   if (!allocateHostForVm(i, target)) failedPlacements++;
 }
 
@@ -1420,7 +1454,7 @@ function countReady(): void {
   for (let i = 0; i < N; i++) {
     const s = i32At(itemService, i);
     if (s < 0 || i32At(iAlive, i) != 1) continue;
-    if (i32At(iMoving, i) != 0 && (i32At(itemKind, i) == abi.KIND_CONTAINER || i32At(iInst, i) != 0)) continue;
+    if (load<i32>(demOf(i), D_MOVING) != 0 && (i32At(itemKind, i) == abi.KIND_CONTAINER || load<i32>(demOf(i), D_INST) != 0)) continue;
     setI32(sReady, s, i32At(sReady, s) + 1);
   }
 }
@@ -1431,7 +1465,7 @@ function autoscale(t: f64): void {
     let current = 0;
     for (let k = 0; k < slots; k++) if (i32At(iAlive, first + k) == 1) current++;
     if (current == 0) continue;
-    const u = traceAt(i32At(itemTrace, first), t) * f64At(svcBase, s) / <f64>current;
+    const u = traceAt(load<i32>(demOf(first), D_TRACE), t) * f64At(svcBase, s) / <f64>current;
     const ratio = u / scaleTarget;
     let desired: f64 = abs<f64>(ratio - 1) <= scaleTolerance ? <f64>current : ceil(<f64>current * ratio);
     desired = min<f64>(<f64>slots, max<f64>(<f64>i32At(svcMin, s), desired));
@@ -1458,7 +1492,7 @@ function autoscale(t: f64): void {
       let removedNow = 0;
       for (let k = slots - 1; k >= 0 && <f64>(current - removedNow) > target; k--) {
         const i = first + k;
-        if (i32At(iAlive, i) != 1 || i32At(iMoving, i) != 0) continue;
+        if (i32At(iAlive, i) != 1 || load<i32>(demOf(i), D_MOVING) != 0) continue;
         deallocateHostForVm(i);
         setI32(iAlive, i, DORMANT);
         removedNow++;
@@ -1469,18 +1503,18 @@ function autoscale(t: f64): void {
 }
 
 function startReplica(i: i32, t: f64): bool {
-  setI32(iInst, i, 1);
+  store<i32>(demOf(i), 1, D_INST);
   const h = findHost(i, noneSet);
-  if (h < 0) { setI32(iInst, i, 0); failedPlacements++; return false; }
+  if (h < 0) { store<i32>(demOf(i), 0, D_INST); failedPlacements++; return false; }
   const nd = appendNode(h, i, NODE_BOOTING);
-  if (nd < 0) { setI32(iInst, i, 0); return false; }
+  if (nd < 0) { store<i32>(demOf(i), 0, D_INST); return false; }
   const ram = memoryRequest(i), bw = bwRequest(i);
   setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
   allocateFor(nd);
   computeAlloc(h);
   setI32(iHost, i, h);
   setI32(iAlive, i, 1);
-  setI32(iMoving, i, 1);
+  store<i32>(demOf(i), 1, D_MOVING);
   setI32(iHistLen, i, 0); setF64(iHistPrev, i, t);
   setU8(hHistValid, h, 0); // appended with the history it had before it was stopped
   updateHost(h, t, false);
@@ -1491,14 +1525,14 @@ function startReplica(i: i32, t: f64): bool {
 // ── Run ──────────────────────────────────────────────────────────────────────────────────────────────
 
 function placeArrival(i: i32): void {
-  setI32(iInst, i, 1);
+  store<i32>(demOf(i), 1, D_INST);
   let h = -1;
   const given = i32At(itemInitialHost, i);
   if (mode != abi.MODE_DYNAMIC || placement == abi.PLACE_FIRST_FIT) h = firstFit(i);
   else if (placement == abi.PLACE_GIVEN && given >= 0 && given < H && isSuitable(given, i)) h = given;
   else h = findHost(i, noneSet);
   const ok = allocateHostForVm(i, h);
-  setI32(iInst, i, 0);
+  store<i32>(demOf(i), 0, D_INST);
   if (ok) setU8(hReqValid, h, 0); // its demand was its full size while it was created
   setI32(iAlive, i, ok ? 1 : 2);
   if (!ok) failedPlacements++;
@@ -1519,7 +1553,7 @@ function recordStep(step: i32, t: f64, tBefore: f64, eBefore: f64, overloadedHos
   }
   let req: f64 = 0;
   let items = 0;
-  for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 1) { req += f64At(iReq, i); items++; }
+  for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 1) { req += load<f64>(demOf(i), D_REQ); items++; }
   setF64(series, row + abi.S_TIME, t);
   setF64(series, row + abi.S_ACTIVE_HOSTS, <f64>active);
   setF64(series, row + abi.S_POWER_W, t > tBefore ? (energy - eBefore) / (t - tBefore) : 0);
