@@ -36,19 +36,20 @@
 //                      cores; D_* below): one cache line each per item for what a host update reads and writes
 //   f64 item columns:  histPrev, shortSum, shortCount, migMB (memory a migration copies now)   [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
-//   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
-//                      emptySince                                                   [H]
+//   host records       [H × 128 B], 64-byte aligned, after the item records: avail, used, total, now, powNow, peMips,
+//                      ram, bw (the line PABFD prices with), memory, bw capacity, util, model, count, prevUtil,
+//                      prevNow, powPrev (H_* below)
+//   f64 host columns:  entryTime/Alloc/Req, switchOn, reqSum, emptySince                       [H]
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
 //                      histories H [HL × HL], screen work [HL² + 2HL], QR of [1 | H] [(HL + 1) × HL], R diagonals
 //                      (one regression's, [1 | H]'s) [HL + 1] each, Qᵀy, β
 //   i32 item columns:  host, alive, histStart, histLen   [N]; nodes [N × 4]
-//   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
+//   i32 host columns:  head, tail, entryActive, prevActive, classSeen                   [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
-//   f64 hNow, hPowNow [H] (utilisation and its power as of the host's last update); under-candidates' and
-//       PABFD candidates' keys [H] each
+//   f64 under-candidates' and PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, emptyAwake
 //       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
@@ -107,6 +108,27 @@ const D_PES: usize = 52; //     i32 itemPes
 const D_MOVING: usize = 56; //  i32 being moved (live migration, restart, replica start)
 const D_INST: usize = 60; //    i32 being created: its request is its full size
 @inline function demOf(i: i32): usize { return iDem + (<usize>i << 6); }
+// A host's record, 128 bytes (two cache lines), 64-byte aligned, instead of sixteen columns. The first line holds
+// everything PABFD prices a host with except its memory, bandwidth and model (the scan over every awake host is
+// ~28 k searches a day), the second the rest of what the update and the energy step read; static inputs are copied.
+const HOST_BYTES: i32 = 128;
+const H_AVAIL: usize = 0; //      f64 MIPS not allocated
+const H_USED: usize = 8; //       f64 MIPS used by the allocations (moving-in reservations counted whole)
+const H_TOTAL: usize = 16; //     f64 capacity, cores × MIPS per core
+const H_NOW: usize = 24; //       f64 utilisation as of the last update, clamped (clampUtilisation)
+const H_POW_NOW: usize = 32; //   f64 its power (utilisation at most 1)
+const H_PE_MIPS: usize = 40; //   f64 hostPeMips
+const H_RAM: usize = 48; //       f64 memory reserved
+const H_BW: usize = 56; //        f64 bandwidth reserved
+const H_MEMORY: usize = 64; //    f64 hostMemory
+const H_BW_CAP: usize = 72; //    f64 hostBw
+const H_UTIL: usize = 80; //      f64 MIPS in use as of the last update
+const H_MODEL: usize = 88; //     i32 hostModel
+const H_COUNT: usize = 92; //     i32 nodes listed
+const H_PREV_UTIL: usize = 96; // f64 H_UTIL before the last update, and its clamped value and power
+const H_PREV_NOW: usize = 104;
+const H_POW_PREV: usize = 112;
+@inline function hostAt(h: i32): usize { return hRec + (<usize>h << 7); }
 
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
@@ -121,8 +143,8 @@ let P: i32 = 0;
 // f64 state
 let iHistPrev: usize = 0, iHist: usize = 0, iRec: usize = 0, iDem: usize = 0;
 let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
-let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
-let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
+let hRec: usize = 0;
+let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
@@ -131,13 +153,13 @@ let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 let iNodes: usize = 0;
-let hHead: usize = 0, hTail: usize = 0, hCount: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
+let hHead: usize = 0, hTail: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
 let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nState: usize = 0, nOut: usize = 0;
 let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // incremental indexes (see the top of this file)
-let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
+let tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
@@ -172,13 +194,13 @@ function layoutState(): void {
   at = (at + 63) & ~(<usize>63);
   iRec = at; at += n * <usize>REC_BYTES;
   iDem = at; at += n * <usize>DEM_BYTES;
+  hRec = at; at += h * <usize>HOST_BYTES;
   iHistPrev = at; at += n * 8;
   iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
   iMigMB = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
-  hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
-  hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
-  hEntryReq = at; at += h * 8; hSwitchOn = at; at += h * 8; hUsed = at; at += h * 8; hReqSum = at; at += h * 8;
+  hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
+  hEntryReq = at; at += h * 8; hSwitchOn = at; at += h * 8; hReqSum = at; at += h * 8;
   hEmptySince = at; at += h * 8;
   hHistSum = at; at += h * hl * 8;
   nReq = at; at += p * 8; nAlloc = at; at += p * 8; nRam = at; at += p * 8; nBw = at; at += p * 8;
@@ -187,7 +209,6 @@ function layoutState(): void {
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
   mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
-  hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
   tracesD = at; at += <usize>R * <usize>C * 8;
@@ -201,7 +222,7 @@ function layoutState(): void {
   iHost = at; at += n * 4; iAlive = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
-  hHead = at; at += h * 4; hTail = at; at += h * 4; hCount = at; at += h * 4; hEntryActive = at; at += h * 4;
+  hHead = at; at += h * 4; hTail = at; at += h * 4; hEntryActive = at; at += h * 4;
   hPrevActive = at; at += h * 4; classSeen = at; at += (h + 1) * 4;
   nItem = at; at += p * 4; nHost = at; at += p * 4; nPrev = at; at += p * 4; nNext = at; at += p * 4;
   nState = at; at += p * 4; nOut = at; at += p * 4;
@@ -259,12 +280,15 @@ function initState(): void {
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
   }
   for (let h = 0; h < H; h++) {
+    const r = hostAt(h);
+    store<f64>(r, f64At(hostPeMips, h), H_PE_MIPS); store<f64>(r, f64At(hostMemory, h), H_MEMORY);
+    store<f64>(r, f64At(hostBw, h), H_BW_CAP); store<i32>(r, i32At(hostModel, h), H_MODEL);
     setI32(hHead, h, -1); setI32(hTail, h, -1);
     setF64(hEntryTime, h, -1);
     setI32(hPrevActive, h, 1);
-    const total = <f64>i32At(hostPes, h) * f64At(hostPeMips, h);
-    setF64(hTotal, h, total);
-    setF64(hAvail, h, total);
+    const total = <f64>i32At(hostPes, h) * load<f64>(hostAt(h), H_PE_MIPS);
+    store<f64>(hostAt(h), total, H_TOTAL);
+    store<f64>(hostAt(h), total, H_AVAIL);
     setF64(hEmptySince, h, -Infinity);
     setI32(classSeen, h, -1);
     setNow(h);
@@ -424,12 +448,12 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   setI32(nNext, nd, -1); setI32(nPrev, nd, i32At(hTail, h));
   if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
   setI32(hTail, h, nd);
-  setI32(hCount, h, i32At(hCount, h) + 1);
+  store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) + 1, H_COUNT);
   bitOn(awake, h); bitOn(touched, h);
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hHistValid, h) != 0) {
-    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS), total = f64At(hTotal, h), base = h * HL;
+    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   return nd;
@@ -440,11 +464,11 @@ function removeNode(nd: i32): void {
   const prev = i32At(nPrev, nd), next = i32At(nNext, nd);
   if (prev >= 0) setI32(nNext, prev, next); else setI32(hHead, h, next);
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
-  setI32(hCount, h, i32At(hCount, h) - 1);
+  store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) - 1, H_COUNT);
   setU8(hReqValid, h, 0); setU8(hHistValid, h, 0);
   bitOn(touched, h);
-  setF64(hRam, h, f64At(hRam, h) - f64At(nRam, nd));
-  setF64(hBw, h, f64At(hBw, h) - f64At(nBw, nd));
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) - f64At(nBw, nd), H_BW);
   for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
   setI32(nNext, nd, freeNode);
   freeNode = nd;
@@ -476,8 +500,8 @@ function removeNode(nd: i32): void {
  * same terms in the same order as the reference's final pass).
  */
 function computeAlloc(h: i32): void {
-  const peMips = f64At(hostPeMips, h);
-  let avail = f64At(hTotal, h);
+  const peMips = load<f64>(hostAt(h), H_PE_MIPS);
+  let avail = load<f64>(hostAt(h), H_TOTAL);
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
@@ -494,8 +518,8 @@ function computeAlloc(h: i32): void {
     if (migIn) used += sum * (1 - tgtShare) / tgtShare;
     used += sum;
   }
-  setF64(hAvail, h, avail);
-  setF64(hUsed, h, used);
+  store<f64>(hostAt(h), avail, H_AVAIL);
+  store<f64>(hostAt(h), used, H_USED);
 }
 
 /** A node's allocation when every node fits: its capped per-core request on each core, times its share. */
@@ -512,7 +536,7 @@ function computeAlloc(h: i32): void {
 
 /** The reference's computeAlloc where the requests do not all fit: every node scaled down and floored. */
 function scaleAllocations(h: i32): void {
-  const peMips = f64At(hostPeMips, h), total = f64At(hTotal, h);
+  const peMips = load<f64>(hostAt(h), H_PE_MIPS), total = load<f64>(hostAt(h), H_TOTAL);
   let required: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
@@ -539,17 +563,17 @@ function scaleAllocations(h: i32): void {
     if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
     used += sum;
   }
-  setF64(hAvail, h, 0);
-  setF64(hUsed, h, used);
+  store<f64>(hostAt(h), 0, H_AVAIL);
+  store<f64>(hostAt(h), used, H_USED);
 }
 
 function vmCreate(h: i32, i: i32): bool {
   const ram = memoryRequest(i), bw = bwRequest(i);
-  if (f64At(hostMemory, h) - f64At(hRam, h) < ram || f64At(hostBw, h) - f64At(hBw, h) < bw) return false;
+  if (load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) < ram || load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) < bw) return false;
   const nd = appendNode(h, i, NODE_RESIDENT);
   if (nd < 0) return false;
   setF64(nRam, nd, ram); setF64(nBw, nd, bw);
-  setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
   allocateFor(nd);
   computeAlloc(h);
   return true;
@@ -589,11 +613,11 @@ function updateHost(h: i32, t: f64, tick: bool): void {
   setU8(hReqValid, h, 0);
   if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
   keepPrevious(h);
-  const peMips = f64At(hostPeMips, h);
+  const peMips = load<f64>(hostAt(h), H_PE_MIPS);
   // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
   // host recomputed after moves, or the item listed on two hosts) would write the same values.
   const always = tick || scaleTarget > 0, vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
-  let avail = f64At(hTotal, h), used: f64 = 0, util: f64 = 0, req: f64 = 0;
+  let avail = load<f64>(hostAt(h), H_TOTAL), used: f64 = 0, util: f64 = 0, req: f64 = 0;
   let over = false, finishing = false;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
@@ -641,11 +665,11 @@ function updateHost(h: i32, t: f64, tick: bool): void {
       req += reqTotal;
     }
   } else {
-    setF64(hAvail, h, avail);
-    setF64(hUsed, h, used);
+    store<f64>(hostAt(h), avail, H_AVAIL);
+    store<f64>(hostAt(h), used, H_USED);
   }
   if (finishing) bitOn(finishingSet, h); else bitOff(finishingSet, h);
-  setF64(hUtil, h, util);
+  store<f64>(hostAt(h), util, H_UTIL);
   setNow(h);
   hostEntry(h, t, util, req, util > 0 ? 1 : 0);
 }
@@ -655,16 +679,16 @@ function updateHost(h: i32, t: f64, tick: bool): void {
  * energy step clamps it), computed once per update for the energy step and PABFD instead of at every use.
  */
 function setNow(h: i32): void {
-  const now = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
-  setF64(hNow, h, now);
-  setF64(hPowNow, h, powerAt(i32At(hostModel, h), now > 1 ? 1 : now));
+  const now = clampUtilisation(load<f64>(hostAt(h), H_UTIL), load<f64>(hostAt(h), H_TOTAL));
+  store<f64>(hostAt(h), now, H_NOW);
+  store<f64>(hostAt(h), powerAt(load<i32>(hostAt(h), H_MODEL), now > 1 ? 1 : now), H_POW_NOW);
 }
 
 /** hPrevUtil := hUtil, and the cached utilisation and power with it. */
 @inline function keepPrevious(h: i32): void {
-  setF64(hPrevUtil, h, f64At(hUtil, h));
-  setF64(hPrevNow, h, f64At(hNow, h));
-  setF64(hPowPrev, h, f64At(hPowNow, h));
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_UTIL), H_PREV_UTIL);
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_NOW), H_PREV_NOW);
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_POW_NOW), H_POW_PREV);
 }
 
 function hostEntry(h: i32, t: f64, alloc: f64, req: f64, active: i32): void {
@@ -722,8 +746,8 @@ function itemTransition(i: i32): void {
 }
 
 @inline function dormant(h: i32): bool {
-  return i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hPrevUtil, h) == 0 && i32At(hEntryActive, h) == 0
-    && f64At(hEntryTime, h) >= 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
+  return load<i32>(hostAt(h), H_COUNT) == 0 && load<f64>(hostAt(h), H_UTIL) == 0 && load<f64>(hostAt(h), H_PREV_UTIL) == 0 && i32At(hEntryActive, h) == 0
+    && f64At(hEntryTime, h) >= 0 && load<f64>(hostAt(h), H_RAM) == 0 && load<f64>(hostAt(h), H_BW) == 0;
 }
 
 /**
@@ -734,7 +758,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   const dt = t - lastProcessTime;
   if (mode == abi.MODE_NPA && dt > 0) {
     let frame: f64 = 0;
-    for (let h = 0; h < H; h++) frame += powerAt(i32At(hostModel, h), 1) * dt;
+    for (let h = 0; h < H; h++) frame += powerAt(load<i32>(hostAt(h), H_MODEL), 1) * dt;
     energy += frame;
   }
   countReady();
@@ -764,7 +788,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   else if (mode != abi.MODE_NPA && dt > 0) energyOfAllHosts(t, dt);
   if (shutdownSeconds > 0) {
     for (let h = 0; h < H; h++) {
-      if (i32At(hCount, h) != 0 || f64At(hUtil, h) != 0) setF64(hEmptySince, h, NaN);
+      if (load<i32>(hostAt(h), H_COUNT) != 0 || load<f64>(hostAt(h), H_UTIL) != 0) setF64(hEmptySince, h, NaN);
       else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
     }
   }
@@ -775,10 +799,10 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
 /** A host's term of the reference's energy step with no idle window, right after its update: hPrevNow / hNow are
  * clampUtilisation(hPrevUtil / hUtil), and hPowPrev / hPowNow their powers as intervalEnergy computes them. */
 @inline function energyOf(h: i32, dt: f64, idle: bool): f64 {
-  const from = f64At(hPrevNow, h), to = f64At(hNow, h);
-  if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) return 0;
+  const from = load<f64>(hostAt(h), H_PREV_NOW), to = load<f64>(hostAt(h), H_NOW);
+  if (!idle && from == 0 && load<i32>(hostAt(h), H_COUNT) == 0 && to == 0) return 0;
   if (idle && from == 0) return 0; // intervalEnergy is 0
-  return intervalEnergyOf(f64At(hPowPrev, h), f64At(hPowNow, h), dt);
+  return intervalEnergyOf(load<f64>(hostAt(h), H_POW_PREV), load<f64>(hostAt(h), H_POW_NOW), dt);
 }
 
 /** The energy step with an idle window before switch-off: emptied hosts draw idle power, so every host counts. */
@@ -787,16 +811,16 @@ function energyOfAllHosts(t: f64, dt: f64): void {
     const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
     let frame: f64 = 0;
     for (let h = 0; h < H; h++) {
-      const from = clampUtilisation(f64At(hPrevUtil, h), f64At(hTotal, h));
-      const to = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
-      if (from == 0 && i32At(hCount, h) == 0 && to == 0 && shutdownSeconds > 0) {
+      const from = clampUtilisation(load<f64>(hostAt(h), H_PREV_UTIL), load<f64>(hostAt(h), H_TOTAL));
+      const to = clampUtilisation(load<f64>(hostAt(h), H_UTIL), load<f64>(hostAt(h), H_TOTAL));
+      if (from == 0 && load<i32>(hostAt(h), H_COUNT) == 0 && to == 0 && shutdownSeconds > 0) {
         const since = f64At(hEmptySince, h);
         const overlap = min<f64>(t, since + shutdownSeconds) - max<f64>(t - dt, since);
-        if (overlap > 0) frame += powerAt(i32At(hostModel, h), 0) * overlap;
+        if (overlap > 0) frame += powerAt(load<i32>(hostAt(h), H_MODEL), 0) * overlap;
         continue;
       }
-      if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) continue;
-      frame += intervalEnergy(i32At(hostModel, h), from, to, dt, idle);
+      if (!idle && from == 0 && load<i32>(hostAt(h), H_COUNT) == 0 && to == 0) continue;
+      frame += intervalEnergy(load<i32>(hostAt(h), H_MODEL), from, to, dt, idle);
     }
     energy += frame;
   }
@@ -847,7 +871,7 @@ function requestedSum(h: i32, extra: i32): f64 {
 /** The host's history sum over its list, cached until the list or a history changes. */
 function cacheHostHistory(h: i32): void {
   if (u8At(hHistValid, h) != 0) return;
-  const total = f64At(hTotal, h), base = h * HL;
+  const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
   for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, 0);
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
@@ -863,7 +887,7 @@ function cacheHostHistory(h: i32): void {
  */
 function hostWindow(h: i32, extra: i32, w: i32): bool {
   cacheHostHistory(h);
-  const total = f64At(hTotal, h), base = h * HL;
+  const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
   for (let j = 0; j < w; j++) setF64(hist, j, f64At(hHistSum, base + j));
   let len = 0;
   let mips: f64 = 0;
@@ -883,7 +907,7 @@ function hostWindow(h: i32, extra: i32, w: i32): bool {
 /** PowerHostUtilizationHistory.getUtilizationHistory (with `extra` as if appended) into hist, trimmed; its length. */
 function hostHistory(h: i32, extra: i32): i32 {
   cacheHostHistory(h);
-  const total = f64At(hTotal, h), base = h * HL;
+  const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
   for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   if (extra >= 0) {
     const len = i32At(iHistLen, extra), mips = load<f64>(demOf(extra), D_MIPS);
@@ -895,7 +919,7 @@ function hostHistory(h: i32, extra: i32): i32 {
 }
 
 @inline function thresholdOverloaded(h: i32, extra: i32, threshold: f64): bool {
-  return requestedSum(h, extra) / f64At(hTotal, h) > threshold;
+  return requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL) > threshold;
 }
 
 function overloaded(h: i32, extra: i32): bool {
@@ -906,7 +930,7 @@ function overloaded(h: i32, extra: i32): bool {
     if (n < minHistory || n <= 0) return thresholdOverloaded(h, extra, fallbackThreshold);
     const spread = detector == abi.DETECTOR_IQR ? iqr(hist, n) : mad(hist, scratchA, n);
     const upper = 1 - s * spread;
-    return requestedSum(h, extra) / f64At(hTotal, h) > upper;
+    return requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL) > upper;
   }
   const w = lrWindow;
   if (w > HL || !hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
@@ -998,12 +1022,12 @@ function select(h: i32): i32 {
 
 function isSuitable(h: i32, i: i32): bool {
   const req = requested(i);
-  return f64At(hostPeMips, h) >= req / <f64>load<i32>(demOf(i), D_PES) && f64At(hAvail, h) >= req
-    && f64At(hostMemory, h) - f64At(hRam, h) >= memoryRequest(i) && f64At(hostBw, h) - f64At(hBw, h) >= bwRequest(i);
+  return load<f64>(hostAt(h), H_PE_MIPS) >= req / <f64>load<i32>(demOf(i), D_PES) && load<f64>(hostAt(h), H_AVAIL) >= req
+    && load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) >= memoryRequest(i) && load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) >= bwRequest(i);
 }
 
 @inline function isEmpty(h: i32): bool {
-  return i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
+  return load<i32>(hostAt(h), H_COUNT) == 0 && load<f64>(hostAt(h), H_UTIL) == 0 && load<f64>(hostAt(h), H_RAM) == 0 && load<f64>(hostAt(h), H_BW) == 0;
 }
 
 // PABFD's candidates of one search: host, power increase, whether its overload must be checked.
@@ -1013,12 +1037,12 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
 /** Prices host h for the item being placed (the reference's loop body up to its overload check). */
 @inline function price(h: i32): void {
   const req = cReq;
-  if (!(f64At(hostPeMips, h) >= cPerPe && f64At(hAvail, h) >= req
-    && f64At(hostMemory, h) - f64At(hRam, h) >= cRam && f64At(hostBw, h) - f64At(hBw, h) >= cBw)) return;
-  const used = f64At(hUsed, h);
-  const after = (used + req) / f64At(hTotal, h);
-  if (after > 1 || f64At(hNow, h) > 1) return;
-  const diff = powerAt(i32At(hostModel, h), after) - f64At(hPowNow, h);
+  if (!(load<f64>(hostAt(h), H_PE_MIPS) >= cPerPe && load<f64>(hostAt(h), H_AVAIL) >= req
+    && load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) >= cRam && load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) >= cBw)) return;
+  const used = load<f64>(hostAt(h), H_USED);
+  const after = (used + req) / load<f64>(hostAt(h), H_TOTAL);
+  if (after > 1 || load<f64>(hostAt(h), H_NOW) > 1) return;
+  const diff = powerAt(load<i32>(hostAt(h), H_MODEL), after) - load<f64>(hostAt(h), H_POW_NOW);
   if (!(diff < MAX_VALUE)) return; // the reference's first comparison, against its initial minimum
   setI32(cHost, candidates, h); setF64(cDiff, candidates, diff); setI32(cCheck, candidates, used != 0 ? 1 : 0);
   if (diff < cBestDiff || (diff == cBestDiff && h < cBestHost)) { cBestDiff = diff; cBestHost = h; cBest = candidates; }
@@ -1219,7 +1243,7 @@ function optimize(t: f64): i32 {
       const h = lowestHost(w, bits);
       const bit = bits & (~bits + 1);
       bits &= bits - 1;
-      if (f64At(hNow, h) == 0) x |= bit;
+      if (load<f64>(hostAt(h), H_NOW) == 0) x |= bit;
     }
     setWord(exclUnder, w, x); setWord(exclPlace, w, x);
   }
@@ -1238,7 +1262,7 @@ function optimize(t: f64): i32 {
       while (bits != 0) {
         const h = lowestHost(w, bits);
         bits &= bits - 1;
-        const u = f64At(hNow, h);
+        const u = load<f64>(hostAt(h), H_NOW);
         if (!(u > 0 && u < 1)) continue;
         let k = candidatesU++;
         while (k > 0 && f64At(uKey, k - 1) > u) { setF64(uKey, k, f64At(uKey, k - 1)); setI32(uHost, k, i32At(uHost, k - 1)); k--; }
@@ -1289,7 +1313,7 @@ function restore(saved: i32, ins: i32): void {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
       while (i32At(hHead, h) >= 0) removeNode(i32At(hHead, h));
-      setF64(hRam, h, 0); setF64(hBw, h, 0);
+      store<f64>(hostAt(h), 0, H_RAM); store<f64>(hostAt(h), 0, H_BW);
     }
   }
   for (let k = 0; k < ins; k++) {
@@ -1297,7 +1321,7 @@ function restore(saved: i32, ins: i32): void {
     const nd = appendNode(h, i, i32At(inState, k));
     if (nd < 0) return;
     const ram = memoryRequest(i), bw = bwRequest(i);
-    setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+    setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
     allocateFor(nd);
   }
   for (let k = 0; k < saved; k++) {
@@ -1305,7 +1329,7 @@ function restore(saved: i32, ins: i32): void {
     const nd = appendNode(h, i, NODE_RESIDENT);
     if (nd < 0) return;
     const ram = memoryRequest(i), bw = bwRequest(i);
-    setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+    setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
     allocateFor(nd);
     setI32(iHost, i, h);
   }
@@ -1351,7 +1375,7 @@ function flushDeferred(t: f64): void {
  */
 function startMove(i: i32, target: i32, t: f64): void {
   store<i32>(demOf(i), 1, D_MOVING);
-  const off = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
+  const off = load<i32>(hostAt(target), H_COUNT) == 0 && load<f64>(hostAt(target), H_UTIL) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
   const boot: f64 = off ? bootSeconds : 0;
   let duration: f64;
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
@@ -1362,7 +1386,7 @@ function startMove(i: i32, target: i32, t: f64): void {
     if (nd >= 0) {
       const ram = memoryRequest(i), bw = bwRequest(i);
       setF64(nRam, nd, ram); setF64(nBw, nd, bw);
-      setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
+      store<f64>(hostAt(target), load<f64>(hostAt(target), H_RAM) + ram, H_RAM); store<f64>(hostAt(target), load<f64>(hostAt(target), H_BW) + bw, H_BW);
       allocateFor(nd); // the reference also computes the allocation here, which updateHost recomputes below
     }
     setI32(iHost, i, target);
@@ -1375,7 +1399,7 @@ function startMove(i: i32, target: i32, t: f64): void {
       if (nd >= 0) {
         const ram = memoryRequest(i), bw = bwRequest(i);
         setF64(nRam, nd, ram); setF64(nBw, nd, bw);
-        setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
+        store<f64>(hostAt(target), load<f64>(hostAt(target), H_RAM) + ram, H_RAM); store<f64>(hostAt(target), load<f64>(hostAt(target), H_BW) + bw, H_BW);
         allocateFor(nd);
       }
       deferUpdate(target);
@@ -1509,7 +1533,7 @@ function startReplica(i: i32, t: f64): bool {
   const nd = appendNode(h, i, NODE_BOOTING);
   if (nd < 0) { store<i32>(demOf(i), 0, D_INST); return false; }
   const ram = memoryRequest(i), bw = bwRequest(i);
-  setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+  setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
   allocateFor(nd);
   computeAlloc(h);
   setI32(iHost, i, h);
@@ -1547,8 +1571,8 @@ function recordStep(step: i32, t: f64, tBefore: f64, eBefore: f64, overloadedHos
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
-      if (f64At(hUtil, h) > 0) active++;
-      alloc += f64At(hUtil, h);
+      if (load<f64>(hostAt(h), H_UTIL) > 0) active++;
+      alloc += load<f64>(hostAt(h), H_UTIL);
     }
   }
   let req: f64 = 0;
