@@ -159,7 +159,7 @@ let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // incremental indexes (see the top of this file)
-let tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
+let tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0, cHeapKey: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
@@ -209,7 +209,7 @@ function layoutState(): void {
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
   mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
-  uKey = at; at += h * 8; cDiff = at; at += h * 8;
+  uKey = at; at += h * 8; cDiff = at; at += h * 8; cHeapKey = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
   tracesD = at; at += <usize>R * <usize>C * 8;
   at = layoutPower(at, M);
@@ -1101,35 +1101,45 @@ function findHost(i: i32, exclude: usize): i32 {
   if (cBest < 0) return -1;
   if (i32At(cCheck, cBest) == 0 || !overloaded(cBestHost, i)) return cBestHost;
   let size = 0;
-  for (let c = 0; c < candidates; c++) if (c != cBest) setI32(cHeap, size++, c);
+  for (let c = 0; c < candidates; c++) {
+    if (c == cBest) continue;
+    setF64(cHeapKey, size, f64At(cDiff, c)); setI32(cHeap, size, i32At(cHost, c) << 1 | i32At(cCheck, c)); size++;
+  }
   for (let k = (size >> 1) - 1; k >= 0; k--) siftDown(k, size);
   while (size > 0) {
-    const k = i32At(cHeap, 0);
-    setI32(cHeap, 0, i32At(cHeap, --size));
+    const e = i32At(cHeap, 0);
+    size--;
+    setF64(cHeapKey, 0, f64At(cHeapKey, size)); setI32(cHeap, 0, i32At(cHeap, size));
     siftDown(0, size);
-    const h = i32At(cHost, k);
-    if (i32At(cCheck, k) == 0 || !overloaded(h, i)) return h;
+    const h = e >> 1;
+    if ((e & 1) == 0 || !overloaded(h, i)) return h;
   }
   return -1;
 }
 
-/** Candidate a before candidate b: the lesser power increase, the lower host index among equal ones. */
-@inline function before(a: i32, b: i32): bool {
-  const da = f64At(cDiff, a), db = f64At(cDiff, b);
-  return da < db || (da == db && i32At(cHost, a) < i32At(cHost, b));
+/** Heap entry (key da, host·2 + check ea) before (db, eb): the lesser power increase, the lower host index among
+ * equal ones (hosts are distinct, so comparing host·2 + check compares hosts). */
+@inline function before(da: f64, ea: i32, db: f64, eb: i32): bool {
+  return da < db || (da == db && ea < eb);
 }
 
+// The heap of the candidates after the first: each entry's key (power increase) in cHeapKey and its host·2 + whether
+// its overload must be checked in cHeap, side by side, so that sifting compares without looking candidates up.
 function siftDown(k: i32, size: i32): void {
-  const v = i32At(cHeap, k);
+  const vd = f64At(cHeapKey, k), ve = i32At(cHeap, k);
   for (;;) {
     let c = 2 * k + 1;
     if (c >= size) break;
-    if (c + 1 < size && before(i32At(cHeap, c + 1), i32At(cHeap, c))) c++;
-    if (!before(i32At(cHeap, c), v)) break;
-    setI32(cHeap, k, i32At(cHeap, c));
+    let cd = f64At(cHeapKey, c), ce = i32At(cHeap, c);
+    if (c + 1 < size) {
+      const rd = f64At(cHeapKey, c + 1), re = i32At(cHeap, c + 1);
+      if (before(rd, re, cd, ce)) { c++; cd = rd; ce = re; }
+    }
+    if (!before(cd, ce, vd, ve)) break;
+    setF64(cHeapKey, k, cd); setI32(cHeap, k, ce);
     k = c;
   }
-  setI32(cHeap, k, v);
+  setF64(cHeapKey, k, vd); setI32(cHeap, k, ve);
 }
 
 function firstFit(i: i32): i32 {
