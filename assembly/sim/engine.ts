@@ -68,7 +68,7 @@ import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './b
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
-import { iqr, loess, mad, regressReversed } from './stats';
+import { allFinite, iqr, iqrInRange, iqrOf, loess, mad, madOf, regressReversed } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -928,7 +928,11 @@ function overloaded(h: i32, extra: i32): bool {
   if (detector == abi.DETECTOR_IQR || detector == abi.DETECTOR_MAD) {
     const n = hostHistory(h, extra);
     if (n < minHistory || n <= 0) return thresholdOverloaded(h, extra, fallbackThreshold);
-    const spread = detector == abi.DETECTOR_IQR ? iqr(hist, n) : mad(hist, scratchA, n);
+    // Order statistics without sorting where every value is finite (stats.ts says why the results are the same).
+    const fast = allFinite(hist, n);
+    const spread = detector == abi.DETECTOR_IQR
+      ? (fast && iqrInRange(n) ? iqrOf(hist, n) : iqr(hist, n))
+      : (fast ? madOf(hist, scratchA, n) : mad(hist, scratchA, n));
     const upper = 1 - s * spread;
     return requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL) > upper;
   }
