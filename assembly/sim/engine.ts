@@ -51,8 +51,7 @@
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
 //   f64 under-candidates' and PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
-//   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, emptyAwake
-//       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
+//   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
 //       lastTouched, finishing
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
 //   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid [H] (cached
@@ -162,7 +161,7 @@ let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0
 let tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0, cHeapKey: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
-let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
+let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, occupied: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
 let anyMemoryTrace: bool = false, earliestDepart: f64 = Infinity;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
@@ -216,7 +215,7 @@ function layoutState(): void {
   W = wordsFor(H);
   const wb = <usize>W * 8;
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
-  emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
+  occupied = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
   deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4;
@@ -449,7 +448,9 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
   setI32(hTail, h, nd);
   store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) + 1, H_COUNT);
-  bitOn(awake, h); bitOn(touched, h);
+  // `occupied`: a superset of the non-empty hosts (isEmpty false), for findHost. Only a listed item makes a host
+  // non-empty: memory and bandwidth are reserved only for listed items, and an update of an empty list gives 0.
+  bitOn(awake, h); bitOn(touched, h); bitOn(occupied, h);
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hHistValid, h) != 0) {
@@ -1066,8 +1067,11 @@ function findHost(i: i32, exclude: usize): i32 {
   cReq = req; cPerPe = req / <f64>load<i32>(demOf(i), D_PES); cRam = memoryRequest(i); cBw = bwRequest(i);
   candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff;
   const call = ++findCall;
+  // Hosts outside `occupied` are empty (see appendNode), so only awake hosts in it are looked at; those found empty
+  // leave it until an item is listed on them again (at the start every host is awake and none occupied, so the
+  // initial placement does not walk every host at every arrival).
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w) & ~wordAt(exclude, w);
+    let bits = wordAt(awake, w) & wordAt(occupied, w) & ~wordAt(exclude, w);
     let empties: u64 = 0;
     while (bits != 0) {
       const h = lowestHost(w, bits);
@@ -1076,12 +1080,12 @@ function findHost(i: i32, exclude: usize): i32 {
       if (isEmpty(h)) { empties |= bit; continue; }
       price(h);
     }
-    setWord(emptyAwake, w, empties);
+    setWord(occupied, w, wordAt(occupied, w) & ~empties);
   }
-  // Empty hosts: those outside the awake set (dormant, so empty) and the awake ones found empty above.
+  // Empty hosts: those outside the awake set (dormant, so empty) and the awake ones not occupied (found empty).
   let seen = 0;
   for (let w = 0; w < W && seen < classCount; w++) {
-    let bits = (~wordAt(awake, w) | wordAt(emptyAwake, w)) & ~wordAt(exclude, w) & wordAt(classedSet, w);
+    let bits = ~(wordAt(awake, w) & wordAt(occupied, w)) & ~wordAt(exclude, w) & wordAt(classedSet, w);
     while (bits != 0 && seen < classCount) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
@@ -1093,7 +1097,7 @@ function findHost(i: i32, exclude: usize): i32 {
     }
   }
   for (let w = 0; w < W; w++) {
-    let bits = (~wordAt(awake, w) | wordAt(emptyAwake, w)) & ~wordAt(exclude, w) & wordAt(unclassedSet, w);
+    let bits = ~(wordAt(awake, w) & wordAt(occupied, w)) & ~wordAt(exclude, w) & wordAt(unclassedSet, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
