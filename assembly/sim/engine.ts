@@ -475,6 +475,27 @@ function removeNode(nd: i32): void {
   freeNode = nd;
 }
 
+/**
+ * Every node of h's list removed, as removeNode from the head until the list is empty, then the memory and bandwidth
+ * reserved set to 0 (restore's reset): the nodes go onto the free list in the same order, and what removeNode's
+ * unlinking and running sums would write in between is overwritten here (a freed node's links are rewritten when
+ * it is listed again).
+ */
+function clearList(h: i32): void {
+  let nd = i32At(hHead, h);
+  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); bitOn(touched, h); }
+  while (nd >= 0) {
+    const next = i32At(nNext, nd), i = i32At(nItem, nd);
+    for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
+    setI32(nNext, nd, freeNode);
+    freeNode = nd;
+    nd = next;
+  }
+  setI32(hHead, h, -1); setI32(hTail, h, -1);
+  const r = hostAt(h);
+  store<i32>(r, 0, H_COUNT); store<f64>(r, 0, H_RAM); store<f64>(r, 0, H_BW);
+}
+
 @inline function allocateFor(nd: i32): void {
   const i = i32At(nItem, nd), h = i32At(nHost, nd);
   setF64(nReq, nd, requested(i));
@@ -1330,8 +1351,7 @@ function restore(saved: i32, ins: i32): void {
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
-      while (i32At(hHead, h) >= 0) removeNode(i32At(hHead, h));
-      store<f64>(hostAt(h), 0, H_RAM); store<f64>(hostAt(h), 0, H_BW);
+      clearList(h);
     }
   }
   for (let k = 0; k < ins; k++) {
