@@ -54,8 +54,9 @@
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
 //       lastTouched, finishing
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
-//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid [H] (cached
-//       demand sum and history sum still valid)
+//   f64 hMaxMB [H] (cached largest migration memory on the list, LR/LRR)
+//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid, hMaxValid
+//       [H] (cached demand sum, history sum and largest migration memory still valid)
 import * as abi from './abi';
 import {
   H, N, M, R, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
@@ -167,7 +168,7 @@ let anyMemoryTrace: bool = false, earliestDepart: f64 = Infinity;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
 let mcCandidate: usize = 0;
-let hOut: usize = 0, hOutSize: i32 = 0, hReqValid: usize = 0, hHistValid: usize = 0;
+let hOut: usize = 0, hOutSize: i32 = 0, hReqValid: usize = 0, hHistValid: usize = 0, hMaxValid: usize = 0, hMaxMB: usize = 0;
 // run state
 let freeNode: i32 = 0, pCount: i32 = 0, pHead: i32 = 0, mapCount: i32 = 0, findCall: i32 = 0, startedThisTick: i32 = 0;
 let lastProcessTime: f64 = 0, energy: f64 = 0;
@@ -234,7 +235,8 @@ function layoutState(): void {
   sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
   at = align8(at);
   sDesired = at; at += <usize>S * <usize>SCALE_HISTORY * 2 * 8;
-  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h;
+  hMaxMB = at; at += h * 8;
+  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h; hMaxValid = at; at += h;
   ensureMemory(align8(at) + 8);
   memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
 }
@@ -453,6 +455,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   bitOn(awake, h); bitOn(touched, h); bitOn(occupied, h);
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
+  if (u8At(hMaxValid, h) != 0 && f64At(iMigMB, i) > f64At(hMaxMB, h)) setF64(hMaxMB, h, f64At(iMigMB, i));
   if (u8At(hHistValid, h) != 0) {
     const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
@@ -466,7 +469,7 @@ function removeNode(nd: i32): void {
   if (prev >= 0) setI32(nNext, prev, next); else setI32(hHead, h, next);
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
   store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) - 1, H_COUNT);
-  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0);
+  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0);
   bitOn(touched, h);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) - f64At(nBw, nd), H_BW);
@@ -483,7 +486,7 @@ function removeNode(nd: i32): void {
  */
 function clearList(h: i32): void {
   let nd = i32At(hHead, h);
-  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); bitOn(touched, h); }
+  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); bitOn(touched, h); }
   while (nd >= 0) {
     const next = i32At(nNext, nd), i = i32At(nItem, nd);
     for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
@@ -940,6 +943,22 @@ function hostHistory(h: i32, extra: i32): i32 {
   return n + 2;
 }
 
+/**
+ * The largest memory a migration off h's list would copy, as the reference's walk finds it (the first of equal
+ * values, −MAX_VALUE for an empty list). Kept per host while its list does not change (appendNode extends it with the
+ * same comparison the walk would make last; removals drop it) and no item's memory follows a trace (then the walk).
+ */
+function maxMigrationMB(h: i32): f64 {
+  if (!anyMemoryTrace && u8At(hMaxValid, h) != 0) return f64At(hMaxMB, h);
+  let maxMB: f64 = -MAX_VALUE;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const mb = f64At(iMigMB, i32At(nItem, nd));
+    if (mb > maxMB) maxMB = mb;
+  }
+  if (!anyMemoryTrace) { setF64(hMaxMB, h, maxMB); setU8(hMaxValid, h, 1); }
+  return maxMB;
+}
+
 @inline function thresholdOverloaded(h: i32, extra: i32, threshold: f64): bool {
   return requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL) > threshold;
 }
@@ -965,11 +984,7 @@ function overloaded(h: i32, extra: i32): bool {
     for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
     loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
   }
-  let maxMB: f64 = -MAX_VALUE;
-  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const mb = f64At(iMigMB, i32At(nItem, nd));
-    if (mb > maxMB) maxMB = mb;
-  }
+  let maxMB = maxMigrationMB(h);
   if (extra >= 0 && f64At(iMigMB, extra) > maxMB) maxMB = f64At(iMigMB, extra);
   const intervals = ceil(maxMB / f64At(hostMigrationRate, h) / interval);
   let predicted = f64At(est, 0) + f64At(est, 1) * (<f64>w + intervals);
