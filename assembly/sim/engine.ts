@@ -592,7 +592,8 @@ function scaleAllocations(h: i32): void {
   store<f64>(hostAt(h), used, H_USED);
 }
 
-function vmCreate(h: i32, i: i32): bool {
+/** `alloc`: false where the caller leaves the allocation to an update that follows (completeMove). */
+function vmCreate(h: i32, i: i32, alloc: bool = true): bool {
   const ram = memoryRequest(i), bw = bwRequest(i);
   if (load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) < ram || load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) < bw) return false;
   const nd = appendNode(h, i, NODE_RESIDENT);
@@ -600,15 +601,15 @@ function vmCreate(h: i32, i: i32): bool {
   setF64(nRam, nd, ram); setF64(nBw, nd, bw);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
   allocateFor(nd);
-  computeAlloc(h);
+  if (alloc) computeAlloc(h);
   return true;
 }
 
-function vmDestroy(h: i32, i: i32): void {
+function vmDestroy(h: i32, i: i32, alloc: bool = true): void {
   const nd = nodeOf(i, h, -1);
   if (nd < 0) return;
   removeNode(nd);
-  computeAlloc(h);
+  if (alloc) computeAlloc(h);
 }
 
 function allocateHostForVm(i: i32, h: i32): bool {
@@ -800,7 +801,12 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
       // A dormant host is skipped, as in the reference, and leaves the awake set until an item is listed on it.
-      if (dormant(h)) { bitOff(awake, h); continue; }
+      if (dormant(h)) {
+        // An empty list's allocation (computeAlloc's), which completeMove may have left to this update.
+        store<f64>(hostAt(h), load<f64>(hostAt(h), H_TOTAL), H_AVAIL); store<f64>(hostAt(h), 0, H_USED);
+        bitOff(awake, h);
+        continue;
+      }
       if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
       else keepPrevious(h);
       if (awakeEnergy) frame += energyOf(h, dt, idle);
@@ -1502,11 +1508,17 @@ function completeMove(i: i32, target: i32): void {
     else store<i32>(demOf(i), 0, D_MOVING);
     return;
   }
-  deallocateHostForVm(i);
+  // The reference's deallocateHostForVm, removal of the moving-in reservation and allocateHostForVm, without their
+  // computeAlloc calls: both hosts are touched (removeNode, appendNode), so the update that ends this instant
+  // (processMoves) recomputes their allocations from their lists, and nothing reads an allocation before it (moves
+  // completing at the same instant check memory only); a host it finds dormant gets the empty list's allocation.
+  const src = i32At(iHost, i);
+  setI32(iHost, i, -1);
+  if (src >= 0) vmDestroy(src, i, false);
   const nd = nodeOf(i, target, NODE_MIGRATING_IN);
-  if (nd >= 0) { removeNode(nd); computeAlloc(target); }
+  if (nd >= 0) removeNode(nd);
   store<i32>(demOf(i), 0, D_MOVING);
-  if (!allocateHostForVm(i, target)) failedPlacements++;
+  if (vmCreate(target, i, false)) setI32(iHost, i, target); else failedPlacements++;
 }
 
 function processMoves(until: f64): void {
