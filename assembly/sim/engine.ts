@@ -26,6 +26,9 @@
 //    update walk itself (updateHost, updateAll say why each gives the same values).
 //  - An item already updated at instant t is not updated again at t outside ticks and autoscaling (the second update
 //    of an instant, a deferred one, an item listed on two hosts): its demand is then a function of t alone.
+//  - Allocations (computeAlloc) that an update recomputes before anything reads them are not computed: at a live
+//    migration's completion, for overloaded hosts losing items while a step plans, and after restore (completeMove,
+//    optimize, restore say why each is never read); a host found dormant gets the empty list's allocation.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
@@ -1286,7 +1289,7 @@ function optimize(t: f64): i32 {
         const i = select(h);
         if (i < 0) break;
         setI32(list, n++, i);
-        vmDestroy(h, i);
+        vmDestroy(h, i, false); // an overloaded host is excluded from placement: its allocation is not read before restore
         if (!overloaded(h, -1)) break;
       }
     }
@@ -1365,7 +1368,7 @@ function optimize(t: f64): i32 {
 }
 
 /** The reference's restore: every host back to its list before planning. Only awake hosts list items (or hold
- * memory), and a host with an empty list already has the allocation computeAlloc would give it. */
+ * memory). */
 function restore(saved: i32, ins: i32): void {
   for (let w = 0; w < W; w++) {
     let bits = wordAt(awake, w);
@@ -1392,14 +1395,10 @@ function restore(saved: i32, ins: i32): void {
     allocateFor(nd);
     setI32(iHost, i, h);
   }
-  for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
-    while (bits != 0) {
-      const h = lowestHost(w, bits);
-      bits &= bits - 1;
-      computeAlloc(h);
-    }
-  }
+  // The reference then runs computeAlloc on every host. Those allocations are never read: the moves started next
+  // update their hosts (flushDeferred, startMove), and the next update after this step is a full one (a tick, or the
+  // first move completion after it) that recomputes every awake host's allocation from its list before anything
+  // reads one (PABFD, placements), and gives dormant hosts the empty list's allocation (updateAll).
 }
 
 // ── Moves ────────────────────────────────────────────────────────────────────────────────────────────
