@@ -11,7 +11,8 @@
 //  - `touched`: hosts whose list or items changed since the last update. The second update at a move's
 //    completion instant (dt = 0, no autoscaling) recomputes only these: for every other host an update at the
 //    same instant rewrites the same values, except hPrevUtil := hUtil, which is done directly.
-//  - PABFD (findHost) prices only non-excluded awake hosts plus, per host class, the first non-excluded empty
+//  - PABFD (findHost) prices only non-excluded awake hosts that may list items (`occupied`: a host joins it when an
+//    item is listed on it, and leaves it when a search finds it empty) plus, per host class, the first non-excluded empty
 //    host (found with bit operations instead of a walk over every idle host), and checks overload in order of
 //    increasing power increase, host index breaking ties — the reference's scan picks the same host: the
 //    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
