@@ -366,7 +366,8 @@ function locateTrace(t: f64): void {
 }
 
 @inline function requested(i: i32): f64 {
-  return load<i32>(demOf(i), D_INST) != 0 ? load<f64>(demOf(i), D_MIPS) : load<f64>(demOf(i), D_REQ);
+  const d = demOf(i);
+  return load<i32>(d, D_INST) != 0 ? load<f64>(d, D_MIPS) : load<f64>(d, D_REQ);
 }
 
 @inline function memoryRequest(i: i32): f64 {
@@ -640,23 +641,24 @@ function deallocateHostForVm(i: i32): void {
  * that removeFinished walks only those hosts.
  */
 function updateHost(h: i32, t: f64, tick: bool): void {
+  const r = hostAt(h);
   setU8(hReqValid, h, 0);
   if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
   keepPrevious(h);
-  const peMips = load<f64>(hostAt(h), H_PE_MIPS);
+  const peMips = load<f64>(r, H_PE_MIPS);
   // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
   // host recomputed after moves, or the item listed on two hosts) would write the same values.
   const always = tick || scaleTarget > 0, vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
-  let avail = load<f64>(hostAt(h), H_TOTAL), used: f64 = 0, util: f64 = 0, req: f64 = 0;
+  let avail = load<f64>(r, H_TOTAL), used: f64 = 0, util: f64 = 0, req: f64 = 0;
   let over = false, finishing = false;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const i = i32At(nItem, nd);
-    if (always || load<f64>(demOf(i), D_UPDATED) != t) { updateItem(i, t, tick); store<f64>(demOf(i), t, D_UPDATED); }
+    const i = i32At(nItem, nd), d = demOf(i);
+    if (always || load<f64>(d, D_UPDATED) != t) { updateItem(i, t, tick); store<f64>(d, t, D_UPDATED); }
     allocateFor(nd);
-    const reqTotal = requested(i), moving = load<i32>(demOf(i), D_MOVING);
+    const reqTotal = requested(i), moving = load<i32>(d, D_MOVING);
     if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
     if (over) continue;
-    const pes = load<i32>(demOf(i), D_PES);
+    const pes = load<i32>(d, D_PES);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let tot: f64 = 0;
@@ -695,11 +697,11 @@ function updateHost(h: i32, t: f64, tick: bool): void {
       req += reqTotal;
     }
   } else {
-    store<f64>(hostAt(h), avail, H_AVAIL);
-    store<f64>(hostAt(h), used, H_USED);
+    store<f64>(r, avail, H_AVAIL);
+    store<f64>(r, used, H_USED);
   }
   if (finishing) bitOn(finishingSet, h); else bitOff(finishingSet, h);
-  store<f64>(hostAt(h), util, H_UTIL);
+  store<f64>(r, util, H_UTIL);
   setNow(h);
   hostEntry(h, t, util, req, util > 0 ? 1 : 0);
 }
@@ -709,16 +711,18 @@ function updateHost(h: i32, t: f64, tick: bool): void {
  * energy step clamps it), computed once per update for the energy step and PABFD instead of at every use.
  */
 function setNow(h: i32): void {
-  const now = clampUtilisation(load<f64>(hostAt(h), H_UTIL), load<f64>(hostAt(h), H_TOTAL));
-  store<f64>(hostAt(h), now, H_NOW);
-  store<f64>(hostAt(h), powerAt(load<i32>(hostAt(h), H_MODEL), now > 1 ? 1 : now), H_POW_NOW);
+  const r = hostAt(h);
+  const now = clampUtilisation(load<f64>(r, H_UTIL), load<f64>(r, H_TOTAL));
+  store<f64>(r, now, H_NOW);
+  store<f64>(r, powerAt(load<i32>(r, H_MODEL), now > 1 ? 1 : now), H_POW_NOW);
 }
 
 /** hPrevUtil := hUtil, and the cached utilisation and power with it. */
 @inline function keepPrevious(h: i32): void {
-  store<f64>(hostAt(h), load<f64>(hostAt(h), H_UTIL), H_PREV_UTIL);
-  store<f64>(hostAt(h), load<f64>(hostAt(h), H_NOW), H_PREV_NOW);
-  store<f64>(hostAt(h), load<f64>(hostAt(h), H_POW_NOW), H_POW_PREV);
+  const r = hostAt(h);
+  store<f64>(r, load<f64>(r, H_UTIL), H_PREV_UTIL);
+  store<f64>(r, load<f64>(r, H_NOW), H_PREV_NOW);
+  store<f64>(r, load<f64>(r, H_POW_NOW), H_POW_PREV);
 }
 
 function hostEntry(h: i32, t: f64, alloc: f64, req: f64, active: i32): void {
@@ -776,8 +780,9 @@ function itemTransition(i: i32): void {
 }
 
 @inline function dormant(h: i32): bool {
-  return load<i32>(hostAt(h), H_COUNT) == 0 && load<f64>(hostAt(h), H_UTIL) == 0 && load<f64>(hostAt(h), H_PREV_UTIL) == 0 && i32At(hEntryActive, h) == 0
-    && f64At(hEntryTime, h) >= 0 && load<f64>(hostAt(h), H_RAM) == 0 && load<f64>(hostAt(h), H_BW) == 0;
+  const r = hostAt(h);
+  return load<i32>(r, H_COUNT) == 0 && load<f64>(r, H_UTIL) == 0 && load<f64>(r, H_PREV_UTIL) == 0 && i32At(hEntryActive, h) == 0
+    && f64At(hEntryTime, h) >= 0 && load<f64>(r, H_RAM) == 0 && load<f64>(r, H_BW) == 0;
 }
 
 /**
@@ -834,10 +839,11 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
 /** A host's term of the reference's energy step with no idle window, right after its update: hPrevNow / hNow are
  * clampUtilisation(hPrevUtil / hUtil), and hPowPrev / hPowNow their powers as intervalEnergy computes them. */
 @inline function energyOf(h: i32, dt: f64, idle: bool): f64 {
-  const from = load<f64>(hostAt(h), H_PREV_NOW), to = load<f64>(hostAt(h), H_NOW);
-  if (!idle && from == 0 && load<i32>(hostAt(h), H_COUNT) == 0 && to == 0) return 0;
+  const r = hostAt(h);
+  const from = load<f64>(r, H_PREV_NOW), to = load<f64>(r, H_NOW);
+  if (!idle && from == 0 && load<i32>(r, H_COUNT) == 0 && to == 0) return 0;
   if (idle && from == 0) return 0; // intervalEnergy is 0
-  return intervalEnergyOf(load<f64>(hostAt(h), H_POW_PREV), load<f64>(hostAt(h), H_POW_NOW), dt);
+  return intervalEnergyOf(load<f64>(r, H_POW_PREV), load<f64>(r, H_POW_NOW), dt);
 }
 
 /** The energy step with an idle window before switch-off: emptied hosts draw idle power, so every host counts. */
@@ -1072,13 +1078,15 @@ function select(h: i32): i32 {
 // ── Placement ────────────────────────────────────────────────────────────────────────────────────────
 
 function isSuitable(h: i32, i: i32): bool {
+  const r = hostAt(h);
   const req = requested(i);
-  return load<f64>(hostAt(h), H_PE_MIPS) >= req / <f64>load<i32>(demOf(i), D_PES) && load<f64>(hostAt(h), H_AVAIL) >= req
-    && load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) >= memoryRequest(i) && load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) >= bwRequest(i);
+  return load<f64>(r, H_PE_MIPS) >= req / <f64>load<i32>(demOf(i), D_PES) && load<f64>(r, H_AVAIL) >= req
+    && load<f64>(r, H_MEMORY) - load<f64>(r, H_RAM) >= memoryRequest(i) && load<f64>(r, H_BW_CAP) - load<f64>(r, H_BW) >= bwRequest(i);
 }
 
 @inline function isEmpty(h: i32): bool {
-  return load<i32>(hostAt(h), H_COUNT) == 0 && load<f64>(hostAt(h), H_UTIL) == 0 && load<f64>(hostAt(h), H_RAM) == 0 && load<f64>(hostAt(h), H_BW) == 0;
+  const r = hostAt(h);
+  return load<i32>(r, H_COUNT) == 0 && load<f64>(r, H_UTIL) == 0 && load<f64>(r, H_RAM) == 0 && load<f64>(r, H_BW) == 0;
 }
 
 // PABFD's candidates of one search: host, power increase, whether its overload must be checked.
@@ -1087,13 +1095,14 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
 
 /** Prices host h for the item being placed (the reference's loop body up to its overload check). */
 @inline function price(h: i32): void {
+  const r = hostAt(h);
   const req = cReq;
-  if (!(load<f64>(hostAt(h), H_PE_MIPS) >= cPerPe && load<f64>(hostAt(h), H_AVAIL) >= req
-    && load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) >= cRam && load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) >= cBw)) return;
-  const used = load<f64>(hostAt(h), H_USED);
-  const after = (used + req) / load<f64>(hostAt(h), H_TOTAL);
-  if (after > 1 || load<f64>(hostAt(h), H_NOW) > 1) return;
-  const diff = powerAt(load<i32>(hostAt(h), H_MODEL), after) - load<f64>(hostAt(h), H_POW_NOW);
+  if (!(load<f64>(r, H_PE_MIPS) >= cPerPe && load<f64>(r, H_AVAIL) >= req
+    && load<f64>(r, H_MEMORY) - load<f64>(r, H_RAM) >= cRam && load<f64>(r, H_BW_CAP) - load<f64>(r, H_BW) >= cBw)) return;
+  const used = load<f64>(r, H_USED);
+  const after = (used + req) / load<f64>(r, H_TOTAL);
+  if (after > 1 || load<f64>(r, H_NOW) > 1) return;
+  const diff = powerAt(load<i32>(r, H_MODEL), after) - load<f64>(r, H_POW_NOW);
   if (!(diff < MAX_VALUE)) return; // the reference's first comparison, against its initial minimum
   setI32(cHost, candidates, h); setF64(cDiff, candidates, diff); setI32(cCheck, candidates, used != 0 ? 1 : 0);
   if (diff < cBestDiff || (diff == cBestDiff && h < cBestHost)) { cBestDiff = diff; cBestHost = h; cBest = candidates; }
