@@ -11,7 +11,8 @@
 //  - `touched`: hosts whose list or items changed since the last update. The second update at a move's
 //    completion instant (dt = 0, no autoscaling) recomputes only these: for every other host an update at the
 //    same instant rewrites the same values, except hPrevUtil := hUtil, which is done directly.
-//  - PABFD (findHost) prices only non-excluded awake hosts plus, per host class, the first non-excluded empty
+//  - PABFD (findHost) prices only non-excluded awake hosts that may list items (`occupied`: a host joins it when an
+//    item is listed on it, and leaves it when a search finds it empty) plus, per host class, the first non-excluded empty
 //    host (found with bit operations instead of a walk over every idle host), and checks overload in order of
 //    increasing power increase, host index breaking ties — the reference's scan picks the same host: the
 //    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
@@ -20,36 +21,46 @@
 //  - Trace interpolation constants are computed once per instant rather than once per item, and the slope between
 //    consecutive samples once per run (the same division the reference does at every read).
 //  - After a partial update (move completions at an instant already updated), finished items are looked for only on
-//    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update.
+//    the hosts it recomputed: on every other host nothing a removal depends on changed since the full update. In
+//    either case only on hosts whose update saw an item that may be finished (`finishingSet`).
+//  - A host update allocates and writes the records in one walk of its list, and the energy step is summed in the
+//    update walk itself (updateHost, updateAll say why each gives the same values).
 //  - An item already updated at instant t is not updated again at t outside ticks and autoscaling (the second update
 //    of an instant, a deferred one, an item listed on two hosts): its demand is then a function of t alone.
+//  - Allocations (computeAlloc) that an update recomputes before anything reads them are not computed: at a live
+//    migration's completion, for overloaded hosts losing items while a step plans, and after restore (completeMove,
+//    optimize, restore say why each is never read); a host found dormant gets the empty list's allocation.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
 // State layout, from arenaEnd (arena.ts), laid out by layoutState() at the start of each run:
-//   f64 item columns:  req, frac, histPrev, entryTime/Alloc/Req, migStart, totAlloc/totReq, underMig,
-//                      shortSum, shortCount, migMB (memory a migration copies now), updated (instant of its last
-//                      update)                                                    [N] each
+//   item records       [N × 64 B] each, 64-byte aligned: the interval record (entryTime/Alloc/Req, totAlloc/totReq,
+//                      migStart, entryMig, prevMig, underMig; REC_* below) and the demand record (req, frac, updated
+//                      (instant of its last update), moving, inst, copies of size, base/scale fractions, trace row,
+//                      cores; D_* below): one cache line each per item for what a host update reads and writes
+//   f64 item columns:  histPrev, shortSum, shortCount, migMB (memory a migration copies now)   [N] each
 //   f64 hist           [N × 2HL]     per-item utilisation history ring, stored twice, newest first
-//   f64 host columns:  total, avail, util, prevUtil, ram, bw, entryTime/Alloc/Req, switchOn, used, reqSum,
-//                      emptySince                                                   [H]
+//   host records       [H × 128 B], 64-byte aligned, after the item records: avail, used, total, now, powNow, peMips,
+//                      ram, bw (the line PABFD prices with), memory, bw capacity, util, model, count, prevUtil,
+//                      prevNow, powPrev (H_* below)
+//   f64 host columns:  entryTime/Alloc/Req, switchOn, reqSum, emptySince                       [H]
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
 //                      histories H [HL × HL], screen work [HL² + 2HL], QR of [1 | H] [(HL + 1) × HL], R diagonals
 //                      (one regression's, [1 | H]'s) [HL + 1] each, Qᵀy, β
-//   i32 item columns:  host, alive, moving, inst, histStart, histLen, entryMig, prevMig   [N]; nodes [N × 4]
-//   i32 host columns:  head, tail, count, entryActive, prevActive, classSeen            [H]
+//   i32 item columns:  host, alive, histStart, histLen   [N]; nodes [N × 4]
+//   i32 host columns:  head, tail, entryActive, prevActive, classSeen                   [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
 //   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
-//   f64 hNow, hPowNow [H] (utilisation and its power as of the host's last update); under-candidates' and
-//       PABFD candidates' keys [H] each
+//   f64 under-candidates' and PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
-//   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, emptyAwake
-//       (scratch), classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H])
+//   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
+//       lastTouched, finishing
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
-//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid [H] (cached
-//       demand sum and history sum still valid)
+//   f64 hMaxMB [H] (cached largest migration memory on the list, LR/LRR)
+//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid, hMaxValid
+//       [H] (cached demand sum, history sum and largest migration memory still valid)
 import * as abi from './abi';
 import {
   H, N, M, R, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
@@ -61,7 +72,7 @@ import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './b
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
-import { iqr, loess, mad, regressReversed } from './stats';
+import { allFinite, iqr, iqrInRange, iqrOf, loess, mad, madOf, regressReversed } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -71,6 +82,57 @@ const NODE_BOOTING: i32 = 3;
 const DORMANT: i32 = 3;
 const SCALE_HISTORY: i32 = 64;
 const MAX_VALUE: f64 = 1.7976931348623157e308;
+// An item's interval record (the reference's iEntry*/iTot*/iMigStart/iUnderMig/iPrevMig columns), one 64-byte record
+// per item, 64-byte aligned: every host update reads and writes most of these for each item it lists, in list order
+// (so in no particular item order), and one cache line per item instead of one per column is what that walk touches.
+const REC_BYTES: i32 = 64;
+const REC_ENTRY_TIME: usize = 0; //  f64 time of the open record (-1: none yet)
+const REC_ENTRY_ALLOC: usize = 8; // f64 allocated MIPS in it
+const REC_ENTRY_REQ: usize = 16; //  f64 requested MIPS in it
+const REC_TOT_ALLOC: usize = 24; //  f64 Σ allocated MIPS·s of closed records
+const REC_TOT_REQ: usize = 32; //    f64 Σ requested MIPS·s
+const REC_MIG_START: usize = 40; //  f64 start of the current move
+const REC_ENTRY_MIG: usize = 48; //  i32 moving in the open record
+const REC_PREV_MIG: usize = 52; //   i32 moving in the previous record
+const REC_UNDER_MIG: usize = 56; //  f64 Σ (requested − allocated)·s while moving
+@inline function recOf(i: i32): usize { return iRec + (<usize>i << 6); }
+// An item's demand record: what a host update reads and writes for each item it lists besides the interval record —
+// the request and its fraction, the instant of the last update, the moving and being-created flags, and copies of
+// the static inputs the update reads (size, base and scale fractions, trace row, cores) — one 64-byte record per item,
+// 64-byte aligned (after the interval records), for the same reason.
+const DEM_BYTES: i32 = 64;
+const D_REQ: usize = 0; //      f64 requested MIPS (frac × size) as of the last update
+const D_FRAC: usize = 8; //     f64 demand fraction as of the last update
+const D_UPDATED: usize = 16; // f64 instant of the last update (NaN: none)
+const D_MIPS: usize = 24; //    f64 itemMips
+const D_BASE: usize = 32; //    f64 itemBaseFrac
+const D_SCALE: usize = 40; //   f64 itemScaleFrac
+const D_TRACE: usize = 48; //   i32 itemTrace
+const D_PES: usize = 52; //     i32 itemPes
+const D_MOVING: usize = 56; //  i32 being moved (live migration, restart, replica start)
+const D_INST: usize = 60; //    i32 being created: its request is its full size
+@inline function demOf(i: i32): usize { return iDem + (<usize>i << 6); }
+// A host's record, 128 bytes (two cache lines), 64-byte aligned, instead of sixteen columns. The first line holds
+// everything PABFD prices a host with except its memory, bandwidth and model (the scan over every awake host is
+// ~28 k searches a day), the second the rest of what the update and the energy step read; static inputs are copied.
+const HOST_BYTES: i32 = 128;
+const H_AVAIL: usize = 0; //      f64 MIPS not allocated
+const H_USED: usize = 8; //       f64 MIPS used by the allocations (moving-in reservations counted whole)
+const H_TOTAL: usize = 16; //     f64 capacity, cores × MIPS per core
+const H_NOW: usize = 24; //       f64 utilisation as of the last update, clamped (clampUtilisation)
+const H_POW_NOW: usize = 32; //   f64 its power (utilisation at most 1)
+const H_PE_MIPS: usize = 40; //   f64 hostPeMips
+const H_RAM: usize = 48; //       f64 memory reserved
+const H_BW: usize = 56; //        f64 bandwidth reserved
+const H_MEMORY: usize = 64; //    f64 hostMemory
+const H_BW_CAP: usize = 72; //    f64 hostBw
+const H_UTIL: usize = 80; //      f64 MIPS in use as of the last update
+const H_MODEL: usize = 88; //     i32 hostModel
+const H_COUNT: usize = 92; //     i32 nodes listed
+const H_PREV_UTIL: usize = 96; // f64 H_UTIL before the last update, and its clamped value and power
+const H_PREV_NOW: usize = 104;
+const H_POW_PREV: usize = 112;
+@inline function hostAt(h: i32): usize { return hRec + (<usize>h << 7); }
 
 // parameters
 let interval: f64 = 0, offset: f64 = 0, endTime: f64 = 0, traceInterval: f64 = 0, detectorParam: f64 = 0;
@@ -83,34 +145,34 @@ let HL: i32 = 30, lrWindow: i32 = 10, minHistory: i32 = 12;
 let rngState: u32 = 0;
 let P: i32 = 0;
 // f64 state
-let iReq: usize = 0, iFrac: usize = 0, iHistPrev: usize = 0, iHist: usize = 0, iEntryTime: usize = 0, iEntryAlloc: usize = 0;
-let iEntryReq: usize = 0, iMigStart: usize = 0, iTotAlloc: usize = 0, iTotReq: usize = 0, iUnderMig: usize = 0;
-let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0, iUpdated: usize = 0;
-let hTotal: usize = 0, hAvail: usize = 0, hUtil: usize = 0, hPrevUtil: usize = 0, hRam: usize = 0, hBw: usize = 0;
-let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0, hUsed: usize = 0;
+let iHistPrev: usize = 0, iHist: usize = 0, iRec: usize = 0, iDem: usize = 0;
+let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
+let hRec: usize = 0;
+let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
 let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
-let iHost: usize = 0, iAlive: usize = 0, iMoving: usize = 0, iInst: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
-let iEntryMig: usize = 0, iPrevMig: usize = 0, iNodes: usize = 0;
-let hHead: usize = 0, hTail: usize = 0, hCount: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
+let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
+let iNodes: usize = 0;
+let hHead: usize = 0, hTail: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
 let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nState: usize = 0, nOut: usize = 0;
 let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
 let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
 // incremental indexes (see the top of this file)
-let hNow: usize = 0, hPowNow: usize = 0, hPrevNow: usize = 0, hPowPrev: usize = 0, tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0;
+let tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0, cHeapKey: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
-let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, emptyAwake: usize = 0;
+let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, occupied: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
+let anyMemoryTrace: bool = false, earliestDepart: f64 = Infinity;
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
 let mcCandidate: usize = 0;
-let hOut: usize = 0, hOutSize: i32 = 0, hReqValid: usize = 0, hHistValid: usize = 0;
+let hOut: usize = 0, hOutSize: i32 = 0, hReqValid: usize = 0, hHistValid: usize = 0, hMaxValid: usize = 0, hMaxMB: usize = 0;
 // run state
 let freeNode: i32 = 0, pCount: i32 = 0, pHead: i32 = 0, mapCount: i32 = 0, findCall: i32 = 0, startedThisTick: i32 = 0;
 let lastProcessTime: f64 = 0, energy: f64 = 0;
@@ -133,14 +195,16 @@ function layoutState(): void {
   const w = <usize>(max(HL, lrWindow) + 2);
   P = N * SLOTS + 1;
   let at = align8(arenaEnd);
-  iReq = at; at += n * 8; iFrac = at; at += n * 8; iHistPrev = at; at += n * 8; iEntryTime = at; at += n * 8;
-  iEntryAlloc = at; at += n * 8; iEntryReq = at; at += n * 8; iMigStart = at; at += n * 8; iTotAlloc = at; at += n * 8;
-  iTotReq = at; at += n * 8; iUnderMig = at; at += n * 8; iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
-  iMigMB = at; at += n * 8; iUpdated = at; at += n * 8;
+  at = (at + 63) & ~(<usize>63);
+  iRec = at; at += n * <usize>REC_BYTES;
+  iDem = at; at += n * <usize>DEM_BYTES;
+  hRec = at; at += h * <usize>HOST_BYTES;
+  iHistPrev = at; at += n * 8;
+  iShortSum = at; at += n * 8; iShortCount = at; at += n * 8;
+  iMigMB = at; at += n * 8;
   iHist = at; at += n * 2 * hl * 8;
-  hTotal = at; at += h * 8; hAvail = at; at += h * 8; hUtil = at; at += h * 8; hPrevUtil = at; at += h * 8;
-  hRam = at; at += h * 8; hBw = at; at += h * 8; hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
-  hEntryReq = at; at += h * 8; hSwitchOn = at; at += h * 8; hUsed = at; at += h * 8; hReqSum = at; at += h * 8;
+  hEntryTime = at; at += h * 8; hEntryAlloc = at; at += h * 8;
+  hEntryReq = at; at += h * 8; hSwitchOn = at; at += h * 8; hReqSum = at; at += h * 8;
   hEmptySince = at; at += h * 8;
   hHistSum = at; at += h * hl * 8;
   nReq = at; at += p * 8; nAlloc = at; at += p * 8; nRam = at; at += p * 8; nBw = at; at += p * 8;
@@ -149,21 +213,20 @@ function layoutState(): void {
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
   mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
-  hNow = at; at += h * 8; hPowNow = at; at += h * 8; hPrevNow = at; at += h * 8; hPowPrev = at; at += h * 8;
-  uKey = at; at += h * 8; cDiff = at; at += h * 8;
+  uKey = at; at += h * 8; cDiff = at; at += h * 8; cHeapKey = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
   tracesD = at; at += <usize>R * <usize>C * 8;
   at = layoutPower(at, M);
   W = wordsFor(H);
   const wb = <usize>W * 8;
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
-  emptyAwake = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
-  deferredSet = at; at += wb; lastTouched = at; at += wb;
+  occupied = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
+  deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
-  iHost = at; at += n * 4; iAlive = at; at += n * 4; iMoving = at; at += n * 4; iInst = at; at += n * 4;
-  iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iEntryMig = at; at += n * 4; iPrevMig = at; at += n * 4;
+  iHost = at; at += n * 4; iAlive = at; at += n * 4;
+  iHistStart = at; at += n * 4; iHistLen = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
-  hHead = at; at += h * 4; hTail = at; at += h * 4; hCount = at; at += h * 4; hEntryActive = at; at += h * 4;
+  hHead = at; at += h * 4; hTail = at; at += h * 4; hEntryActive = at; at += h * 4;
   hPrevActive = at; at += h * 4; classSeen = at; at += (h + 1) * 4;
   nItem = at; at += p * 4; nHost = at; at += p * 4; nPrev = at; at += p * 4; nNext = at; at += p * 4;
   nState = at; at += p * 4; nOut = at; at += p * 4;
@@ -176,7 +239,8 @@ function layoutState(): void {
   sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
   at = align8(at);
   sDesired = at; at += <usize>S * <usize>SCALE_HISTORY * 2 * 8;
-  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h;
+  hMaxMB = at; at += h * 8;
+  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h; hMaxValid = at; at += h;
   ensureMemory(align8(at) + 8);
   memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
 }
@@ -212,18 +276,24 @@ function readParams(): void {
 function initState(): void {
   for (let i = 0; i < N; i++) {
     setI32(iHost, i, -1);
-    setF64(iEntryTime, i, -1);
+    store<f64>(recOf(i), -1, REC_ENTRY_TIME);
     setF64(iMigMB, i, f64At(itemMigrationMB, i));
-    setF64(iUpdated, i, NaN);
+    const d = demOf(i);
+    store<f64>(d, NaN, D_UPDATED);
+    store<f64>(d, f64At(itemMips, i), D_MIPS); store<f64>(d, f64At(itemBaseFrac, i), D_BASE);
+    store<f64>(d, f64At(itemScaleFrac, i), D_SCALE); store<i32>(d, i32At(itemTrace, i), D_TRACE); store<i32>(d, i32At(itemPes, i), D_PES);
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
   }
   for (let h = 0; h < H; h++) {
+    const r = hostAt(h);
+    store<f64>(r, f64At(hostPeMips, h), H_PE_MIPS); store<f64>(r, f64At(hostMemory, h), H_MEMORY);
+    store<f64>(r, f64At(hostBw, h), H_BW_CAP); store<i32>(r, i32At(hostModel, h), H_MODEL);
     setI32(hHead, h, -1); setI32(hTail, h, -1);
     setF64(hEntryTime, h, -1);
     setI32(hPrevActive, h, 1);
-    const total = <f64>i32At(hostPes, h) * f64At(hostPeMips, h);
-    setF64(hTotal, h, total);
-    setF64(hAvail, h, total);
+    const total = <f64>i32At(hostPes, h) * load<f64>(hostAt(h), H_PE_MIPS);
+    store<f64>(hostAt(h), total, H_TOTAL);
+    store<f64>(hostAt(h), total, H_AVAIL);
     setF64(hEmptySince, h, -Infinity);
     setI32(classSeen, h, -1);
     setNow(h);
@@ -235,6 +305,11 @@ function initState(): void {
     if (clampUtilisation(0, total) == 0) bitOn(offWhenIdle, h);
   }
   setI32(classSeen, H, -1);
+  anyMemoryTrace = false; earliestDepart = Infinity;
+  for (let i = 0; i < N; i++) {
+    if (i32At(itemMemoryTrace, i) >= 0) anyMemoryTrace = true;
+    if (f64At(itemDepart, i) < earliestDepart) earliestDepart = f64At(itemDepart, i); // (NaN departs never)
+  }
   preparePower(M);
   for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
   // Slopes between consecutive samples, divided as the reference divides them between samples one interval apart
@@ -291,15 +366,16 @@ function locateTrace(t: f64): void {
 }
 
 @inline function requested(i: i32): f64 {
-  return i32At(iInst, i) != 0 ? f64At(itemMips, i) : f64At(iReq, i);
+  const d = demOf(i);
+  return load<i32>(d, D_INST) != 0 ? load<f64>(d, D_MIPS) : load<f64>(d, D_REQ);
 }
 
 @inline function memoryRequest(i: i32): f64 {
-  return i32At(iInst, i) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemMemory, i) : 0;
+  return load<i32>(demOf(i), D_INST) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemMemory, i) : 0;
 }
 
 @inline function bwRequest(i: i32): f64 {
-  return i32At(iInst, i) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemBw, i) : 0;
+  return load<i32>(demOf(i), D_INST) != 0 || !quirk(abi.QUIRK_MEMORY_AT_CREATION_ONLY) ? f64At(itemBw, i) : 0;
 }
 
 // Each ring is stored twice in a row ([2·HL] per item), so the HL values from the newest on are contiguous:
@@ -328,16 +404,23 @@ function locateTrace(t: f64): void {
   if (j < len) setF64(sum, j, f64At(sum, j) + f64At(h, j) * mips / total);
 }
 
-function updateItem(i: i32, t: f64, tick: bool): void {
-  let frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i);
-  const s = i32At(itemService, i);
-  if (scaleTarget > 0 && s >= 0) {
-    frac = f64At(itemBaseFrac, i) + traceAt(i32At(itemTrace, i), t) * f64At(itemScaleFrac, i) * (f64At(svcBase, s) / <f64>max(1, i32At(sReady, s)));
+@inline function updateItem(i: i32, t: f64, tick: bool): void {
+  const d = demOf(i);
+  // The service is read only with autoscaling on, the memory trace only where some item has one: columns the
+  // update would otherwise load for every item at every instant.
+  const s = scaleTarget > 0 ? i32At(itemService, i) : -1;
+  let frac: f64;
+  if (s >= 0) {
+    frac = load<f64>(d, D_BASE) + traceAt(load<i32>(d, D_TRACE), t) * load<f64>(d, D_SCALE) * (f64At(svcBase, s) / <f64>max(1, i32At(sReady, s)));
+  } else {
+    frac = load<f64>(d, D_BASE) + traceAt(load<i32>(d, D_TRACE), t) * load<f64>(d, D_SCALE);
   }
-  setF64(iFrac, i, frac);
-  setF64(iReq, i, frac * f64At(itemMips, i));
-  const memRow = i32At(itemMemoryTrace, i);
-  if (memRow >= 0) setF64(iMigMB, i, f64At(itemMigrationMB, i) * traceAt(memRow, t));
+  store<f64>(d, frac, D_FRAC);
+  store<f64>(d, frac * load<f64>(d, D_MIPS), D_REQ);
+  if (anyMemoryTrace) {
+    const memRow = i32At(itemMemoryTrace, i);
+    if (memRow >= 0) setF64(iMigMB, i, f64At(itemMigrationMB, i) * traceAt(memRow, t));
+  }
   if (tick && t > f64At(iHistPrev, i)) {
     const s = (i32At(iHistStart, i) + HL - 1) % HL;
     setI32(iHistStart, i, s);
@@ -371,12 +454,15 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   setI32(nNext, nd, -1); setI32(nPrev, nd, i32At(hTail, h));
   if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
   setI32(hTail, h, nd);
-  setI32(hCount, h, i32At(hCount, h) + 1);
-  bitOn(awake, h); bitOn(touched, h);
+  store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) + 1, H_COUNT);
+  // `occupied`: a superset of the non-empty hosts (isEmpty false), for findHost. Only a listed item makes a host
+  // non-empty: memory and bandwidth are reserved only for listed items, and an update of an empty list gives 0.
+  bitOn(awake, h); bitOn(touched, h); bitOn(occupied, h);
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
+  if (u8At(hMaxValid, h) != 0 && f64At(iMigMB, i) > f64At(hMaxMB, h)) setF64(hMaxMB, h, f64At(iMigMB, i));
   if (u8At(hHistValid, h) != 0) {
-    const len = i32At(iHistLen, i), mips = f64At(itemMips, i), total = f64At(hTotal, h), base = h * HL;
+    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   return nd;
@@ -387,20 +473,41 @@ function removeNode(nd: i32): void {
   const prev = i32At(nPrev, nd), next = i32At(nNext, nd);
   if (prev >= 0) setI32(nNext, prev, next); else setI32(hHead, h, next);
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
-  setI32(hCount, h, i32At(hCount, h) - 1);
-  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0);
+  store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) - 1, H_COUNT);
+  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0);
   bitOn(touched, h);
-  setF64(hRam, h, f64At(hRam, h) - f64At(nRam, nd));
-  setF64(hBw, h, f64At(hBw, h) - f64At(nBw, nd));
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) - f64At(nBw, nd), H_BW);
   for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
   setI32(nNext, nd, freeNode);
   freeNode = nd;
 }
 
-function allocateFor(nd: i32): void {
+/**
+ * Every node of h's list removed, as removeNode from the head until the list is empty, then the memory and bandwidth
+ * reserved set to 0 (restore's reset): the nodes go onto the free list in the same order, and what removeNode's
+ * unlinking and running sums would write in between is overwritten here (a freed node's links are rewritten when
+ * it is listed again).
+ */
+function clearList(h: i32): void {
+  let nd = i32At(hHead, h);
+  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); bitOn(touched, h); }
+  while (nd >= 0) {
+    const next = i32At(nNext, nd), i = i32At(nItem, nd);
+    for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
+    setI32(nNext, nd, freeNode);
+    freeNode = nd;
+    nd = next;
+  }
+  setI32(hHead, h, -1); setI32(hTail, h, -1);
+  const r = hostAt(h);
+  store<i32>(r, 0, H_COUNT); store<f64>(r, 0, H_RAM); store<f64>(r, 0, H_BW);
+}
+
+@inline function allocateFor(nd: i32): void {
   const i = i32At(nItem, nd), h = i32At(nHost, nd);
   setF64(nReq, nd, requested(i));
-  const moving = i32At(iMoving, i) != 0;
+  const moving = load<i32>(demOf(i), D_MOVING) != 0;
   if (hOutSize > 0) {
     const bit = h * N + i, byte = bit >> 3, mask = 1 << (bit & 7);
     let v = u8At(hOut, byte);
@@ -412,10 +519,6 @@ function allocateFor(nd: i32): void {
   }
 }
 
-function computeAlloc(h: i32): void {
-  allocate(h, false, 0, false);
-}
-
 /** Per-core request of a node: the reference divides by the core count, and x / 1 is x. */
 @inline function perCore(nd: i32, pes: i32): f64 {
   return pes == 1 ? f64At(nReq, nd) : f64At(nReq, nd) / <f64>pes;
@@ -423,98 +526,95 @@ function computeAlloc(h: i32): void {
 
 /**
  * The reference's computeAlloc (VmSchedulerTimeShared): allocations in list order while they fit, else every
- * node scaled down and floored; then hAvail and hUsed. With `refresh` each node's item is first updated at t and
- * its request taken (the reference does those in a pass of their own before; a node's allocation reads only its
- * own item, so one pass gives the same values), and hUsed is summed as the nodes are allocated (the same terms in
- * the same order as the reference's final pass) unless allocations had to be scaled.
+ * node scaled down and floored (scaleAllocations); then hAvail and hUsed, summed as the nodes are allocated (the
+ * same terms in the same order as the reference's final pass).
  */
-function allocate(h: i32, refresh: bool, t: f64, tick: bool): void {
-  const peMips = f64At(hostPeMips, h), total = f64At(hTotal, h);
-  let avail = total;
-  let over = false;
+function computeAlloc(h: i32): void {
+  const peMips = load<f64>(hostAt(h), H_PE_MIPS);
+  let avail = load<f64>(hostAt(h), H_TOTAL);
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (refresh) {
-      // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
-      // host recomputed after moves, or the item listed on two hosts) would write the same values.
-      const i = i32At(nItem, nd);
-      if (tick || scaleTarget > 0 || f64At(iUpdated, i) != t) { updateItem(i, t, tick); setF64(iUpdated, i, t); }
-      allocateFor(nd);
-    }
-    if (over) continue;
-    const i = i32At(nItem, nd), pes = i32At(itemPes, i);
+    const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
     const per = perCore(nd, pes);
     const cap = per > peMips ? peMips : per;
     let tot: f64 = 0;
     for (let k = 0; k < pes; k++) tot += cap;
     const migIn = i32At(nState, nd) == NODE_MIGRATING_IN;
     if (migIn) tot *= tgtShare;
-    if (avail >= tot) {
-      let sum: f64 = 0;
-      for (let k = 0; k < pes; k++) {
-        let v = cap;
-        if (i32At(nOut, nd) != 0) v *= srcShare;
-        else if (migIn) v *= tgtShare;
-        sum += v;
-      }
-      setF64(nAlloc, nd, sum);
-      avail -= tot;
-      if (migIn) used += sum * (1 - tgtShare) / tgtShare;
-      used += sum;
-    } else {
-      over = true;
-    }
+    if (!(avail >= tot)) { scaleAllocations(h); return; }
+    const sum = allocationOf(nd, cap, pes, migIn);
+    setF64(nAlloc, nd, sum);
+    avail -= tot;
+    if (migIn) used += sum * (1 - tgtShare) / tgtShare;
+    used += sum;
   }
-  if (over) {
-    let required: f64 = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-      const per = perCore(nd, pes);
-      const cap = per > peMips ? peMips : per;
-      let r: f64 = 0;
-      for (let k = 0; k < pes; k++) r += cap;
-      if (i32At(nState, nd) == NODE_MIGRATING_IN) r *= tgtShare;
-      required += r;
-    }
-    const sf = total / required;
-    used = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-      const i = i32At(nItem, nd), pes = i32At(itemPes, i);
-      const per = perCore(nd, pes);
-      const cap = per > peMips ? peMips : per;
-      let sum: f64 = 0;
-      for (let k = 0; k < pes; k++) {
-        let m = cap;
-        if (i32At(nOut, nd) != 0) { m *= sf; m *= srcShare; } else if (i32At(nState, nd) == NODE_MIGRATING_IN) { m *= tgtShare; m *= sf; } else m *= sf;
-        sum += floor(m);
-      }
-      setF64(nAlloc, nd, sum);
-      if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
-      used += sum;
-    }
-    avail = 0;
-  }
-  setF64(hAvail, h, avail);
-  setF64(hUsed, h, used);
+  store<f64>(hostAt(h), avail, H_AVAIL);
+  store<f64>(hostAt(h), used, H_USED);
 }
 
-function vmCreate(h: i32, i: i32): bool {
+/** A node's allocation when every node fits: its capped per-core request on each core, times its share. */
+@inline function allocationOf(nd: i32, cap: f64, pes: i32, migIn: bool): f64 {
+  let sum: f64 = 0;
+  for (let k = 0; k < pes; k++) {
+    let v = cap;
+    if (i32At(nOut, nd) != 0) v *= srcShare;
+    else if (migIn) v *= tgtShare;
+    sum += v;
+  }
+  return sum;
+}
+
+/** The reference's computeAlloc where the requests do not all fit: every node scaled down and floored. */
+function scaleAllocations(h: i32): void {
+  const peMips = load<f64>(hostAt(h), H_PE_MIPS), total = load<f64>(hostAt(h), H_TOTAL);
+  let required: f64 = 0;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
+    const per = perCore(nd, pes);
+    const cap = per > peMips ? peMips : per;
+    let r: f64 = 0;
+    for (let k = 0; k < pes; k++) r += cap;
+    if (i32At(nState, nd) == NODE_MIGRATING_IN) r *= tgtShare;
+    required += r;
+  }
+  const sf = total / required;
+  let used: f64 = 0;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
+    const per = perCore(nd, pes);
+    const cap = per > peMips ? peMips : per;
+    let sum: f64 = 0;
+    for (let k = 0; k < pes; k++) {
+      let m = cap;
+      if (i32At(nOut, nd) != 0) { m *= sf; m *= srcShare; } else if (i32At(nState, nd) == NODE_MIGRATING_IN) { m *= tgtShare; m *= sf; } else m *= sf;
+      sum += floor(m);
+    }
+    setF64(nAlloc, nd, sum);
+    if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
+    used += sum;
+  }
+  store<f64>(hostAt(h), 0, H_AVAIL);
+  store<f64>(hostAt(h), used, H_USED);
+}
+
+/** `alloc`: false where the caller leaves the allocation to an update that follows (completeMove). */
+function vmCreate(h: i32, i: i32, alloc: bool = true): bool {
   const ram = memoryRequest(i), bw = bwRequest(i);
-  if (f64At(hostMemory, h) - f64At(hRam, h) < ram || f64At(hostBw, h) - f64At(hBw, h) < bw) return false;
+  if (load<f64>(hostAt(h), H_MEMORY) - load<f64>(hostAt(h), H_RAM) < ram || load<f64>(hostAt(h), H_BW_CAP) - load<f64>(hostAt(h), H_BW) < bw) return false;
   const nd = appendNode(h, i, NODE_RESIDENT);
   if (nd < 0) return false;
   setF64(nRam, nd, ram); setF64(nBw, nd, bw);
-  setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+  store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
   allocateFor(nd);
-  computeAlloc(h);
+  if (alloc) computeAlloc(h);
   return true;
 }
 
-function vmDestroy(h: i32, i: i32): void {
+function vmDestroy(h: i32, i: i32, alloc: bool = true): void {
   const nd = nodeOf(i, h, -1);
   if (nd < 0) return;
   removeNode(nd);
-  computeAlloc(h);
+  if (alloc) computeAlloc(h);
 }
 
 function allocateHostForVm(i: i32, h: i32): bool {
@@ -531,29 +631,77 @@ function deallocateHostForVm(i: i32): void {
 
 // ── Updates, energy, metrics ─────────────────────────────────────────────────────────────────────────
 
+/**
+ * The reference's host update: every item on the host updated at t and its request taken, the allocation
+ * (computeAlloc), then the items' and the host's records. One pass does all three while every node fits (the
+ * reference's passes each read only the node at hand, so interleaving them changes no value, and the records' totals
+ * are added in list order as before); where a node does not fit, the allocations are scaled and the records pass
+ * runs again over the whole list — an item's record written twice at the same t keeps the second values, as the
+ * reference's single write would. It also notes whether an item may now be finished (removeFinished's test), so
+ * that removeFinished walks only those hosts.
+ */
 function updateHost(h: i32, t: f64, tick: bool): void {
+  const r = hostAt(h);
   setU8(hReqValid, h, 0);
   if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
   keepPrevious(h);
-  allocate(h, true, t, tick);
-  let util: f64 = 0, req: f64 = 0;
+  const peMips = load<f64>(r, H_PE_MIPS);
+  // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
+  // host recomputed after moves, or the item listed on two hosts) would write the same values.
+  const always = tick || scaleTarget > 0, vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
+  let avail = load<f64>(r, H_TOTAL), used: f64 = 0, util: f64 = 0, req: f64 = 0;
+  let over = false, finishing = false;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const i = i32At(nItem, nd);
-    const reqTotal = requested(i);
-    let alloc = f64At(nAlloc, nd);
-    const state = i32At(nState, nd);
-    if (state == NODE_STARTING) {
-      itemEntry(i, t, 0, reqTotal, 1);
-    } else if (state == NODE_BOOTING) {
-      alloc = f64At(nAlloc, nd);
-    } else if (state == NODE_RESIDENT) {
-      itemEntry(i, t, alloc, reqTotal, i32At(iMoving, i));
-      if (i32At(iMoving, i) != 0) alloc /= srcShare;
+    const i = i32At(nItem, nd), d = demOf(i);
+    if (always || load<f64>(d, D_UPDATED) != t) { updateItem(i, t, tick); store<f64>(d, t, D_UPDATED); }
+    allocateFor(nd);
+    const reqTotal = requested(i), moving = load<i32>(d, D_MOVING);
+    if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
+    if (over) continue;
+    const pes = load<i32>(d, D_PES);
+    const per = perCore(nd, pes);
+    const cap = per > peMips ? peMips : per;
+    let tot: f64 = 0;
+    for (let k = 0; k < pes; k++) tot += cap;
+    const state = i32At(nState, nd), migIn = state == NODE_MIGRATING_IN;
+    if (migIn) tot *= tgtShare;
+    if (!(avail >= tot)) { over = true; continue; }
+    let alloc = allocationOf(nd, cap, pes, migIn);
+    setF64(nAlloc, nd, alloc);
+    avail -= tot;
+    if (migIn) used += alloc * (1 - tgtShare) / tgtShare;
+    used += alloc;
+    if (state == NODE_STARTING) itemEntry(i, t, 0, reqTotal, 1);
+    else if (state == NODE_RESIDENT) {
+      itemEntry(i, t, alloc, reqTotal, moving);
+      if (moving != 0) alloc /= srcShare;
     }
     util += alloc;
     req += reqTotal;
   }
-  setF64(hUtil, h, util);
+  if (over) {
+    scaleAllocations(h);
+    util = 0; req = 0;
+    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+      const i = i32At(nItem, nd);
+      const reqTotal = requested(i);
+      let alloc = f64At(nAlloc, nd);
+      const state = i32At(nState, nd);
+      if (state == NODE_STARTING) {
+        itemEntry(i, t, 0, reqTotal, 1);
+      } else if (state == NODE_RESIDENT) {
+        itemEntry(i, t, alloc, reqTotal, load<i32>(demOf(i), D_MOVING));
+        if (load<i32>(demOf(i), D_MOVING) != 0) alloc /= srcShare;
+      }
+      util += alloc;
+      req += reqTotal;
+    }
+  } else {
+    store<f64>(r, avail, H_AVAIL);
+    store<f64>(r, used, H_USED);
+  }
+  if (finishing) bitOn(finishingSet, h); else bitOff(finishingSet, h);
+  store<f64>(r, util, H_UTIL);
   setNow(h);
   hostEntry(h, t, util, req, util > 0 ? 1 : 0);
 }
@@ -563,16 +711,18 @@ function updateHost(h: i32, t: f64, tick: bool): void {
  * energy step clamps it), computed once per update for the energy step and PABFD instead of at every use.
  */
 function setNow(h: i32): void {
-  const now = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
-  setF64(hNow, h, now);
-  setF64(hPowNow, h, powerAt(i32At(hostModel, h), now > 1 ? 1 : now));
+  const r = hostAt(h);
+  const now = clampUtilisation(load<f64>(r, H_UTIL), load<f64>(r, H_TOTAL));
+  store<f64>(r, now, H_NOW);
+  store<f64>(r, powerAt(load<i32>(r, H_MODEL), now > 1 ? 1 : now), H_POW_NOW);
 }
 
 /** hPrevUtil := hUtil, and the cached utilisation and power with it. */
 @inline function keepPrevious(h: i32): void {
-  setF64(hPrevUtil, h, f64At(hUtil, h));
-  setF64(hPrevNow, h, f64At(hNow, h));
-  setF64(hPowPrev, h, f64At(hPowNow, h));
+  const r = hostAt(h);
+  store<f64>(r, load<f64>(r, H_UTIL), H_PREV_UTIL);
+  store<f64>(r, load<f64>(r, H_NOW), H_PREV_NOW);
+  store<f64>(r, load<f64>(r, H_POW_NOW), H_POW_PREV);
 }
 
 function hostEntry(h: i32, t: f64, alloc: f64, req: f64, active: i32): void {
@@ -599,37 +749,40 @@ function hostTransition(h: i32): void {
   setI32(hPrevActive, h, act);
 }
 
-function itemEntry(i: i32, t: f64, alloc: f64, req: f64, mig: i32): void {
-  const t0 = f64At(iEntryTime, i);
-  if (t0 == t) { setF64(iEntryAlloc, i, alloc); setF64(iEntryReq, i, req); setI32(iEntryMig, i, mig); return; }
+@inline function itemEntry(i: i32, t: f64, alloc: f64, req: f64, mig: i32): void {
+  const r = recOf(i);
+  const t0 = load<f64>(r, REC_ENTRY_TIME);
+  if (t0 == t) { store<f64>(r, alloc, REC_ENTRY_ALLOC); store<f64>(r, req, REC_ENTRY_REQ); store<i32>(r, mig, REC_ENTRY_MIG); return; }
   if (t0 >= 0) {
-    const dt = t - t0, a0 = f64At(iEntryAlloc, i), r0 = f64At(iEntryReq, i);
-    setF64(iTotAlloc, i, f64At(iTotAlloc, i) + a0 * dt);
-    setF64(iTotReq, i, f64At(iTotReq, i) + r0 * dt);
+    const dt = t - t0, a0 = load<f64>(r, REC_ENTRY_ALLOC), r0 = load<f64>(r, REC_ENTRY_REQ);
+    store<f64>(r, load<f64>(r, REC_TOT_ALLOC) + a0 * dt, REC_TOT_ALLOC);
+    store<f64>(r, load<f64>(r, REC_TOT_REQ) + r0 * dt, REC_TOT_REQ);
     if (a0 < r0) {
       setF64(iShortSum, i, f64At(iShortSum, i) + (r0 - a0) / r0);
       setF64(iShortCount, i, f64At(iShortCount, i) + 1);
-      if (i32At(iEntryMig, i) != 0) setF64(iUnderMig, i, f64At(iUnderMig, i) + (r0 - a0) * dt);
+      if (load<i32>(r, REC_ENTRY_MIG) != 0) store<f64>(r, load<f64>(r, REC_UNDER_MIG) + (r0 - a0) * dt, REC_UNDER_MIG);
     }
-    if (i32At(iEntryMig, i) != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
+    if (load<i32>(r, REC_ENTRY_MIG) != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
     itemTransition(i);
   }
-  setF64(iEntryTime, i, t); setF64(iEntryAlloc, i, alloc); setF64(iEntryReq, i, req); setI32(iEntryMig, i, mig);
+  store<f64>(r, t, REC_ENTRY_TIME); store<f64>(r, alloc, REC_ENTRY_ALLOC); store<f64>(r, req, REC_ENTRY_REQ); store<i32>(r, mig, REC_ENTRY_MIG);
 }
 
 function itemTransition(i: i32): void {
-  const mig = i32At(iEntryMig, i), t = f64At(iEntryTime, i);
-  if (i32At(iPrevMig, i) != 0 && mig == 0) {
-    addT(abi.T_MOVE_DURATION_SUM, t - f64At(iMigStart, i));
+  const r = recOf(i);
+  const mig = load<i32>(r, REC_ENTRY_MIG), t = load<f64>(r, REC_ENTRY_TIME), prev = load<i32>(r, REC_PREV_MIG);
+  if (prev != 0 && mig == 0) {
+    addT(abi.T_MOVE_DURATION_SUM, t - load<f64>(r, REC_MIG_START));
     addT(abi.T_MOVE_DURATION_COUNT, 1);
   }
-  if (i32At(iPrevMig, i) == 0 && mig != 0) setF64(iMigStart, i, t);
-  setI32(iPrevMig, i, mig);
+  if (prev == 0 && mig != 0) store<f64>(r, t, REC_MIG_START);
+  store<i32>(r, mig, REC_PREV_MIG);
 }
 
 @inline function dormant(h: i32): bool {
-  return i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hPrevUtil, h) == 0 && i32At(hEntryActive, h) == 0
-    && f64At(hEntryTime, h) >= 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
+  const r = hostAt(h);
+  return load<i32>(r, H_COUNT) == 0 && load<f64>(r, H_UTIL) == 0 && load<f64>(r, H_PREV_UTIL) == 0 && i32At(hEntryActive, h) == 0
+    && f64At(hEntryTime, h) >= 0 && load<f64>(r, H_RAM) == 0 && load<f64>(r, H_BW) == 0;
 }
 
 /**
@@ -640,42 +793,15 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   const dt = t - lastProcessTime;
   if (mode == abi.MODE_NPA && dt > 0) {
     let frame: f64 = 0;
-    for (let h = 0; h < H; h++) frame += powerAt(i32At(hostModel, h), 1) * dt;
+    for (let h = 0; h < H; h++) frame += powerAt(load<i32>(hostAt(h), H_MODEL), 1) * dt;
     energy += frame;
   }
   countReady();
   const partial = sameInstant && scaleTarget <= 0;
-  for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
-    while (bits != 0) {
-      const h = lowestHost(w, bits);
-      bits &= bits - 1;
-      // A dormant host is skipped, as in the reference, and leaves the awake set until an item is listed on it.
-      if (dormant(h)) { bitOff(awake, h); continue; }
-      if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
-      else keepPrevious(h);
-    }
-    setWord(lastTouched, w, wordAt(touched, w));
-    setWord(touched, w, 0);
-  }
-  memory.fill(hReqValid, 0, <usize>H);
-  if (mode != abi.MODE_NPA && dt > 0) {
-    if (shutdownSeconds > 0) energyOfAllHosts(t, dt);
-    else energyOfAwakeHosts(dt);
-  }
-  if (shutdownSeconds > 0) {
-    for (let h = 0; h < H; h++) {
-      if (i32At(hCount, h) != 0 || f64At(hUtil, h) != 0) setF64(hEmptySince, h, NaN);
-      else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
-    }
-  }
-  removeFinished(t, partial ? lastTouched : awake);
-  lastProcessTime = t;
-}
-
-/** The reference's energy step with no idle window: a host outside the awake set is empty at utilisation 0 on both
- * ends of the interval and adds exactly nothing, so the sum over awake hosts in host order is the same sum. */
-function energyOfAwakeHosts(dt: f64): void {
+  // Without an idle window the energy step is summed in this same walk (energyOf): the reference's energy loop
+  // comes after every update, but a host's terms read only its own update, and a host outside the awake set (or
+  // found dormant here) adds exactly nothing, so the terms are added in the same host order with the same values.
+  const awakeEnergy = mode != abi.MODE_NPA && dt > 0 && shutdownSeconds <= 0;
   const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
   let frame: f64 = 0;
   for (let w = 0; w < W; w++) {
@@ -683,15 +809,41 @@ function energyOfAwakeHosts(dt: f64): void {
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
-      // Every awake host was just updated: hPrevNow / hNow are clampUtilisation(hPrevUtil / hUtil), and
-      // hPowPrev / hPowNow their powers as intervalEnergy computes them.
-      const from = f64At(hPrevNow, h), to = f64At(hNow, h);
-      if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) continue;
-      if (idle && from == 0) continue; // intervalEnergy is 0
-      frame += intervalEnergyOf(f64At(hPowPrev, h), f64At(hPowNow, h), dt);
+      // A dormant host is skipped, as in the reference, and leaves the awake set until an item is listed on it.
+      if (dormant(h)) {
+        // An empty list's allocation (computeAlloc's), which completeMove may have left to this update.
+        store<f64>(hostAt(h), load<f64>(hostAt(h), H_TOTAL), H_AVAIL); store<f64>(hostAt(h), 0, H_USED);
+        bitOff(awake, h);
+        continue;
+      }
+      if (!partial || bitIs(touched, h)) updateHost(h, t, tick);
+      else keepPrevious(h);
+      if (awakeEnergy) frame += energyOf(h, dt, idle);
+    }
+    setWord(lastTouched, w, wordAt(touched, w));
+    setWord(touched, w, 0);
+  }
+  memory.fill(hReqValid, 0, <usize>H);
+  if (awakeEnergy) energy += frame;
+  else if (mode != abi.MODE_NPA && dt > 0) energyOfAllHosts(t, dt);
+  if (shutdownSeconds > 0) {
+    for (let h = 0; h < H; h++) {
+      if (load<i32>(hostAt(h), H_COUNT) != 0 || load<f64>(hostAt(h), H_UTIL) != 0) setF64(hEmptySince, h, NaN);
+      else if (isNaN(f64At(hEmptySince, h))) setF64(hEmptySince, h, t);
     }
   }
-  energy += frame;
+  removeFinished(t, partial ? lastTouched : awake);
+  lastProcessTime = t;
+}
+
+/** A host's term of the reference's energy step with no idle window, right after its update: hPrevNow / hNow are
+ * clampUtilisation(hPrevUtil / hUtil), and hPowPrev / hPowNow their powers as intervalEnergy computes them. */
+@inline function energyOf(h: i32, dt: f64, idle: bool): f64 {
+  const r = hostAt(h);
+  const from = load<f64>(r, H_PREV_NOW), to = load<f64>(r, H_NOW);
+  if (!idle && from == 0 && load<i32>(r, H_COUNT) == 0 && to == 0) return 0;
+  if (idle && from == 0) return 0; // intervalEnergy is 0
+  return intervalEnergyOf(load<f64>(r, H_POW_PREV), load<f64>(r, H_POW_NOW), dt);
 }
 
 /** The energy step with an idle window before switch-off: emptied hosts draw idle power, so every host counts. */
@@ -700,16 +852,16 @@ function energyOfAllHosts(t: f64, dt: f64): void {
     const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
     let frame: f64 = 0;
     for (let h = 0; h < H; h++) {
-      const from = clampUtilisation(f64At(hPrevUtil, h), f64At(hTotal, h));
-      const to = clampUtilisation(f64At(hUtil, h), f64At(hTotal, h));
-      if (from == 0 && i32At(hCount, h) == 0 && to == 0 && shutdownSeconds > 0) {
+      const from = clampUtilisation(load<f64>(hostAt(h), H_PREV_UTIL), load<f64>(hostAt(h), H_TOTAL));
+      const to = clampUtilisation(load<f64>(hostAt(h), H_UTIL), load<f64>(hostAt(h), H_TOTAL));
+      if (from == 0 && load<i32>(hostAt(h), H_COUNT) == 0 && to == 0 && shutdownSeconds > 0) {
         const since = f64At(hEmptySince, h);
         const overlap = min<f64>(t, since + shutdownSeconds) - max<f64>(t - dt, since);
-        if (overlap > 0) frame += powerAt(i32At(hostModel, h), 0) * overlap;
+        if (overlap > 0) frame += powerAt(load<i32>(hostAt(h), H_MODEL), 0) * overlap;
         continue;
       }
-      if (!idle && from == 0 && i32At(hCount, h) == 0 && to == 0) continue;
-      frame += intervalEnergy(i32At(hostModel, h), from, to, dt, idle);
+      if (!idle && from == 0 && load<i32>(hostAt(h), H_COUNT) == 0 && to == 0) continue;
+      frame += intervalEnergy(load<i32>(hostAt(h), H_MODEL), from, to, dt, idle);
     }
     energy += frame;
   }
@@ -717,18 +869,20 @@ function energyOfAllHosts(t: f64, dt: f64): void {
 
 /** Items at zero demand (quirk) or past their departure leave their host, host by host in host order (only awake
  * hosts list items). `hosts`: the awake set, or after a partial update the hosts it recomputed — on every other
- * host no item changed (demand, moving state) since the update at this same instant removed what it found. */
+ * host no item changed (demand, moving state) since the update at this same instant removed what it found. Of those
+ * only hosts whose update found an item that may be finished (finishingSet) are walked: every host in `hosts` was
+ * just updated, and nothing the test reads changes between its update and here. */
 function removeFinished(t: f64, hosts: usize): void {
   const vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(hosts, w) & wordAt(awake, w);
+    let bits = wordAt(hosts, w) & wordAt(awake, w) & wordAt(finishingSet, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
       let count = 0;
       for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
         const i = i32At(nItem, nd);
-        if (i32At(iMoving, i) != 0) continue;
+        if (load<i32>(demOf(i), D_MOVING) != 0) continue;
         if ((vanish && requested(i) == 0) || f64At(itemDepart, i) <= t) setI32(list, count++, i);
       }
       for (let k = 0; k < count; k++) {
@@ -758,11 +912,11 @@ function requestedSum(h: i32, extra: i32): f64 {
 /** The host's history sum over its list, cached until the list or a history changes. */
 function cacheHostHistory(h: i32): void {
   if (u8At(hHistValid, h) != 0) return;
-  const total = f64At(hTotal, h), base = h * HL;
+  const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
   for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, 0);
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    const len = i32At(iHistLen, i), mips = f64At(itemMips, i);
+    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS);
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   setU8(hHistValid, h, 1);
@@ -774,12 +928,12 @@ function cacheHostHistory(h: i32): void {
  */
 function hostWindow(h: i32, extra: i32, w: i32): bool {
   cacheHostHistory(h);
-  const total = f64At(hTotal, h), base = h * HL;
+  const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
   for (let j = 0; j < w; j++) setF64(hist, j, f64At(hHistSum, base + j));
   let len = 0;
   let mips: f64 = 0;
   if (extra >= 0) {
-    len = i32At(iHistLen, extra); mips = f64At(itemMips, extra);
+    len = i32At(iHistLen, extra); mips = load<f64>(demOf(extra), D_MIPS);
     addHistory(hist, historyOf(extra), min(len, w), mips, total);
   }
   if (f64At(hist, w - 1) != 0) return true;
@@ -794,10 +948,10 @@ function hostWindow(h: i32, extra: i32, w: i32): bool {
 /** PowerHostUtilizationHistory.getUtilizationHistory (with `extra` as if appended) into hist, trimmed; its length. */
 function hostHistory(h: i32, extra: i32): i32 {
   cacheHostHistory(h);
-  const total = f64At(hTotal, h), base = h * HL;
+  const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
   for (let j = 0; j < HL; j++) setF64(hist, j, f64At(hHistSum, base + j));
   if (extra >= 0) {
-    const len = i32At(iHistLen, extra), mips = f64At(itemMips, extra);
+    const len = i32At(iHistLen, extra), mips = load<f64>(demOf(extra), D_MIPS);
     addHistory(hist, historyOf(extra), len, mips, total);
   }
   let n = HL - 1;
@@ -805,8 +959,24 @@ function hostHistory(h: i32, extra: i32): i32 {
   return n + 2;
 }
 
+/**
+ * The largest memory a migration off h's list would copy, as the reference's walk finds it (the first of equal
+ * values, −MAX_VALUE for an empty list). Kept per host while its list does not change (appendNode extends it with the
+ * same comparison the walk would make last; removals drop it) and no item's memory follows a trace (then the walk).
+ */
+function maxMigrationMB(h: i32): f64 {
+  if (!anyMemoryTrace && u8At(hMaxValid, h) != 0) return f64At(hMaxMB, h);
+  let maxMB: f64 = -MAX_VALUE;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const mb = f64At(iMigMB, i32At(nItem, nd));
+    if (mb > maxMB) maxMB = mb;
+  }
+  if (!anyMemoryTrace) { setF64(hMaxMB, h, maxMB); setU8(hMaxValid, h, 1); }
+  return maxMB;
+}
+
 @inline function thresholdOverloaded(h: i32, extra: i32, threshold: f64): bool {
-  return requestedSum(h, extra) / f64At(hTotal, h) > threshold;
+  return requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL) > threshold;
 }
 
 function overloaded(h: i32, extra: i32): bool {
@@ -815,9 +985,13 @@ function overloaded(h: i32, extra: i32): bool {
   if (detector == abi.DETECTOR_IQR || detector == abi.DETECTOR_MAD) {
     const n = hostHistory(h, extra);
     if (n < minHistory || n <= 0) return thresholdOverloaded(h, extra, fallbackThreshold);
-    const spread = detector == abi.DETECTOR_IQR ? iqr(hist, n) : mad(hist, scratchA, n);
+    // Order statistics without sorting where every value is finite (stats.ts says why the results are the same).
+    const fast = allFinite(hist, n);
+    const spread = detector == abi.DETECTOR_IQR
+      ? (fast && iqrInRange(n) ? iqrOf(hist, n) : iqr(hist, n))
+      : (fast ? madOf(hist, scratchA, n) : mad(hist, scratchA, n));
     const upper = 1 - s * spread;
-    return requestedSum(h, extra) / f64At(hTotal, h) > upper;
+    return requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL) > upper;
   }
   const w = lrWindow;
   if (w > HL || !hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
@@ -826,11 +1000,7 @@ function overloaded(h: i32, extra: i32): bool {
     for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
     loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
   }
-  let maxMB: f64 = -MAX_VALUE;
-  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    const mb = f64At(iMigMB, i32At(nItem, nd));
-    if (mb > maxMB) maxMB = mb;
-  }
+  let maxMB = maxMigrationMB(h);
   if (extra >= 0 && f64At(iMigMB, extra) > maxMB) maxMB = f64At(iMigMB, extra);
   const intervals = ceil(maxMB / f64At(hostMigrationRate, h) / interval);
   let predicted = f64At(est, 0) + f64At(est, 1) * (<f64>w + intervals);
@@ -849,7 +1019,7 @@ function selectMmt(h: i32): i32 {
   let minM = MAX_VALUE;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    if (i32At(iMoving, i) != 0) continue;
+    if (load<i32>(demOf(i), D_MOVING) != 0) continue;
     const metric = moveCost(i);
     if (metric < minM) { minM = metric; best = i; }
   }
@@ -860,7 +1030,7 @@ function selectMc(h: i32): i32 {
   let n = 0, m = 0x7fffffff;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    if (i32At(iMoving, i) != 0) continue;
+    if (load<i32>(demOf(i), D_MOVING) != 0) continue;
     setI32(mcItems, n++, i);
     if (i32At(iHistLen, i) < m) m = i32At(iHistLen, i);
   }
@@ -883,21 +1053,21 @@ function select(h: i32): i32 {
     let minM = MAX_VALUE;
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) != 0) continue;
-      const mips = f64At(itemMips, i);
-      const metric = f64At(iFrac, i) * mips / mips;
+      if (load<i32>(demOf(i), D_MOVING) != 0) continue;
+      const mips = load<f64>(demOf(i), D_MIPS);
+      const metric = load<f64>(demOf(i), D_FRAC) * mips / mips;
       if (metric < minM) { minM = metric; best = i; }
     }
     return best;
   }
   if (selector == abi.SELECT_RS) {
     let count = 0;
-    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) if (i32At(iMoving, i32At(nItem, nd)) == 0) count++;
+    for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) if (load<i32>(demOf(i32At(nItem, nd)), D_MOVING) == 0) count++;
     if (count == 0) return -1;
     let pick = <i32>floor(rngNext() * <f64>count);
     for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) != 0) continue;
+      if (load<i32>(demOf(i), D_MOVING) != 0) continue;
       if (pick-- == 0) return i;
     }
     return -1;
@@ -908,13 +1078,15 @@ function select(h: i32): i32 {
 // ── Placement ────────────────────────────────────────────────────────────────────────────────────────
 
 function isSuitable(h: i32, i: i32): bool {
+  const r = hostAt(h);
   const req = requested(i);
-  return f64At(hostPeMips, h) >= req / <f64>i32At(itemPes, i) && f64At(hAvail, h) >= req
-    && f64At(hostMemory, h) - f64At(hRam, h) >= memoryRequest(i) && f64At(hostBw, h) - f64At(hBw, h) >= bwRequest(i);
+  return load<f64>(r, H_PE_MIPS) >= req / <f64>load<i32>(demOf(i), D_PES) && load<f64>(r, H_AVAIL) >= req
+    && load<f64>(r, H_MEMORY) - load<f64>(r, H_RAM) >= memoryRequest(i) && load<f64>(r, H_BW_CAP) - load<f64>(r, H_BW) >= bwRequest(i);
 }
 
 @inline function isEmpty(h: i32): bool {
-  return i32At(hCount, h) == 0 && f64At(hUtil, h) == 0 && f64At(hRam, h) == 0 && f64At(hBw, h) == 0;
+  const r = hostAt(h);
+  return load<i32>(r, H_COUNT) == 0 && load<f64>(r, H_UTIL) == 0 && load<f64>(r, H_RAM) == 0 && load<f64>(r, H_BW) == 0;
 }
 
 // PABFD's candidates of one search: host, power increase, whether its overload must be checked.
@@ -923,13 +1095,14 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
 
 /** Prices host h for the item being placed (the reference's loop body up to its overload check). */
 @inline function price(h: i32): void {
+  const r = hostAt(h);
   const req = cReq;
-  if (!(f64At(hostPeMips, h) >= cPerPe && f64At(hAvail, h) >= req
-    && f64At(hostMemory, h) - f64At(hRam, h) >= cRam && f64At(hostBw, h) - f64At(hBw, h) >= cBw)) return;
-  const used = f64At(hUsed, h);
-  const after = (used + req) / f64At(hTotal, h);
-  if (after > 1 || f64At(hNow, h) > 1) return;
-  const diff = powerAt(i32At(hostModel, h), after) - f64At(hPowNow, h);
+  if (!(load<f64>(r, H_PE_MIPS) >= cPerPe && load<f64>(r, H_AVAIL) >= req
+    && load<f64>(r, H_MEMORY) - load<f64>(r, H_RAM) >= cRam && load<f64>(r, H_BW_CAP) - load<f64>(r, H_BW) >= cBw)) return;
+  const used = load<f64>(r, H_USED);
+  const after = (used + req) / load<f64>(r, H_TOTAL);
+  if (after > 1 || load<f64>(r, H_NOW) > 1) return;
+  const diff = powerAt(load<i32>(r, H_MODEL), after) - load<f64>(r, H_POW_NOW);
   if (!(diff < MAX_VALUE)) return; // the reference's first comparison, against its initial minimum
   setI32(cHost, candidates, h); setF64(cDiff, candidates, diff); setI32(cCheck, candidates, used != 0 ? 1 : 0);
   if (diff < cBestDiff || (diff == cBestDiff && h < cBestHost)) { cBestDiff = diff; cBestHost = h; cBest = candidates; }
@@ -946,11 +1119,14 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
  */
 function findHost(i: i32, exclude: usize): i32 {
   const req = requested(i);
-  cReq = req; cPerPe = req / <f64>i32At(itemPes, i); cRam = memoryRequest(i); cBw = bwRequest(i);
+  cReq = req; cPerPe = req / <f64>load<i32>(demOf(i), D_PES); cRam = memoryRequest(i); cBw = bwRequest(i);
   candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff;
   const call = ++findCall;
+  // Hosts outside `occupied` are empty (see appendNode), so only awake hosts in it are looked at; those found empty
+  // leave it until an item is listed on them again (at the start every host is awake and none occupied, so the
+  // initial placement does not walk every host at every arrival).
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w) & ~wordAt(exclude, w);
+    let bits = wordAt(awake, w) & wordAt(occupied, w) & ~wordAt(exclude, w);
     let empties: u64 = 0;
     while (bits != 0) {
       const h = lowestHost(w, bits);
@@ -959,12 +1135,12 @@ function findHost(i: i32, exclude: usize): i32 {
       if (isEmpty(h)) { empties |= bit; continue; }
       price(h);
     }
-    setWord(emptyAwake, w, empties);
+    setWord(occupied, w, wordAt(occupied, w) & ~empties);
   }
-  // Empty hosts: those outside the awake set (dormant, so empty) and the awake ones found empty above.
+  // Empty hosts: those outside the awake set (dormant, so empty) and the awake ones not occupied (found empty).
   let seen = 0;
   for (let w = 0; w < W && seen < classCount; w++) {
-    let bits = (~wordAt(awake, w) | wordAt(emptyAwake, w)) & ~wordAt(exclude, w) & wordAt(classedSet, w);
+    let bits = ~(wordAt(awake, w) & wordAt(occupied, w)) & ~wordAt(exclude, w) & wordAt(classedSet, w);
     while (bits != 0 && seen < classCount) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
@@ -976,7 +1152,7 @@ function findHost(i: i32, exclude: usize): i32 {
     }
   }
   for (let w = 0; w < W; w++) {
-    let bits = (~wordAt(awake, w) | wordAt(emptyAwake, w)) & ~wordAt(exclude, w) & wordAt(unclassedSet, w);
+    let bits = ~(wordAt(awake, w) & wordAt(occupied, w)) & ~wordAt(exclude, w) & wordAt(unclassedSet, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
@@ -988,35 +1164,45 @@ function findHost(i: i32, exclude: usize): i32 {
   if (cBest < 0) return -1;
   if (i32At(cCheck, cBest) == 0 || !overloaded(cBestHost, i)) return cBestHost;
   let size = 0;
-  for (let c = 0; c < candidates; c++) if (c != cBest) setI32(cHeap, size++, c);
+  for (let c = 0; c < candidates; c++) {
+    if (c == cBest) continue;
+    setF64(cHeapKey, size, f64At(cDiff, c)); setI32(cHeap, size, i32At(cHost, c) << 1 | i32At(cCheck, c)); size++;
+  }
   for (let k = (size >> 1) - 1; k >= 0; k--) siftDown(k, size);
   while (size > 0) {
-    const k = i32At(cHeap, 0);
-    setI32(cHeap, 0, i32At(cHeap, --size));
+    const e = i32At(cHeap, 0);
+    size--;
+    setF64(cHeapKey, 0, f64At(cHeapKey, size)); setI32(cHeap, 0, i32At(cHeap, size));
     siftDown(0, size);
-    const h = i32At(cHost, k);
-    if (i32At(cCheck, k) == 0 || !overloaded(h, i)) return h;
+    const h = e >> 1;
+    if ((e & 1) == 0 || !overloaded(h, i)) return h;
   }
   return -1;
 }
 
-/** Candidate a before candidate b: the lesser power increase, the lower host index among equal ones. */
-@inline function before(a: i32, b: i32): bool {
-  const da = f64At(cDiff, a), db = f64At(cDiff, b);
-  return da < db || (da == db && i32At(cHost, a) < i32At(cHost, b));
+/** Heap entry (key da, host·2 + check ea) before (db, eb): the lesser power increase, the lower host index among
+ * equal ones (hosts are distinct, so comparing host·2 + check compares hosts). */
+@inline function before(da: f64, ea: i32, db: f64, eb: i32): bool {
+  return da < db || (da == db && ea < eb);
 }
 
+// The heap of the candidates after the first: each entry's key (power increase) in cHeapKey and its host·2 + whether
+// its overload must be checked in cHeap, side by side, so that sifting compares without looking candidates up.
 function siftDown(k: i32, size: i32): void {
-  const v = i32At(cHeap, k);
+  const vd = f64At(cHeapKey, k), ve = i32At(cHeap, k);
   for (;;) {
     let c = 2 * k + 1;
     if (c >= size) break;
-    if (c + 1 < size && before(i32At(cHeap, c + 1), i32At(cHeap, c))) c++;
-    if (!before(i32At(cHeap, c), v)) break;
-    setI32(cHeap, k, i32At(cHeap, c));
+    let cd = f64At(cHeapKey, c), ce = i32At(cHeap, c);
+    if (c + 1 < size) {
+      const rd = f64At(cHeapKey, c + 1), re = i32At(cHeap, c + 1);
+      if (before(rd, re, cd, ce)) { c++; cd = rd; ce = re; }
+    }
+    if (!before(cd, ce, vd, ve)) break;
+    setF64(cHeapKey, k, cd); setI32(cHeap, k, ce);
     k = c;
   }
-  setI32(cHeap, k, v);
+  setF64(cHeapKey, k, vd); setI32(cHeap, k, ve);
 }
 
 function firstFit(i: i32): i32 {
@@ -1027,11 +1213,11 @@ function firstFit(i: i32): i32 {
 function sortByDemand(n: i32): void {
   for (let k = 1; k < n; k++) {
     const v = i32At(list, k);
-    const key = f64At(iFrac, v) * f64At(itemMips, v);
+    const key = load<f64>(demOf(v), D_FRAC) * load<f64>(demOf(v), D_MIPS);
     let j = k - 1;
     while (j >= 0) {
       const o = i32At(list, j);
-      if (!(f64At(iFrac, o) * f64At(itemMips, o) < key)) break;
+      if (!(load<f64>(demOf(o), D_FRAC) * load<f64>(demOf(o), D_MIPS) < key)) break;
       setI32(list, j + 1, o);
       j--;
     }
@@ -1063,7 +1249,7 @@ function placeAll(n: i32, exclude: usize, allOrNothing: bool): bool {
 
 function allMovingOutOrAnyMovingIn(h: i32): bool {
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
-    if (i32At(iMoving, i32At(nItem, nd)) == 0) return false;
+    if (load<i32>(demOf(i32At(nItem, nd)), D_MOVING) == 0) return false;
     if (i32At(nState, nd) != NODE_RESIDENT) return true;
   }
   return true;
@@ -1113,7 +1299,7 @@ function optimize(t: f64): i32 {
         const i = select(h);
         if (i < 0) break;
         setI32(list, n++, i);
-        vmDestroy(h, i);
+        vmDestroy(h, i, false); // an overloaded host is excluded from placement: its allocation is not read before restore
         if (!overloaded(h, -1)) break;
       }
     }
@@ -1130,7 +1316,7 @@ function optimize(t: f64): i32 {
       const h = lowestHost(w, bits);
       const bit = bits & (~bits + 1);
       bits &= bits - 1;
-      if (f64At(hNow, h) == 0) x |= bit;
+      if (load<f64>(hostAt(h), H_NOW) == 0) x |= bit;
     }
     setWord(exclUnder, w, x); setWord(exclPlace, w, x);
   }
@@ -1149,7 +1335,7 @@ function optimize(t: f64): i32 {
       while (bits != 0) {
         const h = lowestHost(w, bits);
         bits &= bits - 1;
-        const u = f64At(hNow, h);
+        const u = load<f64>(hostAt(h), H_NOW);
         if (!(u > 0 && u < 1)) continue;
         let k = candidatesU++;
         while (k > 0 && f64At(uKey, k - 1) > u) { setF64(uKey, k, f64At(uKey, k - 1)); setI32(uHost, k, i32At(uHost, k - 1)); k--; }
@@ -1171,7 +1357,7 @@ function optimize(t: f64): i32 {
     let count = 0;
     for (let nd = i32At(hHead, under); nd >= 0; nd = i32At(nNext, nd)) {
       const i = i32At(nItem, nd);
-      if (i32At(iMoving, i) == 0) setI32(list, count++, i);
+      if (load<i32>(demOf(i), D_MOVING) == 0) setI32(list, count++, i);
     }
     if (count == 0) continue;
     if (reoptBudget > 0 && <f64>(mapCount - overMapped + count) > reoptBudget) continue;
@@ -1192,15 +1378,14 @@ function optimize(t: f64): i32 {
 }
 
 /** The reference's restore: every host back to its list before planning. Only awake hosts list items (or hold
- * memory), and a host with an empty list already has the allocation computeAlloc would give it. */
+ * memory). */
 function restore(saved: i32, ins: i32): void {
   for (let w = 0; w < W; w++) {
     let bits = wordAt(awake, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
-      while (i32At(hHead, h) >= 0) removeNode(i32At(hHead, h));
-      setF64(hRam, h, 0); setF64(hBw, h, 0);
+      clearList(h);
     }
   }
   for (let k = 0; k < ins; k++) {
@@ -1208,7 +1393,7 @@ function restore(saved: i32, ins: i32): void {
     const nd = appendNode(h, i, i32At(inState, k));
     if (nd < 0) return;
     const ram = memoryRequest(i), bw = bwRequest(i);
-    setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+    setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
     allocateFor(nd);
   }
   for (let k = 0; k < saved; k++) {
@@ -1216,18 +1401,14 @@ function restore(saved: i32, ins: i32): void {
     const nd = appendNode(h, i, NODE_RESIDENT);
     if (nd < 0) return;
     const ram = memoryRequest(i), bw = bwRequest(i);
-    setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+    setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
     allocateFor(nd);
     setI32(iHost, i, h);
   }
-  for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
-    while (bits != 0) {
-      const h = lowestHost(w, bits);
-      bits &= bits - 1;
-      computeAlloc(h);
-    }
-  }
+  // The reference then runs computeAlloc on every host. Those allocations are never read: the moves started next
+  // update their hosts (flushDeferred, startMove), and the next update after this step is a full one (a tick, or the
+  // first move completion after it) that recomputes every awake host's allocation from its list before anything
+  // reads one (PABFD, placements), and gives dormant hosts the empty list's allocation (updateAll).
 }
 
 // ── Moves ────────────────────────────────────────────────────────────────────────────────────────────
@@ -1261,8 +1442,8 @@ function flushDeferred(t: f64): void {
  * because those hosts are not empty. Restarts empty their source, so they keep the reference's order.
  */
 function startMove(i: i32, target: i32, t: f64): void {
-  setI32(iMoving, i, 1);
-  const off = i32At(hCount, target) == 0 && f64At(hUtil, target) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
+  store<i32>(demOf(i), 1, D_MOVING);
+  const off = load<i32>(hostAt(target), H_COUNT) == 0 && load<f64>(hostAt(target), H_UTIL) == 0 && !(t < f64At(hEmptySince, target) + shutdownSeconds);
   const boot: f64 = off ? bootSeconds : 0;
   let duration: f64;
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
@@ -1273,7 +1454,7 @@ function startMove(i: i32, target: i32, t: f64): void {
     if (nd >= 0) {
       const ram = memoryRequest(i), bw = bwRequest(i);
       setF64(nRam, nd, ram); setF64(nBw, nd, bw);
-      setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
+      store<f64>(hostAt(target), load<f64>(hostAt(target), H_RAM) + ram, H_RAM); store<f64>(hostAt(target), load<f64>(hostAt(target), H_BW) + bw, H_BW);
       allocateFor(nd); // the reference also computes the allocation here, which updateHost recomputes below
     }
     setI32(iHost, i, target);
@@ -1286,7 +1467,7 @@ function startMove(i: i32, target: i32, t: f64): void {
       if (nd >= 0) {
         const ram = memoryRequest(i), bw = bwRequest(i);
         setF64(nRam, nd, ram); setF64(nBw, nd, bw);
-        setF64(hRam, target, f64At(hRam, target) + ram); setF64(hBw, target, f64At(hBw, target) + bw);
+        store<f64>(hostAt(target), load<f64>(hostAt(target), H_RAM) + ram, H_RAM); store<f64>(hostAt(target), load<f64>(hostAt(target), H_BW) + bw, H_BW);
         allocateFor(nd);
       }
       deferUpdate(target);
@@ -1326,21 +1507,27 @@ function completeMove(i: i32, target: i32): void {
   }
   const booting = nodeOf(i, target, NODE_BOOTING);
   if (booting >= 0) {
-    setI32(nState, booting, NODE_RESIDENT); setI32(iMoving, i, 0); setI32(iInst, i, 0);
+    setI32(nState, booting, NODE_RESIDENT); store<i32>(demOf(i), 0, D_MOVING); store<i32>(demOf(i), 0, D_INST);
     allocateFor(booting); computeAlloc(target);
     return;
   }
   if (i32At(itemKind, i) == abi.KIND_CONTAINER) {
     const nd = nodeOf(i, target, NODE_STARTING);
-    if (nd >= 0) { setI32(nState, nd, NODE_RESIDENT); setI32(iMoving, i, 0); allocateFor(nd); computeAlloc(target); }
-    else setI32(iMoving, i, 0);
+    if (nd >= 0) { setI32(nState, nd, NODE_RESIDENT); store<i32>(demOf(i), 0, D_MOVING); allocateFor(nd); computeAlloc(target); }
+    else store<i32>(demOf(i), 0, D_MOVING);
     return;
   }
-  deallocateHostForVm(i);
+  // The reference's deallocateHostForVm, removal of the moving-in reservation and allocateHostForVm, without their
+  // computeAlloc calls: both hosts are touched (removeNode, appendNode), so the update that ends this instant
+  // (processMoves) recomputes their allocations from their lists, and nothing reads an allocation before it (moves
+  // completing at the same instant check memory only); a host it finds dormant gets the empty list's allocation.
+  const src = i32At(iHost, i);
+  setI32(iHost, i, -1);
+  if (src >= 0) vmDestroy(src, i, false);
   const nd = nodeOf(i, target, NODE_MIGRATING_IN);
-  if (nd >= 0) { removeNode(nd); computeAlloc(target); }
-  setI32(iMoving, i, 0);
-  if (!allocateHostForVm(i, target)) failedPlacements++;
+  if (nd >= 0) removeNode(nd);
+  store<i32>(demOf(i), 0, D_MOVING);
+  if (vmCreate(target, i, false)) setI32(iHost, i, target); else failedPlacements++;
 }
 
 function processMoves(until: f64): void {
@@ -1365,7 +1552,7 @@ function countReady(): void {
   for (let i = 0; i < N; i++) {
     const s = i32At(itemService, i);
     if (s < 0 || i32At(iAlive, i) != 1) continue;
-    if (i32At(iMoving, i) != 0 && (i32At(itemKind, i) == abi.KIND_CONTAINER || i32At(iInst, i) != 0)) continue;
+    if (load<i32>(demOf(i), D_MOVING) != 0 && (i32At(itemKind, i) == abi.KIND_CONTAINER || load<i32>(demOf(i), D_INST) != 0)) continue;
     setI32(sReady, s, i32At(sReady, s) + 1);
   }
 }
@@ -1376,7 +1563,7 @@ function autoscale(t: f64): void {
     let current = 0;
     for (let k = 0; k < slots; k++) if (i32At(iAlive, first + k) == 1) current++;
     if (current == 0) continue;
-    const u = traceAt(i32At(itemTrace, first), t) * f64At(svcBase, s) / <f64>current;
+    const u = traceAt(load<i32>(demOf(first), D_TRACE), t) * f64At(svcBase, s) / <f64>current;
     const ratio = u / scaleTarget;
     let desired: f64 = abs<f64>(ratio - 1) <= scaleTolerance ? <f64>current : ceil(<f64>current * ratio);
     desired = min<f64>(<f64>slots, max<f64>(<f64>i32At(svcMin, s), desired));
@@ -1403,7 +1590,7 @@ function autoscale(t: f64): void {
       let removedNow = 0;
       for (let k = slots - 1; k >= 0 && <f64>(current - removedNow) > target; k--) {
         const i = first + k;
-        if (i32At(iAlive, i) != 1 || i32At(iMoving, i) != 0) continue;
+        if (i32At(iAlive, i) != 1 || load<i32>(demOf(i), D_MOVING) != 0) continue;
         deallocateHostForVm(i);
         setI32(iAlive, i, DORMANT);
         removedNow++;
@@ -1414,18 +1601,18 @@ function autoscale(t: f64): void {
 }
 
 function startReplica(i: i32, t: f64): bool {
-  setI32(iInst, i, 1);
+  store<i32>(demOf(i), 1, D_INST);
   const h = findHost(i, noneSet);
-  if (h < 0) { setI32(iInst, i, 0); failedPlacements++; return false; }
+  if (h < 0) { store<i32>(demOf(i), 0, D_INST); failedPlacements++; return false; }
   const nd = appendNode(h, i, NODE_BOOTING);
-  if (nd < 0) { setI32(iInst, i, 0); return false; }
+  if (nd < 0) { store<i32>(demOf(i), 0, D_INST); return false; }
   const ram = memoryRequest(i), bw = bwRequest(i);
-  setF64(nRam, nd, ram); setF64(nBw, nd, bw); setF64(hRam, h, f64At(hRam, h) + ram); setF64(hBw, h, f64At(hBw, h) + bw);
+  setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
   allocateFor(nd);
   computeAlloc(h);
   setI32(iHost, i, h);
   setI32(iAlive, i, 1);
-  setI32(iMoving, i, 1);
+  store<i32>(demOf(i), 1, D_MOVING);
   setI32(iHistLen, i, 0); setF64(iHistPrev, i, t);
   setU8(hHistValid, h, 0); // appended with the history it had before it was stopped
   updateHost(h, t, false);
@@ -1436,14 +1623,14 @@ function startReplica(i: i32, t: f64): bool {
 // ── Run ──────────────────────────────────────────────────────────────────────────────────────────────
 
 function placeArrival(i: i32): void {
-  setI32(iInst, i, 1);
+  store<i32>(demOf(i), 1, D_INST);
   let h = -1;
   const given = i32At(itemInitialHost, i);
   if (mode != abi.MODE_DYNAMIC || placement == abi.PLACE_FIRST_FIT) h = firstFit(i);
   else if (placement == abi.PLACE_GIVEN && given >= 0 && given < H && isSuitable(given, i)) h = given;
   else h = findHost(i, noneSet);
   const ok = allocateHostForVm(i, h);
-  setI32(iInst, i, 0);
+  store<i32>(demOf(i), 0, D_INST);
   if (ok) setU8(hReqValid, h, 0); // its demand was its full size while it was created
   setI32(iAlive, i, ok ? 1 : 2);
   if (!ok) failedPlacements++;
@@ -1458,13 +1645,13 @@ function recordStep(step: i32, t: f64, tBefore: f64, eBefore: f64, overloadedHos
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
-      if (f64At(hUtil, h) > 0) active++;
-      alloc += f64At(hUtil, h);
+      if (load<f64>(hostAt(h), H_UTIL) > 0) active++;
+      alloc += load<f64>(hostAt(h), H_UTIL);
     }
   }
   let req: f64 = 0;
   let items = 0;
-  for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 1) { req += f64At(iReq, i); items++; }
+  for (let i = 0; i < N; i++) if (i32At(iAlive, i) == 1) { req += load<f64>(demOf(i), D_REQ); items++; }
   setF64(series, row + abi.S_TIME, t);
   setF64(series, row + abi.S_ACTIVE_HOSTS, <f64>active);
   setF64(series, row + abi.S_POWER_W, t > tBefore ? (energy - eBefore) / (t - tBefore) : 0);
@@ -1482,8 +1669,9 @@ function finish(steps: i32): void {
   for (let h = 0; h < H; h++) if (f64At(hEntryTime, h) >= 0) hostTransition(h);
   let req: f64 = 0, alloc: f64 = 0, under: f64 = 0, shortSum: f64 = 0, shortCount: f64 = 0;
   for (let i = 0; i < N; i++) {
-    if (f64At(iEntryTime, i) >= 0) itemTransition(i);
-    req += f64At(iTotReq, i); alloc += f64At(iTotAlloc, i); under += f64At(iUnderMig, i);
+    const r = recOf(i);
+    if (load<f64>(r, REC_ENTRY_TIME) >= 0) itemTransition(i);
+    req += load<f64>(r, REC_TOT_REQ); alloc += load<f64>(r, REC_TOT_ALLOC); under += load<f64>(r, REC_UNDER_MIG);
     shortSum += f64At(iShortSum, i); shortCount += f64At(iShortCount, i);
     setI32(itemHostOut, i, i32At(iAlive, i) == 1 ? i32At(iHost, i) : -1);
   }

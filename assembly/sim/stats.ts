@@ -69,6 +69,113 @@ export function mad(a: usize, b: usize, n: i32): f64 {
   return medianSorted(b, n);
 }
 
+// ── Order statistics without sorting ──
+// IQR and MAD read only two or four order statistics of 12–30 values, and the detectors compute them ~75 k times a
+// day; sorting them by insertion spends most of its time on mispredicted loop exits. orderStat finds the value at
+// position k of the ascending order by probing elements: a probe v counts, two lanes at a time and without branches,
+// the values below it and those not above it, which says whether v is at position k or on which side that value
+// lies; values outside the bounds found so far are not probed, so one pass over the elements suffices. The value at
+// a position of an ascending order is unique among values that compare equal, which are the same value except +0
+// and −0 — and the detectors' results do not depend on which of those sits where (see medianOf, iqrOf, madOf) — so
+// the results are those of the sorts. Callers check that every value is finite (allFinite) first: ±∞ would break
+// the open bounds and NaN the order, and they keep the sorting code for those.
+
+/** Whether a[0, n) holds only finite values (v − v is 0 exactly for those, NaN for ±∞ and NaN). */
+export function allFinite(a: usize, n: i32): bool {
+  let acc = f64x2.splat(0);
+  let j = 0;
+  for (; j + 1 < n; j += 2) { const v = v128.load(a + (<usize>j << 3)); acc = f64x2.add(acc, f64x2.sub(v, v)); }
+  let rest: f64 = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  if (j < n) { const v = f64At(a, j); rest += v - v; }
+  return rest == 0;
+}
+
+/** The value at position k (0-based) of a[0, n) in ascending order; every value finite, 0 ≤ k < n. With `pair`
+ * (k + 1 < n) the value at k + 1 too, into statNext: the same value where more than one more value is not above it,
+ * else the least value above it (one more pass). */
+let statNext: f64 = 0;
+export function orderStat(a: usize, n: i32, k: i32, pair: bool = false): f64 {
+  let lo = -Infinity, hi = Infinity; // the value sought lies strictly between lo and hi
+  const start = k < n ? k : 0; // probe from position k on (wrapping): as good a guess as any for unsorted data
+  for (let step = 0; step < n; step++) {
+    let idx = start + step;
+    if (idx >= n) idx -= n;
+    const v = f64At(a, idx);
+    if (!(v > lo && v < hi)) continue;
+    const vv = f64x2.splat(v);
+    let below = i64x2.splat(0), notAbove = i64x2.splat(0);
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      const x = v128.load(a + (<usize>j << 3));
+      below = i64x2.sub(below, f64x2.lt(x, vv)); // a true lane is all ones, −1
+      notAbove = i64x2.sub(notAbove, f64x2.le(x, vv));
+    }
+    let less = <i32>(i64x2.extract_lane(below, 0) + i64x2.extract_lane(below, 1));
+    let lessEq = <i32>(i64x2.extract_lane(notAbove, 0) + i64x2.extract_lane(notAbove, 1));
+    if (j < n) { const x = f64At(a, j); if (x < v) less++; if (x <= v) lessEq++; }
+    if (less <= k && k < lessEq) {
+      if (pair) statNext = k + 1 < lessEq ? v : leastAbove(a, n, v);
+      return v;
+    }
+    if (k < less) hi = v; else lo = v;
+  }
+  return NaN; // not reached with finite values
+}
+
+/** The least of a[0, n) above v (one exists; every value finite). */
+function leastAbove(a: usize, n: i32, v: f64): f64 {
+  const vv = f64x2.splat(v), inf = f64x2.splat(Infinity);
+  let m = inf;
+  let j = 0;
+  for (; j + 1 < n; j += 2) {
+    const x = v128.load(a + (<usize>j << 3));
+    m = f64x2.pmin(m, v128.bitselect(x, inf, f64x2.gt(x, vv)));
+  }
+  let least = f64x2.extract_lane(m, 1) < f64x2.extract_lane(m, 0) ? f64x2.extract_lane(m, 1) : f64x2.extract_lane(m, 0);
+  if (j < n) { const x = f64At(a, j); if (x > v && x < least) least = x; }
+  return least;
+}
+
+/** medianSorted(sorted a, n), without sorting: lower + dif · (upper − lower) of the order statistics it reads. Where
+ * those are zeros of either sign the result is +0 whichever sign sits where (±0 + dif · (±0 − ±0) is +0), and a
+ * single zero ±0 beside a non-zero x gives the same sum either way. */
+export function medianOf(a: usize, n: i32): f64 {
+  const pos: f64 = medianPosition(n);
+  const fpos = floor(pos);
+  const intPos = <i32>fpos;
+  const dif = pos - fpos;
+  if (pos < 1) return orderStat(a, n, 0);
+  if (pos >= <f64>n) return orderStat(a, n, n - 1);
+  const lower = orderStat(a, n, intPos - 1, true);
+  return lower + dif * (statNext - lower);
+}
+
+/** iqr(a, n) without sorting (the positions it reads must lie in [0, n)): q3 − q1 of the order statistics; where a
+ * zero's sign differs from the sort's the difference can only differ in the sign of a zero result, and the detector
+ * uses it as 1 − s · spread, which is 1 for either zero. */
+export function iqrOf(a: usize, n: i32): f64 {
+  const q1 = <i32>floor(0.25 * <f64>(n + 1) + 0.5) - 1;
+  const q3 = <i32>floor(0.75 * <f64>(n + 1) + 0.5) - 1;
+  return orderStat(a, n, q3) - orderStat(a, n, q1);
+}
+
+/** Whether iqrOf may stand in for iqr: the positions iqr reads lie within the n values. */
+export function iqrInRange(n: i32): bool {
+  return n >= 1 && <i32>floor(0.75 * <f64>(n + 1) + 0.5) - 1 < n;
+}
+
+/** mad(a, b, n) without sorting: the median of |m − a[i]| (written to b) with m = medianOf(a). The deviations are
+ * absolute values, so never −0, and the same values as the merge in mad produces, in some order. */
+export function madOf(a: usize, b: usize, n: i32): f64 {
+  if (n <= 0) return 0;
+  const m = medianOf(a, n);
+  const vm = f64x2.splat(m);
+  let j = 0;
+  for (; j + 1 < n; j += 2) v128.store(b + (<usize>j << 3), f64x2.abs(f64x2.sub(vm, v128.load(a + (<usize>j << 3)))));
+  if (j < n) setF64(b, j, abs<f64>(m - f64At(a, j)));
+  return medianOf(b, n);
+}
+
 /** SimpleRegression of y[0..n) on x = 1..n; writes intercept, slope to out[0], out[1]. */
 export function simpleRegression(y: usize, n: i32, out: usize): void {
   let sumX: f64 = 0, sumY: f64 = 0, sumXX: f64 = 0, sumXY: f64 = 0, xbar: f64 = 0, ybar: f64 = 0;
