@@ -524,6 +524,21 @@ function clearList(h: i32): void {
   return pes == 1 ? f64At(nReq, nd) : f64At(nReq, nd) / <f64>pes;
 }
 
+/** A node's request per core, capped at one core's MIPS. */
+@inline function cappedPerCore(nd: i32, pes: i32, peMips: f64): f64 {
+  const per = perCore(nd, pes);
+  return per > peMips ? peMips : per;
+}
+
+/** What a node asks of the host: its capped per-core request on each core (added core by core, as the reference
+ * does), times the target's share while it migrates in. */
+@inline function requestOnCores(cap: f64, pes: i32, migIn: bool): f64 {
+  let tot: f64 = 0;
+  for (let k = 0; k < pes; k++) tot += cap;
+  if (migIn) tot *= tgtShare;
+  return tot;
+}
+
 /**
  * The reference's computeAlloc (VmSchedulerTimeShared): allocations in list order while they fit, else every
  * node scaled down and floored (scaleAllocations); then hAvail and hUsed, summed as the nodes are allocated (the
@@ -535,12 +550,9 @@ function computeAlloc(h: i32): void {
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
-    const per = perCore(nd, pes);
-    const cap = per > peMips ? peMips : per;
-    let tot: f64 = 0;
-    for (let k = 0; k < pes; k++) tot += cap;
+    const cap = cappedPerCore(nd, pes, peMips);
     const migIn = i32At(nState, nd) == NODE_MIGRATING_IN;
-    if (migIn) tot *= tgtShare;
+    const tot = requestOnCores(cap, pes, migIn);
     if (!(avail >= tot)) { scaleAllocations(h); return; }
     const sum = allocationOf(nd, cap, pes, migIn);
     setF64(nAlloc, nd, sum);
@@ -570,19 +582,13 @@ function scaleAllocations(h: i32): void {
   let required: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
-    const per = perCore(nd, pes);
-    const cap = per > peMips ? peMips : per;
-    let r: f64 = 0;
-    for (let k = 0; k < pes; k++) r += cap;
-    if (i32At(nState, nd) == NODE_MIGRATING_IN) r *= tgtShare;
-    required += r;
+    required += requestOnCores(cappedPerCore(nd, pes, peMips), pes, i32At(nState, nd) == NODE_MIGRATING_IN);
   }
   const sf = total / required;
   let used: f64 = 0;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), pes = load<i32>(demOf(i), D_PES);
-    const per = perCore(nd, pes);
-    const cap = per > peMips ? peMips : per;
+    const cap = cappedPerCore(nd, pes, peMips);
     let sum: f64 = 0;
     for (let k = 0; k < pes; k++) {
       let m = cap;
@@ -659,12 +665,9 @@ function updateHost(h: i32, t: f64, tick: bool): void {
     if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
     if (over) continue;
     const pes = load<i32>(d, D_PES);
-    const per = perCore(nd, pes);
-    const cap = per > peMips ? peMips : per;
-    let tot: f64 = 0;
-    for (let k = 0; k < pes; k++) tot += cap;
+    const cap = cappedPerCore(nd, pes, peMips);
     const state = i32At(nState, nd), migIn = state == NODE_MIGRATING_IN;
-    if (migIn) tot *= tgtShare;
+    const tot = requestOnCores(cap, pes, migIn);
     if (!(avail >= tot)) { over = true; continue; }
     let alloc = allocationOf(nd, cap, pes, migIn);
     setF64(nAlloc, nd, alloc);
