@@ -32,7 +32,7 @@ import type { PackArena } from '../kernel/packer';
 import { sameClass } from './construct';
 import type { Rng } from './random';
 import type { HostState } from './state';
-import { MIXED_TENANT, unitClasses, type Units } from './units';
+import { MIXED_TENANT, sameGroupMembers, unitClasses, type Units } from './units';
 
 /** Tenant of an empty content (Pack(b)'s isolation check). */
 const NO_TENANT = -1;
@@ -685,11 +685,7 @@ export class Improver {
     let improved = false, nodes = IMPROVE.PACK_NODES;
     const bigNow = this.bigInTc();
     // Heaviest content first, then fewest units (more, smaller units left in TC are easier to place).
-    const members = (v: number, g: number) => {
-      let m = 0;
-      for (let j = u.first[v]; j >= 0; j = u.nextItem[j]) if (a.itemSpread[j] === g) m++;
-      return m;
-    };
+    const members = (v: number, g: number) => sameGroupMembers(a, u.nextItem, u.first[v], g);
     // Spread counts in b's domains with candidate i joining the chosen candidates [0, i): the candidates on b
     // now leave unless chosen, the units of b beyond the candidates stay.
     const spreadOk = (i: number): boolean => {
