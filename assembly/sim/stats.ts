@@ -90,6 +90,25 @@ export function allFinite(a: usize, n: i32): bool {
   return rest == 0;
 }
 
+/**
+ * A value no less than iqr(a, n) and mad(a, b, n) of finite values, from their range alone (one pass, no order
+ * statistic), so that a detector can rule overload out without them. Both spreads are differences of two values of a
+ * (IQR: a[q3] − a[q1]) or of two deviations |m − a[i]| with the median m between min and max, interpolated — each such
+ * difference is at most max − min, as rounding is monotone. The interpolation (lower + dif · (upper − lower), dif < 1)
+ * may round one unit past its upper deviation, hence the relative and absolute margins; a range of 0 (every value
+ * equal) makes both spreads exactly 0.
+ */
+export function spreadBound(a: usize, n: i32): f64 {
+  let lo = f64x2.splat(Infinity), hi = f64x2.splat(-Infinity);
+  let j = 0;
+  for (; j + 1 < n; j += 2) { const v = v128.load(a + (<usize>j << 3)); lo = f64x2.pmin(lo, v); hi = f64x2.pmax(hi, v); }
+  let least = min<f64>(f64x2.extract_lane(lo, 0), f64x2.extract_lane(lo, 1));
+  let most = max<f64>(f64x2.extract_lane(hi, 0), f64x2.extract_lane(hi, 1));
+  if (j < n) { const v = f64At(a, j); least = min<f64>(least, v); most = max<f64>(most, v); }
+  const range = most - least;
+  return range == 0 ? 0 : range * (1 + 1e-9) + 1e-300;
+}
+
 /** The value at position k (0-based) of a[0, n) in ascending order; every value finite, 0 ≤ k < n. With `pair`
  * (k + 1 < n) the value at k + 1 too, into statNext: the same value where more than one more value is not above it,
  * else the least value above it (one more pass). */
