@@ -6,8 +6,8 @@
 // `hostfit simulate <scenario.hostfit.json> [--policy …] [--json]`: the same simulation for a scenario's
 // services and hosts in three columns: VMs (live migration), pods on bare metal (restarts) and pods in node VMs
 // (simulation.containerInVm: a Kubernetes node pool, or ContainerCloudSim's consolidation).
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parsePolicy, PAPER_POLICIES } from '../../../core/sim/policy';
@@ -22,8 +22,30 @@ import { InputError, UsageError } from '../errors';
 import { table } from '../format';
 import { loadKernelBytes } from '../kernel';
 
+/** Reads a whole file into `into` (grown as needed) and returns the view of its bytes, valid until the next read. */
+function readInto(path: string, into: { buffer: Uint8Array }): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === into.buffer.length) {
+        const grown = new Uint8Array(into.buffer.length * 2);
+        grown.set(into.buffer);
+        into.buffer = grown;
+      }
+      const n = readSync(fd, into.buffer, length, into.buffer.length - length, null);
+      if (n === 0) return into.buffer.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads every regular file of a PlanetLab day folder, in byte order of the names. The folder listing gives each
- * entry's type, so only symbolic links (and entries of unknown type) cost a stat; files are parsed as bytes. */
+ * entry's type, so only symbolic links (and entries of unknown type) cost a stat; files are parsed as bytes, each
+ * read into one reused buffer and parsed before the next (a day is ~1 000 files: in a process this short, a buffer
+ * and a path.join per file cost ~10 ms of its ~0.15 s). */
 export function readTraceFolder(dir: string): { names: string[]; traces: Float64Array[] } {
   let entries: Dirent[];
   try {
@@ -31,11 +53,13 @@ export function readTraceFolder(dir: string): { names: string[]; traces: Float64
   } catch (e) {
     throw new InputError(`cannot read the trace folder ${dir}: ${(e as Error).message}`);
   }
-  const isFile = (d: Dirent) => d.isFile() || ((d.isSymbolicLink() || !d.isDirectory()) && statSync(join(dir, d.name)).isFile());
+  const base = dir.endsWith(sep) || dir.endsWith('/') ? dir : dir + sep;
+  const isFile = (d: Dirent) => d.isFile() || ((d.isSymbolicLink() || !d.isDirectory()) && statSync(base + d.name).isFile());
   const names = byteOrder(entries.filter((d) => !d.name.startsWith('.') && d.name !== 'README.md' && isFile(d)).map((d) => d.name));
   if (names.length === 0) throw new InputError(`${dir} holds no trace files`);
   try {
-    return { names, traces: names.map((n) => parsePlanetLabTrace(join(dir, n), readFileSync(join(dir, n)))) };
+    const scratch = { buffer: new Uint8Array(1 << 14) };
+    return { names, traces: names.map((n) => parsePlanetLabTrace(base + n, readInto(base + n, scratch))) };
   } catch (e) {
     if (e instanceof TraceError) throw new InputError(e.message);
     throw e;

@@ -9,6 +9,7 @@ import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { ReferenceSimulator } from '../../../core/sim/reference/reference-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import { createWasmPacker, loadKernelBytes } from '../../../electron/cli/kernel';
+import { readTraceFolder } from '../../../electron/cli/commands/simulate';
 import { main } from '../../../electron/cli/main';
 
 async function cli(args: string[]) {
@@ -51,6 +52,19 @@ describe('hostfit simulate', () => {
     const r = await cli(['simulate', '--preset', 'beloglazov2012', '--traces', dir, '--policy', 'dvfs']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/bad: line 3: expected an integer percentage/);
+  });
+
+  it('reads each file whole through one reused buffer: files larger than it, and files after them, parse right', () => {
+    // 288 samples padded to 100 bytes a line (the line parser trims them): 29 kB, more than the buffer starts with
+    const big = Array.from({ length: 288 }, (_, k) => `${' '.repeat(96)}${k % 101}`.padEnd(99)).join('\n') + '\n';
+    const dir = traceFolder({ a: day(() => 3), b: big, c: day((k) => 100 - (k % 101)) });
+    const { names, traces } = readTraceFolder(dir);
+    expect(names).toEqual(['a', 'b', 'c']);
+    expect(Array.from(traces[0])).toEqual(Array(288).fill(0.03));
+    expect(Array.from(traces[1])).toEqual(Array.from({ length: 288 }, (_, k) => (k % 101) / 100));
+    expect(Array.from(traces[2])).toEqual(Array.from({ length: 288 }, (_, k) => (100 - (k % 101)) / 100));
+    const bad = traceFolder({ a: big, b: day(() => 10).replace(/^10\n10\n/, '10\nx\n') });
+    expect(() => readTraceFolder(bad)).toThrow(/b: line 2: expected an integer percentage/);
   });
 
   it('simulates a scenario file under the three models: VMs, pods on bare metal, pods in node VMs', async () => {
