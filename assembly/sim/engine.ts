@@ -17,7 +17,8 @@
 //    increasing power increase, host index breaking ties — the reference's scan picks the same host: the
 //    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
 //  - Host histories are summed once per tick and extended in place when an item is appended to a host's list
-//    (appending adds the same terms in the same order as a recomputation would); demand sums likewise.
+//    (appending adds the same terms in the same order as a recomputation would); demand sums likewise. LR and LRR
+//    keep only their window's points of the sum (cacheHostHistory says why the rest is rarely read).
 //  - Trace interpolation constants are computed once per instant rather than once per item, and the slope between
 //    consecutive samples once per run (the same division the reference does at every read).
 //  - After a partial update (move completions at an instant already updated), finished items are looked for only on
@@ -152,6 +153,7 @@ let iShortSum: usize = 0, iShortCount: usize = 0, iMigMB: usize = 0;
 let hRec: usize = 0;
 let hEntryTime: usize = 0, hEntryAlloc: usize = 0, hEntryReq: usize = 0, hSwitchOn: usize = 0;
 let hReqSum: usize = 0, hHistSum: usize = 0, hEmptySince: usize = 0;
+let sumLength: i32 = 0; // how many points of each host history sum are cached (see cacheHostHistory)
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
@@ -195,6 +197,7 @@ function rngNext(): f64 {
 function layoutState(): void {
   const n = <usize>N, h = <usize>H, p = <usize>(N * SLOTS + 1), q = <usize>(2 * N + 1), hl = <usize>HL;
   const w = <usize>(max(HL, lrWindow) + 2);
+  sumLength = detector == abi.DETECTOR_IQR || detector == abi.DETECTOR_MAD ? HL : min(lrWindow, HL);
   P = N * SLOTS + 1;
   let at = align8(arenaEnd);
   at = (at + 63) & ~(<usize>63);
@@ -464,7 +467,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hMaxValid, h) != 0 && f64At(iMigMB, i) > f64At(hMaxMB, h)) setF64(hMaxMB, h, f64At(iMigMB, i));
   if (u8At(hHistValid, h) != 0) {
-    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
+    const len = min(i32At(iHistLen, i), sumLength), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   return nd;
@@ -914,14 +917,16 @@ function requestedSum(h: i32, extra: i32): f64 {
   return sum;
 }
 
-/** The host's history sum over its list, cached until the list or a history changes. */
+/** The host's history sum over its list, cached until the list or a history changes: its first sumLength points, all
+ * of them for IQR and MAD, the regression window for LR and LRR (which read a later point only to learn whether the
+ * history is that long, where the window's last point is 0: then hostPointAt sums it). */
 function cacheHostHistory(h: i32): void {
   if (u8At(hHistValid, h) != 0) return;
   const total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
-  for (let j = 0; j < HL; j++) setF64(hHistSum, base + j, 0);
+  for (let j = 0; j < sumLength; j++) setF64(hHistSum, base + j, 0);
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd);
-    const len = i32At(iHistLen, i), mips = load<f64>(demOf(i), D_MIPS);
+    const len = min(i32At(iHistLen, i), sumLength), mips = load<f64>(demOf(i), D_MIPS);
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
   setU8(hHistValid, h, 1);
@@ -943,11 +948,21 @@ function hostWindow(h: i32, extra: i32, w: i32): bool {
   }
   if (f64At(hist, w - 1) != 0) return true;
   for (let j = w; j < HL; j++) {
-    let v = f64At(hHistSum, base + j);
+    let v = j < sumLength ? f64At(hHistSum, base + j) : hostPointAt(h, j, total);
     if (j < len) v += histAt(extra, j) * mips / total;
     if (v != 0) return true;
   }
   return false;
+}
+
+/** Point j of h's history sum, as cacheHostHistory would sum it (0, then each item's term in list order). */
+function hostPointAt(h: i32, j: i32, total: f64): f64 {
+  let v: f64 = 0;
+  for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
+    const i = i32At(nItem, nd);
+    if (j < i32At(iHistLen, i)) v += histAt(i, j) * load<f64>(demOf(i), D_MIPS) / total;
+  }
+  return v;
 }
 
 /** PowerHostUtilizationHistory.getUtilizationHistory (with `extra` as if appended) into hist, trimmed; its length. */

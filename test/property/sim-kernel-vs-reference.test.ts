@@ -93,6 +93,17 @@ describe('simulation kernel', () => {
     fc.assert(fc.property(tinyArb, (t) => { expect(wasmEqualsReference(t).status).toBe(abi.SIM_OK); }), { numRuns: 150 });
   });
 
+  it('WASM equals the reference where regression windows open on zeros (histories longer than the window)', () => {
+    // LR and LRR read a host's history past their window only where the window's oldest point is 0: traces with
+    // many zeros and more samples than the window make that happen on hosts of one or two items.
+    const zeroHeavy = tinyArb.chain((t) => fc.record({
+      policy: fc.constantFrom('lr-mmt-1.2', 'lrr-mmt-1.2', 'lr-mc-1.2', 'lrr-mu-0.5'),
+      samples: fc.integer({ min: 12, max: 30 }),
+    }).map(({ policy, samples }) => ({ ...t, policy, items: t.items.map((it, n) => ({ ...it, trace: Array.from({ length: samples },
+      (_, k) => ((n + 2 * k) % 7 < 3 ? 0 : ((n * 31 + k * 17) % 90 + 5) / 100)) })) })));
+    fc.assert(fc.property(zeroHeavy, (t) => { expect(wasmEqualsReference(t).status).toBe(abi.SIM_OK); }), { numRuns: 60 });
+  });
+
   it('WASM equals the reference where maximum correlation selects every tick', () => {
     fc.assert(fc.property(mcHeavyArb, (t) => {
       const expected = runTiny(reference, t);
