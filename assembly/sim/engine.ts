@@ -32,7 +32,9 @@
 //    migration's completion, for overloaded hosts losing items while a step plans, and after restore (completeMove,
 //    optimize, restore say why each is never read); a host found dormant gets the empty list's allocation.
 //  - IQR and MAD rule overload out without their order statistics where the host is below the threshold of a spread
-//    no narrower than the real one (stats.ts spreadBound): the same answer the full test gives there.
+//    no narrower than the real one (stats.ts spreadBound), and otherwise ask only whether the spread exceeds
+//    (1 − utilisation) / s, which counting settles with fewer order statistics wherever the spread is not within a
+//    relative 1e-6 of it (iqrAbove, madAbove): the same answer the full test gives there.
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
@@ -75,7 +77,7 @@ import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './b
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
-import { allFinite, iqr, iqrInRange, iqrOf, loess, mad, madOf, regressReversed, spreadBound } from './stats';
+import { allFinite, iqr, iqrAbove, iqrInRange, iqrOf, loess, mad, madAbove, madOf, regressReversed, spreadBound, spreadLeast, spreadMost } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -1011,6 +1013,12 @@ function overloaded(h: i32, extra: i32): bool {
     // Below the threshold of a spread at least as wide as the real one, the host is not overloaded: about a third of
     // the checks end here without their order statistics (s ≥ 0 keeps 1 − s · spread decreasing in the spread).
     if (fast && s >= 0 && utilisation <= 1 - s * spreadBound(hist, n)) return false;
+    // Else, where the answer is clear, whether the spread exceeds (1 − utilisation) / s without all its order statistics.
+    const d = (1 - utilisation) / s;
+    if (fast && s > 0 && d >= 1e-6 && d <= 1e3 && spreadLeast >= -1e3 && spreadMost <= 1e3) {
+      const above = detector == abi.DETECTOR_IQR ? (iqrInRange(n) ? iqrAbove(hist, n, d) : -1) : madAbove(hist, n, d);
+      if (above >= 0) return above == 1;
+    }
     const spread = detector == abi.DETECTOR_IQR
       ? (fast && iqrInRange(n) ? iqrOf(hist, n) : iqr(hist, n))
       : (fast ? madOf(hist, scratchA, n) : mad(hist, scratchA, n));

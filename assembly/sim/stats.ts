@@ -106,7 +106,69 @@ export function spreadBound(a: usize, n: i32): f64 {
   let most = max<f64>(f64x2.extract_lane(hi, 0), f64x2.extract_lane(hi, 1));
   if (j < n) { const v = f64At(a, j); least = min<f64>(least, v); most = max<f64>(most, v); }
   const range = most - least;
+  spreadLeast = least; spreadMost = most;
   return range == 0 ? 0 : range * (1 + 1e-9) + 1e-300;
+}
+/** The least and the greatest value spreadBound saw. */
+export let spreadLeast: f64 = 0, spreadMost: f64 = 0;
+
+// ── Is the spread above d? ──
+// A detector only asks whether iqr or mad exceeds d = (1 − utilisation) / s. Where the spread is not within a
+// relative SPREAD_MARGIN of d, counting the values on either side of d settles it without the last order statistics
+// (IQR: its upper quartile; MAD: both order statistics of the deviations): 1 above, 0 below, −1 too close to tell,
+// then the caller computes the spread. The margin dwarfs every rounding between the spread and the detector's
+// comparison (a few units in the 16th digit), so the answer is the comparison's wherever one is given; callers keep
+// d ≥ 1e-6 and every value within ±1e3 so that no rounding of an addition to a value outweighs it either.
+const SPREAD_MARGIN: f64 = 1e-6;
+
+/** How many of a[0, n) are ≤ hi (into countNotAbove) and < lo (returned); with `deviations`, of |m − a[i]|. */
+let countNotAbove: i32 = 0;
+function countAround(a: usize, n: i32, deviations: bool, m: f64, lo: f64, hi: f64): i32 {
+  const vm = f64x2.splat(m), vlo = f64x2.splat(lo), vhi = f64x2.splat(hi);
+  let below = i64x2.splat(0), notAbove = i64x2.splat(0);
+  let j = 0;
+  for (; j + 1 < n; j += 2) {
+    let x = v128.load(a + (<usize>j << 3));
+    if (deviations) x = f64x2.abs(f64x2.sub(vm, x));
+    below = i64x2.sub(below, f64x2.lt(x, vlo));
+    notAbove = i64x2.sub(notAbove, f64x2.le(x, vhi));
+  }
+  let less = <i32>(i64x2.extract_lane(below, 0) + i64x2.extract_lane(below, 1));
+  let lessEq = <i32>(i64x2.extract_lane(notAbove, 0) + i64x2.extract_lane(notAbove, 1));
+  if (j < n) {
+    let x = f64At(a, j);
+    if (deviations) x = abs<f64>(m - x);
+    if (x < lo) less++;
+    if (x <= hi) lessEq++;
+  }
+  countNotAbove = lessEq;
+  return less;
+}
+
+/** iqrOf(a, n) > d? (every value finite, iqrInRange(n)). From the lower quartile q and the count of values up to
+ * q + d: the upper quartile is above q + d·(1 + margin) when at most q3 values are not above it. */
+export function iqrAbove(a: usize, n: i32, d: f64): i32 {
+  const q1 = <i32>floor(0.25 * <f64>(n + 1) + 0.5) - 1;
+  const q3 = <i32>floor(0.75 * <f64>(n + 1) + 0.5) - 1;
+  const lower = orderStat(a, n, q1);
+  const below = countAround(a, n, false, 0, lower + d * (1 - SPREAD_MARGIN), lower + d * (1 + SPREAD_MARGIN));
+  if (countNotAbove <= q3) return 1;
+  if (below >= q3 + 1) return 0;
+  return -1;
+}
+
+/** madOf(a, b, n) > d? (every value finite, n ≥ 2). The MAD lies between the deviations' order statistics at
+ * medianSorted's lower and upper positions k, k + 1: above d when at most k deviations are not above d·(1 + margin),
+ * below when at least k + 2 are below d·(1 − margin). */
+export function madAbove(a: usize, n: i32, d: f64): i32 {
+  const pos = medianPosition(n);
+  if (pos < 1 || pos >= <f64>n) return -1;
+  const k = <i32>floor(pos) - 1;
+  const m = medianOf(a, n);
+  const below = countAround(a, n, true, m, d * (1 - SPREAD_MARGIN), d * (1 + SPREAD_MARGIN));
+  if (countNotAbove <= k) return 1;
+  if (below >= k + 2) return 0;
+  return -1;
 }
 
 /** The value at position k (0-based) of a[0, n) in ascending order; every value finite, 0 ≤ k < n. With `pair`
