@@ -59,6 +59,8 @@ const median = (v: number[]): number => {
 };
 /** The whole-process goal: at least this many times faster than CloudSim's CPU time (issue 14). */
 const PROCESS_GOAL = 50;
+/** The kernel's goal: a simulated day in at most this many seconds, median over the days (issue 14). */
+const KERNEL_GOAL = 0.1;
 const DATA_PATH = fileURLToPath(DATA);
 
 const pct = (got: number, want: number): string => (want === 0 ? (got === 0 ? '0.00 %' : 'n/a') : `${((got - want) / want * 100).toFixed(2)} %`);
@@ -125,7 +127,8 @@ export async function run(flags: string[]): Promise<void> {
       const walls = results.map((x) => x.proc?.wall ?? 0), cpus = results.map((x) => x.proc?.cpu ?? null);
       const worst = Math.max(...walls);
       const knownCpu = cpus.filter((c): c is number => c !== null);
-      processSummary.push([policyName, median(results.map((x) => x.wasmS)).toFixed(3), median(walls).toFixed(3), worst.toFixed(3),
+      const kernelMedian = median(results.map((x) => x.wasmS));
+      processSummary.push([policyName, kernelMedian.toFixed(3), kernelMedian <= KERNEL_GOAL ? 'yes' : 'no', median(walls).toFixed(3), worst.toFixed(3),
         knownCpu.length > 0 ? median(knownCpu).toFixed(2) : '-', cs[6], (cs[6] / worst).toFixed(1),
         knownCpu.length > 0 ? (cs[6] / Math.max(...knownCpu)).toFixed(1) : '-', cs[6] / worst >= PROCESS_GOAL ? 'yes' : 'no']);
     }
@@ -141,8 +144,9 @@ export async function run(flags: string[]): Promise<void> {
       'Δ SLATAH (vs 4-digit figure)', 'wasm s', 'CloudSim CPU s'], summary));
   }
   if (processSummary.length > 0) {
-    console.log(`\n### Whole process vs CloudSim 4.0's CPU seconds on 20110303 (goal: ≥ ${PROCESS_GOAL}× on every day; worst day shown)\n`);
-    console.log(markdownTable(['policy', 'kernel s (median)', 'process s (median)', 'process s (worst day)', 'process CPU s (median)',
+    console.log(`\n### Kernel and whole process vs CloudSim 4.0's CPU seconds on 20110303 (goals: a day in ≤ ${KERNEL_GOAL} s in the kernel, `
+      + `median over the days; the process ≥ ${PROCESS_GOAL}× faster on every day, worst day shown)\n`);
+    console.log(markdownTable(['policy', 'kernel s (median)', `kernel ≤ ${KERNEL_GOAL} s`, 'process s (median)', 'process s (worst day)', 'process CPU s (median)',
       'CloudSim CPU s', '×CloudSim (worst, wall)', '×CloudSim (worst, CPU)', `≥ ${PROCESS_GOAL}×`], processSummary));
   }
   await runCisSection(flags); // containers in VMs (ContainerCloudSim), bench/cis.ts
