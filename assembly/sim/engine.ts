@@ -1043,10 +1043,8 @@ function selectMc(h: i32): i32 {
   for (let r = 0; r < n; r++) if (i32At(iHistLen, i32At(mcItems, r)) > m) return selectMmt(h);
   const k = n - 1;
   if (k < 1 || m < 1 || k + 1 > m) return selectMmt(h);
-  for (let c = 0; c < n; c++) {
-    const item = i32At(mcItems, c);
-    for (let row = 0; row < m; row++) setF64(mcH, c * m + row, histAt(item, row));
-  }
+  const bytes = <usize>m << 3; // a history is contiguous from its newest value (stored twice)
+  for (let c = 0; c < n; c++) memory.copy(mcH + <usize>c * bytes, historyOf(i32At(mcItems, c)), bytes);
   const best = maxCorrelationIndex(mcH, n, m, mcK, mcKH, mcW, mcCandidate, mcQ, mcRF, mcOne, mcR, mcV, mcB);
   return best < 0 ? selectMmt(h) : i32At(mcItems, best);
 }
