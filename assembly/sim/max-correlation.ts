@@ -12,7 +12,7 @@
 //   work[0, n·n)      the Cholesky factor L of P (column-major: L[i][j] at j·n + i, lower triangle)
 //   work[n·n, +n·n)   X = L⁻¹ (row-major: X[i][r] at i·n + r, lower triangle); before it, reuseCorrelations' i32
 //                     column map
-//   work[2n·n, +n)    column means, then (P⁻¹)_rr, then each item's screened R²
+//   work[2n·n, +n)    (P⁻¹)_rr, then each item's screened R²
 //   candidate[c]      1 where the exact QR must still decide
 //   full[c·m + row]   the QR of F = [1 | hist] (n + 1 columns) step by step; fullRd its R diagonal
 //   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps; before that, the
@@ -117,7 +117,7 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist
   const x = work + (<usize>d << 3), sq = work + (<usize>(2 * d) << 3);
   if (!reuseCorrelations(hist, n, m, kept, keptHist, x)) {
     store<i32>(kept, 0);
-    if (!correlations(hist, n, m, p, sq, centred)) return -1;
+    if (!correlations(hist, n, m, p, centred)) return -1;
     store<i32>(kept, n); store<i32>(kept, m, 4);
     memory.copy(keptHist, hist, <usize>n * (<usize>m << 3));
   }
@@ -199,26 +199,35 @@ function cholesky(p: usize, n: i32, l: usize): bool {
 }
 
 /**
- * P (as kept's, at p) from the histories, or false where an item's history is nearly flat. means: n scratch.
- * centred: n·m scratch for the centred histories, row-major (centred[row·n + c] = hist[c·m + row] − mean c), so
- * that the sums of products of item a's column with two items' columns b, b + 1 run in the two lanes of one f64x2
- * — each lane the same operations in the same order as the scalar loop (SIMD f64 arithmetic rounds each lane as
- * scalar arithmetic does), several pairs at a time instead of one serial chain of additions.
+ * P (as kept's, at p) from the histories, or false where an item's history is nearly flat. The means and centred
+ * sums of squares are taken two columns at a time, two independent chains of additions each in the reference's
+ * order. centred: n·m scratch for the centred histories, row-major (centred[row·n + c] = hist[c·m + row] − mean c,
+ * stored as it is squared), so that the sums of products of item a's column with two items' columns b, b + 1 run
+ * in the two lanes of one f64x2 — each lane the same operations in the same order as the scalar loop (SIMD f64
+ * arithmetic rounds each lane as scalar arithmetic does), several pairs at a time instead of one serial chain of
+ * additions.
  */
-function correlations(hist: usize, n: i32, m: i32, p: usize, means: usize, centred: usize): bool {
-  for (let c = 0; c < n; c++) {
-    const o = c * m;
-    let sum: f64 = 0, raw: f64 = 0;
-    for (let row = 0; row < m; row++) { const v = f64At(hist, o + row); sum += v; raw += v * v; }
-    setF64(means, c, sum / <f64>m);
-    let centred: f64 = 0;
-    for (let row = 0; row < m; row++) { const z = f64At(hist, o + row) - f64At(means, c); centred += z * z; }
-    if (!(centred > FLAT * raw)) return false;
-    setF64(p, c * n + c, centred);
-  }
-  for (let c = 0; c < n; c++) {
-    const o = c * m, mc = f64At(means, c);
-    for (let row = 0; row < m; row++) setF64(centred, row * n + c, f64At(hist, o + row) - mc);
+function correlations(hist: usize, n: i32, m: i32, p: usize, centred: usize): bool {
+  for (let c = 0; c < n; c += 2) {
+    const o = c * m, o2 = c + 1 < n ? o + m : o; // an odd last column is computed twice
+    let sum: f64 = 0, raw: f64 = 0, sum2: f64 = 0, raw2: f64 = 0;
+    for (let row = 0; row < m; row++) {
+      const v = f64At(hist, o + row), v2 = f64At(hist, o2 + row);
+      sum += v; raw += v * v;
+      sum2 += v2; raw2 += v2 * v2;
+    }
+    const mc = sum / <f64>m, mc2 = sum2 / <f64>m;
+    let ss: f64 = 0, ss2: f64 = 0;
+    for (let row = 0; row < m; row++) {
+      const z = f64At(hist, o + row) - mc, z2 = f64At(hist, o2 + row) - mc2;
+      ss += z * z; ss2 += z2 * z2;
+      const at = centred + (<usize>(row * n + c) << 3);
+      store<f64>(at, z);
+      if (c + 1 < n) store<f64>(at, z2, 8);
+    }
+    if (!(ss > FLAT * raw) || !(ss2 > FLAT * raw2)) return false;
+    setF64(p, c * n + c, ss);
+    if (c + 1 < n) setF64(p, (c + 1) * n + c + 1, ss2);
   }
   const stride = <usize>n << 3;
   for (let a = 0; a < n; a++) {
