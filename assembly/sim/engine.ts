@@ -52,8 +52,9 @@
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
-//                      histories H [HL × HL], screen work [HL² + 2HL], QR of [1 | H] [(HL + 1) × HL], R diagonals
-//                      (one regression's, [1 | H]'s) [HL + 1] each, Qᵀy, β
+//                      histories H [HL × HL], screen work [2HL² + HL], kept correlations [8 B + HL²] and histories
+//                      [HL × HL], QR of [1 | H] [(HL + 1) × HL], R diagonals (one regression's, [1 | H]'s) [HL + 1]
+//                      each, Qᵀy, β
 //   i32 item columns:  host, alive, histStart, histLen   [N]; nodes [N × 4]
 //   i32 host columns:  head, tail, entryActive, prevActive, classSeen                   [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
@@ -159,7 +160,7 @@ let sumLength: i32 = 0; // how many points of each host history sum are cached (
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
-let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
+let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcK: usize = 0, mcKH: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 let iNodes: usize = 0;
@@ -218,7 +219,8 @@ function layoutState(): void {
   pTime = at; at += q * 8;
   hist = at; at += w * 8; scratchA = at; at += w * 8; scratchB = at; at += w * 8; scratchC = at; at += w * 8;
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
-  mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (hl * hl + 2 * hl) * 8;
+  mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (2 * hl * hl + hl) * 8;
+  mcK = at; at += 8 + hl * hl * 8; mcKH = at; at += hl * hl * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8; cHeapKey = at; at += h * 8;
   tracesT = at; at += <usize>R * <usize>C * 8;
@@ -1070,11 +1072,9 @@ function selectMc(h: i32): i32 {
   for (let r = 0; r < n; r++) if (i32At(iHistLen, i32At(mcItems, r)) > m) return selectMmt(h);
   const k = n - 1;
   if (k < 1 || m < 1 || k + 1 > m) return selectMmt(h);
-  for (let c = 0; c < n; c++) {
-    const item = i32At(mcItems, c);
-    for (let row = 0; row < m; row++) setF64(mcH, c * m + row, histAt(item, row));
-  }
-  const best = maxCorrelationIndex(mcH, n, m, mcW, mcCandidate, mcQ, mcRF, mcOne, mcR, mcV, mcB);
+  const bytes = <usize>m << 3; // a history is contiguous from its newest value (stored twice)
+  for (let c = 0; c < n; c++) memory.copy(mcH + <usize>c * bytes, historyOf(i32At(mcItems, c)), bytes);
+  const best = maxCorrelationIndex(mcH, n, m, mcK, mcKH, mcW, mcCandidate, mcQ, mcRF, mcOne, mcR, mcV, mcB);
   return best < 0 ? selectMmt(h) : i32At(mcItems, best);
 }
 

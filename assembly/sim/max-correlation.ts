@@ -5,9 +5,14 @@
 //
 // Layout (raw f64/u8 regions laid out by engine.ts):
 //   hist[c·m + row]   item c's history, n columns of m rows (column-major)
-//   work[0, n·n)      correlation matrix P, then its Cholesky factor L (row-major, lower triangle)
-//   work[n·n, +n)     column means, then each item's screened R²
-//   work[n·n+n, +n)   one column of L⁻¹
+//   kept              the correlation matrix of the last call whose screen computed one, for the next call on the
+//                     same histories less some items (see reuseCorrelations): i32 n and m at 0 (n = 0: none), then
+//                     at 8 P (n·n, column-major: P[a][b] at b·n + a; the lower triangle and the diagonal of 1)
+//   keptHist          that call's histories, as hist
+//   work[0, n·n)      the Cholesky factor L of P (column-major: L[i][j] at j·n + i, lower triangle)
+//   work[n·n, +n·n)   X = L⁻¹ (row-major: X[i][r] at i·n + r, lower triangle); before it, reuseCorrelations' i32
+//                     column map
+//   work[2n·n, +n)    (P⁻¹)_rr, then each item's screened R²
 //   candidate[c]      1 where the exact QR must still decide
 //   full[c·m + row]   the QR of F = [1 | hist] (n + 1 columns) step by step; fullRd its R diagonal
 //   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps; before that, the
@@ -22,7 +27,8 @@ const MARGIN: f64 = 1e-6;
 
 /**
  * Index of the item CloudSim's MC selects among n histories (2 ≤ n ≤ m), or -1 where CloudSim's regression
- * throws and it falls back to MMT. full, fullRd, q, rd, yv, beta: the QR's scratch.
+ * throws and it falls back to MMT. kept, keptHist: what the screen keeps from call to call (zeroed: nothing); full,
+ * fullRd, q, rd, yv, beta: the QR's scratch.
  *
  * Each candidate r's R² is olsRSquared's of y = h_r on [h_0 … h_{r−1}, h_{r+1} … h_{n−1}], bit for bit, but the
  * QRs share work: that design [1, h_0 … h_{r−1}, h_{r+1} …] starts with the r + 1 columns [1, h_0 … h_{r−1}] of
@@ -31,10 +37,10 @@ const MARGIN: f64 = 1e-6;
  * (with F's R diagonal), and F's columns r + 2…n are its columns r + 1…n − 1 after its steps 0…r: the regression
  * continues from there with its steps r + 1…n − 1. One QR of F plus the tails costs about a third of n QRs.
  */
-export function maxCorrelationIndex(hist: usize, n: i32, m: i32, work: usize, candidate: usize,
-  full: usize, fullRd: usize, q: usize, rd: usize, yv: usize, beta: usize): i32 {
+export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
+  candidate: usize, full: usize, fullRd: usize, q: usize, rd: usize, yv: usize, beta: usize): i32 {
   const k = n - 1;
-  const screened = screenMaxCorrelation(hist, n, m, work, candidate, q);
+  const screened = screenMaxCorrelation(hist, n, m, kept, keptHist, work, candidate, q);
   if (screened == 1) {
     for (let r = 0; r < n; r++) if (u8At(candidate, r) != 0) return r;
   }
@@ -58,33 +64,170 @@ export function maxCorrelationIndex(hist: usize, n: i32, m: i32, work: usize, ca
   return best;
 }
 
-/** P[a][b] from the sum of products of the centred columns a and b. */
-@inline function correlate(work: usize, n: i32, a: i32, b: i32, s: f64): void {
-  setF64(work, a * n + b, s / sqrt<f64>(f64At(work, a * n + a) * f64At(work, b * n + b)));
+/** P[a][b] (a > b) from the sum of products of the centred columns a and b (P's diagonal: their sums of squares). */
+@inline function correlate(p: usize, n: i32, a: i32, b: i32, s: f64): void {
+  setF64(p, b * n + a, s / sqrt<f64>(f64At(p, a * n + a) * f64At(p, b * n + b)));
+}
+
+/** Whether columns a and b of m rows hold the same bits. */
+@inline function sameColumn(a: usize, b: usize, m: i32): bool {
+  for (let row = 0; row < m; row++) {
+    const at = <usize>row << 3;
+    if (load<u64>(a + at) != load<u64>(b + at)) return false;
+  }
+  return true;
 }
 
 /**
- * Number of candidates (≥ 1) flagged in candidate[0, n), or -1 when every item needs the exact QR. centred: n·m
- * scratch for the centred histories, row-major (centred[row·n + c] = hist[c·m + row] − mean c), so that the sums
- * of products of item a's column with two items' columns b, b + 1 run in the two lanes of one f64x2 — each lane
- * the same operations in the same order as the scalar loop (SIMD f64 arithmetic rounds each lane as scalar
- * arithmetic does), several pairs at a time instead of one serial chain of additions.
+ * Whether kept's P serves hist, and if so that P, its rows and columns of the items no longer there removed. P[a][b]
+ * is a function of columns a and b alone (each centred by its own mean), so where every column of hist is, in order,
+ * a column of keptHist with the same bits and m is the same, the P a new computation would give is kept's P at those
+ * columns (and every column passed the flatness test before). CloudSim selects from an overloaded host one item at a
+ * time, removing each before it asks again: half the calls on the PlanetLab days are such a call. The columns are
+ * matched first to last, each to the first kept column from the last match on with the same bits.
  */
-function screenMaxCorrelation(hist: usize, n: i32, m: i32, work: usize, candidate: usize, centred: usize): i32 {
-  const d = n * n;
+function reuseCorrelations(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, map: usize): bool {
+  const kn = load<i32>(kept), p = kept + 8;
+  if (kn < n || load<i32>(kept, 4) != m) return false;
+  const bytes = <usize>m << 3;
+  let o = 0;
   for (let c = 0; c < n; c++) {
-    const o = c * m;
-    let sum: f64 = 0, raw: f64 = 0;
-    for (let row = 0; row < m; row++) { const v = f64At(hist, o + row); sum += v; raw += v * v; }
-    setF64(work, d + c, sum / <f64>m);
-    let centred: f64 = 0;
-    for (let row = 0; row < m; row++) { const z = f64At(hist, o + row) - f64At(work, d + c); centred += z * z; }
-    if (!(centred > FLAT * raw)) return -1;
-    setF64(work, c * n + c, centred);
+    while (o < kn && !sameColumn(hist + <usize>c * bytes, keptHist + <usize>o * bytes, m)) o++;
+    if (o == kn) return false;
+    store<i32>(map + (<usize>c << 2), o++);
   }
-  for (let c = 0; c < n; c++) {
-    const o = c * m, mc = f64At(work, d + c);
-    for (let row = 0; row < m; row++) setF64(centred, row * n + c, f64At(hist, o + row) - mc);
+  // In place, in increasing order of the new index b·n + a: it is never above the old one, which is read only here.
+  for (let b = 0; b < n; b++) {
+    const ob = load<i32>(map + (<usize>b << 2));
+    setF64(p, b * n + b, 1);
+    for (let a = b + 1; a < n; a++) setF64(p, b * n + a, f64At(p, ob * kn + load<i32>(map + (<usize>a << 2))));
+  }
+  store<i32>(kept, n);
+  memory.copy(keptHist, hist, <usize>n * bytes);
+  return true;
+}
+
+/**
+ * Number of candidates (≥ 1) flagged in candidate[0, n), or -1 when every item needs the exact QR. P is kept's
+ * where reuseCorrelations allows, else computed into kept (correlations); centred: n·m scratch for the latter.
+ */
+function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
+  candidate: usize, centred: usize): i32 {
+  const d = n * n, p = kept + 8;
+  const x = work + (<usize>d << 3), sq = work + (<usize>(2 * d) << 3);
+  if (!reuseCorrelations(hist, n, m, kept, keptHist, x)) {
+    store<i32>(kept, 0);
+    if (!correlations(hist, n, m, p, centred)) return -1;
+    store<i32>(kept, n); store<i32>(kept, m, 4);
+    memory.copy(keptHist, hist, <usize>n * (<usize>m << 3));
+  }
+  if (!cholesky(p, n, work)) return -1;
+  // (P⁻¹)_rr = Σ_i X[i][r]² for X = L⁻¹, row by row: X[i][r] = (δ_ir − Σ_{k=r}^{i−1} L[i][k]·X[k][r]) / L[i][i], the
+  // reference's forward substitution for column r, and its sum of squares in the same order (i ascending).
+  // Within a row the columns are independent: r and r + 1 run in the two lanes of one f64x2, lane r doing its
+  // first term (k = r) before the lanes go on together.
+  for (let r = 0; r < n; r++) setF64(sq, r, 0);
+  for (let i = 0; i < n; i++) {
+    const l = f64At(work, i * n + i);
+    const xi = x + (<usize>(i * n) << 3);
+    let r = 0;
+    for (; r + 1 < i; r += 2) {
+      let t0: f64 = 0;
+      t0 -= f64At(work, r * n + i) * f64At(x, r * n + r);
+      let t = f64x2.replace_lane(f64x2.splat(0), 0, t0);
+      for (let k = r + 1; k < i; k++) {
+        t = f64x2.sub(t, f64x2.mul(f64x2.splat(f64At(work, k * n + i)), v128.load(x + (<usize>(k * n + r) << 3))));
+      }
+      t = f64x2.div(t, f64x2.splat(l));
+      v128.store(xi + (<usize>r << 3), t);
+      const at = sq + (<usize>r << 3);
+      v128.store(at, f64x2.add(v128.load(at), f64x2.mul(t, t)));
+    }
+    for (; r <= i; r++) {
+      let t: f64 = i == r ? 1 : 0;
+      for (let k = r; k < i; k++) t -= f64At(work, k * n + i) * f64At(x, k * n + r);
+      t /= l;
+      setF64(xi, r, t);
+      setF64(sq, r, f64At(sq, r) + t * t);
+    }
+  }
+  let best: f64 = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const inv = f64At(sq, r);
+    if (!(inv <= COLLINEAR)) return -1;
+    const r2 = 1 - 1 / inv;
+    setF64(sq, r, r2);
+    if (r2 > best) best = r2;
+  }
+  if (!(best >= FLOOR)) return -1;
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const near = f64At(sq, r) >= best - MARGIN;
+    setU8(candidate, r, near ? 1 : 0);
+    if (near) count++;
+  }
+  return count;
+}
+
+/**
+ * P = L·Lᵀ into l (column-major, as P), or false where the reference's Cholesky refuses. Column j's entries below the
+ * diagonal are independent: rows i and i + 1 run in the two lanes of one f64x2, contiguous in both P and L.
+ */
+function cholesky(p: usize, n: i32, l: usize): bool {
+  for (let j = 0; j < n; j++) {
+    let s = f64At(p, j * n + j);
+    for (let k = 0; k < j; k++) s -= f64At(l, k * n + j) * f64At(l, k * n + j);
+    if (!(s > 1 / COLLINEAR)) return false;
+    const ljj = sqrt<f64>(s);
+    setF64(l, j * n + j, ljj);
+    const lj = f64x2.splat(ljj);
+    let i = j + 1;
+    for (; i + 1 < n; i += 2) {
+      let t = v128.load(p + (<usize>(j * n + i) << 3));
+      for (let k = 0; k < j; k++) {
+        t = f64x2.sub(t, f64x2.mul(v128.load(l + (<usize>(k * n + i) << 3)), f64x2.splat(f64At(l, k * n + j))));
+      }
+      v128.store(l + (<usize>(j * n + i) << 3), f64x2.div(t, lj));
+    }
+    if (i < n) {
+      let t = f64At(p, j * n + i);
+      for (let k = 0; k < j; k++) t -= f64At(l, k * n + i) * f64At(l, k * n + j);
+      setF64(l, j * n + i, t / ljj);
+    }
+  }
+  return true;
+}
+
+/**
+ * P (as kept's, at p) from the histories, or false where an item's history is nearly flat. The means and centred
+ * sums of squares are taken two columns at a time, two independent chains of additions each in the reference's
+ * order. centred: n·m scratch for the centred histories, row-major (centred[row·n + c] = hist[c·m + row] − mean c,
+ * stored as it is squared), so that the sums of products of item a's column with two items' columns b, b + 1 run
+ * in the two lanes of one f64x2 — each lane the same operations in the same order as the scalar loop (SIMD f64
+ * arithmetic rounds each lane as scalar arithmetic does), several pairs at a time instead of one serial chain of
+ * additions.
+ */
+function correlations(hist: usize, n: i32, m: i32, p: usize, centred: usize): bool {
+  for (let c = 0; c < n; c += 2) {
+    const o = c * m, o2 = c + 1 < n ? o + m : o; // an odd last column is computed twice
+    let sum: f64 = 0, raw: f64 = 0, sum2: f64 = 0, raw2: f64 = 0;
+    for (let row = 0; row < m; row++) {
+      const v = f64At(hist, o + row), v2 = f64At(hist, o2 + row);
+      sum += v; raw += v * v;
+      sum2 += v2; raw2 += v2 * v2;
+    }
+    const mc = sum / <f64>m, mc2 = sum2 / <f64>m;
+    let ss: f64 = 0, ss2: f64 = 0;
+    for (let row = 0; row < m; row++) {
+      const z = f64At(hist, o + row) - mc, z2 = f64At(hist, o2 + row) - mc2;
+      ss += z * z; ss2 += z2 * z2;
+      const at = centred + (<usize>(row * n + c) << 3);
+      store<f64>(at, z);
+      if (c + 1 < n) store<f64>(at, z2, 8);
+    }
+    if (!(ss > FLAT * raw) || !(ss2 > FLAT * raw2)) return false;
+    setF64(p, c * n + c, ss);
+    if (c + 1 < n) setF64(p, (c + 1) * n + c + 1, ss2);
   }
   const stride = <usize>n << 3;
   for (let a = 0; a < n; a++) {
@@ -99,10 +242,10 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, work: usize, candidat
         s01 = f64x2.add(s01, f64x2.mul(x, v128.load(cb + at)));
         s23 = f64x2.add(s23, f64x2.mul(x, v128.load(cb + at, 16)));
       }
-      correlate(work, n, a, b, f64x2.extract_lane(s01, 0));
-      correlate(work, n, a, b + 1, f64x2.extract_lane(s01, 1));
-      correlate(work, n, a, b + 2, f64x2.extract_lane(s23, 0));
-      correlate(work, n, a, b + 3, f64x2.extract_lane(s23, 1));
+      correlate(p, n, a, b, f64x2.extract_lane(s01, 0));
+      correlate(p, n, a, b + 1, f64x2.extract_lane(s01, 1));
+      correlate(p, n, a, b + 2, f64x2.extract_lane(s23, 0));
+      correlate(p, n, a, b + 3, f64x2.extract_lane(s23, 1));
     }
     for (; b < a; b++) {
       const cb = centred + (<usize>b << 3);
@@ -111,44 +254,9 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, work: usize, candidat
         const at = <usize>row * stride;
         s += load<f64>(ca + at) * load<f64>(cb + at);
       }
-      correlate(work, n, a, b, s);
+      correlate(p, n, a, b, s);
     }
   }
-  for (let c = 0; c < n; c++) setF64(work, c * n + c, 1);
-  for (let j = 0; j < n; j++) {
-    let s = f64At(work, j * n + j);
-    for (let k = 0; k < j; k++) s -= f64At(work, j * n + k) * f64At(work, j * n + k);
-    if (!(s > 1 / COLLINEAR)) return -1;
-    const l = sqrt<f64>(s);
-    setF64(work, j * n + j, l);
-    for (let i = j + 1; i < n; i++) {
-      let t = f64At(work, i * n + j);
-      for (let k = 0; k < j; k++) t -= f64At(work, i * n + k) * f64At(work, j * n + k);
-      setF64(work, i * n + j, t / l);
-    }
-  }
-  const x = d + n;
-  let best: f64 = -Infinity;
-  for (let r = 0; r < n; r++) {
-    let inv: f64 = 0;
-    for (let i = r; i < n; i++) {
-      let t: f64 = i == r ? 1 : 0;
-      for (let k = r; k < i; k++) t -= f64At(work, i * n + k) * f64At(work, x + k);
-      t /= f64At(work, i * n + i);
-      setF64(work, x + i, t);
-      inv += t * t;
-    }
-    if (!(inv <= COLLINEAR)) return -1;
-    const r2 = 1 - 1 / inv;
-    setF64(work, d + r, r2);
-    if (r2 > best) best = r2;
-  }
-  if (!(best >= FLOOR)) return -1;
-  let count = 0;
-  for (let r = 0; r < n; r++) {
-    const near = f64At(work, d + r) >= best - MARGIN;
-    setU8(candidate, r, near ? 1 : 0);
-    if (near) count++;
-  }
-  return count;
+  for (let c = 0; c < n; c++) setF64(p, c * n + c, 1);
+  return true;
 }

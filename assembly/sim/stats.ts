@@ -404,7 +404,8 @@ export function olsRSquared(x: usize, k: i32, y: usize, m: i32, qrt: usize, rd: 
 /**
  * Step `minor` of Commons Math's Householder QR of qrt (column-major, m rows, `cols` columns): rd[minor], and the
  * columns after `minor` reflected. Each of those columns is transformed by the reflector of column `minor` alone,
- * so a column's values after steps 0…j depend only on itself and on columns 0…j (max-correlation.ts uses this).
+ * so a column's values after steps 0…j depend only on itself and on columns 0…j (max-correlation.ts uses this) —
+ * and two columns' dot products with the pivot column run in one loop, two independent chains of additions.
  */
 export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: usize): void {
   const mo = minor * m;
@@ -414,12 +415,27 @@ export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: u
   setF64(rd, minor, a);
   if (a != 0.0) {
     setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
-    for (let col = minor + 1; col < cols; col++) {
+    const pivot = qrt + (<usize>(mo + minor) << 3);
+    let col = minor + 1;
+    for (; col + 1 < cols; col += 2) {
+      const co = col * m, co2 = co + m;
+      let alpha: f64 = 0, alpha2: f64 = 0;
+      for (let row = minor; row < m; row++) {
+        const v = f64At(qrt, mo + row);
+        alpha -= f64At(qrt, co + row) * v;
+        alpha2 -= f64At(qrt, co2 + row) * v;
+      }
+      alpha /= a * f64At(qrt, mo + minor);
+      alpha2 /= a * f64At(qrt, mo + minor);
+      axpy(qrt + (<usize>(co + minor) << 3), pivot, m - minor, -alpha);
+      axpy(qrt + (<usize>(co2 + minor) << 3), pivot, m - minor, -alpha2);
+    }
+    if (col < cols) {
       const co = col * m;
       let alpha: f64 = 0;
       for (let row = minor; row < m; row++) alpha -= f64At(qrt, co + row) * f64At(qrt, mo + row);
       alpha /= a * f64At(qrt, mo + minor);
-      axpy(qrt + (<usize>(co + minor) << 3), qrt + (<usize>(mo + minor) << 3), m - minor, -alpha);
+      axpy(qrt + (<usize>(co + minor) << 3), pivot, m - minor, -alpha);
     }
   }
 }
@@ -444,10 +460,24 @@ export function olsFinish(qrt: usize, n: i32, x: usize, skip: i32, y: usize, m: 
     setF64(yv, row, f64At(yv, row) / f64At(rd, row));
     const yRow = f64At(yv, row);
     setF64(beta, row, yRow);
-    for (let i = 0; i < row; i++) setF64(yv, i, f64At(yv, i) - yRow * f64At(qrt, row * m + i));
+    axpy(yv, qrt + (<usize>(row * m) << 3), row, -yRow);
   }
+  // Each row's fit is its own chain of additions: rows r and r + 1 in the two lanes of one f64x2.
   let ssr: f64 = 0;
-  for (let r = 0; r < m; r++) {
+  const fit0 = f64x2.add(f64x2.splat(0), f64x2.splat(1.0 * f64At(beta, 0)));
+  let r = 0;
+  for (; r + 1 < m; r += 2) {
+    let fit = fit0;
+    for (let c = 0; c < k; c++) {
+      const col = x + (<usize>((c < skip ? c : c + 1) * m + r) << 3);
+      fit = f64x2.add(fit, f64x2.mul(v128.load(col), f64x2.splat(f64At(beta, c + 1))));
+    }
+    const e = f64x2.sub(v128.load(y + (<usize>r << 3)), fit);
+    const e0 = f64x2.extract_lane(e, 0), e1 = f64x2.extract_lane(e, 1);
+    ssr += e0 * e0;
+    ssr += e1 * e1;
+  }
+  if (r < m) {
     let fit: f64 = 0;
     fit += 1.0 * f64At(beta, 0);
     for (let c = 0; c < k; c++) fit += f64At(x, (c < skip ? c : c + 1) * m + r) * f64At(beta, c + 1);
