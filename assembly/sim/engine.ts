@@ -1012,14 +1012,16 @@ function overloaded(h: i32, extra: i32): bool {
     // Order statistics without sorting where every value is finite (stats.ts says why the results are the same).
     const fast = allFinite(hist, n);
     const utilisation = requestedSum(h, extra) / load<f64>(hostAt(h), H_TOTAL);
-    // Below the threshold of a spread at least as wide as the real one, the host is not overloaded: about a third of
-    // the checks end here without their order statistics (s ≥ 0 keeps 1 − s · spread decreasing in the spread).
-    if (fast && s >= 0 && utilisation <= 1 - s * spreadBound(hist, n)) return false;
-    // Else, where the answer is clear, whether the spread exceeds (1 − utilisation) / s without all its order statistics.
-    const d = (1 - utilisation) / s;
-    if (fast && s > 0 && d >= 1e-6 && d <= 1e3 && spreadLeast >= -1e3 && spreadMost <= 1e3) {
-      const above = detector == abi.DETECTOR_IQR ? (iqrInRange(n) ? iqrAbove(hist, n, d) : -1) : madAbove(hist, n, d);
-      if (above >= 0) return above == 1;
+    if (fast && s > 0) {
+      // Below the threshold of a spread at least as wide as the real one, the host is not overloaded: about a third
+      // of the checks end here without their order statistics (s > 0 keeps 1 − s · spread decreasing in the spread).
+      if (utilisation <= 1 - s * spreadBound(hist, n)) return false;
+      // Else, where the answer is clear, whether the spread exceeds (1 − utilisation) / s, with fewer of them.
+      const d = (1 - utilisation) / s;
+      if (d >= 1e-6 && d <= 1e3 && spreadLeast >= -1e3 && spreadMost <= 1e3) {
+        const above = detector == abi.DETECTOR_IQR ? (iqrInRange(n) ? iqrAbove(hist, n, d) : -1) : madAbove(hist, n, d);
+        if (above >= 0) return above == 1;
+      }
     }
     const spread = detector == abi.DETECTOR_IQR
       ? (fast && iqrInRange(n) ? iqrOf(hist, n) : iqr(hist, n))
