@@ -1016,9 +1016,11 @@ function overloaded(h: i32, extra: i32): bool {
       // Below the threshold of a spread at least as wide as the real one, the host is not overloaded: about a third
       // of the checks end here without their order statistics (s > 0 keeps 1 − s · spread decreasing in the spread).
       if (utilisation <= 1 - s * spreadBound(hist, n)) return false;
-      // Else, where the answer is clear, whether the spread exceeds (1 − utilisation) / s, with fewer of them.
+      // Else, where the answer is clear, whether the spread exceeds (1 − utilisation) / s, with fewer of them. The
+      // bounds keep the margin (a relative 1e-6 of d) far above every rounding: of an addition to a history value
+      // (|value| ≤ 1e3, d ≥ 1e-5) and of the detector's 1 − s · spread against the utilisation (1 − u ≥ 1e-4).
       const d = (1 - utilisation) / s;
-      if (d >= 1e-6 && d <= 1e3 && spreadLeast >= -1e3 && spreadMost <= 1e3) {
+      if (utilisation >= 0 && 1 - utilisation >= 1e-4 && d >= 1e-5 && d <= 1e3 && spreadLeast >= -1e3 && spreadMost <= 1e3) {
         const above = detector == abi.DETECTOR_IQR ? (iqrInRange(n) ? iqrAbove(hist, n, d) : -1) : madAbove(hist, n, d);
         if (above >= 0) return above == 1;
       }

@@ -118,7 +118,7 @@ export let spreadLeast: f64 = 0, spreadMost: f64 = 0;
 // (IQR: its upper quartile; MAD: both order statistics of the deviations): 1 above, 0 below, −1 too close to tell,
 // then the caller computes the spread. The margin dwarfs every rounding between the spread and the detector's
 // comparison (a few units in the 16th digit), so the answer is the comparison's wherever one is given; callers keep
-// d ≥ 1e-6 and every value within ±1e3 so that no rounding of an addition to a value outweighs it either.
+// d, the values and the utilisation within bounds (engine.ts overloaded) so that no rounding outweighs it either.
 const SPREAD_MARGIN: f64 = 1e-6;
 
 /** How many of a[0, n) are ≤ hi (into countNotAbove) and < lo (returned); with `deviations`, of |m − a[i]|. */

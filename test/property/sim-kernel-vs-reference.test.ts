@@ -104,6 +104,14 @@ describe('simulation kernel', () => {
     fc.assert(fc.property(zeroHeavy, (t) => { expect(wasmEqualsReference(t).status).toBe(abi.SIM_OK); }), { numRuns: 60 });
   });
 
+  it('WASM equals the reference for IQR and MAD at the extremes of their safety parameter', () => {
+    // The kernel decides IQR and MAD by counting where a margin settles it, within bounds on s, the utilisation and
+    // the spread's target; parameters near 0 and at 10 put hosts on both sides of those bounds.
+    const extreme = tinyArb.chain((t) => fc.constantFrom('iqr', 'mad').chain((d) => fc.constantFrom('0.000001', '0.0001', '0.05', '10')
+      .map((p) => ({ ...t, policy: `${d}-${t.policy.includes('-mc-') ? 'mc' : 'mmt'}-${p}` }))));
+    fc.assert(fc.property(extreme, (t) => { expect(wasmEqualsReference(t).status).toBe(abi.SIM_OK); }), { numRuns: 60 });
+  });
+
   it('WASM equals the reference where maximum correlation selects every tick', () => {
     fc.assert(fc.property(mcHeavyArb, (t) => {
       const expected = runTiny(reference, t);
