@@ -157,11 +157,7 @@ export function lpBestBounds(highs: Highs, scenario: Scenario, answers: readonly
   });
 }
 
-export interface LpBestBound {
-  readonly id: string;
-  readonly bestLowerBound: LowerBound;
-  readonly gapToBest: number | null;
-}
+export type LpBestBound = Pick<ModelPlan, 'id' | 'bestLowerBound' | 'gapToBest'>;
 
 /** Plans `models` and keeps the packing behind each answer (one answer per model; container-in-VM may add the searched best shape). */
 export function planModels(

@@ -4,10 +4,8 @@
 import type { Comparison } from '../../../core/compare/result';
 import type { LpBestBound, PlanResult } from '../../../core/plan/plan';
 
-type WithBound = { readonly id: string; readonly bestLowerBound: LpBestBound['bestLowerBound']; readonly gapToBest: number | null };
-
 /** The models with the stronger of their bound and the LP's (same object where nothing changes). */
-function tightened<M extends WithBound>(models: readonly M[], bounds: readonly LpBestBound[]): { models: M[]; changed: boolean } {
+function tightened<M extends LpBestBound>(models: readonly M[], bounds: readonly LpBestBound[]): { models: M[]; changed: boolean } {
   const byId = new Map(bounds.map((b) => [b.id, b]));
   let changed = false;
   const out = models.map((m) => {

@@ -33,8 +33,12 @@ const kernel = (): WasmPacker => (packer ??= WasmPacker.fromBytes(kernelBytes())
 let simulator: WasmSimulator | undefined;
 const simKernel = (): WasmSimulator => (simulator ??= WasmSimulator.fromBytes(kernelBytes()));
 
-/** The answers of the last plan run, kept for its dual (only the latest: a new run replaces them). */
+/** The answers of the last plan run, kept for its dual and LP bounds (only the latest: a new run replaces them). */
 let lastPlan: { id: number; answers: ModelAnswer[] } | undefined;
+
+/** The answers of plan run `planId`: the kept ones, or a new plan of `scenario` where a newer run replaced them. */
+const answersOfRun = (planId: number, scenario: Scenario): ModelAnswer[] =>
+  (lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers);
 
 function plan(id: number, scenario: Scenario, options: PlanOptions): void {
   // One plan of every model; the comparison and the host map read its answers (no second packing).
@@ -57,7 +61,7 @@ function plan(id: number, scenario: Scenario, options: PlanOptions): void {
 /** The dual of each model: its LP relaxation (prices, host models) and each rule's cost, LP and re-planned. */
 async function dual(id: number, planId: number, scenario: Scenario): Promise<void> {
   const started = performance.now();
-  const answers = lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers;
+  const answers = answersOfRun(planId, scenario);
   const highs = await loadHighs();
   const models: PlanDual['models'][number][] = [];
   for (const [k, a] of answers.entries()) {
@@ -69,7 +73,7 @@ async function dual(id: number, planId: number, scenario: Scenario): Promise<voi
 
 /** Each model's best bound with the LP relaxation in it: the plan is shown first, the LP tightens its bound after. */
 async function bounds(id: number, planId: number, scenario: Scenario): Promise<void> {
-  const answers = lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers;
+  const answers = answersOfRun(planId, scenario);
   const highs = await loadHighs();
   post({ type: 'bounds', id, bounds: lpBestBounds(highs, scenario, answers) });
 }
