@@ -18,7 +18,7 @@
 //   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps; before that, the
 //                     screen's centred histories (row-major, n·m)
 import { f64At, setF64, setU8, u8At } from './mem';
-import { householderStep, olsFinish, olsOk } from './stats';
+import { householderStep, olsFinish, olsOk, singularQr } from './stats';
 
 const FLAT: f64 = 1e-5;
 const COLLINEAR: f64 = 1e4;
@@ -36,6 +36,7 @@ const MARGIN: f64 = 1e-6;
  * (stats.ts householderStep). So after F's steps 0…r, F's columns 0…r are that regression's final columns 0…r
  * (with F's R diagonal), and F's columns r + 2…n are its columns r + 1…n − 1 after its steps 0…r: the regression
  * continues from there with its steps r + 1…n − 1. One QR of F plus the tails costs about a third of n QRs.
+ * Once a fit's R² is exactly 1 no later one can win, so the later ones run only as far as olsFinish's refusal.
  */
 export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
   candidate: usize, full: usize, fullRd: usize, q: usize, rd: usize, yv: usize, beta: usize): i32 {
@@ -57,6 +58,13 @@ export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, ke
     if (r + 1 < n) memory.copy(q + <usize>(r + 1) * bytes, full + <usize>(r + 2) * bytes, <usize>(n - 1 - r) * bytes);
     memory.copy(rd, fullRd, <usize>(r + 1) << 3);
     for (let minor = r + 1; minor < n; minor++) householderStep(q, m, minor, n, rd);
+    if (bestMetric == 1.0) {
+      // No R² exceeds 1 (1 − ssr / m2 with ssr, m2 ≥ 0, or NaN) and a tie keeps the first, so from here on only
+      // olsFinish's refusal can change the answer: its test alone. With n = m every fit is exact and every R² is
+      // 1, so this saves all but the first fit's solution on those calls.
+      if (singularQr(rd, n)) return -1;
+      continue;
+    }
     const r2 = olsFinish(q, n, hist, r, hist + <usize>r * bytes, m, rd, yv, beta);
     if (!olsOk) return -1;
     if (r2 > bestMetric) { bestMetric = r2; best = r; }
@@ -121,6 +129,10 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist
     store<i32>(kept, n); store<i32>(kept, m, 4);
     memory.copy(keptHist, hist, <usize>n * (<usize>m << 3));
   }
+  // With n ≥ m the n centred histories span at most m − 1 dimensions: P is singular and would fail the Cholesky
+  // below or the COLLINEAR test (its rounding, ~1e-11, is far below any pivot those let pass). P is still kept for
+  // the next call on these histories less the item chosen.
+  if (n >= m) return -1;
   if (!cholesky(p, n, work)) return -1;
   // (P⁻¹)_rr = Σ_i X[i][r]² for X = L⁻¹, row by row: X[i][r] = (δ_ir − Σ_{k=r}^{i−1} L[i][k]·X[k][r]) / L[i][i], the
   // reference's forward substitution for column r, and its sum of squares in the same order (i ascending).

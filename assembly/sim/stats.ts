@@ -440,6 +440,12 @@ export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: u
   }
 }
 
+/** Whether a QR's R diagonal (n entries) has a zero, where Commons Math's solver throws (olsFinish refuses). */
+export function singularQr(rd: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) if (abs<f64>(f64At(rd, i)) <= 0) return true;
+  return false;
+}
+
 /**
  * olsRSquared after its QR: qrt and rd hold the factorisation of the n = k + 1 columns [1 | regressors]; regressor c
  * is column c of x below `skip`, column c + 1 from it on (skip ≥ k: x's columns in order). Sets olsOk.
@@ -447,7 +453,7 @@ export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: u
 export function olsFinish(qrt: usize, n: i32, x: usize, skip: i32, y: usize, m: i32, rd: usize, yv: usize, beta: usize): f64 {
   olsOk = false;
   const k = n - 1;
-  for (let i = 0; i < n; i++) if (abs<f64>(f64At(rd, i)) <= 0) return NaN;
+  if (singularQr(rd, n)) return NaN;
   for (let r = 0; r < m; r++) setF64(yv, r, f64At(y, r));
   for (let minor = 0; minor < n; minor++) {
     const mo = minor * m;

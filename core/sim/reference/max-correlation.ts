@@ -12,7 +12,9 @@
 //   - an item is explained almost perfectly by the others ((P⁻¹)_rr > COLLINEAR, R² > 1 − 1/COLLINEAR); otherwise
 //     κ(P) ≤ n·trace(P⁻¹) ≤ n²·COLLINEAR ≈ 10⁷ and both computations are accurate to ~10⁻⁹ in R²
 //     (measured on the ten PlanetLab days: at most 3·10⁻¹³ apart, against a MARGIN of 10⁻⁶);
-//   - the best R² is below FLOOR (CloudSim's start value Double.MIN_VALUE must surely lose to it).
+//   - the best R² is below FLOOR (CloudSim's start value Double.MIN_VALUE must surely lose to it);
+//   - n ≥ m: P is singular (rank ≤ m − 1), so the Cholesky or the COLLINEAR test would refuse anyway (P's
+//     rounding, ~1e-11, is far below any pivot they let pass); this only saves the attempt.
 // WASM (assembly/sim/max-correlation.ts) repeats these operations in the same order.
 //
 // Layout: hist[c·m + row] is item c's history (column-major, n columns of m rows); work holds the n×n matrix P,
@@ -89,6 +91,7 @@ export function screenMaxCorrelation(hist: Float64Array, n: number, m: number, w
     }
   }
   for (let c = 0; c < n; c++) p[c * n + c] = 1;
+  if (n >= m) return -1; // n centred histories of m samples span at most m − 1 dimensions: P is singular
   // Cholesky P = L·Lᵀ in place (lower triangle).
   for (let j = 0; j < n; j++) {
     let s = p[j * n + j];
