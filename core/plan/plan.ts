@@ -147,7 +147,9 @@ function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAns
   let best = a.plan.bestLowerBound;
   const groups = a.twoLevel ? a.twoLevel.pods.items.length : a.hosts.expansion.items.length;
   const hostGroups = a.hosts.expansion.hosts.length;
-  if (groups * hostGroups <= LP_MAX_COLUMNS) {
+  // The relaxation minimises the policy's objective: its bound counts hosts only when that objective does (with
+  // "cost" it is a price, never a host count).
+  if (scenario.policy.objective === 'hosts' && groups * hostGroups <= LP_MAX_COLUMNS) {
     const lp = answerLp(highs, scenario, a, LP_SECONDS);
     if (lp.bound !== null && lp.bound > best.hosts!) best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
   }
