@@ -59,7 +59,7 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
   const exclusive = (it: BoundItem) => placementRule(model, services.get(it.serviceId)!.isolation, scenario) === 'host-exclusive';
   const partitioned = new Set(items.filter(exclusive).map((it) => it.tenant));
   if (partitioned.size === 0) return null;
-  const hosts = e.hosts;
+  const hosts = alikeHosts(e.hosts, items.map((it) => services.get(it.serviceId)!), (g) => hostModels.get(g.modelId)?.labels ?? []);
   const parts = [...partitioned, SHARED];
   const columns = parts.length * hosts.length + items.reduce((n, it) => n + partitionsOf(it, exclusive(it), partitioned).length, 0) * hosts.length;
   if (columns > PARTITION_MAX_COLUMNS) return null;
@@ -96,6 +96,23 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
   const sol = lp.solve(highs, seconds, undefined, { mip_max_nodes: MAX_NODES });
   if (sol.status !== 'optimal') return null;
   return { hosts: Math.max(0, Math.ceil(sol.value - 1e-6)), by: 'partitions', method: 'partitions' };
+}
+
+/**
+ * Host groups the MIP cannot tell apart — the same capacity, pod limit and labels, and the same rack or site where a
+ * spread rule counts them — as one group of their total count: the same optimum with fewer columns (a fleet's racks
+ * of one host model become one group).
+ */
+function alikeHosts(groups: readonly HostGroup[], services: readonly Service[], labels: (g: HostGroup) => readonly string[]): HostGroup[] {
+  const byRack = services.some((s) => s.spread?.domain === 'rack');
+  const bySite = byRack || services.some((s) => s.spread?.domain === 'site');
+  const alike = new Map<string, HostGroup>();
+  for (const g of groups) {
+    const key = [g.allocatable.join(','), g.maxItems, [...labels(g)].sort().join('+'), bySite ? g.siteId : '', byRack ? g.rackId : ''].join('\u0000');
+    const seen = alike.get(key);
+    alike.set(key, seen ? { ...seen, count: seen.count + g.count } : g);
+  }
+  return [...alike.values()];
 }
 
 /** Spread of one service: per host (x <= m h in each partition and group) or per rack / site domain (over partitions). */
