@@ -153,7 +153,8 @@ function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAns
     const lp = answerLp(highs, scenario, a, LP_SECONDS);
     if (lp.bound !== null && lp.bound > best.hosts!) best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
   }
-  if (!a.twoLevel) {
+  // The MIP only where the gap is open: no bound exceeds the hosts a plan uses.
+  if (!a.twoLevel && best.hosts! < a.plan.hostsUsed) {
     const partitions = partitionLowerBound(highs, scenario, a.plan.model as 'vm' | 'container', a.hosts.expansion, a.hosts, LP_SECONDS);
     if (partitions !== null && partitions.hosts! > best.hosts!) best = partitions;
   }
