@@ -17,8 +17,10 @@
 //              partitions of the node level), and one host holds at most ⌊capacity ÷ least node VM demand⌋ of
 //              them (its shape plus the per-VM overhead, in CPU, memory and disk)
 // Each partition or subset bound takes the fewest hosts of the pool that could hold it (largest first), which
-// a sum over disjoint subsets never overcounts. test/property/bounds.test.ts checks every bound against an
-// exact HiGHS MIP on small instances.
+// a sum over disjoint subsets never overcounts. test/property/plan-rules.test.ts checks every bound against an
+// exact HiGHS MIP on small instances. Where HiGHS is loaded, the LP relaxation (lp.ts) and the isolation partitions
+// in whole hosts (partition-bound.ts: 'partitions', which also chooses what a tenant's shareable items fill of its
+// own hosts) join these.
 import type { PackOutcome } from '../kernel/packer';
 import { nodeVmOverheadMiB } from '../model/container-in-vm';
 import { DIMENSIONS, DIMS, type Dimension } from '../model/dimensions';
@@ -33,7 +35,7 @@ import { groupStarts } from './encode';
  * isolation partitions whose bounds add up, the hosts that carry required labels, node VMs (container-in-VM),
  * or the LP relaxation (core/plan/lp.ts).
  */
-export type BoundMethod = 'volume' | 'l2' | 'spread' | 'isolation' | 'labels' | 'nodes' | 'lp';
+export type BoundMethod = 'volume' | 'l2' | 'spread' | 'isolation' | 'labels' | 'nodes' | 'lp' | 'partitions';
 
 export interface LowerBound {
   /** Hosts; null when no finite number of pool-sized hosts can hold the demand (a dimension has no capacity). */

@@ -68,11 +68,14 @@ export class LpBuilder {
     return { data, rows };
   }
 
-  /** Solves (rows `keep` accepts) within `seconds`; the row duals are given for every row of the builder (0 for dropped rows). */
-  solve(highs: Highs, seconds: number, keep?: (r: LpRow) => boolean): LpSolution {
+  /**
+   * Solves (rows `keep` accepts) within `seconds`, with further HiGHS `options` (e.g. a node limit); the row duals are
+   * given for every row of the builder (0 for dropped rows).
+   */
+  solve(highs: Highs, seconds: number, keep?: (r: LpRow) => boolean, options: Readonly<Record<string, number | boolean | string>> = {}): LpSolution {
     const { data, rows } = this.data(highs, keep);
     return highs.withModel(data, (m): LpSolution => {
-      m.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0 });
+      m.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0, ...options });
       const status = m.run().modelStatus;
       const ok = status === highs.constants.modelStatus.optimal;
       const infeasible = status === highs.constants.modelStatus.infeasible;

@@ -19,6 +19,7 @@ import { groupStarts, totalCount } from './encode';
 import { packingOrder } from './host-order';
 import { packedLevel } from './levels';
 import { packModel } from './pack-model';
+import { partitionLowerBound } from './partition-bound';
 import { REASON_FIELD, sizeModel, type ModelAnswer, type ModelPlan, type PlanResult, type UnplacedCounts, type UnplacedService } from './result';
 
 export type { ModelAnswer, ModelPlan, NodePlan, PlanResult, ShapeCandidate, UnplacedCounts, UnplacedService } from './result';
@@ -125,7 +126,8 @@ function summarise(e: Expansion & { model: 'vm' | 'container' }, out: PackOutcom
 export interface PlanOptions {
   /**
    * A loaded HiGHS (the `highs` package): each model's best bound then includes the LP relaxation with its rules
-   * (core/plan/lp.ts), where the relaxation has at most LP_MAX_COLUMNS columns.
+   * (core/plan/lp.ts), where the relaxation has at most LP_MAX_COLUMNS columns, and the isolation partitions in whole
+   * hosts (core/plan/partition-bound.ts) where tenants need hosts of their own.
    */
   readonly highs?: Highs;
 }
@@ -135,15 +137,29 @@ export const LP_MAX_COLUMNS = 60_000;
 /** Seconds HiGHS may spend on one relaxation. */
 export const LP_SECONDS = 5;
 
-/** The answer with the LP relaxation's bound in its best bound, when it is larger. */
+/**
+ * The answer with the bounds HiGHS settles in its best bound, where larger: the LP relaxation with its rules, and for
+ * VMs and pods on bare metal with tenants needing hosts of their own, the isolation partitions in whole hosts
+ * (partition-bound.ts).
+ */
 function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAnswer {
+  if (a.plan.placed === 0 || a.plan.bestLowerBound.hosts === null) return a;
+  let best = a.plan.bestLowerBound;
   const groups = a.twoLevel ? a.twoLevel.pods.items.length : a.hosts.expansion.items.length;
   const hostGroups = a.hosts.expansion.hosts.length;
-  if (groups * hostGroups > LP_MAX_COLUMNS || a.plan.placed === 0) return a;
-  const lp = answerLp(highs, scenario, a, LP_SECONDS);
-  if (lp.bound === null || a.plan.bestLowerBound.hosts === null || lp.bound <= a.plan.bestLowerBound.hosts) return a;
-  const best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
-  return { ...a, plan: { ...a.plan, bestLowerBound: best, gapToBest: a.plan.hostsUsed - lp.bound } };
+  // The relaxation minimises the policy's objective: its bound counts hosts only when that objective does (with
+  // "cost" it is a price, never a host count).
+  if (scenario.policy.objective === 'hosts' && groups * hostGroups <= LP_MAX_COLUMNS) {
+    const lp = answerLp(highs, scenario, a, LP_SECONDS);
+    if (lp.bound !== null && lp.bound > best.hosts!) best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
+  }
+  // The MIP only where the gap is open: no bound exceeds the hosts a plan uses.
+  if (!a.twoLevel && best.hosts! < a.plan.hostsUsed) {
+    const partitions = partitionLowerBound(highs, scenario, a.plan.model as 'vm' | 'container', a.hosts.expansion, a.hosts, LP_SECONDS);
+    if (partitions !== null && partitions.hosts! > best.hosts!) best = partitions;
+  }
+  if (best === a.plan.bestLowerBound) return a;
+  return { ...a, plan: { ...a.plan, bestLowerBound: best, gapToBest: a.plan.hostsUsed - best.hosts! } };
 }
 
 /**

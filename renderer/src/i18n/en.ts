@@ -430,7 +430,7 @@ export default {
   dimension: { cpu: 'CPU', memory: 'Memory', disk: 'Disk', network: 'Network', items: 'pod slots' },
   bound: {
     volume: 'by {dimension}', l2: 'by {dimension} (Martello–Toth L2)', spread: "by the spread rule of '{service}'",
-    isolation: 'by tenant isolation', labels: 'by required host labels ({labels})', nodes: 'by node VMs', lp: 'by the LP relaxation',
+    isolation: 'by tenant isolation', partitions: 'by tenant isolation in whole hosts per partition', labels: 'by required host labels ({labels})', nodes: 'by node VMs', lp: 'by the LP relaxation',
   },
   errors: { heading: 'This file cannot be opened', more: 'and {count} more', dismiss: 'Dismiss', saveFailed: 'Saving failed: {message}' },
   notices: { dismiss: 'Dismiss' },

@@ -432,7 +432,7 @@ const zhCN: typeof en = {
   dimension: { cpu: 'CPU', memory: '内存', disk: '磁盘', network: '网络', items: 'Pod 槽位' },
   bound: {
     volume: '由{dimension}决定', l2: '由{dimension}决定（Martello–Toth L2）', spread: '由服务“{service}”的分散规则决定',
-    isolation: '由租户隔离决定', labels: '由必需的主机标签（{labels}）决定', nodes: '由节点虚拟机决定', lp: '由线性规划松弛决定',
+    isolation: '由租户隔离决定', partitions: '由租户隔离（各分区按整台主机计）决定', labels: '由必需的主机标签（{labels}）决定', nodes: '由节点虚拟机决定', lp: '由线性规划松弛决定',
   },
   errors: { heading: '无法打开此文件', more: '另有 {count} 条', dismiss: '关闭', saveFailed: '保存失败：{message}' },
   notices: { dismiss: '关闭' },

@@ -147,10 +147,11 @@ describe('the bound a view shows', () => {
     }
   });
 
-  it('names resources, L2, isolation, labels, node VMs and the LP', () => {
+  it('names resources, L2, isolation, isolation partitions, labels, node VMs and the LP', () => {
     expect(boundReason({ hosts: 2, by: 'cpu', method: 'volume' }, t)).toBe('bound.volume{"dimension":"dimension.cpu"}');
     expect(boundReason({ hosts: 2, by: 'memory', method: 'l2' }, t)).toBe('bound.l2{"dimension":"dimension.memory"}');
     expect(boundReason({ hosts: 2, by: 'isolation', method: 'isolation' }, t)).toBe('bound.isolation');
+    expect(boundReason({ hosts: 2, by: 'partitions', method: 'partitions' }, t)).toBe('bound.partitions');
     expect(boundReason({ hosts: 2, by: 'labels:gpu+ssd', method: 'labels' }, t)).toBe('bound.labels{"labels":"gpu, ssd"}');
     expect(boundReason({ hosts: 2, by: 'nodes', method: 'nodes' }, t)).toBe('bound.nodes');
     expect(boundReason({ hosts: 2, by: 'lp', method: 'lp' }, t)).toBe('bound.lp');
