@@ -143,17 +143,18 @@ export const LP_SECONDS = 5;
  * (partition-bound.ts).
  */
 function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAnswer {
-  if (a.plan.placed === 0 || a.plan.bestLowerBound.hosts === null) return a;
+  // Only where the gap is open: no bound exceeds the hosts a plan uses.
+  if (a.plan.placed === 0 || a.plan.bestLowerBound.hosts === null || a.plan.bestLowerBound.hosts >= a.plan.hostsUsed) return a;
   let best = a.plan.bestLowerBound;
   const groups = a.twoLevel ? a.twoLevel.pods.items.length : a.hosts.expansion.items.length;
   const hostGroups = a.hosts.expansion.hosts.length;
-  // The relaxation minimises the policy's objective: its bound counts hosts only when that objective does (with
-  // "cost" it is a price, never a host count).
-  if (scenario.policy.objective === 'hosts' && groups * hostGroups <= LP_MAX_COLUMNS) {
-    const lp = answerLp(highs, scenario, a, LP_SECONDS);
+  if (groups * hostGroups <= LP_MAX_COLUMNS) {
+    // The relaxation minimises the policy's objective, and a bound on hosts needs hosts minimised: with "cost" it is
+    // solved once more for that (the dual keeps the cost relaxation).
+    const byHosts = scenario.policy.objective === 'hosts' ? scenario : { ...scenario, policy: { ...scenario.policy, objective: 'hosts' as const } };
+    const lp = answerLp(highs, byHosts, a, LP_SECONDS);
     if (lp.bound !== null && lp.bound > best.hosts!) best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
   }
-  // The MIP only where the gap is open: no bound exceeds the hosts a plan uses.
   if (!a.twoLevel && best.hosts! < a.plan.hostsUsed) {
     const partitions = partitionLowerBound(highs, scenario, a.plan.model as 'vm' | 'container', a.hosts.expansion, a.hosts, LP_SECONDS);
     if (partitions !== null && partitions.hosts! > best.hosts!) best = partitions;
