@@ -289,3 +289,31 @@ test('keyboard: Ctrl+Enter runs, ? lists the shortcuts, Alt+number switches edit
   await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('auto-run').check();
 });
+
+test('an open gap after a spent improvement budget: one click searches 4× longer and the fleet\'s pods reach their bound', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await ready(page);
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'fleet.hostfit.json', { type: 'application/json' }));
+    return dt;
+  }, readFileSync(new URL('examples/fleet.hostfit.json', root), 'utf8'));
+  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('scenario-name')).toHaveText('Enterprise fleet');
+  await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('results-tab-model').click();
+  // 2 000 iterations leave the pods on 69 hosts against a bound of 68.
+  await expect(page.getByTestId('best-bound-container')).toContainText('Best lower bound: 68 hosts');
+  await expect(page.getByTestId('best-bound-container')).toContainText('gap 1');
+  await expect(page.getByTestId('budget-spent-container')).toContainText('whole budget of 2,000 iterations');
+  await expect(page.getByTestId('budget-spent-vm')).toHaveCount(0); // the VMs meet their bound
+  await page.getByTestId('budget-spent-container').scrollIntoViewIfNeeded();
+  await shot(page, info, 'budget-spent');
+  await page.getByTestId('search-longer-container').click();
+  await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('best-bound-container')).toContainText('gap 0', { timeout: 60_000 });
+  await expect(page.getByTestId('budget-spent-container')).toHaveCount(0);
+  await expect(page.getByTestId('answer-container')).toContainText('leaving 68');
+  expect(problems).toEqual([]);
+});

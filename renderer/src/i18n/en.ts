@@ -289,6 +289,8 @@ export default {
     engine: 'Answer and proof',
     noImprovement: 'Constructive pass: {used} hosts. No improvement phase: policy algorithm "{algorithm}" (choose "best" or a "+cns" algorithm to run one).',
     constructive: 'Constructive pass: {constructive} hosts. Improvement phase: {iterations} iterations emptied {emptied} hosts, leaving {used}.',
+    budgetSpent: 'The improvement phase used its whole budget of {budget} iterations with the gap still open: either a longer search finds a plan nearer the bound, or the bound is below the optimum.',
+    searchLonger: 'Search {times}× longer ({iterations} iterations)',
     bestBound: 'Best lower bound: {bound} hosts ({method}); gap {gap}.',
     dual: {
       title: 'Dual problem',
@@ -368,7 +370,7 @@ export default {
     open: 'Open', field: 'Edit {field}', cell: 'Edit {column} of {id}', bulk: 'Bulk edit {column} of {count} services', paste: 'Paste {cells} cells',
     add: 'Add {what}', addHostModel: 'Add host model', addTenant: 'Add tenant', duplicate: 'Duplicate {what}', delete: 'Delete {what}', move: 'Move {what}',
     duplicateServices: 'Duplicate {count} services', deleteServices: 'Delete {count} services', import: 'Import CSV ({adds} added, {updates} updated)',
-    renameHostModel: 'Rename host model {from} to {to}', renameTenant: 'Rename tenant {from} to {to}', reset: 'Reset {what}', resetGroup: 'Reset {group}',
+    searchLonger: 'Improvement budget {iterations} iterations', renameHostModel: 'Rename host model {from} to {to}', renameTenant: 'Rename tenant {from} to {to}', reset: 'Reset {what}', resetGroup: 'Reset {group}',
     openVariant: 'Open variant {name}', addVariant: 'Keep variant {name}', renameVariant: 'Rename variant to {name}', removeVariant: 'Remove variant {name}',
     updateVariant: 'Update variant {name}',
   },

@@ -291,6 +291,8 @@ const zhCN: typeof en = {
     engine: '答案与证明',
     noImprovement: '构造阶段：{used} 台主机。未运行改进阶段：放置算法为 "{algorithm}"（选择 "best" 或带 "+cns" 的算法即可运行）。',
     constructive: '构造阶段：{constructive} 台主机。改进阶段：{iterations} 次迭代腾空 {emptied} 台主机，剩余 {used} 台。',
+    budgetSpent: '改进阶段已用完全部 {budget} 次迭代预算，差距仍未消除：更长的搜索可能找到更接近下界的方案，也可能是下界低于最优值。',
+    searchLonger: '搜索延长 {times} 倍（{iterations} 次迭代）',
     bestBound: '最佳下界：{bound} 台主机（{method}）；差距 {gap}。',
     dual: {
       title: '对偶问题',
@@ -370,7 +372,7 @@ const zhCN: typeof en = {
     open: '打开', field: '编辑 {field}', cell: '编辑 {id} 的{column}', bulk: '批量编辑 {count} 个服务的{column}', paste: '粘贴 {cells} 个单元格',
     add: '添加 {what}', addHostModel: '添加主机型号', addTenant: '添加租户', duplicate: '复制 {what}', delete: '删除 {what}', move: '移动 {what}',
     duplicateServices: '复制 {count} 个服务', deleteServices: '删除 {count} 个服务', import: '导入 CSV（新增 {adds}，更新 {updates}）',
-    renameHostModel: '将主机型号 {from} 重命名为 {to}', renameTenant: '将租户 {from} 重命名为 {to}', reset: '恢复默认：{what}', resetGroup: '恢复默认：{group}',
+    searchLonger: '改进预算 {iterations} 次迭代', renameHostModel: '将主机型号 {from} 重命名为 {to}', renameTenant: '将租户 {from} 重命名为 {to}', reset: '恢复默认：{what}', resetGroup: '恢复默认：{group}',
     openVariant: '打开方案 {name}', addVariant: '保存方案 {name}', renameVariant: '将方案重命名为 {name}', removeVariant: '删除方案 {name}',
     updateVariant: '更新方案 {name}',
   },

@@ -10,10 +10,11 @@ import { ReferencePacker } from '../../../core/reference/reference-packer';
 import type { Scenario } from '../../../core/scenario/schema';
 import { shownModels } from '../../../renderer/src/results/models';
 import { placementDetail } from '../../../renderer/src/results/placement';
+import { useScenarioStore } from '../../../renderer/src/stores/scenario';
 import { mountWith } from './mount';
 
-function planned(policy: Partial<Scenario['policy']>) {
-  const base = exampleScenario(EXAMPLES.find((e) => e.id === 'web-tier')!);
+function planned(policy: Partial<Scenario['policy']>, example = 'web-tier') {
+  const base = exampleScenario(EXAMPLES.find((e) => e.id === example)!);
   const scenario: Scenario = { ...base, policy: { ...base.policy, ...policy } };
   const { result, answers } = planModels(scenario, new ReferencePacker(), ['vm', 'container']);
   return { scenario, result, detail: placementDetail(answers) };
@@ -30,6 +31,32 @@ describe('answer and proof in the model tab', () => {
     expect(w.get('[data-testid="best-bound-vm"]').text()).toContain(`Best lower bound: ${vm.bestLowerBound.hosts} hosts`);
     expect(w.get('[data-testid="verified-vm"]').text()).toContain('feasible');
     expect(w.get('[data-testid="sizing-vm"]').text()).toContain(`over 5 random host orders, needs ${vm.sizing!.hosts} hosts at the 90th percentile`);
+    w.unmount();
+  });
+
+  it('offers a longer search where the improvement phase spent its budget with the gap open, as an undoable edit', () => {
+    // The multi-tenant VMs need 9 hosts; without HiGHS their bound says 8, so no budget closes that gap.
+    const { scenario, result, detail } = planned({ algorithm: 'ffd+cns', improveIterations: 2 }, 'multi-tenant');
+    const vm = result.models.find((m) => m.model === 'vm')!;
+    expect(vm.gapToBest).toBeGreaterThan(0);
+    const w = mountWith(ModelStatement, { props: { result, models: shownModels(result, null), detail, scenario } });
+    const doc = useScenarioStore();
+    doc.replace(scenario);
+    expect(w.get('[data-testid="budget-spent-vm"]').text()).toContain('whole budget of 2 iterations');
+    w.get('[data-testid="search-longer-vm"]').trigger('click');
+    expect(doc.scenario.policy.improveIterations).toBe(8);
+    expect(doc.undoLabel).toEqual({ key: 'edit.searchLonger', params: { iterations: 8 } });
+    doc.undo();
+    expect(doc.scenario.policy.improveIterations).toBe(2);
+    w.unmount();
+  });
+
+  it('offers no longer search where the plan meets its bound', () => {
+    const { scenario, result, detail } = planned({ algorithm: 'best' });
+    expect(result.models.every((m) => m.gapToBest === 0)).toBe(true);
+    const w = mountWith(ModelStatement, { props: { result, models: shownModels(result, null), detail, scenario } });
+    expect(w.find('[data-testid="budget-spent-vm"]').exists()).toBe(false);
+    expect(w.find('[data-testid="budget-spent-container"]').exists()).toBe(false);
     w.unmount();
   });
 
