@@ -33,7 +33,7 @@ import { groupStarts } from './encode';
 /**
  * Which argument gives a bound: the volume (or item slot) count, Martello–Toth L2, a spread rule's domains,
  * isolation partitions whose bounds add up, the hosts that carry required labels, node VMs (container-in-VM),
- * or the LP relaxation (core/plan/lp.ts).
+ * the LP relaxation (core/plan/lp.ts), or the isolation partitions counted in whole hosts (partition-bound.ts).
  */
 export type BoundMethod = 'volume' | 'l2' | 'spread' | 'isolation' | 'labels' | 'nodes' | 'lp' | 'partitions';
 
@@ -42,7 +42,7 @@ export interface LowerBound {
   readonly hosts: number | null;
   /**
    * What makes it: a dimension or 'items' (pod slots) for volume and L2, else the rule: 'spread:<service>',
-   * 'isolation' (partitions), 'labels:<label>+…', 'nodes:<dimension>', or 'lp'.
+   * 'isolation' (partitions), 'labels:<label>+…', 'nodes:<dimension>', 'lp' or 'partitions' (in whole hosts).
    */
   readonly by: Dimension | 'items' | string | null;
   /** Which bound: the volume (or slot) count, Martello–Toth L2, or a rule (see BoundMethod). */

@@ -142,7 +142,7 @@ export const LP_SECONDS = 5;
  * VMs and pods on bare metal with tenants needing hosts of their own, the isolation partitions in whole hosts
  * (partition-bound.ts).
  */
-function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAnswer {
+function withHighsBounds(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAnswer {
   // Only where the gap is open: no bound exceeds the hosts a plan uses.
   if (a.plan.placed === 0 || a.plan.bestLowerBound.hosts === null || a.plan.bestLowerBound.hosts >= a.plan.hostsUsed) return a;
   let best = a.plan.bestLowerBound;
@@ -156,7 +156,7 @@ function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAns
     if (lp.bound !== null && lp.bound > best.hosts!) best = { hosts: lp.bound, by: 'lp', method: 'lp' as const };
   }
   if (!a.twoLevel && best.hosts! < a.plan.hostsUsed) {
-    const partitions = partitionLowerBound(highs, scenario, a.plan.model as 'vm' | 'container', a.hosts.expansion, a.hosts, LP_SECONDS);
+    const partitions = partitionLowerBound(highs, scenario, a.plan.model as 'vm' | 'container', a.hosts.expansion, a.hosts);
     if (partitions !== null && partitions.hosts! > best.hosts!) best = partitions;
   }
   if (best === a.plan.bestLowerBound) return a;
@@ -164,12 +164,12 @@ function withLpBound(scenario: Scenario, a: ModelAnswer, highs: Highs): ModelAns
 }
 
 /**
- * Each answer's best bound once the LP relaxation is in it (the same as planning with `highs`), by plan id; the app
- * shows the plan first and this when HiGHS has solved the relaxations.
+ * Each answer's best bound once the bounds HiGHS settles are in it (the LP relaxation, the isolation partitions: the
+ * same as planning with `highs`), by plan id; the app shows the plan first and this when HiGHS has solved them.
  */
 export function lpBestBounds(highs: Highs, scenario: Scenario, answers: readonly ModelAnswer[]): LpBestBound[] {
   return answers.map((a) => {
-    const { bestLowerBound, gapToBest } = withLpBound(scenario, a, highs).plan;
+    const { bestLowerBound, gapToBest } = withHighsBounds(scenario, a, highs).plan;
     return { id: a.plan.id, bestLowerBound, gapToBest };
   });
 }
@@ -200,7 +200,7 @@ export function planModels(
     return [answer];
   });
   onProgress?.({ model: models[models.length - 1], stage: 'summarise', done: total, total });
-  if (options.highs) answers.splice(0, answers.length, ...answers.map((a) => withLpBound(scenario, a, options.highs!)));
+  if (options.highs) answers.splice(0, answers.length, ...answers.map((a) => withHighsBounds(scenario, a, options.highs!)));
   const result: PlanResult = {
     scenario: scenario.name, algorithm: scenario.policy.algorithm, sizeKey: scenario.policy.sizeKey, packer: packer.name, models: answers.map((a) => a.plan),
   };

@@ -15,7 +15,8 @@
 //   - the best R² is below FLOOR (CloudSim's start value Double.MIN_VALUE must surely lose to it);
 //   - n ≥ m: P is singular (rank ≤ m − 1), so the Cholesky or the COLLINEAR test would refuse anyway (P's
 //     rounding, ~1e-11, is far below any pivot they let pass); this only saves the attempt.
-// WASM (assembly/sim/max-correlation.ts) repeats these operations in the same order.
+// WASM (assembly/sim/max-correlation.ts) repeats the screen's operations in the same order; its exact QRs share
+// work between the regressions and stop solving once an R² is exactly 1 (no later one can win), with the same answer.
 //
 // Layout: hist[c·m + row] is item c's history (column-major, n columns of m rows); work holds the n×n matrix P,
 // then its Cholesky factor L (row-major, lower triangle), then n means (later each item's screened R²), then

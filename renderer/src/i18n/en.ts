@@ -164,7 +164,7 @@ export default {
     cancelled: 'Run cancelled.', failed: 'The run failed: {message}', idle: 'Not run yet.',
     invalid: 'Not run: the scenario has {count} problem(s).', showIssues: 'Show', done: 'Planned in {ms} ms',
     stale: 'The scenario changed since this result: press Run.', staleAuto: 'Updating…',
-    bounds: 'tightening the lower bounds with the LP relaxation…',
+    bounds: 'tightening the lower bounds with HiGHS (the LP relaxation, isolation in whole hosts)…',
     boundsFailed: 'the LP relaxation could not tighten the bounds ({message}); the bounds shown hold without it',
   },
   model: { vm: 'Virtual machines', container: 'Containers', 'container-in-vm': 'Containers in VMs', 'container-in-vm-best': 'Containers in VMs (best shape)' },

@@ -166,7 +166,7 @@ const zhCN: typeof en = {
     cancelled: '已取消运行。', failed: '运行失败：{message}', idle: '尚未运行。',
     invalid: '未运行：场景有 {count} 个问题。', showIssues: '查看', done: '规划用时 {ms} 毫秒',
     stale: '此结果之后场景已更改：请点击运行。', staleAuto: '正在更新…',
-    bounds: '正在用线性规划松弛收紧下界…',
+    bounds: '正在用 HiGHS（线性规划松弛、按整台主机计的隔离）收紧下界…',
     boundsFailed: '线性规划松弛未能收紧下界（{message}）；所示下界不依赖它仍然成立',
   },
   model: { vm: '虚拟机', container: '容器', 'container-in-vm': '虚拟机中的容器', 'container-in-vm-best': '虚拟机中的容器（最佳规格）' },

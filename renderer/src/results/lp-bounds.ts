@@ -1,10 +1,10 @@
-// The LP relaxation's bounds arrive after the plan (the worker solves them once the plan is shown): each model's
-// best bound and gap in the plan result and in the comparison are replaced where the LP's bound is stronger, so
-// the app shows what `hostfit plan` and `hostfit compare` print.
+// The bounds HiGHS settles (the LP relaxation, the isolation partitions in whole hosts) arrive after the plan (the
+// worker solves them once the plan is shown): each model's best bound and gap in the plan result and in the
+// comparison are replaced where that bound is stronger, so the app shows what `hostfit plan` and `compare` print.
 import type { Comparison } from '../../../core/compare/result';
 import type { LpBestBound, PlanResult } from '../../../core/plan/plan';
 
-/** The models with the stronger of their bound and the LP's (same object where nothing changes). */
+/** The models with the stronger of their bound and HiGHS's (same object where nothing changes). */
 function tightened<M extends LpBestBound>(models: readonly M[], bounds: readonly LpBestBound[]): { models: M[]; changed: boolean } {
   const byId = new Map(bounds.map((b) => [b.id, b]));
   let changed = false;

@@ -73,4 +73,32 @@ describe('isolation partitions in whole hosts', () => {
     expect(answers[0].plan.hostsUsed).toBe(9);
     expect(answers[0].plan.bestLowerBound).toEqual({ hosts: 9, by: 'partitions', method: 'partitions' });
   }, 30_000);
+
+  it('keeps host models apart whose labels differ, even where their texts join alike ("gpu+ssd" and "gpu", "ssd")', () => {
+    // The labels are free text: two models of one size labelled ["gpu+ssd"] and ["gpu", "ssd"] hold different
+    // services. Taken as one group, the "gpu" pods would lose the second model's host and need a third host.
+    const s = parsed({
+      format: 'hostfit-scenario', version: 2, name: 'Labels',
+      hostModels: [
+        { id: 'a', name: 'A', cores: 4, threadsPerCore: 2, memoryGiB: 16, labels: ['gpu+ssd'] },
+        { id: 'b', name: 'B', cores: 4, threadsPerCore: 2, memoryGiB: 16, labels: ['gpu', 'ssd'] },
+        { id: 'c', name: 'C', cores: 2, threadsPerCore: 2, memoryGiB: 8, labels: ['gpu', 'gpu+ssd'] },
+      ],
+      sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [
+        { id: 'ga', model: 'a', count: 1 }, { id: 'gb', model: 'b', count: 1 }, { id: 'gc', model: 'c', count: 6 }] }] }],
+      tenants: [{ id: 't', name: 'T' }, { id: 'u', name: 'U' }],
+      services: [
+        { id: 'gpu', name: 'GPU', tenant: 't', replicas: 2, demand: { cpuCores: 3, memoryGiB: 6 }, requiredHostLabels: ['gpu'] },
+        { id: 'both', name: 'Both', tenant: 't', replicas: 2, demand: { cpuCores: 3, memoryGiB: 6 }, requiredHostLabels: ['gpu+ssd'] },
+        { id: 'own', name: 'Own', tenant: 'u', replicas: 1, demand: { cpuCores: 1, memoryGiB: 1 }, isolation: 'dedicated-host' },
+      ],
+      deployment: {
+        container: { reservationFormula: 'none', evictionHardMiB: 0, systemReserved: { cpuCores: 0, memoryGiB: 0 }, podOverhead: { runc: { cpuCores: 0, memoryMiB: 0 } } },
+      },
+    });
+    const e = expandContainer(s);
+    const exact = exactOneLevel(highs, s, 'container', e, null);
+    expect(exact).toEqual({ status: 'optimal', optimum: 3 });
+    expect(partitionLowerBound(highs, s, 'container', e, null)?.hosts).toBe(3);
+  });
 });
