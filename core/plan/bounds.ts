@@ -213,9 +213,11 @@ function ruleBounds(items: readonly BoundItem[], hosts: readonly HostGroup[], f:
   const sets = new Map<string, readonly string[]>();
   for (const it of items) {
     const req = f.services.get(it.serviceId)?.requiredHostLabels ?? [];
-    if (it.count > 0 && req.length > 0) sets.set([...req].sort().join('+'), req);
+    // JSON keys: labels are free text, so ["a+b"] and ["a", "b"] must stay two sets.
+    if (it.count > 0 && req.length > 0) sets.set(JSON.stringify([...req].sort()), req);
   }
-  for (const [key, req] of sets) {
+  for (const req of sets.values()) {
+    const key = [...req].sort().join('+');
     const needing = items.filter((it) => req.every((l) => (f.services.get(it.serviceId)?.requiredHostLabels ?? []).includes(l)));
     const carrying = hosts.filter((g) => req.every((l) => f.labels(g).includes(l)));
     if (carrying.length === 0) continue; // those items cannot be placed at all: nothing placed to bound
