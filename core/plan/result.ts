@@ -126,6 +126,15 @@ export interface PlanResult {
   readonly models: readonly ModelPlan[];
 }
 
+/**
+ * Whether a model's improvement phase spent its whole budget (policy.improveIterations) with the gap to its best
+ * bound still open: a longer search may find a plan nearer the bound, or the bound is below the optimum (the phase
+ * stops at the bound, so a plan already there never counts).
+ */
+export function budgetSpentWithGap(m: Pick<ModelPlan, 'gapToBest' | 'improvement'>, budget: number): boolean {
+  return budget > 0 && (m.gapToBest ?? 0) > 0 && m.improvement.iterations >= budget;
+}
+
 export const REASON_FIELD: Record<number, keyof UnplacedCounts> = {
   [REASON_TOO_LARGE]: 'tooLarge', [REASON_NO_ROOM]: 'noRoom', [REASON_MAX_ITEMS]: 'maxItems', [REASON_LABELS]: 'labels',
   [REASON_ISOLATION]: 'isolation', [REASON_SPREAD]: 'spread', [REASON_AFFINITY]: 'affinity',

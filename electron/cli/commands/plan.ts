@@ -4,6 +4,7 @@ import type { Highs } from 'highs';
 import { DIMENSIONS } from '../../../core/model/dimensions';
 import type { ModelDual } from '../../../core/plan/dual';
 import { answersDual, planModels, type PlanResult } from '../../../core/plan/plan';
+import { budgetSpentWithGap } from '../../../core/plan/result';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
 import { createWasmPacker } from '../kernel';
@@ -43,7 +44,16 @@ function unplacedLines(r: PlanResult): string {
   return lines.length > 0 ? `\nUnplaced:\n${lines.join('\n')}\n` : '';
 }
 
-export function planTable(r: PlanResult): string {
+/** Models whose improvement phase spent its whole budget with a gap open: what a longer search may do. */
+function budgetLines(r: PlanResult, budget: number): string {
+  const open = r.models.filter((m) => budgetSpentWithGap(m, budget)).map((m) => m.id);
+  if (open.length === 0) return '';
+  return `\nThe improvement phase spent its whole budget of ${budget} iterations with a gap open (${open.join(', ')}): a longer `
+    + `search\n(policy.improveIterations, e.g. ${budget * 4}) may find a plan nearer the bound, or the bound is below the optimum.\n`;
+}
+
+/** The plan as a table; `budget`: the policy's improvement budget, to say where it was spent with a gap open. */
+export function planTable(r: PlanResult, budget = 0): string {
   const row = (label: string, f: (m: ModelPlan) => string) => [label, ...r.models.map(f)];
   const sizing = r.models.find((m) => m.sizing)?.sizing;
   const rows = [
@@ -65,7 +75,7 @@ export function planTable(r: PlanResult): string {
   const algorithms = [...new Set(r.models.map((m) => m.algorithm))].join(' / ');
   const nodes = r.models.filter((m) => m.nodes).map((m) => `${m.id}: ${m.nodes!.nodesUsed} node VMs of ${m.nodes!.shape.vcpus} vCPU / `
     + `${m.nodes!.shape.memoryGiB} GiB (${m.nodes!.shapeLabel})${m.nodes!.search ? `, best of ${m.nodes!.search.candidates.length} shapes` : ''}\n`).join('');
-  return `${r.scenario}: ${algorithms.toUpperCase()} by ${r.sizeKey}, every rule, ${r.packer} kernel\n\n${table(['', ...r.models.map((m) => m.id)], rows)}\n${nodes}${unplacedLines(r)}`;
+  return `${r.scenario}: ${algorithms.toUpperCase()} by ${r.sizeKey}, every rule, ${r.packer} kernel\n\n${table(['', ...r.models.map((m) => m.id)], rows)}\n${nodes}${unplacedLines(r)}${budgetLines(r, budget)}`;
 }
 
 export const command: Command = {
@@ -83,6 +93,6 @@ export const command: Command = {
       const json = duals ? { ...result, models: result.models.map((m, k) => ({ ...m, dual: duals[k] })) } : result;
       return JSON.stringify(json, null, 2) + '\n';
     }
-    return planTable(result) + (duals ? dualLines(result.models.map((m) => m.id), duals) : '');
+    return planTable(result, scenario.policy.improveIterations) + (duals ? dualLines(result.models.map((m) => m.id), duals) : '');
   },
 };

@@ -25,6 +25,14 @@ describe('hostfit plan', () => {
     expect(r.out).toMatch(/lower bound/);
     expect(r.out).toMatch(/memory utilisation/);
     expect(r.out.split('\n')[2]).toMatch(/vm\s+container/);
+    expect(r.out).not.toMatch(/spent its whole budget/); // every model meets its bound
+  });
+
+  it('says where the improvement phase spent its whole budget with a gap open, and what a longer search may do', { timeout: 60_000 }, async () => {
+    const r = await cli(['plan', exampleFile('fleet')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('spent its whole budget of 2000 iterations with a gap open (container, container-in-vm)');
+    expect(r.out).toContain('(policy.improveIterations, e.g. 8000)');
   });
 
   it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s on FFD equals the reference implementation', { timeout: 30_000 }, async (id) => {
