@@ -9,7 +9,7 @@ import { comparisonRows, type Cell, type Row } from '../../../core/compare/rows'
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
 import { createWasmPacker } from '../kernel';
-import { dualLines, loadHighs } from './plan';
+import { budgetLines, dualLines, loadHighs } from './plan';
 
 export function formatCell(row: Row, value: Cell): string {
   if (value === null) return '-';
@@ -70,7 +70,8 @@ export const command: Command = {
       const json = duals ? { ...result, models: result.models.map((m, k) => ({ ...m, dual: duals[k] })) } : result;
       return JSON.stringify(json, null, 2) + '\n';
     }
-    const text = values.csv ? compareCsv(result) : compareTable(result);
-    return duals && !values.csv ? text + dualLines(result.models.map((m) => m.id), duals) : text;
+    if (values.csv) return compareCsv(result);
+    const text = compareTable(result) + budgetLines(plan.result, scenario.policy.improveIterations);
+    return duals ? text + dualLines(result.models.map((m) => m.id), duals) : text;
   },
 };

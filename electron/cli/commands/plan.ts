@@ -45,7 +45,7 @@ function unplacedLines(r: PlanResult): string {
 }
 
 /** Models whose improvement phase spent its whole budget with a gap open: what a longer search may do. */
-function budgetLines(r: PlanResult, budget: number): string {
+export function budgetLines(r: PlanResult, budget: number): string {
   const open = r.models.filter((m) => budgetSpentWithGap(m, budget)).map((m) => m.id);
   if (open.length === 0) return '';
   return `\nThe improvement phase spent its whole budget of ${budget} iterations with a gap open (${open.join(', ')}): a longer `

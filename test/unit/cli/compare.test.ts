@@ -36,6 +36,13 @@ describe('hostfit compare', () => {
       'cross-tenant pairs behind vm', 'hosts to survive losing any one rack', 'relocation time (max)']) {
       expect(r.out).toContain(metric);
     }
+    expect(r.out).not.toContain('spent its whole budget'); // every model meets its bound
+  });
+
+  it('says where the improvement phase spent its whole budget with a gap open, as `plan` does', { timeout: 60_000 }, async () => {
+    const r = await cli(['compare', exampleFile('fleet')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('spent its whole budget of 2000 iterations with a gap open (container, container-in-vm)');
   });
 
   it('--json is the comparison of the same scenario (WASM kernel = reference, on FFD)', { timeout: 60_000 }, async () => {
