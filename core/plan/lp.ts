@@ -81,8 +81,7 @@ interface Built {
 /** Whether one item of this demand fits one host of group g. */
 export const fits = (demand: readonly number[], g: HostGroup) => demand.every((a, d) => a <= g.allocatable[d]);
 
-/** Each host group's host-model labels. */
-export function labelsOf(scenario: Scenario): (g: HostGroup) => readonly string[] {
+function labelsOf(scenario: Scenario): (g: HostGroup) => readonly string[] {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   return (g) => models.get(g.modelId)?.labels ?? [];
 }

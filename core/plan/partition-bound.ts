@@ -27,10 +27,10 @@
 import type { Highs } from 'highs';
 import { DIMS } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
-import { placementRule } from '../model/isolation';
 import type { Scenario } from '../scenario/schema';
 import { boundItems, type BoundItem, type LowerBound } from './bounds';
-import { fits, labelsOf } from './lp';
+import { hostRules } from './constraints';
+import { fits } from './lp';
 import { LpBuilder } from './lp-model';
 
 /** Largest partition MIP tried: its columns (item groups × partitions they may use × host groups, plus host counts). */
@@ -56,10 +56,11 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
   out: { readonly itemHost: ArrayLike<number> } | null, seconds = PARTITION_SECONDS): LowerBound | null {
   const services = new Map(scenario.services.map((s) => [s.id, s]));
   const items = boundItems(e, out).filter((it) => it.count > 0);
-  const exclusive = items.map((it) => placementRule(model, services.get(it.serviceId)!.isolation, scenario) === 'host-exclusive');
+  const rules = hostRules(scenario, model);
+  const exclusive = items.map((it) => rules.exclusive(services.get(it.serviceId)!));
   const partitioned = new Set(items.filter((_, i) => exclusive[i]).map((it) => it.tenant));
   if (partitioned.size === 0) return null;
-  const labels = labelsOf(scenario);
+  const labels = rules.labels;
   const hosts = alikeHosts(e.hosts, labels);
   const parts = [...partitioned, SHARED];
   const partsOf = items.map((it, i) => partitionsOf(it, exclusive[i], partitioned).map((p) => parts.indexOf(p)));

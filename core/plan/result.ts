@@ -9,7 +9,7 @@ import type { Dimension } from '../model/dimensions';
 import type { ComparedModel } from '../model/isolation';
 import type { RuleCounts } from '../pack/explain';
 import { borgSizing, type Sizing } from '../pack/sizing';
-import type { NodeShape, Scenario } from '../scenario/schema';
+import { MAX_IMPROVE_ITERATIONS, type NodeShape, type Scenario } from '../scenario/schema';
 import type { LowerBound } from './bounds';
 import type { LevelPacking, TwoLevelPlan } from './two-level';
 
@@ -124,6 +124,14 @@ export interface PlanResult {
   readonly sizeKey: Scenario['policy']['sizeKey'];
   readonly packer: Packer['name'];
   readonly models: readonly ModelPlan[];
+}
+
+/** How many times the policy's budget a longer search offers (the app's Model tab, `hostfit plan` and `compare`). */
+export const LONGER_SEARCH = 4;
+
+/** The improvement budget of that longer search, within the schema's limit. */
+export function longerBudget(budget: number): number {
+  return Math.min(MAX_IMPROVE_ITERATIONS, budget * LONGER_SEARCH);
 }
 
 /**

@@ -12,6 +12,8 @@ import { applyChanges, parsePointer, VARIANT_OPS, variantBase, type VariantChang
 
 export const SCENARIO_FORMAT = 'hostfit-scenario';
 export const SCENARIO_VERSION = 2;
+/** The largest improvement budget a scenario may set (policy.improveIterations). */
+export const MAX_IMPROVE_ITERATIONS = 10_000_000;
 
 const obj = z.looseObject;
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
@@ -211,7 +213,7 @@ export const policySchema = obj({
   sizeDimension: z.enum(['cpu', 'memory', 'disk', 'network']).optional()
     .describe('size items by this one dimension instead of sizeKey'),
   seed: z.int().min(0).max(2 ** 31 - 1).default(POLICY_DEFAULTS.seed),
-  improveIterations: z.int().min(0).max(10_000_000).default(POLICY_DEFAULTS.improveIterations)
+  improveIterations: z.int().min(0).max(MAX_IMPROVE_ITERATIONS).default(POLICY_DEFAULTS.improveIterations)
     .describe('iterations of the improvement phase (a fixed budget, so every machine gives the same plan)'),
   objective: z.enum(['hosts', 'cost']).default(POLICY_DEFAULTS.objective)
     .describe('minimise the host count, or the cost (host model priceUSD; every host model needs one)'),

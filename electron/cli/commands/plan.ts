@@ -4,7 +4,7 @@ import type { Highs } from 'highs';
 import { DIMENSIONS } from '../../../core/model/dimensions';
 import type { ModelDual } from '../../../core/plan/dual';
 import { answersDual, planModels, type PlanResult } from '../../../core/plan/plan';
-import { budgetSpentWithGap } from '../../../core/plan/result';
+import { budgetSpentWithGap, longerBudget } from '../../../core/plan/result';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
 import { createWasmPacker } from '../kernel';
@@ -49,7 +49,7 @@ export function budgetLines(r: PlanResult, budget: number): string {
   const open = r.models.filter((m) => budgetSpentWithGap(m, budget)).map((m) => m.id);
   if (open.length === 0) return '';
   return `\nThe improvement phase spent its whole budget of ${budget} iterations with a gap open (${open.join(', ')}): a longer `
-    + `search\n(policy.improveIterations, e.g. ${budget * 4}) may find a plan nearer the bound, or the bound is below the optimum.\n`;
+    + `search\n(policy.improveIterations, e.g. ${longerBudget(budget)}) may find a plan nearer the bound, or the bound is below the optimum.\n`;
 }
 
 /** The plan as a table; `budget`: the policy's improvement budget, to say where it was spent with a gap open. */
