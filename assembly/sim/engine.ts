@@ -76,9 +76,10 @@ import {
 } from './arena';
 import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './bits';
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
+import { lrScreen, prepareLrScreen } from './lr-screen';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
-import { allFinite, iqr, iqrAbove, iqrInRange, iqrOf, loess, mad, madAbove, madOf, regressReversed, spreadBound, spreadLeast, spreadMost } from './stats';
+import { allFinite, iqr, iqrAbove, iqrInRange, iqrOf, loess, mad, madAbove, madOf, regressReversed, spreadBound, spreadLeast, spreadMost, tricubeWeights } from './stats';
 
 const SLOTS: i32 = 4;
 const NODE_RESIDENT: i32 = 0;
@@ -176,6 +177,7 @@ let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, occupied: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
 let anyMemoryTrace: bool = false, earliestDepart: f64 = Infinity;
+let lrScreened: bool = false; // LR/LRR's overload test screened by its linear form (lr-screen.ts)
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
 // u8 state
 let mcCandidate: usize = 0;
@@ -1032,18 +1034,32 @@ function overloaded(h: i32, extra: i32): bool {
     return utilisation > upper;
   }
   const w = lrWindow;
-  if (w > HL || !hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
+  if (w > HL) return thresholdOverloaded(h, extra, fallbackThreshold);
+  if (lrScreened) {
+    // Most tests are clear from the fit's linear form (lr-screen.ts); the exact fit below decides the rest.
+    cacheHostHistory(h);
+    const total = load<f64>(hostAt(h), H_TOTAL);
+    const clear = extra >= 0
+      ? lrScreen(hHistSum + (<usize>(h * HL) << 3), historyOf(extra), i32At(iHistLen, extra), load<f64>(demOf(extra), D_MIPS) / total, lookAhead(h, extra), s)
+      : lrScreen(hHistSum + (<usize>(h * HL) << 3), 0, 0, 0, lookAhead(h, extra), s);
+    if (clear >= 0) return clear == 1;
+  }
+  if (!hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
   if (quirk(abi.QUIRK_LR_UNWEIGHTED)) regressReversed(hist, w, est, scratchA);
   else {
     for (let k = 0; k < w; k++) setF64(scratchA, k, f64At(hist, w - k - 1));
     loess(scratchA, w, detector == abi.DETECTOR_LRR, scratchB, scratchC, scratchD, hist, est);
   }
-  let maxMB = maxMigrationMB(h);
-  if (extra >= 0 && f64At(iMigMB, extra) > maxMB) maxMB = f64At(iMigMB, extra);
-  const intervals = ceil(maxMB / f64At(hostMigrationRate, h) / interval);
-  let predicted = f64At(est, 0) + f64At(est, 1) * (<f64>w + intervals);
+  let predicted = f64At(est, 0) + f64At(est, 1) * (<f64>w + lookAhead(h, extra));
   predicted *= s;
   return predicted >= 1;
+}
+
+/** The regression detectors' look-ahead in ticks: the longest migration off h (with `extra` on it). */
+@inline function lookAhead(h: i32, extra: i32): f64 {
+  let maxMB = maxMigrationMB(h);
+  if (extra >= 0 && f64At(iMigMB, extra) > maxMB) maxMB = f64At(iMigMB, extra);
+  return ceil(maxMB / f64At(hostMigrationRate, h) / interval);
 }
 
 // ── Selection ────────────────────────────────────────────────────────────────────────────────────────
@@ -1731,6 +1747,12 @@ export function simulate(): i32 {
   readParams();
   layoutState();
   initState();
+  lrScreened = false;
+  if (detector == abi.DETECTOR_LR || detector == abi.DETECTOR_LRR) {
+    // The fits whose prediction is linear in the history: unweighted (the quirk), or loess without its robust step.
+    if (quirk(abi.QUIRK_LR_UNWEIGHTED)) lrScreened = prepareLrScreen(lrWindow, 0);
+    else if (detector == abi.DETECTOR_LR) { tricubeWeights(scratchB, lrWindow); lrScreened = prepareLrScreen(lrWindow, scratchB); }
+  }
   for (let i = 0; i < N; i++) if (f64At(itemArrive, i) <= 0) placeArrival(i);
   let step = 0;
   let tick = offset + interval;

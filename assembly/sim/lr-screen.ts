@@ -1,0 +1,91 @@
+// LR and LRR's overload test, decided from a linear form of the history where the answer is clear.
+//
+// The regression detectors predict the host's utilisation `intervals` ticks ahead from its last w history points and
+// call it overloaded when s · prediction ≥ 1. Where the fit is an ordinary or weighted least-squares line (LR, and
+// LRR without its robust step: CloudSim's unweighted quirk), the prediction is a fixed linear form of the points:
+//   prediction = Σⱼ (meanⱼ + slopeⱼ · (x* − x̄)) · yⱼ,   x* = w + intervals,
+// with meanⱼ the weights of the (weighted) mean, slopeⱼ those of the slope and x̄ the (weighted) mean of x, all
+// depending on w alone (computed once per run). The kernel's exact computation (Commons Math's update formulas,
+// stats.ts regressReversed, or weightedRegression) gives the same value up to rounding: a few dozen roundings of
+// terms no larger than Σ|yⱼ| · (1 + |x*|), each within 2⁻⁵³ of its value. Where this form's s · prediction is further
+// from 1 than a margin a million times that bound (1e-9 · (1 + Σ|yⱼ|) · (1 + |x*|) · max(1, |s|)), both sides of
+// the comparison agree, and the exact fit is not needed; else the caller runs it. So the answers are the exact
+// path's, bit for bit (test/property/sim-kernel-vs-reference.test.ts).
+//
+// A host's points are its cached history sums plus, for a candidate item, that item's history × size ÷ capacity:
+// the form is linear in both, so the item's part is one product. The exact path also refuses histories shorter than
+// w (its last window point 0 and nothing after it): the screen answers only where that point is positive.
+import { f64At, setF64 } from './mem';
+
+/** Windows up to this length are screened; longer ones take the exact path. */
+const MAX_WINDOW: i32 = 64;
+const meanCoef: usize = memory.data(MAX_WINDOW * 8, 8);
+const slopeCoef: usize = memory.data(MAX_WINDOW * 8, 8);
+let window: i32 = 0;
+let xMean: f64 = 0;
+
+/**
+ * Prepares the form for window w: `weights` is null for the unweighted fit, else the w regression weights of x = 1…w
+ * (tricube, as loess gives them). Returns false where the screen cannot serve (window too long, or weights whose fit
+ * the exact path would refuse and replace).
+ */
+export function prepareLrScreen(w: i32, weights: usize): bool {
+  window = 0;
+  if (w < 2 || w > MAX_WINDOW) return false;
+  // The exact weighted fit's own refusal test (stats.ts weightedRegression, which then fits unweighted): it reads the
+  // weights alone, so it is decided here once, with the same operations.
+  let sw: f64 = 0, swx: f64 = 0, swxx: f64 = 0;
+  for (let k = 0; k < w; k++) {
+    const wk = weights == 0 ? 1.0 : f64At(weights, k), x: f64 = <f64>k + 1.0;
+    sw += wk; swx += wk * x; swxx += wk * x * x;
+  }
+  if (weights != 0 && (!(sw > 0) || !(abs<f64>(sw * swxx - swx * swx) > 1e-12))) return false;
+  xMean = swx / sw;
+  let sxx: f64 = 0;
+  for (let k = 0; k < w; k++) {
+    const wk = weights == 0 ? 1.0 : f64At(weights, k), dx = <f64>k + 1.0 - xMean;
+    sxx += wk * dx * dx;
+  }
+  if (!(sxx > 1e-9)) return false;
+  // History index j (newest first) is the regression's x = w − j.
+  for (let j = 0; j < w; j++) {
+    const k = w - 1 - j, wk = weights == 0 ? 1.0 : f64At(weights, k);
+    setF64(meanCoef, j, wk / sw);
+    setF64(slopeCoef, j, wk * (<f64>k + 1.0 - xMean) / sxx);
+  }
+  window = w;
+  return true;
+}
+
+/**
+ * 1 where s · prediction ≥ 1 for sure, 0 where < 1 for sure, −1 where the exact fit must decide. `host`: the
+ * window's host history sums (w values); `item`: the candidate's history (newest first, `itemLen` values, 0 for none)
+ * and its share `itemShare` (size ÷ host capacity); `intervals`: the look-ahead in ticks; `s`: the safety parameter.
+ */
+export function lrScreen(host: usize, item: usize, itemLen: i32, itemShare: f64, intervals: f64, s: f64): i32 {
+  const w = window;
+  const last = f64At(host, w - 1);
+  if (!(last > 0)) return -1;
+  let a: f64 = 0, b: f64 = 0, mag: f64 = 0;
+  for (let j = 0; j < w; j++) {
+    const y = f64At(host, j);
+    a += f64At(meanCoef, j) * y; b += f64At(slopeCoef, j) * y; mag += abs<f64>(y);
+  }
+  if (itemLen > 0) {
+    const len = min(itemLen, w);
+    if (len == w && !(f64At(item, w - 1) >= 0)) return -1;
+    if (!(itemShare >= 0)) return -1;
+    let ia: f64 = 0, ib: f64 = 0, im: f64 = 0;
+    for (let j = 0; j < len; j++) {
+      const y = f64At(item, j);
+      ia += f64At(meanCoef, j) * y; ib += f64At(slopeCoef, j) * y; im += abs<f64>(y);
+    }
+    a += ia * itemShare; b += ib * itemShare; mag += im * itemShare;
+  }
+  const xs = <f64>w + intervals;
+  const p = (a + b * (xs - xMean)) * s;
+  const tol = 1e-9 * (1 + mag) * (1 + abs<f64>(xs)) * max<f64>(1, abs<f64>(s));
+  if (p - 1 > tol) return 1;
+  if (1 - p > tol) return 0;
+  return -1;
+}
