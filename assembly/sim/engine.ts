@@ -35,6 +35,9 @@
 //    no narrower than the real one (stats.ts spreadBound), and otherwise ask only whether the spread exceeds
 //    (1 − utilisation) / s, which counting settles with fewer order statistics wherever the spread is not within a
 //    relative 1e-6 of it (iqrAbove, madAbove): the same answer the full test gives there.
+//  - LR and LRR (where their fit is linear in the history: unweighted, or loess without its robust step) decide
+//    overload from the fit's linear form where it is clear by a margin far above every rounding, and run the exact
+//    fit only where it is not (lr-screen.ts says why the answers are the same).
 //  - Underload consolidation takes hosts in order of (utilisation, index) from a list sorted once per step
 //    (utilisations do not change while a step plans), rather than scanning every host for each minimum.
 //
