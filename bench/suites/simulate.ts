@@ -4,7 +4,8 @@
 // CPU seconds. CloudSim's CPU time is known for 20110303 only: every day is compared with that day's figure.
 // Flags: --quick (20110303 only), --no-reference (WASM only), --policy=<name> (one policy), --runs=N (WASM time:
 // the fastest of N runs, default 3), --no-process (no spawned runs), --process-runs=N (the fastest of N, default 3, as
-// for the kernel: the goal is judged on each policy's worst day, which one stall of a single run would decide).
+// for the kernel: the goal is judged on each policy's worst day, which one stall of a single run would decide). Both
+// take their runs in rounds over the days (timedRounds says why).
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ import { ReferenceSimulator } from '../../core/sim/reference/reference-simulator
 import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
 import { byteOrder, parsePlanetLabTrace } from '../../core/traces/planetlab';
 import { loadKernelBytes } from '../../electron/cli/kernel';
-import { ensureBuiltCli, timeCli } from '../process';
+import { ensureBuiltCli, timeCli, type ProcessTiming } from '../process';
 import { markdownTable } from '../table';
 import { runCisSection } from '../cis';
 
@@ -93,7 +94,7 @@ export async function run(flags: string[]): Promise<void> {
   if (withProcess) {
     ensureBuiltCli();
     console.log(`Process: \`node bin/hostfit.mjs simulate --preset beloglazov2012 --traces <day> --policy <p> --json\`, wall seconds of the `
-      + `fastest of ${processRuns} and its CPU (user + system) seconds; ×CloudSim = CloudSim's CPU seconds on 20110303 ÷ process wall seconds.`);
+      + `fastest of ${processRuns}, taken in rounds over the days, and its CPU (user + system) seconds; ×CloudSim = CloudSim's CPU seconds on 20110303 ÷ process wall seconds.`);
   }
   const processSummary: (string | number)[][] = [];
   const days = readdirSync(DATA).filter((d) => /^\d{8}$/.test(d)).sort().filter((d) => !quick || d === '20110303');
@@ -109,6 +110,14 @@ export async function run(flags: string[]): Promise<void> {
     // The WASM days are timed first, before this policy's reference runs: the reference allocates, and the garbage
     // collector it leaves working beside the next WASM run would be counted as the kernel's time (≈ 15 % on 2 cores).
     const wasmRuns = timedRounds(days, (day) => runBeloglazov(wasm, traces.get(day) as Float64Array[], policy).result, runs);
+    const processRunsByDay = new Map<string, ProcessTiming>();
+    for (let k = 0; withProcess && k < processRuns; k++) {
+      for (const day of days) {
+        const p = timeCli(['simulate', '--preset', 'beloglazov2012', '--traces', `${DATA_PATH}${day}`, '--policy', policyName, '--json']);
+        const seen = processRunsByDay.get(day);
+        if (!seen || p.wall < seen.wall) processRunsByDay.set(day, p);
+      }
+    }
     for (const day of days) {
       const dayTraces = traces.get(day) as Float64Array[];
       const w = wasmRuns.get(day) as { seconds: number; result: PresetResult };
@@ -118,7 +127,7 @@ export async function run(flags: string[]): Promise<void> {
       }
       let proc: { wall: number; cpu: number | null } | null = null;
       if (withProcess) {
-        const p = timeCli(['simulate', '--preset', 'beloglazov2012', '--traces', `${DATA_PATH}${day}`, '--policy', policyName, '--json'], processRuns);
+        const p = processRunsByDay.get(day) as ProcessTiming;
         const out = JSON.parse(p.stdout) as PresetResult;
         if (out.energyKWh !== w.result.energyKWh || out.migrations !== w.result.migrations) {
           throw new Error(`${policyName} ${day}: the command line and the kernel disagree (is out/cli stale?)`);
