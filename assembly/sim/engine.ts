@@ -28,6 +28,8 @@
 //    update walk itself (updateHost, updateAll say why each gives the same values).
 //  - An item already updated at instant t is not updated again at t outside ticks and autoscaling (the second update
 //    of an instant, a deferred one, an item listed on two hosts): its demand is then a function of t alone.
+//    A full update (every awake host) updates every listed item first, in item order (updateAll), so that the item
+//    records and this instant's trace values are read in memory order; the host walk then only reads the demands.
 //  - Allocations (computeAlloc) that an update recomputes before anything reads them are not computed: at a live
 //    migration's completion, for overloaded hosts losing items while a step plans, and after restore (completeMove,
 //    optimize, restore say why each is never read); a host found dormant gets the empty list's allocation.
@@ -166,7 +168,8 @@ let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
 let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcK: usize = 0, mcKH: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
-let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
+let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0, iListed: usize = 0;
+let itemsUpdated: bool = false; // every listed item was updated at this instant before the host walk (updateAll)
 let iNodes: usize = 0;
 let hHead: usize = 0, hTail: usize = 0, hEntryActive: usize = 0, hPrevActive: usize = 0, classSeen: usize = 0;
 let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nState: usize = 0, nOut: usize = 0;
@@ -238,7 +241,7 @@ function layoutState(): void {
   deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4;
-  iHistStart = at; at += n * 4; iHistLen = at; at += n * 4;
+  iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iListed = at; at += n * 4;
   iNodes = at; at += n * <usize>SLOTS * 4;
   hHead = at; at += h * 4; hTail = at; at += h * 4; hEntryActive = at; at += h * 4;
   hPrevActive = at; at += h * 4; classSeen = at; at += (h + 1) * 4;
@@ -297,6 +300,7 @@ function initState(): void {
     store<f64>(d, f64At(itemMips, i), D_MIPS); store<f64>(d, f64At(itemBaseFrac, i), D_BASE);
     store<f64>(d, f64At(itemScaleFrac, i), D_SCALE); store<i32>(d, i32At(itemTrace, i), D_TRACE); store<i32>(d, i32At(itemPes, i), D_PES);
     for (let k = 0; k < SLOTS; k++) setI32(iNodes, i * SLOTS + k, -1);
+    setI32(iListed, i, 0);
   }
   for (let h = 0; h < H; h++) {
     const r = hostAt(h);
@@ -463,6 +467,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (slot < 0) { status = abi.SIM_ERR_NODE_POOL; return -1; }
   freeNode = i32At(nNext, nd);
   setI32(iNodes, i * SLOTS + slot, nd);
+  setI32(iListed, i, i32At(iListed, i) + 1);
   setI32(nItem, nd, i); setI32(nHost, nd, h); setI32(nState, nd, state); setI32(nOut, nd, 0);
   setF64(nReq, nd, 0); setF64(nAlloc, nd, 0); setF64(nRam, nd, 0); setF64(nBw, nd, 0);
   setI32(nNext, nd, -1); setI32(nPrev, nd, i32At(hTail, h));
@@ -493,6 +498,7 @@ function removeNode(nd: i32): void {
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) - f64At(nBw, nd), H_BW);
   for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
+  setI32(iListed, i, i32At(iListed, i) - 1);
   setI32(nNext, nd, freeNode);
   freeNode = nd;
 }
@@ -509,6 +515,7 @@ function clearList(h: i32): void {
   while (nd >= 0) {
     const next = i32At(nNext, nd), i = i32At(nItem, nd);
     for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
+    setI32(iListed, i, i32At(iListed, i) - 1);
     setI32(nNext, nd, freeNode);
     freeNode = nd;
     nd = next;
@@ -668,12 +675,12 @@ function updateHost(h: i32, t: f64, tick: bool): void {
   const peMips = load<f64>(r, H_PE_MIPS);
   // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
   // host recomputed after moves, or the item listed on two hosts) would write the same values.
-  const always = tick || scaleTarget > 0, vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
+  const always = tick || scaleTarget > 0, update = !itemsUpdated, vanish = quirk(abi.QUIRK_VANISH_AT_ZERO);
   let avail = load<f64>(r, H_TOTAL), used: f64 = 0, util: f64 = 0, req: f64 = 0;
   let over = false, finishing = false;
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), d = demOf(i);
-    if (always || load<f64>(d, D_UPDATED) != t) { updateItem(i, t, tick); store<f64>(d, t, D_UPDATED); }
+    if (update && (always || load<f64>(d, D_UPDATED) != t)) { updateItem(i, t, tick); store<f64>(d, t, D_UPDATED); }
     allocateFor(nd);
     const reqTotal = requested(i), moving = load<i32>(d, D_MOVING);
     if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
@@ -820,6 +827,16 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   // found dormant here) adds exactly nothing, so the terms are added in the same host order with the same values.
   const awakeEnergy = mode != abi.MODE_NPA && dt > 0 && shutdownSeconds <= 0;
   const idle = quirk(abi.QUIRK_IDLE_DRAWS_NOTHING);
+  // A full update updates every listed item (every awake host lists its items and is updated), each as a function of
+  // t alone: done here in item order, reading the items' records and this instant's trace values in memory order,
+  // rather than in the hosts' list order.
+  itemsUpdated = !partial && scaleTarget <= 0;
+  if (itemsUpdated) {
+    for (let i = 0; i < N; i++) {
+      if (i32At(iListed, i) == 0) continue;
+      updateItem(i, t, tick); store<f64>(demOf(i), t, D_UPDATED);
+    }
+  }
   let frame: f64 = 0;
   for (let w = 0; w < W; w++) {
     let bits = wordAt(awake, w);
@@ -840,6 +857,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
     setWord(lastTouched, w, wordAt(touched, w));
     setWord(touched, w, 0);
   }
+  itemsUpdated = false;
   memory.fill(hReqValid, 0, <usize>H);
   if (awakeEnergy) energy += frame;
   else if (mode != abi.MODE_NPA && dt > 0) energyOfAllHosts(t, dt);
