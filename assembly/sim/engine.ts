@@ -69,9 +69,10 @@
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
 //       lastTouched, finishing
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
-//   f64 hMaxMB [H] (cached largest migration memory on the list, LR/LRR)
-//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid, hMaxValid
-//       [H] (cached demand sum, history sum and largest migration memory still valid)
+//   f64 hMaxMB [H] (cached largest migration memory on the list, LR/LRR); LR's linear forms hForm [3H], iForm [3N]
+//   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid, hMaxValid,
+//       hFormValid [H] (cached demand sum, history sum, largest migration memory and linear form still valid),
+//       iFormValid [N]
 import * as abi from './abi';
 import {
   H, N, M, R, STEPS, arenaEnd, params, iparams, hostModel, hostPes, hostPeMips, hostMemory, hostBw, hostMigrationRate,
@@ -81,7 +82,7 @@ import {
 } from './arena';
 import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './bits';
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
-import { lrScreen, prepareLrScreen } from './lr-screen';
+import { formMagnitude, formMean, formSlope, linearForm, lrDecide, prepareLrScreen } from './lr-screen';
 import { maxCorrelationIndex } from './max-correlation';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
 import { allFinite, iqr, iqrAbove, iqrInRange, iqrOf, loess, mad, madAbove, madOf, regressReversed, spreadBound, spreadLeast, spreadMost, tricubeWeights } from './stats';
@@ -188,6 +189,8 @@ let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, 
 // u8 state
 let mcCandidate: usize = 0;
 let hOut: usize = 0, hOutSize: i32 = 0, hReqValid: usize = 0, hHistValid: usize = 0, hMaxValid: usize = 0, hMaxMB: usize = 0;
+// LR's linear forms (lr-screen.ts) of each host's history sums and each item's history [3 f64 each], while valid
+let hForm: usize = 0, iForm: usize = 0, hFormValid: usize = 0, iFormValid: usize = 0;
 // run state
 let freeNode: i32 = 0, pCount: i32 = 0, pHead: i32 = 0, mapCount: i32 = 0, findCall: i32 = 0, startedThisTick: i32 = 0;
 let lastProcessTime: f64 = 0, energy: f64 = 0;
@@ -256,8 +259,8 @@ function layoutState(): void {
   sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
   at = align8(at);
   sDesired = at; at += <usize>S * <usize>SCALE_HISTORY * 2 * 8;
-  hMaxMB = at; at += h * 8;
-  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h; hMaxValid = at; at += h;
+  hMaxMB = at; at += h * 8; hForm = at; at += h * 3 * 8; iForm = at; at += n * 3 * 8;
+  mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h; hMaxValid = at; at += h; hFormValid = at; at += h; iFormValid = at; at += n;
   ensureMemory(align8(at) + 8);
   memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
 }
@@ -446,6 +449,7 @@ function locateTrace(t: f64): void {
     setF64(iHist, i * 2 * HL + s + HL, frac);
     if (i32At(iHistLen, i) < HL) setI32(iHistLen, i, i32At(iHistLen, i) + 1);
     setF64(iHistPrev, i, t);
+    setU8(iFormValid, i, 0);
   }
 }
 
@@ -480,6 +484,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hMaxValid, h) != 0 && f64At(iMigMB, i) > f64At(hMaxMB, h)) setF64(hMaxMB, h, f64At(iMigMB, i));
+  setU8(hFormValid, h, 0);
   if (u8At(hHistValid, h) != 0) {
     const len = min(i32At(iHistLen, i), sumLength), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
@@ -493,7 +498,7 @@ function removeNode(nd: i32): void {
   if (prev >= 0) setI32(nNext, prev, next); else setI32(hHead, h, next);
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
   store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) - 1, H_COUNT);
-  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0);
+  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0);
   bitOn(touched, h);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) - f64At(nBw, nd), H_BW);
@@ -511,7 +516,7 @@ function removeNode(nd: i32): void {
  */
 function clearList(h: i32): void {
   let nd = i32At(hHead, h);
-  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); bitOn(touched, h); }
+  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0); bitOn(touched, h); }
   while (nd >= 0) {
     const next = i32At(nNext, nd), i = i32At(nItem, nd);
     for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
@@ -670,7 +675,7 @@ function deallocateHostForVm(i: i32): void {
 function updateHost(h: i32, t: f64, tick: bool): void {
   const r = hostAt(h);
   setU8(hReqValid, h, 0);
-  if (tick) setU8(hHistValid, h, 0); // histories move only at ticks
+  if (tick) { setU8(hHistValid, h, 0); setU8(hFormValid, h, 0); } // histories move only at ticks
   keepPrevious(h);
   const peMips = load<f64>(r, H_PE_MIPS);
   // Outside ticks and autoscaling an item's update is a function of t alone: a second one at the same t (its
@@ -1058,11 +1063,7 @@ function overloaded(h: i32, extra: i32): bool {
   if (w > HL) return thresholdOverloaded(h, extra, fallbackThreshold);
   if (lrScreened) {
     // Most tests are clear from the fit's linear form (lr-screen.ts); the exact fit below decides the rest.
-    cacheHostHistory(h);
-    const total = load<f64>(hostAt(h), H_TOTAL);
-    const clear = extra >= 0
-      ? lrScreen(hHistSum + (<usize>(h * HL) << 3), historyOf(extra), i32At(iHistLen, extra), load<f64>(demOf(extra), D_MIPS) / total, lookAhead(h, extra), s)
-      : lrScreen(hHistSum + (<usize>(h * HL) << 3), 0, 0, 0, lookAhead(h, extra), s);
+    const clear = lrScreen(h, extra, w, s);
     if (clear >= 0) return clear == 1;
   }
   if (!hostWindow(h, extra, w)) return thresholdOverloaded(h, extra, fallbackThreshold);
@@ -1074,6 +1075,33 @@ function overloaded(h: i32, extra: i32): bool {
   let predicted = f64At(est, 0) + f64At(est, 1) * (<f64>w + lookAhead(h, extra));
   predicted *= s;
   return predicted >= 1;
+}
+
+/** lr-screen.ts's answer for h (with `extra` on it), from the host's and the item's kept linear forms. */
+function lrScreen(h: i32, extra: i32, w: i32, s: f64): i32 {
+  cacheHostHistory(h);
+  const sums = hHistSum + (<usize>(h * HL) << 3);
+  if (!(f64At(sums, w - 1) > 0)) return -1;
+  if (u8At(hFormValid, h) == 0) {
+    linearForm(sums, w);
+    setF64(hForm, 3 * h, formMean); setF64(hForm, 3 * h + 1, formSlope); setF64(hForm, 3 * h + 2, formMagnitude);
+    setU8(hFormValid, h, 1);
+  }
+  let mean = f64At(hForm, 3 * h), slope = f64At(hForm, 3 * h + 1), magnitude = f64At(hForm, 3 * h + 2);
+  if (extra >= 0) {
+    const len = min(i32At(iHistLen, extra), w);
+    if (len > 0) {
+      const share = load<f64>(demOf(extra), D_MIPS) / load<f64>(hostAt(h), H_TOTAL);
+      if (!(share >= 0) || (len == w && !(histAt(extra, w - 1) >= 0))) return -1;
+      if (u8At(iFormValid, extra) == 0) {
+        linearForm(historyOf(extra), len);
+        setF64(iForm, 3 * extra, formMean); setF64(iForm, 3 * extra + 1, formSlope); setF64(iForm, 3 * extra + 2, formMagnitude);
+        setU8(iFormValid, extra, 1);
+      }
+      mean += f64At(iForm, 3 * extra) * share; slope += f64At(iForm, 3 * extra + 1) * share; magnitude += f64At(iForm, 3 * extra + 2) * share;
+    }
+  }
+  return lrDecide(mean, slope, magnitude, lookAhead(h, extra), s);
 }
 
 /** The regression detectors' look-ahead in ticks: the longest migration off h (with `extra` on it). */
@@ -1686,8 +1714,8 @@ function startReplica(i: i32, t: f64): bool {
   setI32(iHost, i, h);
   setI32(iAlive, i, 1);
   store<i32>(demOf(i), 1, D_MOVING);
-  setI32(iHistLen, i, 0); setF64(iHistPrev, i, t);
-  setU8(hHistValid, h, 0); // appended with the history it had before it was stopped
+  setI32(iHistLen, i, 0); setF64(iHistPrev, i, t); setU8(iFormValid, i, 0);
+  setU8(hHistValid, h, 0); setU8(hFormValid, h, 0); // appended with the history it had before it was stopped
   updateHost(h, t, false);
   schedule(i, h, t + f64At(itemStartSeconds, i));
   return true;

@@ -13,8 +13,9 @@
 // path's, bit for bit (test/property/sim-kernel-vs-reference.test.ts).
 //
 // A host's points are its cached history sums plus, for a candidate item, that item's history × size ÷ capacity:
-// the form is linear in both, so the item's part is one product. The exact path also refuses histories shorter than
-// w (its last window point 0 and nothing after it): the screen answers only where that point is positive.
+// the form is linear in both, so the item's part is one product, and the kernel keeps each host's and item's form
+// until its history changes. The exact path also refuses histories shorter than w (its last window point 0 and nothing
+// after it): the screen answers only where that point is positive.
 import { f64At, setF64 } from './mem';
 
 /** Windows up to this length are screened; longer ones take the exact path. */
@@ -57,34 +58,28 @@ export function prepareLrScreen(w: i32, weights: usize): bool {
   return true;
 }
 
-/**
- * 1 where s · prediction ≥ 1 for sure, 0 where < 1 for sure, −1 where the exact fit must decide. `host`: the
- * window's host history sums (w values); `item`: the candidate's history (newest first, `itemLen` values, 0 for none)
- * and its share `itemShare` (size ÷ host capacity); `intervals`: the look-ahead in ticks; `s`: the safety parameter.
- */
-export function lrScreen(host: usize, item: usize, itemLen: i32, itemShare: f64, intervals: f64, s: f64): i32 {
-  const w = window;
-  const last = f64At(host, w - 1);
-  if (!(last > 0)) return -1;
+/** The linear form's parts of one history (linearForm's results): mean part, slope part, Σ|y|. */
+export let formMean: f64 = 0, formSlope: f64 = 0, formMagnitude: f64 = 0;
+
+/** The form's mean and slope parts of `len` ≤ window history values (newest first; the rest taken as 0), and Σ|y|. */
+export function linearForm(y: usize, len: i32): void {
   let a: f64 = 0, b: f64 = 0, mag: f64 = 0;
-  for (let j = 0; j < w; j++) {
-    const y = f64At(host, j);
-    a += f64At(meanCoef, j) * y; b += f64At(slopeCoef, j) * y; mag += abs<f64>(y);
+  for (let j = 0; j < len; j++) {
+    const v = f64At(y, j);
+    a += f64At(meanCoef, j) * v; b += f64At(slopeCoef, j) * v; mag += abs<f64>(v);
   }
-  if (itemLen > 0) {
-    const len = min(itemLen, w);
-    if (len == w && !(f64At(item, w - 1) >= 0)) return -1;
-    if (!(itemShare >= 0)) return -1;
-    let ia: f64 = 0, ib: f64 = 0, im: f64 = 0;
-    for (let j = 0; j < len; j++) {
-      const y = f64At(item, j);
-      ia += f64At(meanCoef, j) * y; ib += f64At(slopeCoef, j) * y; im += abs<f64>(y);
-    }
-    a += ia * itemShare; b += ib * itemShare; mag += im * itemShare;
-  }
-  const xs = <f64>w + intervals;
-  const p = (a + b * (xs - xMean)) * s;
-  const tol = 1e-9 * (1 + mag) * (1 + abs<f64>(xs)) * max<f64>(1, abs<f64>(s));
+  formMean = a; formSlope = b; formMagnitude = mag;
+}
+
+/**
+ * 1 where s · prediction ≥ 1 for sure, 0 where < 1 for sure, −1 where the exact fit must decide: `mean`, `slope` and
+ * `magnitude` are the history's form (linearForm's, summed over the host's points and a candidate item's × its share),
+ * `intervals` the look-ahead in ticks, `s` the safety parameter.
+ */
+export function lrDecide(mean: f64, slope: f64, magnitude: f64, intervals: f64, s: f64): i32 {
+  const xs = <f64>window + intervals;
+  const p = (mean + slope * (xs - xMean)) * s;
+  const tol = 1e-9 * (1 + magnitude) * (1 + abs<f64>(xs)) * max<f64>(1, abs<f64>(s));
   if (p - 1 > tol) return 1;
   if (1 - p > tol) return 0;
   return -1;
