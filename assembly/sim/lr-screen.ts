@@ -6,10 +6,11 @@
 //   prediction = Σⱼ (meanⱼ + slopeⱼ · (x* − x̄)) · yⱼ,   x* = w + intervals,
 // with meanⱼ the weights of the (weighted) mean, slopeⱼ those of the slope and x̄ the (weighted) mean of x, all
 // depending on w alone (computed once per run). The kernel's exact computation (Commons Math's update formulas,
-// stats.ts regressReversed, or weightedRegression) gives the same value up to rounding: a few dozen roundings of
-// terms no larger than Σ|yⱼ| · (1 + |x*|), each within 2⁻⁵³ of its value. Where this form's s · prediction is further
-// from 1 than a margin a million times that bound (1e-9 · (1 + Σ|yⱼ|) · (1 + |x*|) · max(1, |s|)), both sides of
-// the comparison agree, and the exact fit is not needed; else the caller runs it. So the answers are the exact
+// stats.ts regressReversed, or weightedRegression) gives the same value up to rounding, and so does this form: each
+// is off the exact value by at most a few hundred units of 2⁻⁵³ · Σ|yⱼ| · (1 + |x*|) for windows up to MAX_WINDOW
+// (the sums' cancellations are divided by a determinant that grows as fast). Where this form's s · prediction is
+// further from 1 than a margin some thousands of times that (1e-9 · (1 + Σ|yⱼ|) · (1 + |x*|) · max(1, |s|)), both
+// sides of the comparison agree, and the exact fit is not needed; else the caller runs it. So the answers are the exact
 // path's, bit for bit (test/property/sim-kernel-vs-reference.test.ts).
 //
 // A host's points are its cached history sums plus, for a candidate item, that item's history × size ÷ capacity:
@@ -26,7 +27,7 @@ let window: i32 = 0;
 let xMean: f64 = 0;
 
 /**
- * Prepares the form for window w: `weights` is null for the unweighted fit, else the w regression weights of x = 1…w
+ * Prepares the form for window w: `weights` is 0 for the unweighted fit, else the w regression weights of x = 1…w
  * (tricube, as loess gives them). Returns false where the screen cannot serve (window too long, or weights whose fit
  * the exact path would refuse and replace).
  */
