@@ -5,7 +5,7 @@
 // Flags: --quick (20110303 only), --no-reference (WASM only), --policy=<name> (one policy), --runs=N (WASM time:
 // the fastest of N runs, default 3), --no-process (no spawned runs), --process-runs=N (the fastest of N, default 3, as
 // for the kernel: the goal is judged on each policy's worst day, which one stall of a single run would decide). Both
-// take their runs in rounds over the days (timedRounds says why).
+// take their runs in rounds over the days (fastestInRounds says why).
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -55,17 +55,17 @@ function timed<T>(fn: () => T, runs = 1): { seconds: number; result: T } {
 }
 
 /**
- * Each key's fastest of `runs` runs, taken in rounds over all keys (round 1: every day once, then round 2, …) rather
- * than each key's runs back to back: a spell of a busy machine then slows one run of several days, which the other
- * rounds outvote, instead of every run of one day.
+ * Each key's fastest of `runs` measurements, taken in rounds over all keys (round 1: every day once, then round 2, …)
+ * rather than each key's runs back to back: a spell of a busy machine then slows one run of several days, which the
+ * other rounds outvote, instead of every run of one day.
  */
-function timedRounds<K, T>(keys: readonly K[], fn: (key: K) => T, runs: number): Map<K, { seconds: number; result: T }> {
-  const out = new Map<K, { seconds: number; result: T }>();
+function fastestInRounds<K, T>(keys: readonly K[], runs: number, measure: (key: K) => T, seconds: (t: T) => number): Map<K, T> {
+  const out = new Map<K, T>();
   for (let k = 0; k < runs; k++) {
     for (const key of keys) {
-      const t = timed(() => fn(key));
+      const t = measure(key);
       const seen = out.get(key);
-      if (!seen || t.seconds < seen.seconds) out.set(key, t);
+      if (seen === undefined || seconds(t) < seconds(seen)) out.set(key, t);
     }
   }
   return out;
@@ -109,15 +109,9 @@ export async function run(flags: string[]): Promise<void> {
     const cs = CLOUDSIM_20110303[policyName];
     // The WASM days are timed first, before this policy's reference runs: the reference allocates, and the garbage
     // collector it leaves working beside the next WASM run would be counted as the kernel's time (≈ 15 % on 2 cores).
-    const wasmRuns = timedRounds(days, (day) => runBeloglazov(wasm, traces.get(day) as Float64Array[], policy).result, runs);
-    const processRunsByDay = new Map<string, ProcessTiming>();
-    for (let k = 0; withProcess && k < processRuns; k++) {
-      for (const day of days) {
-        const p = timeCli(['simulate', '--preset', 'beloglazov2012', '--traces', `${DATA_PATH}${day}`, '--policy', policyName, '--json']);
-        const seen = processRunsByDay.get(day);
-        if (!seen || p.wall < seen.wall) processRunsByDay.set(day, p);
-      }
-    }
+    const wasmRuns = fastestInRounds(days, runs, (day) => timed(() => runBeloglazov(wasm, traces.get(day) as Float64Array[], policy).result), (t) => t.seconds);
+    const processRunsByDay = fastestInRounds(withProcess ? days : [], processRuns,
+      (day) => timeCli(['simulate', '--preset', 'beloglazov2012', '--traces', `${DATA_PATH}${day}`, '--policy', policyName, '--json']), (p) => p.wall);
     for (const day of days) {
       const dayTraces = traces.get(day) as Float64Array[];
       const w = wasmRuns.get(day) as { seconds: number; result: PresetResult };
