@@ -4,8 +4,8 @@
 // In any plan, each host in use belongs to one partition: the tenant t whose host-exclusive items it holds (it then
 // holds t's items only), or, holding no such item, the shared partition. Items that need hosts of their own sit in
 // their tenant's partition, a tenant's other items in its partition or the shared one, everyone else's in the shared
-// one. Counting hosts and items instead of naming them (items of a service are interchangeable, so are hosts of a
-// group), every plan gives a solution of
+// one. Counting hosts and items instead of naming them (items of a service are interchangeable, and so are items of
+// services alike in demand, partitions and labels, and hosts of a group), every plan gives a solution of
 //   h_pk  hosts of group k in partition p (integer, Σ_p h_pk <= count_k)     x_gpk  items of g in partition p on k (>= 0)
 //   minimise   Σ h_pk                          (the host count, whatever the policy's objective)
 //   cover      Σ_pk x_gpk = n_g
@@ -27,7 +27,7 @@
 import type { Highs } from 'highs';
 import { DIMS } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario, Service } from '../scenario/schema';
 import { boundItems, type BoundItem, type LowerBound } from './bounds';
 import { hostRules } from './constraints';
 import { fits } from './lp';
@@ -63,8 +63,10 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
   const labels = rules.labels;
   const hosts = alikeHosts(e.hosts, labels);
   const parts = [...partitioned, SHARED];
-  const partsOf = items.map((it, i) => partitionsOf(it, exclusive[i], partitioned).map((p) => parts.indexOf(p)));
-  const columns = parts.length * hosts.length + partsOf.reduce((n, ps) => n + ps.length, 0) * hosts.length;
+  const groups = alikeItems(items.map((it, i) => ({
+    it, service: services.get(it.serviceId)!, parts: partitionsOf(it, exclusive[i], partitioned).map((p) => parts.indexOf(p)),
+  })));
+  const columns = parts.length * hosts.length + groups.reduce((n, g) => n + g.parts.length, 0) * hosts.length;
   if (columns > PARTITION_MAX_COLUMNS) return null;
 
   const lp = new LpBuilder();
@@ -72,11 +74,10 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
   hosts.forEach((g, k) => lp.row(`pool@${k}`, 'capacity', -Infinity, g.count, parts.map((_, p) => [h[p][k], 1] as const)));
   // The items' columns on partition p and host group k, gathered as they are made.
   const on = parts.map(() => hosts.map((): { it: BoundItem; j: number }[] => []));
-  items.forEach((it, i) => {
-    const s = services.get(it.serviceId)!;
+  groups.forEach(({ it, service: s, parts: partsOfGroup }, i) => {
     const required = s.requiredHostLabels ?? [];
     const mine: number[] = [];
-    for (const p of partsOf[i]) {
+    for (const p of partsOfGroup) {
       hosts.forEach((g, k) => {
         if (!fits(it.demand, g) || !required.every((l) => labels(g).includes(l))) return;
         const j = lp.col({ name: `x[${i},${p},${k}]`, cost: 0, lower: 0, upper: it.count });
@@ -86,7 +87,7 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
         if (s.spread?.domain === 'host') lp.row(`spread:${s.id}@${p}/${k}`, `spread:${s.id}`, -Infinity, 0, [[j, 1], [h[p][k], -s.spread.maxPerDomain]]);
       });
     }
-    lp.row(`cover:${it.serviceId}`, 'cover', it.count, it.count, mine.map((j) => [j, 1] as const));
+    lp.row(`cover:${i}`, 'cover', it.count, it.count, mine.map((j) => [j, 1] as const));
   });
   on.forEach((byGroup, p) => byGroup.forEach((cols, k) => {
     if (cols.length === 0) return;
@@ -103,6 +104,24 @@ export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm
   if (sol.status !== 'optimal') return null;
   // Every column of the objective is an integer host count of cost 1: the optimum is a whole number.
   return { hosts: Math.max(0, Math.round(sol.value)), by: 'partitions', method: 'partitions' };
+}
+
+interface ItemGroup { readonly it: BoundItem; readonly service: Service; readonly parts: readonly number[] }
+
+/**
+ * Items the MIP cannot tell apart — the same demand, partitions and required labels, and no spread over hosts of their
+ * own (that row is per service) — as one group of their total count: the same optimum with fewer columns (an estate's
+ * many services of a few shapes become a few groups). The group keeps its first service for labels and spread.
+ */
+function alikeItems(items: readonly ItemGroup[]): ItemGroup[] {
+  const alike = new Map<string, ItemGroup>();
+  items.forEach((g, i) => {
+    const key = g.service.spread?.domain === 'host' ? `#${i}`
+      : JSON.stringify([g.it.demand, g.parts, [...(g.service.requiredHostLabels ?? [])].sort()]);
+    const seen = alike.get(key);
+    alike.set(key, seen ? { ...seen, it: { ...seen.it, count: seen.it.count + g.it.count } } : g);
+  });
+  return [...alike.values()];
 }
 
 /**

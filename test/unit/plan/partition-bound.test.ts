@@ -7,7 +7,7 @@ import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { expandContainer } from '../../../core/model/container';
 import { expandVm } from '../../../core/model/vm';
 import { exactOneLevel } from '../../../core/plan/exact';
-import { partitionLowerBound } from '../../../core/plan/partition-bound';
+import { PARTITION_MAX_COLUMNS, partitionLowerBound } from '../../../core/plan/partition-bound';
 import { planModels } from '../../../core/plan/plan';
 import { rulesLowerBound } from '../../../core/plan/bounds';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
@@ -72,6 +72,29 @@ describe('isolation partitions in whole hosts', () => {
     const { answers } = planModels(s, new ReferencePacker(), ['vm'], undefined, { highs });
     expect(answers[0].plan.hostsUsed).toBe(9);
     expect(answers[0].plan.bestLowerBound).toEqual({ hosts: 9, by: 'partitions', method: 'partitions' });
+  }, 30_000);
+
+  it('takes services alike in shape, partitions and labels as one group: an estate of many small services stays solvable', () => {
+    // 50 tenants, each with a database on a host of its own (1 CPU, 9 GiB) and 200 small services (0.1 CPU, 0.1 GiB)
+    // that may share. One column per service, partition and host group would be 20 101 columns, over the MIP's size:
+    // no bound. Alike services are one group per tenant: 201 columns. Each tenant's 21 CPUs fill 2 hosts of its own
+    // and leave 5 CPUs to the shared hosts (or fill 3 of its own), so 50 × 2 + ⌈250 / 8⌉ = 132 hosts, the volume.
+    const tenants = Array.from({ length: 50 }, (_, t) => ({ id: `t${t}`, name: `T${t}` }));
+    const s = parsed({
+      format: 'hostfit-scenario', version: 2, name: 'Many small services',
+      hostModels: [{ id: 'h', name: 'Host', cores: 4, threadsPerCore: 2, memoryGiB: 16 }],
+      sites: [{ id: 's', name: 'Site', kind: 'datacenter', racks: [{ id: 'r', hosts: [{ id: 'g', model: 'h', count: 200 }] }] }],
+      tenants,
+      services: tenants.flatMap((t) => [
+        { id: `${t.id}-db`, name: 'Database', tenant: t.id, replicas: 1, demand: { cpuCores: 1, memoryGiB: 9 }, isolation: 'dedicated-host' as const },
+        ...Array.from({ length: 200 }, (_, k) => ({ id: `${t.id}-s${k}`, name: `Service ${k}`, tenant: t.id, replicas: 1, demand: { cpuCores: 0.1, memoryGiB: 0.1 } })),
+      ]),
+      deployment: {
+        container: { reservationFormula: 'none', evictionHardMiB: 0, systemReserved: { cpuCores: 0, memoryGiB: 0 }, podOverhead: { runc: { cpuCores: 0, memoryMiB: 0 } } },
+      },
+    });
+    expect(50 * 2 * 200 + 50 + 51).toBeGreaterThan(PARTITION_MAX_COLUMNS);
+    expect(partitionLowerBound(highs, s, 'container', expandContainer(s), null)).toEqual({ hosts: 132, by: 'partitions', method: 'partitions' });
   }, 30_000);
 
   it('keeps host models apart whose labels differ, even where their texts join alike ("gpu+ssd" and "gpu", "ssd")', () => {
