@@ -42,16 +42,12 @@ function loadDay(day: string): Float64Array[] {
   return byteOrder(readdirSync(dir)).map((n) => parsePlanetLabTrace(n, readFileSync(new URL(encodeURIComponent(n), dir), 'utf8')));
 }
 
-/** The fastest of `runs` runs (the same result each time: the kernel is deterministic), so a busy machine's stalls do
- * not count as the kernel's time. */
-function timed<T>(fn: () => T, runs = 1): { seconds: number; result: T } {
-  let best = Infinity, result = undefined as T;
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    result = fn();
-    best = Math.min(best, (performance.now() - t0) / 1000);
-  }
-  return { seconds: best, result };
+/** One run's seconds and result (fastestInRounds keeps the fastest: the kernel is deterministic, so every run gives the
+ * same result, and a busy machine's stalls do not count as the kernel's time). */
+function timed<T>(fn: () => T): { seconds: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { seconds: (performance.now() - t0) / 1000, result };
 }
 
 /**
