@@ -37,7 +37,7 @@
 //        ├─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
 //        └─ pattern LP (same condition): lpSize, lpDemand, lpTypeHead, lpLeft, lpCursor, lpBasis, lpSurplusBasic,
 //                  lpPattern [L]; lpItemNext, lpCopyType [N]; lpColumnStart [LP_MAX_COLUMNS + 1],
-//                  lpColumnBasic [LP_MAX_COLUMNS]; lpEntryType, lpEntryCount [LP_MAX_ENTRIES]; lpTake [LP_TAKE_WORDS];
+//                  lpColumnBasic [LP_MAX_COLUMNS]; lpEntryType, lpEntryCount [LP_MAX_ENTRIES]; lpTake [LP_TAKE_WORDS + 2 · LP_MAX_ITEMS] (8-aligned);
 //                  the dive: lpResidual [L], lpTried [DIVE_TRIES], lpFixedColumn, lpFixRow [N], lpFixStart [N + 1]
 // P: smallest power of two >= H. M = N + PAIR_IN_LIMIT·(PAIR_IN_LIMIT − 1)/2 trash-can subsets.
 // L = min(N, LP_MAX_TYPES): rows of the pattern LP (distinct item sizes).
@@ -250,7 +250,8 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   const lpOn = d == 1 && n >= 1 && n <= LP_MAX_ITEMS;
   const lu = lpOn ? <usize>min(n, LP_MAX_TYPES) : 0, lnu = lpOn ? nu : 0;
   const ltu = lpOn ? <usize>(LP_MAX_CAPACITY + 1) : 0, lcu = lpOn ? <usize>LP_MAX_COLUMNS : 0;
-  const leu = lpOn ? <usize>LP_MAX_ENTRIES : 0, lku = lpOn ? <usize>LP_TAKE_WORDS : 0;
+  // lpTake: LP_TAKE_WORDS plus what rounding each copy's row up to whole 64-bit words adds (pattern-lp.ts knapsack).
+  const leu = lpOn ? <usize>LP_MAX_ENTRIES : 0, lku = lpOn ? <usize>LP_TAKE_WORDS + 2 * <usize>LP_MAX_ITEMS : 0;
 
   arenaBase = align8(__heap_base);
   let at = align8(arenaBase + <usize>HEADER_SLOTS * 4);
@@ -384,6 +385,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   lpColumnBasic = at; at += lcu * 4;
   lpEntryType = at; at += leu * 4;
   lpEntryCount = at; at += leu * 4;
+  at = align8(at);
   lpTake = at; at += lku * 4;
   lpResidual = at; at += lu * 4;
   lpTried = at; at += (lpOn ? <usize>DIVE_TRIES : 0) * 4;

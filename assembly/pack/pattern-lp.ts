@@ -422,38 +422,79 @@ function step(): void {
   mispriced = true;
 }
 
+/**
+ * The reference's 0/1 knapsack over item copies, the same table and decisions. Within one copy's pass x runs down
+ * from C and x reads the entry x − w_i, which that pass has not written yet (it writes only entries ≥ x): the
+ * entries of a pass are independent (every read sees the value before the pass), so they run four at a time, x − 3 … x in two f64x2 (loads before stores), then pairs, each lane the reference's add and comparison.
+ * The decision bits are laid out per copy in 64-bit words (row t at word t · ⌈(C + 1) / 64⌉, bit x), so that a block
+ * starting at x − 3 ≡ 0 (mod 4), or a pair at an even x − 1, falls in one word.
+ */
 function knapsack(): f64 {
-  const m = lpRows, c = lpCapacity, w = c + 1;
+  const m = lpRows, c = lpCapacity;
   for (let x = 0; x <= c; x++) setF64(lpTable, x, 0);
   let n = 0;
   for (let i = 0; i < m; i++) {
     if (f64At(lpPrice, i) <= 0) continue;
     for (let k = 0; k < i32At(lpResidual, i); k++) setI32(lpCopyType, n++, i);
   }
-  const words = (n * w + 31) >>> 5;
-  for (let k = 0; k < words; k++) setI32(lpTake, k, 0);
+  const rowWords = <usize>((c + 64) >>> 6);
+  memory.fill(lpTake, 0, <usize>n * rowWords << 3);
+  const eps = f64x2.splat(1e-12);
   for (let t = 0; t < n; t++) {
-    const i = i32At(lpCopyType, t), wi = i32At(lpSize, i), v = f64At(lpPrice, i), base = t * w;
-    for (let x = c; x >= wi; x--) {
-      const nv = f64At(lpTable, x - wi) + v;
-      if (nv > f64At(lpTable, x) + 1e-12) {
-        setF64(lpTable, x, nv);
-        const bit = base + x;
-        setI32(lpTake, bit >>> 5, i32At(lpTake, bit >>> 5) | (1 << (bit & 31)));
+    const i = i32At(lpCopyType, t), wi = i32At(lpSize, i), v = f64At(lpPrice, i);
+    const row = lpTake + (<usize>t * rowWords << 3);
+    let x = c;
+    while ((x & 3) != 3 && x >= wi) { takeIfBetter(row, x, wi, v); x--; } // blocks start at x − 3 ≡ 0 (mod 4)
+    const vv = f64x2.splat(v);
+    for (; x - 3 >= wi; x -= 4) {
+      const lo = lpTable + (<usize>(x - 3) << 3);
+      const src = lo - (<usize>wi << 3);
+      const nv0 = f64x2.add(v128.load(src), vv), nv1 = f64x2.add(v128.load(src, 16), vv);
+      const cur0 = v128.load(lo), cur1 = v128.load(lo, 16);
+      const b0 = f64x2.gt(nv0, f64x2.add(cur0, eps)), b1 = f64x2.gt(nv1, f64x2.add(cur1, eps));
+      const bits = i64x2.bitmask(b0) | (i64x2.bitmask(b1) << 2);
+      if (bits != 0) {
+        v128.store(lo, v128.bitselect(nv0, cur0, b0));
+        v128.store(lo, v128.bitselect(nv1, cur1, b1), 16);
+        const word = row + (<usize>((x - 3) >>> 6) << 3);
+        store<u64>(word, load<u64>(word) | (<u64>bits << <u64>((x - 3) & 63)));
       }
     }
+    for (; x - 1 >= wi; x -= 2) {
+      const lo = lpTable + (<usize>(x - 1) << 3);
+      const nv = f64x2.add(v128.load(lo - (<usize>wi << 3)), vv);
+      const cur = v128.load(lo);
+      const better = f64x2.gt(nv, f64x2.add(cur, eps));
+      const bits = i64x2.bitmask(better);
+      if (bits != 0) {
+        v128.store(lo, v128.bitselect(nv, cur, better));
+        const word = row + (<usize>((x - 1) >>> 6) << 3);
+        store<u64>(word, load<u64>(word) | (<u64>bits << <u64>((x - 1) & 63)));
+      }
+    }
+    for (; x >= wi; x--) takeIfBetter(row, x, wi, v);
   }
   for (let i = 0; i < m; i++) setI32(lpPattern, i, 0);
   let x = c;
   for (let t = n - 1; t >= 0; t--) {
-    const bit = t * w + x;
-    if ((i32At(lpTake, bit >>> 5) & (1 << (bit & 31))) != 0) {
+    const word = load<u64>(lpTake + ((<usize>t * rowWords + <usize>(x >>> 6)) << 3));
+    if (((word >> <u64>(x & 63)) & 1) != 0) {
       const i = i32At(lpCopyType, t);
       setI32(lpPattern, i, i32At(lpPattern, i) + 1);
       x -= i32At(lpSize, i);
     }
   }
   return f64At(lpTable, c);
+}
+
+/** One entry of a copy's pass, as the reference does it. */
+@inline function takeIfBetter(row: usize, x: i32, wi: i32, v: f64): void {
+  const nv = f64At(lpTable, x - wi) + v;
+  if (nv > f64At(lpTable, x) + 1e-12) {
+    setF64(lpTable, x, nv);
+    const word = row + (<usize>(x >>> 6) << 3);
+    store<u64>(word, load<u64>(word) | (<u64>1 << <u64>(x & 63)));
+  }
 }
 
 function computeDirection(q: i32): void {
@@ -495,12 +536,18 @@ function enter(q: i32, dq: f64): void {
 }
 
 /**
- * a[to + i] −= g · a[from + i] for i in [0, len): the hot loop of pivots and rebuilds, two lanes at a time (each
- * lane rounds exactly as the reference's scalar a − g·b does).
+ * a[to + i] −= g · a[from + i] for i in [0, len) (rows to and from apart): the hot loop of pivots and rebuilds, in
+ * f64x2 lanes, four entries a round (each lane rounds exactly as the reference's scalar a − g·b does).
  */
 @inline function subtractRow(a: usize, to: i32, from: i32, len: i32, g: f64): void {
   const vg = f64x2.splat(g);
   let i = 0;
+  for (; i + 3 < len; i += 4) { // two f64x2 per round: both loads issue before either store
+    const pt = a + (<usize>(to + i) << 3), pf = a + (<usize>(from + i) << 3);
+    const t0 = v128.load(pt), t1 = v128.load(pt, 16), f0 = v128.load(pf), f1 = v128.load(pf, 16);
+    v128.store(pt, f64x2.sub(t0, f64x2.mul(vg, f0)));
+    v128.store(pt, f64x2.sub(t1, f64x2.mul(vg, f1)), 16);
+  }
   for (; i + 1 < len; i += 2) {
     const pt = a + (<usize>(to + i) << 3), pf = a + (<usize>(from + i) << 3);
     v128.store(pt, f64x2.sub(v128.load(pt), f64x2.mul(vg, v128.load(pf))));
