@@ -10,6 +10,10 @@
 import { BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, i32At, setI32, f64At, setF64, f64Row } from '../arena';
 
+/** Hosts taken in arena order, unranked (runFirstFitInOrder sets it for one pack: its caller's order is the policy). */
+export let givenHostOrder = false;
+export function setGivenHostOrder(given: bool): void { givenHostOrder = given; }
+
 /** Fills hostOrder (rank → host) and hostRank (host → rank). Uses `fills` as scratch for the keys. */
 export function rankHosts(): void {
   let same = true;
@@ -18,7 +22,7 @@ export function rankHosts(): void {
     for (let d = 0; d < dims && same; d++) if (f64Row(hostCapacity, h, d) != f64Row(hostCapacity, 0, d)) same = false;
   }
   for (let h = 0; h < hosts; h++) setI32(hostOrder, h, h);
-  if (!same) {
+  if (!same && !givenHostOrder) {
     // fills[h] = carry(h): +Infinity until a dimension with demand is seen (1 when no dimension has any).
     let anyDemand = false;
     for (let h = 0; h < hosts; h++) setF64(fills, h, Infinity);

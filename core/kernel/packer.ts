@@ -198,6 +198,11 @@ export interface Packer {
   patternDive(steps: number, leave: number): PatternDiveStatus;
   /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome;
+  /**
+   * First Fit Decreasing by `sizeKey` onto the hosts in arena order, not ranked by what each carries per cost: for
+   * callers whose host order is itself the policy (failure headroom: survivors' free room first, then spares).
+   */
+  firstFitInOrder(sizeKey: SizeKey): PackOutcome;
   /** An independent packer of the same kind (separate arena), for work that must not disturb this one. */
   fork?(): Packer;
 }

@@ -10,6 +10,7 @@ interface KernelExports {
   reservePackWith(hosts: number, items: number, dims: number, labelWords: number, spreadGroups: number): number;
   runPack(algorithm: number, order: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
+  runFirstFitInOrder(sizeKey: number): number;
   runPatternLp(steps: number): number;
   runPatternDive(steps: number, leave: number): number;
   setImproveParameter(k: number, v: number): void;
@@ -151,6 +152,12 @@ export class WasmPacker implements Packer {
 
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
     return this.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey });
+  }
+
+  firstFitInOrder(sizeKey: SizeKey): PackOutcome {
+    if (!this.header) throw new KernelError('reserve() must be called before packing');
+    this.check(this.kernel.runFirstFitInOrder(SIZE_KEY_CODE[sizeKey]));
+    return this.outcome();
   }
 
   /** Tuning hook: overrides one improvement parameter (abi.ts IMPROVE_* order) until the module is reloaded. */

@@ -45,6 +45,13 @@ export function failureHeadroom(level: PartitionedLevel, packer: Packer, sizeKey
   const ids = domainIds(level, domain);
   const hostGroup = groupIndex(level.expansion.hosts);
   const itemGroup = groupIndex(level.expansion.items);
+  // Each host's failure domain as a number, so that a loss compares numbers, not ids, host by host.
+  const domainIndex = new Map<string, number>();
+  const domainOf = Int32Array.from(ids, (id) => {
+    let k = domainIndex.get(id);
+    if (k === undefined) domainIndex.set(id, (k = domainIndex.size));
+    return k;
+  });
   const hostsOf = new Map<string, number[]>();
   ids.forEach((id, h) => {
     if (level.hostItems[h] === 0) return;
@@ -59,25 +66,33 @@ export function failureHeadroom(level: PartitionedLevel, packer: Packer, sizeKey
     if (list) list.push(i);
     else itemsOn.set(h, [i]);
   });
+  // Where a loss's items may go, in order: used hosts of their partition with a free item slot, then spare hosts.
+  const survivorsOf = new Map<string | null, number[]>();
+  const spareHosts: number[] = [];
+  for (let h = 0; h < ids.length; h++) {
+    const g = level.expansion.hosts[hostGroup[h]];
+    if (level.hostItems[h] === 0) spareHosts.push(h);
+    else if (g.maxItems <= 0 || level.hostItems[h] < g.maxItems) {
+      const key = level.hostPartition[h];
+      const list = survivorsOf.get(key);
+      if (list) list.push(h);
+      else survivorsOf.set(key, [h]);
+    }
+  }
   const order = partitionOrder(level.groupKeys);
   const spares = new Set<number>();
   let unabsorbed = 0;
   let worst: DomainHeadroom['worst'] = null;
 
   for (const [id, lost] of hostsOf) {
+    const x = domainIndex.get(id)!;
     const displaced = lost.flatMap((h) => itemsOn.get(h) ?? []);
     const claimed = new Set<number>();
     let absorbed = true;
     for (const key of order) {
       const items = displaced.filter((i) => level.groupKeys[itemGroup[i]] === key);
       if (items.length === 0) continue;
-      const bins: number[] = [];
-      for (let h = 0; h < ids.length; h++) {
-        if (ids[h] === id || claimed.has(h)) continue;
-        const g = level.expansion.hosts[hostGroup[h]];
-        if (level.hostItems[h] === 0) bins.push(h);
-        else if (level.hostPartition[h] === key && (g.maxItems <= 0 || level.hostItems[h] < g.maxItems)) bins.push(h);
-      }
+      const bins = binsFor(level, hostGroup, itemGroup, items, survivorsOf.get(key) ?? [], spareHosts, (h) => domainOf[h] !== x && !claimed.has(h));
       const placed = repack(level, packer, sizeKey, bins, items, hostGroup, itemGroup);
       if (placed.unplaced > 0) absorbed = false;
       for (const h of placed.sparesUsed) claimed.add(h);
@@ -90,19 +105,56 @@ export function failureHeadroom(level: PartitionedLevel, packer: Packer, sizeKey
   return { domain, domains: hostsOf.size, unabsorbed, extraHosts: spares.size, hostsNeeded: level.hostsUsed + spares.size, worst };
 }
 
-/** FFD of `items` onto `bins` (used hosts at their residual, spare hosts empty). */
+/**
+ * The hosts a loss's `items` are re-packed onto, in First Fit's order: the surviving used hosts, then the spares,
+ * each in host order. Left out, without changing where First Fit puts anything: used hosts too full in some
+ * dimension for the smallest item there (their room only shrinks, so no item ever fits them), and the spares after
+ * as many that could each hold any one of the items as there are items (every item finds room before them: when
+ * the k-th item is placed, at most k − 1 of those spares are taken).
+ */
+function binsFor(level: PartitionedLevel, hostGroup: Int32Array, itemGroup: Int32Array, items: readonly number[],
+  survivors: readonly number[], spareHosts: readonly number[], usable: (h: number) => boolean): number[] {
+  const least = new Array<number>(DIMS).fill(Infinity), most = new Array<number>(DIMS).fill(0);
+  for (const i of items) {
+    const demand = level.expansion.items[itemGroup[i]].demand;
+    for (let d = 0; d < DIMS; d++) {
+      least[d] = Math.min(least[d], demand[d]);
+      most[d] = Math.max(most[d], demand[d]);
+    }
+  }
+  const bins: number[] = [];
+  for (const h of survivors) {
+    if (!usable(h)) continue;
+    let room = true;
+    for (let d = 0; d < DIMS && room; d++) room = level.hostResidual[h * DIMS + d] >= least[d];
+    if (room) bins.push(h);
+  }
+  let holdAny = 0;
+  for (const h of spareHosts) {
+    if (holdAny >= items.length) break;
+    if (!usable(h)) continue;
+    bins.push(h);
+    const g = level.expansion.hosts[hostGroup[h]];
+    let fits = true; // a limit on items (maxItems > 0) still leaves room for one
+    for (let d = 0; d < DIMS && fits; d++) fits = g.allocatable[d] >= most[d];
+    if (fits) holdAny++;
+  }
+  return bins;
+}
+
+/** FFD of `items` onto `bins` in their order (used hosts at their residual, spare hosts empty). */
 function repack(level: PartitionedLevel, packer: Packer, sizeKey: SizeKey, bins: readonly number[], items: readonly number[],
   hostGroup: Int32Array, itemGroup: Int32Array): { unplaced: number; sparesUsed: number[] } {
   if (bins.length === 0) return { unplaced: items.length, sparesUsed: [] };
   const arena = packer.reserve(bins.length, items.length, DIMS);
   bins.forEach((h, b) => {
     const g = level.expansion.hosts[hostGroup[h]];
-    const spare = level.hostItems[h] === 0;
-    arena.hostCapacity.set(spare ? g.allocatable : level.hostResidual.subarray(h * DIMS, h * DIMS + DIMS), b * DIMS);
+    if (level.hostItems[h] === 0) arena.hostCapacity.set(g.allocatable, b * DIMS);
+    else for (let d = 0; d < DIMS; d++) arena.hostCapacity[b * DIMS + d] = level.hostResidual[h * DIMS + d];
     arena.hostMaxItems[b] = g.maxItems > 0 ? g.maxItems - level.hostItems[h] : 0;
   });
   items.forEach((i, k) => arena.itemDemand.set(level.expansion.items[itemGroup[i]].demand, k * DIMS));
-  const out = packer.firstFitDecreasing(sizeKey);
+  const out = packer.firstFitInOrder(sizeKey);
   let unplaced = 0;
   for (let k = 0; k < items.length; k++) if (out.itemHost[k] < 0) unplaced++;
   const sparesUsed: number[] = [];

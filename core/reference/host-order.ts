@@ -33,3 +33,9 @@ export function rankHosts(a: PackArena): HostOrder {
   order.forEach((h, k) => { rank[h] = k; });
   return { order, rank };
 }
+
+/** Hosts in arena order, unranked (Packer.firstFitInOrder). */
+export function givenOrder(hosts: number): HostOrder {
+  const order = Int32Array.from({ length: hosts }, (_, h) => h);
+  return { order, rank: order.slice() };
+}

@@ -191,6 +191,16 @@ describe('placement kernel', () => {
     }), { numRuns: 80 });
   }, 120_000);
 
+  it('First Fit Decreasing onto hosts in their given order (failure headroom\'s) equals the reference', () => {
+    fc.assert(fc.property(fleetArb, fc.constantFrom<SizeKey>('max', 'sum', 'l2'), (inst, key) => {
+      const inOrder = (p: Packer) => { loadInstance(p, inst); return copyOutcome(p.firstFitInOrder(key)); };
+      const got = inOrder(release);
+      expect(got).toEqual(inOrder(reference));
+      expect(inOrder(debug)).toEqual(got);
+      expect(verifyPacking(instanceInput(inst), got.itemHost).violations).toEqual([]);
+    }), { numRuns: 80 });
+  }, 120_000);
+
   it('gives the same answer whether the improvement budget is spent at once or in chunks', () => {
     fc.assert(fc.property(drawn(true, [600]), fc.array(fc.integer({ min: 1, max: 150 }), { minLength: 1, maxLength: 6 }), ({ inst, options }, chunks) => {
       const whole = packWith(release, inst, options);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { failureHeadroom } from '../../../core/metrics/headroom';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
+import { createWasmPacker } from '../../../electron/cli/kernel';
 import { buildLevel } from './build-level';
 
 describe('failure-domain headroom', () => {
@@ -45,5 +46,17 @@ describe('failure-domain headroom', () => {
     // losing h1 moves one 4, which h0's 2 free cannot take, onto a spare: h2 again, so the union is one host
     expect(h.extraHosts).toBe(1);
     expect(h.hostsNeeded).toBe(3);
+  });
+
+  it('keeps no spare where the survivors\' free room takes every loss (the free room comes before the spares)', () => {
+    // h0 and h1 hold a 4 each (6 free): losing either moves its 4 onto the other; the spares h2, h3 stay empty.
+    // (Ranked by what each host carries, as the plan's First Fit ranks them, the empty spares came first.)
+    const four = { demand: [4, 0, 0, 0] as [number, number, number, number] };
+    const level2 = buildLevel(hosts, [four, four], [0, 1]);
+    for (const p of [packer, createWasmPacker()]) {
+      const h = failureHeadroom(level2, p, 'l2', 'host');
+      expect(h).toMatchObject({ domains: 2, unabsorbed: 0, extraHosts: 0, hostsNeeded: 2 });
+      expect(h.worst).toEqual({ id: 'a#1', displaced: 1, spares: 0, absorbed: true });
+    }
   });
 });
