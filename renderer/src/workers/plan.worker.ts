@@ -5,29 +5,22 @@
 // all from one plan of every model; or a dynamic simulation (what `hostfit simulate` prints); or the dual problem
 // of the last plan (what `hostfit plan --lp` prints), or its best bounds with the LP relaxation in them (what
 // `hostfit plan` prints), with HiGHS loaded on first use.
-import kernelDataUrl from '../../../assembly/build/kernel.release.wasm?url';
 import { compareAnswers } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
 import { validateScenario } from '../../../core/edit/validate';
 import { WasmPacker } from '../../../core/kernel/wasm-packer';
-import { answersDual, lpBestBounds, planModels, type ModelAnswer } from '../../../core/plan/plan';
+import type { ComparedModel } from '../../../core/model/isolation';
+import { answersDual, lpBestBounds, planModels, type ModelAnswer, type PlanProgress, type PlanResult } from '../../../core/plan/plan';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail, transferables } from '../results/placement';
 import { loadHighs } from './highs';
-import type { PlanDual, PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
+import { kernelBytes } from './kernel-bytes';
+import type { ModelsResponse, PlanDual, PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
-let bytes: Uint8Array | undefined;
-const kernelBytes = (): Uint8Array => {
-  if (!bytes) {
-    const base64 = kernelDataUrl.slice(kernelDataUrl.indexOf(',') + 1);
-    bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  }
-  return bytes;
-};
 let packer: WasmPacker | undefined;
 const kernel = (): WasmPacker => (packer ??= WasmPacker.fromBytes(kernelBytes()));
 let simulator: WasmSimulator | undefined;
@@ -40,9 +33,53 @@ let lastPlan: { id: number; answers: ModelAnswer[] } | undefined;
 const answersOfRun = (planId: number, scenario: Scenario): ModelAnswer[] =>
   (lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers);
 
-function plan(id: number, scenario: Scenario, options: PlanOptions): void {
+// Container-in-VM (two levels of packing, the longest of the three) is planned in a second worker, on another core,
+// while this one plans VMs and pods; where workers cannot start workers, all three are planned here in turn.
+const FAR_MODELS: readonly ComparedModel[] = ['container-in-vm'];
+const NEAR_MODELS: readonly ComparedModel[] = ['vm', 'container'];
+let modelsWorker: Worker | null | undefined;
+const helper = (): Worker | null => {
+  if (modelsWorker === undefined) {
+    try {
+      modelsWorker = typeof Worker === 'undefined' ? null : new Worker(new URL('./models.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      modelsWorker = null;
+    }
+  }
+  return modelsWorker;
+};
+
+/** Every model's answers, in the plan's model order, and the plan's result; progress counted over both workers. */
+async function planAll(id: number, scenario: Scenario): Promise<{ result: PlanResult; answers: ModelAnswer[] }> {
+  const report = (progress: PlanProgress) => post({ type: 'progress', id, progress });
+  const far = helper();
+  if (!far) return planModels(scenario, kernel(), undefined, report);
+  const total = 3 * (NEAR_MODELS.length + FAR_MODELS.length);
+  const done = { near: 0, far: 0 };
+  const count = (side: 'near' | 'far') => (p: PlanProgress) => {
+    done[side] = Math.min(p.done + 1, 3 * (side === 'near' ? NEAR_MODELS : FAR_MODELS).length);
+    report({ ...p, done: Math.min(done.near + done.far, total - 1), total });
+  };
+  const farAnswers = new Promise<ModelAnswer[]>((resolve, reject) => {
+    far.onmessage = (event: MessageEvent<ModelsResponse>) => {
+      const msg = event.data;
+      if (msg.id !== id) return;
+      if (msg.type === 'progress') count('far')(msg.progress);
+      else if (msg.type === 'answers') resolve(msg.answers);
+      else reject(new Error(msg.message));
+    };
+    far.onerror = (event) => reject(new Error(event.message || 'the models worker failed'));
+  });
+  far.postMessage({ id, scenario, models: FAR_MODELS });
+  const near = planModels(scenario, kernel(), NEAR_MODELS, count('near'));
+  const answers = [...near.answers, ...(await farAnswers)];
+  report({ model: FAR_MODELS[FAR_MODELS.length - 1], stage: 'summarise', done: total, total });
+  return { result: { ...near.result, models: answers.map((a) => a.plan) }, answers };
+}
+
+async function plan(id: number, scenario: Scenario, options: PlanOptions): Promise<void> {
   // One plan of every model; the comparison and the host map read its answers (no second packing).
-  const { result, answers } = planModels(scenario, kernel(), undefined, (progress) => post({ type: 'progress', id, progress }));
+  const { result, answers } = await planAll(id, scenario);
   lastPlan = { id, answers };
   const placement = options.detail ? placementDetail(answers) : null;
   let comparison: Comparison | null = null;
@@ -98,7 +135,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     if (request.kind === 'simulate') simulate(id, scenario);
     else if (request.kind === 'dual') dual(id, request.planId, scenario).catch(fail(id));
     else if (request.kind === 'bounds') bounds(id, request.planId, scenario).catch(fail(id));
-    else plan(id, scenario, request.options);
+    else plan(id, scenario, request.options).catch(fail(id));
   } catch (e) {
     fail(id)(e);
   }

@@ -2,6 +2,7 @@ import type { Comparison } from '../../../core/compare/result';
 import type { ComparedModel } from '../../../core/model/isolation';
 import type { ModelDual } from '../../../core/plan/dual';
 import type { LpBestBound, PlanProgress, PlanResult } from '../../../core/plan/plan';
+import type { ModelAnswer } from '../../../core/plan/result';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
 import type { PlacementDetail } from '../results/placement';
@@ -43,4 +44,12 @@ export type WorkerResponse =
   | { readonly type: 'dual'; readonly id: number; readonly dual: PlanDual }
   | { readonly type: 'bounds'; readonly id: number; readonly bounds: readonly LpBestBound[] }
   | { readonly type: 'invalid'; readonly id: number; readonly issues: readonly { readonly where: string; readonly message: string }[] }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
+
+/** The plan worker asks its models worker (models.worker.ts) to plan `models` of `scenario` (already validated). */
+export interface ModelsRequest { readonly id: number; readonly scenario: Scenario; readonly models: readonly ComparedModel[] }
+
+export type ModelsResponse =
+  | { readonly type: 'progress'; readonly id: number; readonly progress: PlanProgress }
+  | { readonly type: 'answers'; readonly id: number; readonly answers: ModelAnswer[] }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
