@@ -60,7 +60,8 @@ async function planAll(id: number, scenario: Scenario): Promise<{ result: PlanRe
     done[side] = Math.min(p.done + 1, 3 * (side === 'near' ? NEAR_MODELS : FAR_MODELS).length);
     report({ ...p, done: Math.min(done.near + done.far, total - 1), total });
   };
-  const farAnswers = new Promise<ModelAnswer[]>((resolve, reject) => {
+  // null: the models worker could not run (it failed to load, or died); those models are then planned here.
+  const farAnswers = new Promise<ModelAnswer[] | null>((resolve, reject) => {
     far.onmessage = (event: MessageEvent<ModelsResponse>) => {
       const msg = event.data;
       if (msg.id !== id) return;
@@ -68,11 +69,16 @@ async function planAll(id: number, scenario: Scenario): Promise<{ result: PlanRe
       else if (msg.type === 'answers') resolve(msg.answers);
       else reject(new Error(msg.message));
     };
-    far.onerror = (event) => reject(new Error(event.message || 'the models worker failed'));
+    far.onerror = (event) => {
+      event.preventDefault();
+      modelsWorker = null;
+      resolve(null);
+    };
   });
   far.postMessage({ id, scenario, models: FAR_MODELS });
   const near = planModels(scenario, kernel(), NEAR_MODELS, count('near'));
-  const answers = [...near.answers, ...(await farAnswers)];
+  const farPlanned = (await farAnswers) ?? planModels(scenario, kernel(), FAR_MODELS, count('far')).answers;
+  const answers = [...near.answers, ...farPlanned];
   report({ model: FAR_MODELS[FAR_MODELS.length - 1], stage: 'summarise', done: total, total });
   return { result: { ...near.result, models: answers.map((a) => a.plan) }, answers };
 }
