@@ -5,6 +5,7 @@ import { DIMENSIONS } from '../../../core/model/dimensions';
 import type { ModelDual } from '../../../core/plan/dual';
 import { answersDual, planModels, type PlanResult } from '../../../core/plan/plan';
 import { budgetSpentWithGap, longerBudget } from '../../../core/plan/result';
+import { MAX_IMPROVE_ITERATIONS } from '../../../core/scenario/schema';
 import { readScenario, UsageError, type Command } from '../command';
 import { percent, table } from '../format';
 import { createWasmPacker } from '../kernel';
@@ -48,8 +49,12 @@ function unplacedLines(r: PlanResult): string {
 export function budgetLines(r: PlanResult, budget: number): string {
   const open = r.models.filter((m) => budgetSpentWithGap(m, budget)).map((m) => m.id);
   if (open.length === 0) return '';
-  return `\nThe improvement phase spent its whole budget of ${budget} iterations with a gap open (${open.join(', ')}): a longer `
-    + `search\n(policy.improveIterations, e.g. ${longerBudget(budget)}) may find a plan nearer the bound, or the bound is below the optimum.\n`;
+  const spent = `\nThe improvement phase spent its whole budget of ${budget} iterations with a gap open (${open.join(', ')}): `;
+  const longer = longerBudget(budget);
+  // As the app's Model tab: a longer search is offered only where the schema allows one.
+  return longer > budget
+    ? `${spent}a longer search\n(policy.improveIterations, e.g. ${longer}) may find a plan nearer the bound, or the bound is below the optimum.\n`
+    : `${spent}that is the most\na scenario allows (policy.improveIterations ≤ ${MAX_IMPROVE_ITERATIONS}), so the bound may be below the optimum, or a plan\nnearer it needs a longer search than that.\n`;
 }
 
 /** The plan as a table; `budget`: the policy's improvement budget, to say where it was spent with a gap open. */

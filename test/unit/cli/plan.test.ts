@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
-import { planScenario } from '../../../core/plan/plan';
+import { planScenario, type ModelPlan, type PlanResult } from '../../../core/plan/plan';
+import { MAX_IMPROVE_ITERATIONS } from '../../../core/scenario/schema';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
+import { budgetLines } from '../../../electron/cli/commands/plan';
 import { main } from '../../../electron/cli/main';
 import { exampleFileOnFfd, onFfd } from '../../support/scenarios';
 
@@ -33,6 +35,17 @@ describe('hostfit plan', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('spent its whole budget of 2000 iterations with a gap open (container, container-in-vm)');
     expect(r.out).toContain('(policy.improveIterations, e.g. 8000)');
+  });
+
+  it('offers no longer search where the budget is already the most a scenario allows', () => {
+    const model = { id: 'container', gapToBest: 1, improvement: { iterations: MAX_IMPROVE_ITERATIONS } } as unknown as ModelPlan;
+    const plan = { models: [model] } as unknown as PlanResult;
+    const text = budgetLines(plan, MAX_IMPROVE_ITERATIONS);
+    expect(text).toContain(`spent its whole budget of ${MAX_IMPROVE_ITERATIONS} iterations with a gap open (container)`);
+    expect(text).toContain('the most\na scenario allows');
+    expect(text).not.toContain('e.g.');
+    // A quarter of the limit leaves room for the usual 4× longer search.
+    expect(budgetLines(plan, MAX_IMPROVE_ITERATIONS / 4)).toContain(`e.g. ${MAX_IMPROVE_ITERATIONS})`);
   });
 
   it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s on FFD equals the reference implementation', { timeout: 30_000 }, async (id) => {
