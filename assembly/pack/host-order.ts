@@ -11,7 +11,7 @@ import { BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, i32At, setI32, f64At, setF64, f64Row } from '../arena';
 
 /** Hosts taken in arena order, unranked (runFirstFitInOrder sets it for one pack: its caller's order is the policy). */
-export let givenHostOrder = false;
+let givenHostOrder = false;
 export function setGivenHostOrder(given: bool): void { givenHostOrder = given; }
 
 /** Fills hostOrder (rank → host) and hostRank (host → rank). Uses `fills` as scratch for the keys. */

@@ -47,7 +47,7 @@ export const LP_TIME_SHARE = 0.5;
  * rounding's start is a short early chance; the dive is what packs the instances it leaves (on hard28, every
  * instance packed after the root start was packed right after the dive), so the dive should not wait. At 0.6
  * (before) the root start's improvement took 270–400 ms of the second on the five instances the dive then packed;
- * at 0.3 those five were packed in 0.37–0.59 s instead of 0.48–0.96 s, and the instances the root start packs
+ * at 0.3 those five were packed in 0.37–0.59 s instead of 0.46–0.96 s, and the instances the root start packs
  * still were (hard28's visible instances at 1 s and 0.7 s; the other 1-D sets unchanged).
  */
 export const ROOT_START_SHARE = 0.3;

@@ -114,14 +114,9 @@ interface ItemGroup { readonly it: BoundItem; readonly service: Service; readonl
  * many services of a few shapes become a few groups). The group keeps its first service for labels and spread.
  */
 function alikeItems(items: readonly ItemGroup[]): ItemGroup[] {
-  const alike = new Map<string, ItemGroup>();
-  items.forEach((g, i) => {
-    const key = g.service.spread?.domain === 'host' ? `#${i}`
-      : JSON.stringify([g.it.demand, g.parts, [...(g.service.requiredHostLabels ?? [])].sort()]);
-    const seen = alike.get(key);
-    alike.set(key, seen ? { ...seen, it: { ...seen.it, count: seen.it.count + g.it.count } } : g);
-  });
-  return [...alike.values()];
+  return mergeAlike(items,
+    (g, i) => (g.service.spread?.domain === 'host' ? `#${i}` : JSON.stringify([g.it.demand, g.parts, [...(g.service.requiredHostLabels ?? [])].sort()])),
+    (seen, g) => ({ ...seen, it: { ...seen.it, count: seen.it.count + g.it.count } }));
 }
 
 /**
@@ -129,12 +124,18 @@ function alikeItems(items: readonly ItemGroup[]): ItemGroup[] {
  * the same optimum with fewer columns (a fleet's racks of one host model become one group).
  */
 function alikeHosts(groups: readonly HostGroup[], labels: (g: HostGroup) => readonly string[]): HostGroup[] {
-  const alike = new Map<string, HostGroup>();
-  for (const g of groups) {
-    // JSON, so that no two different label lists (labels are free text) make one key.
-    const key = JSON.stringify([g.allocatable, g.maxItems, [...labels(g)].sort()]);
-    const seen = alike.get(key);
-    alike.set(key, seen ? { ...seen, count: seen.count + g.count } : g);
-  }
+  return mergeAlike(groups, (g) => JSON.stringify([g.allocatable, g.maxItems, [...labels(g)].sort()]),
+    (seen, g) => ({ ...seen, count: seen.count + g.count }));
+}
+
+/** One entry per key (the first of its kind, in order), the later ones merged into it. Keys are JSON, so that no two
+ * different label lists (labels are free text) make one key. */
+function mergeAlike<T>(list: readonly T[], key: (x: T, i: number) => string, merge: (seen: T, x: T) => T): T[] {
+  const alike = new Map<string, T>();
+  list.forEach((x, i) => {
+    const k = key(x, i);
+    const seen = alike.get(k);
+    alike.set(k, seen === undefined ? x : merge(seen, x));
+  });
   return [...alike.values()];
 }

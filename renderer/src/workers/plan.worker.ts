@@ -8,7 +8,6 @@
 import { compareAnswers } from '../../../core/compare/compare';
 import type { Comparison } from '../../../core/compare/result';
 import { validateScenario } from '../../../core/edit/validate';
-import { WasmPacker } from '../../../core/kernel/wasm-packer';
 import type { ComparedModel } from '../../../core/model/isolation';
 import { answersDual, lpBestBounds, planModels, type ModelAnswer, type PlanProgress, type PlanResult } from '../../../core/plan/plan';
 import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
@@ -16,13 +15,11 @@ import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail, transferables } from '../results/placement';
 import { loadHighs } from './highs';
-import { kernelBytes } from './kernel-bytes';
+import { kernelBytes, workerPacker as kernel } from './worker-kernel';
 import type { ModelsResponse, PlanDual, PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
-let packer: WasmPacker | undefined;
-const kernel = (): WasmPacker => (packer ??= WasmPacker.fromBytes(kernelBytes()));
 let simulator: WasmSimulator | undefined;
 const simKernel = (): WasmSimulator => (simulator ??= WasmSimulator.fromBytes(kernelBytes()));
 
