@@ -1193,6 +1193,8 @@ function isSuitable(h: i32, i: i32): bool {
   return load<i32>(r, H_COUNT) == 0 && load<f64>(r, H_UTIL) == 0 && load<f64>(r, H_RAM) == 0 && load<f64>(r, H_BW) == 0;
 }
 
+// Runners-up of a PABFD search taken by scanning the candidates before the rest go into a heap (findHost).
+const SCANNED_RUNNERS_UP: i32 = 4;
 // PABFD's candidates of one search: host, power increase, whether its overload must be checked.
 let candidates: i32 = 0, cBest: i32 = -1, cBestHost: i32 = 0;
 let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 = 0;
@@ -1267,9 +1269,22 @@ function findHost(i: i32, exclude: usize): i32 {
   // that order from a heap (the order is total: hosts are distinct), as the reference's repeated scans take them.
   if (cBest < 0) return -1;
   if (i32At(cCheck, cBest) == 0 || !overloaded(cBestHost, i)) return cBestHost;
+  // The next few are found by scanning the candidates (a taken one's key set to ∞; every key is below MAX_VALUE):
+  // a search rarely needs more than two or three, fewer than building a heap of them all would cost.
+  setF64(cDiff, cBest, Infinity);
+  for (let round = 0; round < SCANNED_RUNNERS_UP; round++) {
+    let next = -1, nextDiff = MAX_VALUE, nextHost = 0x7fffffff;
+    for (let c = 0; c < candidates; c++) {
+      const d = f64At(cDiff, c);
+      if (d < nextDiff || (d == nextDiff && i32At(cHost, c) < nextHost)) { next = c; nextDiff = d; nextHost = i32At(cHost, c); }
+    }
+    if (next < 0) return -1;
+    if (i32At(cCheck, next) == 0 || !overloaded(nextHost, i)) return nextHost;
+    setF64(cDiff, next, Infinity);
+  }
   let size = 0;
   for (let c = 0; c < candidates; c++) {
-    if (c == cBest) continue;
+    if (f64At(cDiff, c) == Infinity) continue;
     setF64(cHeapKey, size, f64At(cDiff, c)); setI32(cHeap, size, i32At(cHost, c) << 1 | i32At(cCheck, c)); size++;
   }
   for (let k = (size >> 1) - 1; k >= 0; k--) siftDown(k, size);
