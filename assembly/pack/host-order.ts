@@ -7,8 +7,15 @@
 //   rank by carry(h) / cost(h), descending; ties (identical hosts) by index.
 // With every host cost 1 (objective "hosts") the largest hosts for this workload come first; with prices
 // (objective "cost") the cheapest capacity does. A pool of identical hosts keeps its index order.
+// One host model rarely serves a whole workload best: where the workload asks for more memory per core than the
+// top-ranked model offers, a few memory-heavy hosts beside it need fewer hosts in all than that model alone (the
+// volume LP over host models mixes them). So the ranked order is then re-cut (mixFirst): a greedy fluid mix of
+// host models comes first — host after host, the model carrying the largest share of the demand still left
+// (carry against what is left, per cost), its capacity taken off what is left, until every dimension's demand is
+// covered — each model's share of the mix in ranked order, then every other host in ranked order. Rules open
+// hosts in this order, so a plan fills the mix before it opens more of any one model.
 import { BY_F64_DESC, sortIndices, useSortKeys } from '../order';
-import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, i32At, setI32, f64At, setF64, f64Row } from '../arena';
+import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, sortA, i32At, setI32, f64At, setF64, f64Row } from '../arena';
 
 /** Hosts taken in arena order, unranked (runFirstFitInOrder sets it for one pack: its caller's order is the policy). */
 let givenHostOrder = false;
@@ -40,8 +47,80 @@ export function rankHosts(): void {
     }
     useSortKeys(fills);
     sortIndices(hostOrder, hosts, BY_F64_DESC);
+    if (anyDemand) mixFirst();
   }
   for (let k = 0; k < hosts; k++) setI32(hostRank, i32At(hostOrder, k), k);
+}
+
+// mixFirst's scratch: host models (distinct capacity and cost) seen in ranked order, at most MIX_MODELS of them (a
+// pool of more keeps its ranked order), and the demand not yet covered per dimension (at most MIX_DIMS).
+const MIX_MODELS: i32 = 16;
+const MIX_DIMS: i32 = 16;
+const mixRep = memory.data(MIX_MODELS * 4); //    i32 a host of each model
+const mixLeft = memory.data(MIX_MODELS * 4); //   i32 its hosts not in the mix
+const mixQuota = memory.data(MIX_MODELS * 4); //  i32 its hosts in the mix
+const mixDemand = memory.data(MIX_DIMS * 8); //   f64 demand not yet covered
+
+/** The model (index into mixRep) of host h among the first `models`, or −1. */
+function modelOf(h: i32, models: i32): i32 {
+  for (let c = 0; c < models; c++) {
+    const r = load<i32>(mixRep + (<usize>c << 2));
+    if (f64At(hostCost, h) != f64At(hostCost, r)) continue;
+    let same = true;
+    for (let d = 0; d < dims && same; d++) if (f64Row(hostCapacity, h, d) != f64Row(hostCapacity, r, d)) same = false;
+    if (same) return c;
+  }
+  return -1;
+}
+
+/** Re-cuts the ranked order in hostOrder: the greedy mix first (see the top of this file). */
+function mixFirst(): void {
+  if (dims > MIX_DIMS) return;
+  let models = 0;
+  for (let k = 0; k < hosts; k++) {
+    const h = i32At(hostOrder, k);
+    const c = modelOf(h, models);
+    if (c >= 0) { store<i32>(mixLeft + (<usize>c << 2), load<i32>(mixLeft + (<usize>c << 2)) + 1); continue; }
+    if (models == MIX_MODELS) return;
+    store<i32>(mixRep + (<usize>models << 2), h); store<i32>(mixLeft + (<usize>models << 2), 1); store<i32>(mixQuota + (<usize>models << 2), 0);
+    models++;
+  }
+  if (models < 2) return;
+  for (let d = 0; d < dims; d++) {
+    let total: f64 = 0;
+    for (let i = 0; i < items; i++) total += max<f64>(0, f64Row(itemDemand, i, d));
+    store<f64>(mixDemand + (<usize>d << 3), total);
+  }
+  for (;;) {
+    let best = -1, bestScore: f64 = 0, open = false;
+    for (let c = 0; c < models; c++) {
+      if (load<i32>(mixLeft + (<usize>c << 2)) == 0) continue;
+      const r = load<i32>(mixRep + (<usize>c << 2));
+      let carry: f64 = Infinity;
+      for (let d = 0; d < dims; d++) {
+        const left = load<f64>(mixDemand + (<usize>d << 3));
+        if (left > 0) { open = true; carry = min<f64>(carry, max<f64>(0, f64Row(hostCapacity, r, d)) / left); }
+      }
+      const cost = f64At(hostCost, r);
+      const score: f64 = cost > 0 ? carry / cost : carry > 0 ? Infinity : 0;
+      if (score > bestScore) { bestScore = score; best = c; }
+    }
+    if (!open || best < 0) break;
+    store<i32>(mixLeft + (<usize>best << 2), load<i32>(mixLeft + (<usize>best << 2)) - 1);
+    store<i32>(mixQuota + (<usize>best << 2), load<i32>(mixQuota + (<usize>best << 2)) + 1);
+    const r = load<i32>(mixRep + (<usize>best << 2));
+    for (let d = 0; d < dims; d++) store<f64>(mixDemand + (<usize>d << 3), load<f64>(mixDemand + (<usize>d << 3)) - max<f64>(0, f64Row(hostCapacity, r, d)));
+  }
+  // The mix's hosts of each model in ranked order, then the rest in ranked order (sortA is free between sorts).
+  let front = 0, back = 0;
+  for (let k = 0; k < hosts; k++) {
+    const h = i32At(hostOrder, k);
+    const c = modelOf(h, models);
+    const q = load<i32>(mixQuota + (<usize>c << 2));
+    if (q > 0) { store<i32>(mixQuota + (<usize>c << 2), q - 1); setI32(hostOrder, front++, h); }
+    else setI32(sortA, back++, h);
+  }
+  for (let k = 0; k < back; k++) setI32(hostOrder, front + k, i32At(sortA, k));
 }
 
 @inline export function hostAt(rank: i32): i32 {

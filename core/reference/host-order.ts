@@ -3,6 +3,12 @@
 //   carry(h) = min over dimensions d with total demand T_d > 0 of max(0, capacity(h, d)) / T_d  (1 if no demand)
 //   key(h)   = carry(h) / cost(h) (cost <= 0: +Infinity when carry > 0, else 0), descending; ties by index.
 // A pool of identical hosts keeps its index order.
+// With hosts of more than one model, the ranked order is then re-cut (mixFirst, assembly/pack/host-order.ts says
+// why): a greedy fluid mix of host models first — host after host, the model with the largest
+//   carry(m) = min over d with demand left L_d > 0 of max(0, capacity(m, d)) / L_d, per cost as above
+// (the first model in ranked order among equal ones), its capacity taken off L, until no dimension has demand left —
+// each model's share in ranked order, then every other host in ranked order. Pools of more than MIX_MODELS models
+// keep their ranked order.
 import type { PackArena } from '../kernel/packer';
 
 export interface HostOrder {
@@ -28,10 +34,70 @@ export function rankHosts(a: PackArena): HostOrder {
     const c = anyDemand ? carry[h] : 1, cost = a.hostCost[h];
     key[h] = cost > 0 ? c / cost : c > 0 ? Infinity : 0;
   }
-  const order = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
+  let order = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
+  if (anyDemand && !identical(a)) order = mixFirst(a, order);
   const rank = new Int32Array(hosts);
   order.forEach((h, k) => { rank[h] = k; });
   return { order, rank };
+}
+
+/** Host models a pool may have for mixFirst; more keep the ranked order. */
+export const MIX_MODELS = 16;
+/** Dimensions mixFirst handles; more keep the ranked order. */
+const MIX_DIMS = 16;
+
+/** Every host has the same capacities and cost (then the kernel keeps index order without ranking). */
+function identical(a: PackArena): boolean {
+  for (let h = 1; h < a.hosts; h++) {
+    if (a.hostCost[h] !== a.hostCost[0]) return false;
+    for (let d = 0; d < a.dims; d++) if (a.hostCapacity[h * a.dims + d] !== a.hostCapacity[d]) return false;
+  }
+  return true;
+}
+
+function mixFirst(a: PackArena, ranked: Int32Array): Int32Array {
+  const { hosts, items, dims } = a;
+  if (dims > MIX_DIMS) return ranked;
+  const cap = (h: number, d: number) => a.hostCapacity[h * dims + d];
+  const sameModel = (h: number, r: number) => a.hostCost[h] === a.hostCost[r] && Array.from({ length: dims }, (_, d) => d).every((d) => cap(h, d) === cap(r, d));
+  const reps: number[] = [];
+  const left: number[] = [];
+  const modelOf = new Int32Array(hosts);
+  for (const h of ranked) {
+    const m = reps.findIndex((r) => sameModel(h, r));
+    if (m >= 0) { left[m]++; modelOf[h] = m; continue; }
+    if (reps.length === MIX_MODELS) return ranked;
+    modelOf[h] = reps.length;
+    reps.push(h); left.push(1);
+  }
+  if (reps.length < 2) return ranked;
+  const demand = Array.from({ length: dims }, (_, d) => {
+    let total = 0;
+    for (let i = 0; i < items; i++) total += Math.max(0, a.itemDemand[i * dims + d]);
+    return total;
+  });
+  const quota = reps.map(() => 0);
+  for (;;) {
+    let best = -1, bestScore = 0, open = false;
+    reps.forEach((r, m) => {
+      if (left[m] === 0) return;
+      let carry = Infinity;
+      for (let d = 0; d < dims; d++) {
+        if (demand[d] > 0) { open = true; carry = Math.min(carry, Math.max(0, cap(r, d)) / demand[d]); }
+      }
+      const cost = a.hostCost[r];
+      const score = cost > 0 ? carry / cost : carry > 0 ? Infinity : 0;
+      if (score > bestScore) { bestScore = score; best = m; }
+    });
+    if (!open || best < 0) break;
+    left[best]--; quota[best]++;
+    for (let d = 0; d < dims; d++) demand[d] -= Math.max(0, cap(reps[best], d));
+  }
+  const front: number[] = [], back: number[] = [];
+  for (const h of ranked) {
+    if (quota[modelOf[h]] > 0) { quota[modelOf[h]]--; front.push(h); } else back.push(h);
+  }
+  return Int32Array.from([...front, ...back]);
 }
 
 /** Hosts in arena order, unranked (Packer.firstFitInOrder). */

@@ -21,6 +21,12 @@ const complementary = (pairs: number): Instance => ({
   demands: [...Array.from({ length: pairs }, () => [6, 1]), ...Array.from({ length: pairs }, () => [1, 6])],
 });
 
+/** 40 items (2, 4) and 20 (1, 16) for hosts A (16, 64) ×8 and B (12, 192) ×8: 7 hosts (6 A, 1 B), 8 of A alone. */
+const memoryHeavy: Instance = {
+  dims: 2, capacities: [...Array.from({ length: 8 }, () => [16, 64]), ...Array.from({ length: 8 }, () => [12, 192])], maxItems: new Array(16).fill(0),
+  demands: [...Array.from({ length: 40 }, () => [2, 4]), ...Array.from({ length: 20 }, () => [1, 16])],
+};
+
 describe('host order', () => {
   it('ranks a mixed pool by the share of the workload one host carries per unit of cost, ties by index', () => {
     const inst: Instance = { dims: 2, capacities: [[4, 8], [16, 32], [16, 8], [16, 32]], maxItems: [0, 0, 0, 0], demands: [[2, 4], [2, 4]] };
@@ -30,6 +36,14 @@ describe('host order', () => {
     // Prices: the large hosts cost 5 each (4 / 5 < 1 / 1): the small hosts are the cheaper capacity.
     a.hostCost.set([1, 5, 1, 5]);
     expect(Array.from(rankHosts(a).order)).toEqual([0, 2, 1, 3]);
+  });
+
+  it('opens a mix of host models first where the workload needs more memory per core than the top-ranked model has', () => {
+    const a = loadInstance(new ReferencePacker(), memoryHeavy);
+    // Demand (100, 480). Carry: A min(16/100, 64/480) = 0.133 > B min(12/100, 192/480) = 0.12, so A ranks first. The
+    // mix against what is left: A, A, A, then B (left (52, 288): A 0.222 < B 0.231), then A, A, A; the demand is then
+    // covered by 6 A and 1 B, as the volume LP's 5.8 A and 0.6 B do. Then the other hosts, A before B.
+    expect(Array.from(rankHosts(a).order)).toEqual([0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10, 11, 12, 13, 14, 15]);
   });
 
   it('keeps the index order in a pool of identical hosts', () => {
@@ -47,6 +61,15 @@ describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (
     expect(hosts(inst, { rule: 'first-fit', order: 'input' })).toEqual([1, 1, 1]);
     expect(hosts(inst, { rule: 'next-k-fit', order: 'input' })).toEqual([1, 1, 1]);
     expect(hosts(inst, { rule: 'dot-product', order: 'decreasing' })).toEqual([1, 1, 1]);
+  });
+
+  it('packs a memory-heavy workload on a mix of host models in fewer hosts than the top-ranked model alone needs', () => {
+    // A alone needs ⌈480 / 64⌉ = 8 hosts; 6 A and 1 B hold everything (e.g. B: 12 × (1, 16); A: 4 × (7 × (2, 4),
+    // 2 × (1, 16)) and 2 × (6 × (2, 4))).
+    for (const rule of ['first-fit', 'ffd-or-mixed', 'mbs-or-balanced'] as const) {
+      const out = packWith(packer, memoryHeavy, { rule, order: 'decreasing', iterations: 2000, targetCost: 7 });
+      expect([rule, out.hostsUsed, out.unplaced]).toEqual([rule, 7, 0]);
+    }
   });
 
   it('Next-K Fit tries only the hosts opened last, earliest first', () => {
