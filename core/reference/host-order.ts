@@ -34,7 +34,7 @@ export function rankHosts(a: PackArena): HostOrder {
     const c = anyDemand ? carry[h] : 1, cost = a.hostCost[h];
     key[h] = cost > 0 ? c / cost : c > 0 ? Infinity : 0;
   }
-  let order = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
+  let order: Int32Array = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
   if (anyDemand && !identical(a)) order = mixFirst(a, order);
   const rank = new Int32Array(hosts);
   order.forEach((h, k) => { rank[h] = k; });
