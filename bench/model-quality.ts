@@ -6,9 +6,11 @@
 // that budget says which side is loose: reaching the bound proves the bound tight (the packing stopped early), staying
 // put leaves the question open. `algorithm` plans every example with that policy algorithm instead of its own.
 import highsLoader from 'highs';
+import { fleetScenario } from '../core/examples/fleet';
 import { EXAMPLES, exampleScenario } from '../core/examples/index';
 import { exactOneLevel, exactTwoLevel } from '../core/plan/exact';
 import { planModels, PLANNED_MODELS, type ModelAnswer } from '../core/plan/plan';
+import { parseScenarioValue } from '../core/scenario/parse';
 import type { Scenario } from '../core/scenario/schema';
 import { createWasmPacker } from '../electron/cli/kernel';
 import { markdownTable } from './table';
@@ -68,4 +70,38 @@ export async function qualityTable(algorithm?: Scenario['policy']['algorithm']):
     }
   }
   return markdownTable(['example', 'model', 'algorithm', 'hosts', 'best bound', 'bound by', 'gap', 'verified', 'seconds', 'exact (gap > 1)', `longer search (${LONGER}× budget, gap > 0)`], rows);
+}
+
+/** Seeds of the fleet generator other than the bundled example's: fleets of the same families, not tuned on. */
+export const FLEET_VARIANT_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+/**
+ * The bundled fleet's generator with other seeds (core/examples/fleet.ts): per seed and model, hosts against the best
+ * rule-aware bound and the gap in per cent — how the plan fares on estates it was not developed on.
+ */
+export async function fleetVariantsTable(seeds: readonly number[] = FLEET_VARIANT_SEEDS): Promise<string> {
+  const highs = await highsLoader();
+  const packer = createWasmPacker();
+  const rows: (string | number)[][] = [];
+  const gaps = new Map<string, number[]>();
+  for (const seed of seeds) {
+    const parsed = parseScenarioValue(fleetScenario(seed));
+    if (!parsed.ok) throw new Error(`fleet seed ${seed}: ${parsed.errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`);
+    const s = parsed.scenario;
+    const row: (string | number)[] = [seed, s.services.reduce((n, x) => n + x.replicas, 0)];
+    for (const model of PLANNED_MODELS) {
+      const t0 = performance.now();
+      const a = planModels(s, packer, [model], undefined, { highs }).answers[0];
+      const seconds = (performance.now() - t0) / 1000;
+      const p = a.plan, bound = p.bestLowerBound.hosts;
+      const gap = bound ? (p.hostsUsed - bound) / bound * 100 : 0;
+      gaps.set(model, [...(gaps.get(model) ?? []), gap]);
+      row.push(`${p.hostsUsed} / ${bound ?? '-'}${p.verified ? '' : ' (NOT verified)'}`, `${gap.toFixed(1)} %`, seconds.toFixed(2));
+    }
+    rows.push(row);
+  }
+  const mean = (v: number[]) => v.reduce((x, y) => x + y, 0) / v.length;
+  rows.push(['mean', '', ...PLANNED_MODELS.flatMap((m) => ['', `${mean(gaps.get(m)!).toFixed(1)} %`, ''])]);
+  rows.push(['worst', '', ...PLANNED_MODELS.flatMap((m) => ['', `${Math.max(...gaps.get(m)!).toFixed(1)} %`, ''])]);
+  return markdownTable(['seed', 'replicas', ...PLANNED_MODELS.flatMap((m) => [`${m}: hosts / bound`, 'gap', 's'])], rows);
 }

@@ -14,7 +14,7 @@ import { parseScenarioValue } from '../../core/scenario/parse';
 import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { runInWorkers } from '../../electron/cli/commands/sweep';
-import { qualityTable } from '../model-quality';
+import { fleetVariantsTable, qualityTable } from '../model-quality';
 import { markdownTable, timeBest } from '../table';
 import { platformHostsTable } from './platform-hosts';
 
@@ -68,6 +68,8 @@ export async function run(flags: string[]): Promise<void> {
   console.log(await qualityTable());
   console.log('\nThe same with policy.algorithm "ffd", for comparison:\n');
   console.log(await qualityTable('ffd'));
+  console.log('\nThe fleet example\'s generator with other seeds (estates the planner was not developed on), "best":\n');
+  console.log(await fleetVariantsTable());
   if (flags.includes('--quality-only')) return;
   console.log('');
   const wasm = createWasmPacker();

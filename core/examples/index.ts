@@ -17,7 +17,7 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   { id: 'web-tier', file: 'web-tier.hostfit.json', build: webTierScenario },
   { id: 'multi-tenant', file: 'multi-tenant.hostfit.json', build: multiTenantScenario },
-  { id: 'fleet', file: 'fleet.hostfit.json', build: fleetScenario },
+  { id: 'fleet', file: 'fleet.hostfit.json', build: () => fleetScenario() },
   { id: 'diurnal', file: 'diurnal.hostfit.json', build: diurnalScenario },
 ];
 
