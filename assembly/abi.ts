@@ -47,7 +47,8 @@ export const STAT_LP_VALUE = 9; //            pattern LP: objective of the restr
 export const STAT_LP_STEPS = 10; //           pattern LP: simplex steps spent so far (with the dive's)
 export const STAT_DIVE_HOSTS = 11; //         the dive on the pattern LP: hosts holding a fixed pattern so far
 export const STAT_START_RULE = 12; //         ALG_* of the constructive pass that made the start (a composite's winner)
-export const STATS_SLOTS = 13;
+export const STAT_HOST_MIX = 13; //           1 when the host order opens a mix of host models first (pack/host-order.ts mixFirst)
+export const STATS_SLOTS = 14;
 
 // ── Size keys for the Decreasing order (sizes normalised by the largest host capacity per dimension) ──
 export const SIZE_KEY_NONE = -1; // online: input order, no sorting

@@ -20,7 +20,7 @@ import {
   lpBound, lpDive, lpFixed, lpInit, lpReportedValue, lpReset, lpRun, lpSameSizes, lpState, lpSteps, lpUsable,
 } from './pack/pattern-lp';
 import { computeReasons } from './pack/reasons';
-import { rankHosts, setGivenHostOrder } from './pack/host-order';
+import { rankHosts, setGivenHostOrder, setHostMix } from './pack/host-order';
 import { resetHosts } from './pack/state';
 import { buildUnits, computeNorms, unitCount } from './pack/units';
 
@@ -213,6 +213,11 @@ export function runImprove(iterations: i32, targetCost: f64): i32 {
 /** Vector First Fit Decreasing by `sizeKey` (SIZE_KEY_*), no improvement. Returns hosts used, or ERR_*. */
 export function runFirstFitDecreasing(sizeKey: i32): i32 {
   return runPack(ALG_FIRST_FIT, 1, sizeKey, 0, 1, 0, 0);
+}
+
+/** Whether later packs open a mix of host models first (1, the default) or take hosts in ranked order alone (0). */
+export function setHostOrderMix(on: i32): void {
+  setHostMix(on != 0);
 }
 
 /** First Fit Decreasing by `sizeKey` onto the hosts in arena order (not ranked by carry per cost). */

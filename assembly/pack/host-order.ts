@@ -14,12 +14,16 @@
 // (carry against what is left, per cost), its capacity taken off what is left, until every dimension's demand is
 // covered — each model's share of the mix in ranked order, then every other host in ranked order. Rules open
 // hosts in this order, so a plan fills the mix before it opens more of any one model.
+import { STAT_HOST_MIX } from '../abi';
 import { BY_F64_DESC, sortIndices, useSortKeys } from '../order';
-import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, sortA, i32At, setI32, f64At, setF64, f64Row } from '../arena';
+import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, sortA, stats, i32At, setI32, f64At, setF64, f64Row } from '../arena';
 
 /** Hosts taken in arena order, unranked (runFirstFitInOrder sets it for one pack: its caller's order is the policy). */
 let givenHostOrder = false;
 export function setGivenHostOrder(given: bool): void { givenHostOrder = given; }
+/** Whether rankHosts re-cuts the ranked order with mixFirst (the plan may ask for the ranked order alone to compare). */
+let hostMix = true;
+export function setHostMix(on: bool): void { hostMix = on; }
 
 /** Fills hostOrder (rank → host) and hostRank (host → rank). Uses `fills` as scratch for the keys. */
 export function rankHosts(): void {
@@ -29,6 +33,7 @@ export function rankHosts(): void {
     for (let d = 0; d < dims && same; d++) if (f64Row(hostCapacity, h, d) != f64Row(hostCapacity, 0, d)) same = false;
   }
   for (let h = 0; h < hosts; h++) setI32(hostOrder, h, h);
+  setF64(stats, STAT_HOST_MIX, 0);
   if (!same && !givenHostOrder) {
     // fills[h] = carry(h): +Infinity until a dimension with demand is seen (1 when no dimension has any).
     let anyDemand = false;
@@ -47,7 +52,7 @@ export function rankHosts(): void {
     }
     useSortKeys(fills);
     sortIndices(hostOrder, hosts, BY_F64_DESC);
-    if (anyDemand) mixFirst();
+    if (anyDemand && hostMix && mixFirst()) setF64(stats, STAT_HOST_MIX, 1);
   }
   for (let k = 0; k < hosts; k++) setI32(hostRank, i32At(hostOrder, k), k);
 }
@@ -73,19 +78,19 @@ function modelOf(h: i32, models: i32): i32 {
   return -1;
 }
 
-/** Re-cuts the ranked order in hostOrder: the greedy mix first (see the top of this file). */
-function mixFirst(): void {
-  if (dims > MIX_DIMS) return;
+/** Re-cuts the ranked order in hostOrder: the greedy mix first (see the top of this file). Whether that changed it. */
+function mixFirst(): bool {
+  if (dims > MIX_DIMS) return false;
   let models = 0;
   for (let k = 0; k < hosts; k++) {
     const h = i32At(hostOrder, k);
     const c = modelOf(h, models);
     if (c >= 0) { store<i32>(mixLeft + (<usize>c << 2), load<i32>(mixLeft + (<usize>c << 2)) + 1); continue; }
-    if (models == MIX_MODELS) return;
+    if (models == MIX_MODELS) return false;
     store<i32>(mixRep + (<usize>models << 2), h); store<i32>(mixLeft + (<usize>models << 2), 1); store<i32>(mixQuota + (<usize>models << 2), 0);
     models++;
   }
-  if (models < 2) return;
+  if (models < 2) return false;
   for (let d = 0; d < dims; d++) {
     let total: f64 = 0;
     for (let i = 0; i < items; i++) total += max<f64>(0, f64Row(itemDemand, i, d));
@@ -112,15 +117,16 @@ function mixFirst(): void {
     for (let d = 0; d < dims; d++) store<f64>(mixDemand + (<usize>d << 3), load<f64>(mixDemand + (<usize>d << 3)) - max<f64>(0, f64Row(hostCapacity, r, d)));
   }
   // The mix's hosts of each model in ranked order, then the rest in ranked order (sortA is free between sorts).
-  let front = 0, back = 0;
+  let front = 0, back = 0, changed = false;
   for (let k = 0; k < hosts; k++) {
     const h = i32At(hostOrder, k);
     const c = modelOf(h, models);
     const q = load<i32>(mixQuota + (<usize>c << 2));
-    if (q > 0) { store<i32>(mixQuota + (<usize>c << 2), q - 1); setI32(hostOrder, front++, h); }
+    if (q > 0) { store<i32>(mixQuota + (<usize>c << 2), q - 1); changed = changed || front != k; setI32(hostOrder, front++, h); }
     else setI32(sortA, back++, h);
   }
   for (let k = 0; k < back; k++) setI32(hostOrder, front + k, i32At(sortA, k));
+  return changed;
 }
 
 @inline export function hostAt(rank: i32): i32 {

@@ -48,7 +48,14 @@ export interface PackOptions {
   readonly iterations: number;
   /** Stop improving once the cost of used hosts is at or below this (0: no target). */
   readonly targetCost: number;
+  /**
+   * 'mix' (the default): in a pool of several host models, a greedy mix of models opens first
+   * (assembly/pack/host-order.ts); 'ranked': hosts by carry per cost alone, as a second opinion to compare with.
+   */
+  readonly hostOrder?: HostOrderPolicy;
 }
+
+export type HostOrderPolicy = 'mix' | 'ranked';
 
 export const DEFAULT_PACK_OPTIONS: PackOptions = {
   rule: 'first-fit', order: 'decreasing', sizeKey: 'l2', sizeDim: 0, seed: 1, iterations: 0, targetCost: 0,
@@ -124,6 +131,8 @@ export interface PackOutcome {
   /** The improvement phase has nothing left to try (target reached, or it gave up). */
   readonly done: boolean;
   readonly unplaced: number;
+  /** The host order opened a mix of host models first, ahead of the ranked order (so 'ranked' would differ). */
+  readonly mixedOrder: boolean;
 }
 
 /** A copy of a filled arena's inputs (its views are overwritten by the next reserve), to re-pack or replay. */

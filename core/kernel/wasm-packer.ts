@@ -11,6 +11,7 @@ interface KernelExports {
   runPack(algorithm: number, order: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
   runFirstFitInOrder(sizeKey: number): number;
+  setHostOrderMix(on: number): void;
   runPatternLp(steps: number): number;
   runPatternDive(steps: number, leave: number): number;
   setImproveParameter(k: number, v: number): void;
@@ -122,6 +123,7 @@ export class WasmPacker implements Packer {
     if (!this.header) throw new KernelError('reserve() must be called before packing');
     const rule = RULE_CODE[options.rule];
     if (rule === undefined) throw new KernelError(`unknown placement rule ${options.rule}`);
+    this.kernel.setHostOrderMix(options.hostOrder === 'ranked' ? 0 : 1);
     this.check(this.kernel.runPack(rule, ORDER_CODE[options.order], SIZE_KEY_CODE[options.sizeKey], options.sizeDim,
       options.seed | 0, options.iterations, options.targetCost));
     return this.outcome();
@@ -184,6 +186,7 @@ export class WasmPacker implements Packer {
       improvements: stats[abi.STAT_IMPROVEMENTS],
       done: stats[abi.STAT_DONE] !== 0,
       unplaced: stats[abi.STAT_UNPLACED],
+      mixedOrder: stats[abi.STAT_HOST_MIX] !== 0,
     };
   }
 }

@@ -2,7 +2,7 @@
 // spread, affinity, host labels, pod limits, cost objective; core/plan/constraints.ts) under the policy's
 // algorithm. The plan (`hostfit plan`, the host map) and the one-run comparison (`hostfit compare`, the result
 // table) both pack through here, so a model's host count is the same wherever it is shown.
-import { copyInputs, type ArenaInputs, type Packer, type PackOptions, type PackOutcome } from '../kernel/packer';
+import { copyInputs, copyOutcome, type ArenaInputs, type Packer, type PackOptions, type PackOutcome } from '../kernel/packer';
 import { DIMENSIONS } from '../model/dimensions';
 import type { Expansion } from '../model/expansion';
 import { algorithmFor, packOptions } from '../pack/algorithms';
@@ -41,6 +41,30 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion): Mod
   const { name, options } = policyOptions(scenario, totalCount(e.items));
   const poolBound = bestOf(planLowerBound(e, null), rulesLowerBound(scenario, e.model, e, null)).hosts ?? 0;
   // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not).
-  const out = packer.pack({ ...options, targetCost: scenario.policy.objective === 'hosts' ? poolBound : 0 });
-  return { inputs, out, algorithm: name, options, poolBound };
+  const targetCost = scenario.policy.objective === 'hosts' ? poolBound : 0;
+  const packed = packEitherOrder(packer, { ...options, targetCost });
+  return { inputs, out: packed.out, algorithm: name, options: { ...packed.options, targetCost: options.targetCost }, poolBound };
+}
+
+/**
+ * Packs the filled arena with `options`. In a pool of several host models the packer opens a mix of them first; where
+ * that changed the order and the plan has not reached `options.targetCost`, the ranked order alone is packed too and
+ * the better plan stands (fewer unplaced, then lower cost, then fewer hosts), with the options that made it: a mix
+ * the packing cannot use (items too coarse for the fluid mix) never leaves a plan worse than one model first.
+ */
+export function packEitherOrder(packer: Packer, options: PackOptions): { out: PackOutcome; options: PackOptions } {
+  const out = packer.pack(options);
+  const target = options.targetCost;
+  if (!out.mixedOrder || (target > 0 && out.unplaced === 0 && out.cost <= target)) return { out, options };
+  const mixed = copyOutcome(out);
+  const rankedOptions: PackOptions = { ...options, hostOrder: 'ranked' };
+  const ranked = packer.pack(rankedOptions);
+  return better(ranked, mixed) ? { out: ranked, options: rankedOptions } : { out: mixed, options };
+}
+
+/** Fewer unplaced, then lower cost (the objective's), then fewer hosts. */
+function better(a: PackOutcome, b: PackOutcome): boolean {
+  if (a.unplaced !== b.unplaced) return a.unplaced < b.unplaced;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  return a.hostsUsed < b.hostsUsed;
 }

@@ -9,7 +9,7 @@ import {
   ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
   MIN_SLACK_NODES, NEXT_K_WINDOW,
 } from '../../assembly/abi';
-import type { HostOrder } from './host-order';
+import { givenOrder, type HostOrder } from './host-order';
 import { sizeOf } from './order';
 import type { Rng } from './random';
 import type { HostState } from './state';
@@ -28,9 +28,7 @@ export interface Rules {
 }
 
 function hostOrderOf(r: Rules): HostOrder {
-  if (r.hostOrder) return r.hostOrder;
-  const order = Int32Array.from({ length: r.st.a.hosts }, (_, h) => h);
-  return { order, rank: order };
+  return r.hostOrder ?? givenOrder(r.st.a.hosts);
 }
 
 /** First host in the host order that takes the unit, or -1. */

@@ -16,9 +16,12 @@ export interface HostOrder {
   readonly order: Int32Array;
   /** Position of each host in `order`. */
   readonly rank: Int32Array;
+  /** mixFirst changed the ranked order. */
+  readonly mixed: boolean;
 }
 
-export function rankHosts(a: PackArena): HostOrder {
+/** `mix`: re-cut the ranked order with mixFirst (PackOptions.hostOrder 'mix'). */
+export function rankHosts(a: PackArena, mix = true): HostOrder {
   const { hosts, items, dims } = a;
   const carry = new Float64Array(hosts).fill(Infinity);
   let anyDemand = false;
@@ -34,11 +37,11 @@ export function rankHosts(a: PackArena): HostOrder {
     const c = anyDemand ? carry[h] : 1, cost = a.hostCost[h];
     key[h] = cost > 0 ? c / cost : c > 0 ? Infinity : 0;
   }
-  let order: Int32Array = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
-  if (anyDemand && !identical(a)) order = mixFirst(a, order);
+  const ranked = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
+  const order = mix && anyDemand && !identical(a) ? mixFirst(a, ranked) : ranked;
   const rank = new Int32Array(hosts);
   order.forEach((h, k) => { rank[h] = k; });
-  return { order, rank };
+  return { order, rank, mixed: order.some((h, k) => h !== ranked[k]) };
 }
 
 /** Host models a pool may have for mixFirst; more keep the ranked order. */
@@ -103,5 +106,5 @@ function mixFirst(a: PackArena, ranked: Int32Array): Int32Array {
 /** Hosts in arena order, unranked (Packer.firstFitInOrder). */
 export function givenOrder(hosts: number): HostOrder {
   const order = Int32Array.from({ length: hosts }, (_, h) => h);
-  return { order, rank: order.slice() };
+  return { order, rank: order.slice(), mixed: false };
 }

@@ -31,6 +31,8 @@ interface Run {
   readonly constructiveHosts: number;
   readonly constructiveCost: number;
   readonly startRule: number;
+  /** The host order opened a mix of host models first (host-order.ts). */
+  readonly mixedOrder: boolean;
 }
 
 /** Throws if an input id or level is outside its range (the kernel returns ERR_BAD_INPUT for the same cases). */
@@ -106,7 +108,7 @@ export class ReferencePacker implements Packer {
     const units = buildUnits(a, norm);
     let st = new HostState(a, units);
     const rng = new Rng(options.seed);
-    const hostOrder = this.givenHostOrder ? givenOrder(a.hosts) : rankHosts(a);
+    const hostOrder = this.givenHostOrder ? givenOrder(a.hosts) : rankHosts(a, options.hostOrder !== 'ranked');
     const decreasing = () => decreasingOrder(unitKeys(units.demand, units.count, a.dims, norm, sizeKey, options.sizeDim));
     const order = rule === ALG_FFD_OR_MIXED ? null
       : options.order === 'shuffled' ? shuffledOrder(units.count, rng)
@@ -163,7 +165,7 @@ export class ReferencePacker implements Packer {
     // Units left out for want of room or by rules that depend on what hosts hold: the pool is short, and
     // emptying hosts would only hide that. The improvement phase runs when everything placeable is placed.
     if (dynamic) improver.done = true;
-    this.run = { st, units, decided, firstHost, unitReason, improver, constructiveHosts: improver.bestHosts, constructiveCost: improver.bestCost, startRule };
+    this.run = { st, units, decided, firstHost, unitReason, improver, constructiveHosts: improver.bestHosts, constructiveCost: improver.bestCost, startRule, mixedOrder: hostOrder.mixed };
     improver.run(options.iterations, options.targetCost);
     return this.outcome();
   }
@@ -238,6 +240,7 @@ export class ReferencePacker implements Packer {
       constructiveHosts: run.constructiveHosts,
       constructiveCost: run.constructiveCost,
       startRule: RULE_OF_CODE[run.startRule],
+      mixedOrder: run.mixedOrder,
       iterations: improver.iterations,
       improvements: improver.improvements,
       done: improver.done,

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { NEXT_K_WINDOW } from '../../../assembly/abi';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
-import type { PackOptions } from '../../../core/kernel/packer';
+import { DEFAULT_PACK_OPTIONS, type PackOptions } from '../../../core/kernel/packer';
 import { binLowerBound } from '../../../core/pack/bounds';
 import { distinctFleet, replicaFleet } from '../../../core/pack/fleet';
+import { packEitherOrder } from '../../../core/plan/pack-model';
 import { planModels } from '../../../core/plan/plan';
 import { rankHosts } from '../../../core/reference/host-order';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
@@ -70,6 +71,25 @@ describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (
       const out = packWith(packer, memoryHeavy, { rule, order: 'decreasing', iterations: 2000, targetCost: 7 });
       expect([rule, out.hostsUsed, out.unplaced]).toEqual([rule, 7, 0]);
     }
+  });
+
+  it('keeps the ranked order where the mix of host models packs worse, and the mix where it packs better', () => {
+    // B (10, 143) ranks first (carry 0.56 against A's 0.16); the mix is one B and one A. First Fit Decreasing then
+    // puts (6, 10) on that A, as (3, 64) took a second B: 3 hosts. The ranked order (B, B, …) packs 2: (8, 24) and
+    // (1, 38) on one B, (3, 64) and (6, 10) on the other.
+    const coarse: Instance = {
+      dims: 2, capacities: [...Array.from({ length: 6 }, () => [12, 22]), ...Array.from({ length: 4 }, () => [10, 143])],
+      maxItems: new Array(10).fill(0), demands: [[6, 10], [8, 24], [1, 38], [3, 64]],
+    };
+    const options: PackOptions = { ...DEFAULT_PACK_OPTIONS, iterations: 300 };
+    const mixed = packWith(packer, coarse, options);
+    expect([mixed.mixedOrder, mixed.hostsUsed]).toEqual([true, 3]);
+    loadInstance(packer, coarse);
+    const either = packEitherOrder(packer, options);
+    expect([either.out.hostsUsed, either.options.hostOrder]).toEqual([2, 'ranked']);
+    loadInstance(packer, memoryHeavy);
+    const mix = packEitherOrder(packer, { ...options, iterations: 2000, targetCost: 7 });
+    expect([mix.out.hostsUsed, mix.options.hostOrder]).toEqual([7, undefined]);
   });
 
   it('Next-K Fit tries only the hosts opened last, earliest first', () => {
