@@ -92,6 +92,11 @@ export const ORDER_INPUT = 0; //       arena order (online)
 export const ORDER_DECREASING = 1; //  by the size key, largest first, ties by index
 export const ORDER_SHUFFLED = 2; //    a seeded uniform shuffle (Fisher–Yates with the run's generator)
 
+// ── Host orders (pack/host-order.ts), set before a pack with setHostOrder ──
+export const HOST_ORDER_MIX = 0; //     ranked by carry per cost, a mix of host models first (the default)
+export const HOST_ORDER_RANKED = 1; //  ranked by carry per cost alone
+export const HOST_ORDER_GIVEN = 2; //   arena order (failure headroom: the caller's order is the policy)
+
 // ── Next-K Fit ──
 export const NEXT_K_WINDOW = 16; //   hosts Next-K Fit keeps open (the most recently opened ones)
 

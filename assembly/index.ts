@@ -3,7 +3,7 @@
 // iterations, in chunks if it likes) and reads the outputs. No strings, objects or per-element calls cross
 // this boundary; nothing here reads a clock or Math.random.
 import {
-  ALG_BALANCED_FIT, ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_MBS_OR_BALANCED, ALG_MIN_SLACK, BALANCED_MAX_CHECKS, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED,
+  ALG_BALANCED_FIT, ALG_COUNT, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_MBS_OR_BALANCED, ALG_MIN_SLACK, BALANCED_MAX_CHECKS, ALG_LP_ROUNDING, ALG_NEXT_K_FIT, DOMAIN_SITE, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, ERR_BAD_ALGORITHM, ERR_BAD_INPUT, ERR_NOT_PACKED, HOST_ORDER_GIVEN, HOST_ORDER_MIX,
   ERR_NOT_RESERVED, LP_MAX_STEPS, LP_NONE, SIZE_KEY_DIM, SIZE_KEY_MAX, STAT_DIVE_HOSTS, STAT_LP_BOUND, STAT_LP_STEPS, STAT_LP_VALUE,
 } from './abi';
 import {
@@ -20,7 +20,7 @@ import {
   lpBound, lpDive, lpFixed, lpInit, lpReportedValue, lpReset, lpRun, lpSameSizes, lpState, lpSteps, lpUsable,
 } from './pack/pattern-lp';
 import { computeReasons } from './pack/reasons';
-import { rankHosts, setGivenHostOrder, setHostMix } from './pack/host-order';
+import { rankHosts, setHostOrderMode } from './pack/host-order';
 import { resetHosts } from './pack/state';
 import { buildUnits, computeNorms, unitCount } from './pack/units';
 
@@ -215,17 +215,11 @@ export function runFirstFitDecreasing(sizeKey: i32): i32 {
   return runPack(ALG_FIRST_FIT, 1, sizeKey, 0, 1, 0, 0);
 }
 
-/** Whether later packs open a mix of host models first (1, the default) or take hosts in ranked order alone (0). */
-export function setHostOrderMix(on: i32): void {
-  setHostMix(on != 0);
-}
-
-/** First Fit Decreasing by `sizeKey` onto the hosts in arena order (not ranked by carry per cost). */
-export function runFirstFitInOrder(sizeKey: i32): i32 {
-  setGivenHostOrder(true);
-  const out = runPack(ALG_FIRST_FIT, ORDER_DECREASING, sizeKey, 0, 1, 0, 0);
-  setGivenHostOrder(false);
-  return out;
+/** The host order of later packs (HOST_ORDER_*; HOST_ORDER_MIX until set). Returns ERR_BAD_INPUT for another value. */
+export function setHostOrder(mode: i32): i32 {
+  if (mode < HOST_ORDER_MIX || mode > HOST_ORDER_GIVEN) return ERR_BAD_INPUT;
+  setHostOrderMode(mode);
+  return 0;
 }
 
 // Time-stepped consolidation simulator (assembly/sim): reserveSim, runSim.

@@ -14,16 +14,14 @@
 // (carry against what is left, per cost), its capacity taken off what is left, until every dimension's demand is
 // covered — each model's share of the mix in ranked order, then every other host in ranked order. Rules open
 // hosts in this order, so a plan fills the mix before it opens more of any one model.
-import { STAT_HOST_MIX } from '../abi';
+import { HOST_ORDER_GIVEN, HOST_ORDER_MIX, STAT_HOST_MIX } from '../abi';
 import { BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { hosts, items, dims, hostCapacity, hostCost, itemDemand, fills, hostOrder, hostRank, sortA, stats, i32At, setI32, f64At, setF64, f64Row } from '../arena';
 
-/** Hosts taken in arena order, unranked (runFirstFitInOrder sets it for one pack: its caller's order is the policy). */
-let givenHostOrder = false;
-export function setGivenHostOrder(given: bool): void { givenHostOrder = given; }
-/** Whether rankHosts re-cuts the ranked order with mixFirst (the plan may ask for the ranked order alone to compare). */
-let hostMix = true;
-export function setHostMix(on: bool): void { hostMix = on; }
+/** How rankHosts orders hosts (HOST_ORDER_*): the plan may ask for the ranked order alone to compare with the mix, and
+ * failure headroom for the arena's order, which is its policy. */
+let mode = HOST_ORDER_MIX;
+export function setHostOrderMode(m: i32): void { mode = m; }
 
 /** Fills hostOrder (rank → host) and hostRank (host → rank). Uses `fills` as scratch for the keys. */
 export function rankHosts(): void {
@@ -34,13 +32,14 @@ export function rankHosts(): void {
   }
   for (let h = 0; h < hosts; h++) setI32(hostOrder, h, h);
   setF64(stats, STAT_HOST_MIX, 0);
-  if (!same && !givenHostOrder) {
+  if (!same && mode != HOST_ORDER_GIVEN) {
     // fills[h] = carry(h): +Infinity until a dimension with demand is seen (1 when no dimension has any).
     let anyDemand = false;
     for (let h = 0; h < hosts; h++) setF64(fills, h, Infinity);
     for (let d = 0; d < dims; d++) {
       let total: f64 = 0;
       for (let i = 0; i < items; i++) total += max<f64>(0, f64Row(itemDemand, i, d));
+      if (d < MIX_DIMS) store<f64>(mixDemand + (<usize>d << 3), total); // mixFirst starts from these totals
       if (total <= 0) continue;
       anyDemand = true;
       for (let h = 0; h < hosts; h++) setF64(fills, h, min<f64>(f64At(fills, h), max<f64>(0, f64Row(hostCapacity, h, d)) / total));
@@ -52,7 +51,7 @@ export function rankHosts(): void {
     }
     useSortKeys(fills);
     sortIndices(hostOrder, hosts, BY_F64_DESC);
-    if (anyDemand && hostMix && mixFirst()) setF64(stats, STAT_HOST_MIX, 1);
+    if (anyDemand && mode == HOST_ORDER_MIX && mixFirst()) setF64(stats, STAT_HOST_MIX, 1);
   }
   for (let k = 0; k < hosts; k++) setI32(hostRank, i32At(hostOrder, k), k);
 }
@@ -64,7 +63,7 @@ const MIX_DIMS: i32 = 16;
 const mixRep = memory.data(MIX_MODELS * 4); //    i32 a host of each model
 const mixLeft = memory.data(MIX_MODELS * 4); //   i32 its hosts not in the mix
 const mixQuota = memory.data(MIX_MODELS * 4); //  i32 its hosts in the mix
-const mixDemand = memory.data(MIX_DIMS * 8); //   f64 demand not yet covered
+const mixDemand = memory.data(MIX_DIMS * 8); //   f64 demand not yet covered (rankHosts writes the totals)
 
 /** The model (index into mixRep) of host h among the first `models`, or −1. */
 function modelOf(h: i32, models: i32): i32 {
@@ -91,11 +90,6 @@ function mixFirst(): bool {
     models++;
   }
   if (models < 2) return false;
-  for (let d = 0; d < dims; d++) {
-    let total: f64 = 0;
-    for (let i = 0; i < items; i++) total += max<f64>(0, f64Row(itemDemand, i, d));
-    store<f64>(mixDemand + (<usize>d << 3), total);
-  }
   for (;;) {
     let best = -1, bestScore: f64 = 0, open = false;
     for (let c = 0; c < models; c++) {

@@ -4,7 +4,7 @@
 import {
   ALG_BALANCED_FIT, ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_MBS_OR_BALANCED, ALG_FFD_OR_MIXED, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST,
   ALG_L2_NORM, ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT,
-  DIVE_DONE, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, LP_INELIGIBLE, LP_NONE, LP_OPTIMAL, LP_RUNNING, LP_STOPPED, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, SIZE_KEY_DIM,
+  DIVE_DONE, DIVE_NONE, DIVE_RUNNING, DIVE_STOPPED, LP_INELIGIBLE, LP_NONE, LP_OPTIMAL, LP_RUNNING, LP_STOPPED, HOST_ORDER_GIVEN, HOST_ORDER_MIX, HOST_ORDER_RANKED, ORDER_DECREASING, ORDER_INPUT, ORDER_SHUFFLED, SIZE_KEY_DIM,
   SIZE_KEY_L2, SIZE_KEY_MAX, SIZE_KEY_SUM,
 } from '../../assembly/abi';
 
@@ -32,6 +32,7 @@ export const RULE_OF_CODE: Readonly<Record<number, Rule>> = Object.fromEntries(R
 
 export type ItemOrder = 'input' | 'decreasing' | 'shuffled';
 export const ORDER_CODE: Record<ItemOrder, number> = { input: ORDER_INPUT, decreasing: ORDER_DECREASING, shuffled: ORDER_SHUFFLED };
+export const HOST_ORDER_CODE: Record<HostOrderPolicy, number> = { mix: HOST_ORDER_MIX, ranked: HOST_ORDER_RANKED, given: HOST_ORDER_GIVEN };
 
 export interface PackOptions {
   readonly rule: Rule;
@@ -49,13 +50,15 @@ export interface PackOptions {
   /** Stop improving once the cost of used hosts is at or below this (0: no target). */
   readonly targetCost: number;
   /**
-   * 'mix' (the default): in a pool of several host models, a greedy mix of models opens first
-   * (assembly/pack/host-order.ts); 'ranked': hosts by carry per cost alone, as a second opinion to compare with.
+   * 'mix' (the default): hosts ranked by carry per cost, in a pool of several host models a greedy mix of models first
+   * (assembly/pack/host-order.ts); 'ranked': by carry per cost alone, as a second opinion to compare with; 'given':
+   * arena order, for callers whose host order is itself the policy (failure headroom: survivors' free room first, then
+   * spares).
    */
   readonly hostOrder?: HostOrderPolicy;
 }
 
-export type HostOrderPolicy = 'mix' | 'ranked';
+export type HostOrderPolicy = 'mix' | 'ranked' | 'given';
 
 export const DEFAULT_PACK_OPTIONS: PackOptions = {
   rule: 'first-fit', order: 'decreasing', sizeKey: 'l2', sizeDim: 0, seed: 1, iterations: 0, targetCost: 0,
@@ -207,11 +210,6 @@ export interface Packer {
   patternDive(steps: number, leave: number): PatternDiveStatus;
   /** First Fit Decreasing by `sizeKey`, no improvement: the baseline. */
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome;
-  /**
-   * First Fit Decreasing by `sizeKey` onto the hosts in arena order, not ranked by what each carries per cost: for
-   * callers whose host order is itself the policy (failure headroom: survivors' free room first, then spares).
-   */
-  firstFitInOrder(sizeKey: SizeKey): PackOutcome;
   /** An independent packer of the same kind (separate arena), for work that must not disturb this one. */
   fork?(): Packer;
 }

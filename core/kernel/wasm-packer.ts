@@ -3,15 +3,14 @@
 // Works in Node, the renderer and workers: only `globalThis.WebAssembly` is used.
 import * as abi from '../../assembly/abi';
 import type { ArenaShape, PackArena, PackOptions, PackOutcome, Packer, PatternDiveStatus, PatternLpStatus, SizeKey } from './packer';
-import { DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, LP_STATE_NAME, ORDER_CODE, RULE_CODE, RULE_OF_CODE, SIZE_KEY_CODE } from './packer';
+import { DEFAULT_PACK_OPTIONS, DIVE_STATE_NAME, HOST_ORDER_CODE, LP_STATE_NAME, ORDER_CODE, RULE_CODE, RULE_OF_CODE, SIZE_KEY_CODE } from './packer';
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   reservePackWith(hosts: number, items: number, dims: number, labelWords: number, spreadGroups: number): number;
   runPack(algorithm: number, order: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
-  runFirstFitInOrder(sizeKey: number): number;
-  setHostOrderMix(on: number): void;
+  setHostOrder(mode: number): number;
   runPatternLp(steps: number): number;
   runPatternDive(steps: number, leave: number): number;
   setImproveParameter(k: number, v: number): void;
@@ -123,7 +122,7 @@ export class WasmPacker implements Packer {
     if (!this.header) throw new KernelError('reserve() must be called before packing');
     const rule = RULE_CODE[options.rule];
     if (rule === undefined) throw new KernelError(`unknown placement rule ${options.rule}`);
-    this.kernel.setHostOrderMix(options.hostOrder === 'ranked' ? 0 : 1);
+    this.check(this.kernel.setHostOrder(HOST_ORDER_CODE[options.hostOrder ?? 'mix']));
     this.check(this.kernel.runPack(rule, ORDER_CODE[options.order], SIZE_KEY_CODE[options.sizeKey], options.sizeDim,
       options.seed | 0, options.iterations, options.targetCost));
     return this.outcome();
@@ -154,12 +153,6 @@ export class WasmPacker implements Packer {
 
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
     return this.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey });
-  }
-
-  firstFitInOrder(sizeKey: SizeKey): PackOutcome {
-    if (!this.header) throw new KernelError('reserve() must be called before packing');
-    this.check(this.kernel.runFirstFitInOrder(SIZE_KEY_CODE[sizeKey]));
-    return this.outcome();
   }
 
   /** Tuning hook: overrides one improvement parameter (abi.ts IMPROVE_* order) until the module is reloaded. */

@@ -8,7 +8,7 @@
 // the union of the spares over all single losses survives every one of them (a sufficient sizing, found
 // greedily, not a minimum). A loss is unabsorbed when some displaced item finds no room even with every
 // spare host (e.g. losing the only site). Node VMs (container-in-VM) are re-created whole on other hosts.
-import type { Packer, SizeKey } from '../kernel/packer';
+import { DEFAULT_PACK_OPTIONS, type Packer, type SizeKey } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';
 import { groupIndex, partitionOrder, type PartitionedLevel } from './level';
 
@@ -154,7 +154,7 @@ function repack(level: PartitionedLevel, packer: Packer, sizeKey: SizeKey, bins:
     arena.hostMaxItems[b] = g.maxItems > 0 ? g.maxItems - level.hostItems[h] : 0;
   });
   items.forEach((i, k) => arena.itemDemand.set(level.expansion.items[itemGroup[i]].demand, k * DIMS));
-  const out = packer.firstFitInOrder(sizeKey);
+  const out = packer.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey, hostOrder: 'given' });
   let unplaced = 0;
   for (let k = 0; k < items.length; k++) if (out.itemHost[k] < 0) unplaced++;
   const sparesUsed: number[] = [];

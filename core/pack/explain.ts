@@ -113,7 +113,7 @@ export function explainItem(a: PackArena, out: PackOutcome, options: PackOptions
   const st = stateWith(a, unitsAll, (u) => (position[unitsAll.first[u]] < mine ? out.itemFirstHost[unitsAll.first[u]] : -1));
   // A composite ('ffd-or-mixed', 'mbs-or-balanced') is explained by the start it kept.
   const rule = RULE_CODE[out.startRule];
-  const r: Rules = { st, norm, sizeKey: SIZE_KEY_CODE[options.sizeKey], sizeDim: options.sizeDim, rng: new Rng(options.seed), hostOrder: rankHosts(a, options.hostOrder !== 'ranked') };
+  const r: Rules = { st, norm, sizeKey: SIZE_KEY_CODE[options.sizeKey], sizeDim: options.sizeDim, rng: new Rng(options.seed), hostOrder: rankHosts(a, options.hostOrder) };
   const firstHost = out.itemFirstHost[item], host = out.itemHost[item];
   const atDecision = countRules(st, unit);
   const unitItems: number[] = [];

@@ -9,7 +9,7 @@
 // (the first model in ranked order among equal ones), its capacity taken off L, until no dimension has demand left —
 // each model's share in ranked order, then every other host in ranked order. Pools of more than MIX_MODELS models
 // keep their ranked order.
-import type { PackArena } from '../kernel/packer';
+import type { HostOrderPolicy, PackArena } from '../kernel/packer';
 
 export interface HostOrder {
   /** Hosts, first to open first. */
@@ -20,14 +20,17 @@ export interface HostOrder {
   readonly mixed: boolean;
 }
 
-/** `mix`: re-cut the ranked order with mixFirst (PackOptions.hostOrder 'mix'). */
-export function rankHosts(a: PackArena, mix = true): HostOrder {
+/** The order for PackOptions.hostOrder: 'mix' (the ranked order re-cut by mixFirst), 'ranked', or 'given' (arena order). */
+export function rankHosts(a: PackArena, policy: HostOrderPolicy = 'mix'): HostOrder {
+  if (policy === 'given') return givenOrder(a.hosts);
   const { hosts, items, dims } = a;
   const carry = new Float64Array(hosts).fill(Infinity);
   let anyDemand = false;
+  const totals = new Array<number>(dims).fill(0);
   for (let d = 0; d < dims; d++) {
     let total = 0;
     for (let i = 0; i < items; i++) total += Math.max(0, a.itemDemand[i * dims + d]);
+    totals[d] = total;
     if (total <= 0) continue;
     anyDemand = true;
     for (let h = 0; h < hosts; h++) carry[h] = Math.min(carry[h], Math.max(0, a.hostCapacity[h * dims + d]) / total);
@@ -38,14 +41,14 @@ export function rankHosts(a: PackArena, mix = true): HostOrder {
     key[h] = cost > 0 ? c / cost : c > 0 ? Infinity : 0;
   }
   const ranked = Int32Array.from({ length: hosts }, (_, h) => h).sort((x, y) => (key[y] > key[x] ? 1 : key[y] < key[x] ? -1 : x - y));
-  const order = mix && anyDemand && !identical(a) ? mixFirst(a, ranked) : ranked;
+  const order = policy === 'mix' && anyDemand && !identical(a) ? mixFirst(a, ranked, totals) : ranked;
   const rank = new Int32Array(hosts);
   order.forEach((h, k) => { rank[h] = k; });
   return { order, rank, mixed: order.some((h, k) => h !== ranked[k]) };
 }
 
 /** Host models a pool may have for mixFirst; more keep the ranked order. */
-export const MIX_MODELS = 16;
+const MIX_MODELS = 16;
 /** Dimensions mixFirst handles; more keep the ranked order. */
 const MIX_DIMS = 16;
 
@@ -58,8 +61,9 @@ function identical(a: PackArena): boolean {
   return true;
 }
 
-function mixFirst(a: PackArena, ranked: Int32Array): Int32Array {
-  const { hosts, items, dims } = a;
+/** The ranked order with the mix first; `totals`: the demand per dimension (rankHosts's sums). */
+function mixFirst(a: PackArena, ranked: Int32Array, totals: readonly number[]): Int32Array {
+  const { hosts, dims } = a;
   if (dims > MIX_DIMS) return ranked;
   const cap = (h: number, d: number) => a.hostCapacity[h * dims + d];
   const sameModel = (h: number, r: number) => a.hostCost[h] === a.hostCost[r] && Array.from({ length: dims }, (_, d) => d).every((d) => cap(h, d) === cap(r, d));
@@ -74,11 +78,7 @@ function mixFirst(a: PackArena, ranked: Int32Array): Int32Array {
     reps.push(h); left.push(1);
   }
   if (reps.length < 2) return ranked;
-  const demand = Array.from({ length: dims }, (_, d) => {
-    let total = 0;
-    for (let i = 0; i < items; i++) total += Math.max(0, a.itemDemand[i * dims + d]);
-    return total;
-  });
+  const demand = totals.slice(); // what is left
   const quota = reps.map(() => 0);
   for (;;) {
     let best = -1, bestScore = 0, open = false;
@@ -103,7 +103,7 @@ function mixFirst(a: PackArena, ranked: Int32Array): Int32Array {
   return Int32Array.from([...front, ...back]);
 }
 
-/** Hosts in arena order, unranked (Packer.firstFitInOrder). */
+/** Hosts in arena order, unranked (PackOptions.hostOrder 'given'). */
 export function givenOrder(hosts: number): HostOrder {
   const order = Int32Array.from({ length: hosts }, (_, h) => h);
   return { order, rank: order.slice(), mixed: false };

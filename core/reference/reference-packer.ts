@@ -11,7 +11,7 @@ import {
   type PackOutcome, type Packer, type PatternDiveStatus, type PatternLpStatus, type SizeKey,
 } from '../kernel/packer';
 import { balancedHosts, construct, type Rules } from './construct';
-import { givenOrder, rankHosts } from './host-order';
+import { rankHosts } from './host-order';
 import { Improver } from './improve';
 import { roundPatterns } from './lp-rounding';
 import { PatternLp } from './pattern-lp';
@@ -68,8 +68,6 @@ export class ReferencePacker implements Packer {
   private arena: PackArena | undefined;
   private run: Run | undefined;
   private lp: PatternLp | undefined;
-  /** Set by firstFitInOrder for its one pack. */
-  private givenHostOrder = false;
 
   constructor(private readonly opts: { readonly plainScan?: boolean } = {}) {}
 
@@ -108,7 +106,7 @@ export class ReferencePacker implements Packer {
     const units = buildUnits(a, norm);
     let st = new HostState(a, units);
     const rng = new Rng(options.seed);
-    const hostOrder = this.givenHostOrder ? givenOrder(a.hosts) : rankHosts(a, options.hostOrder !== 'ranked');
+    const hostOrder = rankHosts(a, options.hostOrder);
     const decreasing = () => decreasingOrder(unitKeys(units.demand, units.count, a.dims, norm, sizeKey, options.sizeDim));
     const order = rule === ALG_FFD_OR_MIXED ? null
       : options.order === 'shuffled' ? shuffledOrder(units.count, rng)
@@ -198,15 +196,6 @@ export class ReferencePacker implements Packer {
 
   firstFitDecreasing(sizeKey: SizeKey): PackOutcome {
     return this.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey });
-  }
-
-  firstFitInOrder(sizeKey: SizeKey): PackOutcome {
-    this.givenHostOrder = true;
-    try {
-      return this.firstFitDecreasing(sizeKey);
-    } finally {
-      this.givenHostOrder = false;
-    }
   }
 
   /** Outputs of the best complete solution found so far. */

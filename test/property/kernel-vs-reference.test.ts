@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_RACK, DOMAIN_SITE, REASON_PLACED } from '../../assembly/abi';
-import { copyOutcome, RULES, type PackOptions, type Packer, type Rule, type SizeKey } from '../../core/kernel/packer';
+import { copyOutcome, DEFAULT_PACK_OPTIONS, RULES, type PackOptions, type Packer, type Rule, type SizeKey } from '../../core/kernel/packer';
 import { volumeBound } from '../../core/pack/bounds';
 import { verifyPacking } from '../../core/pack/verify';
 import { ReferencePacker } from '../../core/reference/reference-packer';
@@ -193,7 +193,7 @@ describe('placement kernel', () => {
 
   it('First Fit Decreasing onto hosts in their given order (failure headroom\'s) equals the reference', () => {
     fc.assert(fc.property(fleetArb, fc.constantFrom<SizeKey>('max', 'sum', 'l2'), (inst, key) => {
-      const inOrder = (p: Packer) => { loadInstance(p, inst); return copyOutcome(p.firstFitInOrder(key)); };
+      const inOrder = (p: Packer) => { loadInstance(p, inst); return copyOutcome(p.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey: key, hostOrder: 'given' })); };
       const got = inOrder(release);
       expect(got).toEqual(inOrder(reference));
       expect(inOrder(debug)).toEqual(got);

@@ -80,7 +80,6 @@ describe('named algorithms', () => {
     const calls: string[] = [];
     const spy: Packer = {
       ...packer, name: packer.name, reserve: packer.reserve.bind(packer), firstFitDecreasing: packer.firstFitDecreasing.bind(packer),
-      firstFitInOrder: packer.firstFitInOrder.bind(packer),
       pack: (o) => { calls.push(o.rule); return packer.pack(o); },
       improve: packer.improve.bind(packer),
       patternLp: (steps) => { if (calls.at(-1) !== 'lp') calls.push('lp'); return packer.patternLp(steps); },
