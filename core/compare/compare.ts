@@ -6,6 +6,7 @@
 //   scenario → planModels (core/plan) → the packed levels of each answer → metrics (core/metrics) → Comparison
 // The comparison reads the plan's answers; it never packs a model a second time, so `hostfit plan`, `hostfit
 // compare` and the app show one answer.
+import type { Highs } from 'highs';
 import type { Packer, SizeKey } from '../kernel/packer';
 import { DIMS } from '../model/dimensions';
 import { podBoundary, type ComparedModel } from '../model/isolation';
@@ -30,6 +31,8 @@ export interface CompareOptions {
   readonly headroom?: boolean;
   /** Models to compare (default all three). */
   readonly models?: readonly ComparedModel[];
+  /** A loaded HiGHS: the plans and bounds `hostfit compare` makes (core/plan/plan.ts PlanOptions). */
+  readonly highs?: Highs;
 }
 
 interface Context {
@@ -169,6 +172,6 @@ export function compareAnswers(scenario: Scenario, packer: Packer, result: PlanR
 }
 
 export function compareScenario(scenario: Scenario, packer: Packer, options: CompareOptions = {}): Comparison {
-  const { result, answers } = planModels(scenario, packer, options.models ?? ['vm', 'container', 'container-in-vm']);
+  const { result, answers } = planModels(scenario, packer, options.models ?? ['vm', 'container', 'container-in-vm'], undefined, { highs: options.highs });
   return compareAnswers(scenario, packer, result, answers, options);
 }

@@ -2,6 +2,7 @@
 // spread, affinity, host labels, pod limits, cost objective; core/plan/constraints.ts) under the policy's
 // algorithm. The plan (`hostfit plan`, the host map) and the one-run comparison (`hostfit compare`, the result
 // table) both pack through here, so a model's host count is the same wherever it is shown.
+import type { Highs } from 'highs';
 import { copyInputs, copyOutcome, type ArenaInputs, type Packer, type PackOptions, type PackOutcome } from '../kernel/packer';
 import { DIMENSIONS } from '../model/dimensions';
 import type { Expansion } from '../model/expansion';
@@ -9,7 +10,8 @@ import { algorithmFor, packOptions } from '../pack/algorithms';
 import type { Scenario } from '../scenario/schema';
 import { bestOf, planLowerBound, rulesLowerBound } from './bounds';
 import { encodeConstraints, planConstraints } from './constraints';
-import { encodeExpansion, totalCount } from './encode';
+import { encodeExpansion, groupStarts, totalCount } from './encode';
+import { lpGuide, type LpGuide } from './lp-guide';
 
 export interface ModelPacking {
   /** The arena as filled before packing (for the verifier, explanations and sizing re-packs). */
@@ -18,9 +20,15 @@ export interface ModelPacking {
   readonly out: PackOutcome;
   /** Algorithm actually run ("best" resolved to its parts). */
   readonly algorithm: string;
+  /** Options of the plain packing (sizing re-packs with them). */
   readonly options: PackOptions;
   /** Hosts every item of the expansion needs at least (the bound on the whole pool, before packing). */
   readonly poolBound: number;
+  /**
+   * The plan packed each replica on the host class the LP split gave it (lp-guide.ts): `out` then is not what
+   * `options` make of `inputs`, so its decisions cannot be replayed.
+   */
+  readonly guided: boolean;
 }
 
 /** Pack options for the scenario's policy on an expansion of `items` items. */
@@ -33,17 +41,59 @@ export function policyOptions(scenario: Scenario, items: number): { name: string
   return { name, options };
 }
 
-export function packModel(scenario: Scenario, packer: Packer, e: Expansion): ModelPacking {
+/**
+ * Packs `e` under the scenario's rules. With a loaded HiGHS, in a pool of several host classes, the LP split over them
+ * (lp-guide.ts) is solved first: its value is a lower bound the improvement phase may stop at, and where the plan is
+ * short of it, `e` is packed again with each replica held to the class the split gives it; that plan stands where it
+ * places every replica and is better (lower cost, then fewer hosts).
+ */
+export function packModel(scenario: Scenario, packer: Packer, e: Expansion, highs?: Highs): ModelPacking {
   const constraints = planConstraints(scenario, e);
   const arena = encodeExpansion(e, packer, constraints.shape);
   encodeConstraints(scenario, e.model, e, constraints, arena);
   const inputs = copyInputs(arena);
   const { name, options } = policyOptions(scenario, totalCount(e.items));
   const poolBound = bestOf(planLowerBound(e, null), rulesLowerBound(scenario, e.model, e, null)).hosts ?? 0;
-  // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not).
-  const targetCost = scenario.policy.objective === 'hosts' ? poolBound : 0;
+  const guide = highs ? lpGuide(highs, scenario, e) : null;
+  // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not); the
+  // split's LP is one (a relaxation of the plan without its other rules).
+  const countsHosts = scenario.policy.objective === 'hosts';
+  const targetCost = countsHosts ? Math.max(poolBound, guide ? Math.ceil(guide.value - 1e-6) : 0) : 0;
   const packed = packEitherOrder(packer, { ...options, targetCost });
-  return { inputs, out: packed.out, algorithm: name, options: { ...packed.options, targetCost: options.targetCost }, poolBound };
+  const plain: ModelPacking = { inputs, out: packed.out, algorithm: name, options: { ...packed.options, targetCost: options.targetCost }, poolBound, guided: false };
+  if (!guide || reached(packed.out, targetCost)) return plain;
+  const kept = copyOutcome(packed.out);
+  const guided = packGuided(scenario, packer, e, guide, { ...packed.options, targetCost });
+  if (guided.unplaced === 0 && better(guided, kept)) return { ...plain, out: guided, algorithm: `${name} on the LP split over host models`, guided: true };
+  return { ...plain, out: kept };
+}
+
+/** The plan has placed everything at a cost no more than `target` (0: no target). */
+const reached = (out: PackOutcome, target: number) => target > 0 && out.unplaced === 0 && out.cost <= target;
+
+/**
+ * Packs `e` with each replica held to its host class: one more label word, bit c on the hosts of class c and on the
+ * replicas the split puts there (all bits on replicas the split leaves free).
+ */
+function packGuided(scenario: Scenario, packer: Packer, e: Expansion, guide: LpGuide, options: PackOptions): PackOutcome {
+  const constraints = planConstraints(scenario, e);
+  const arena = encodeExpansion(e, packer, { ...constraints.shape, labelWords: (constraints.shape.labelWords ?? 0) + 1 });
+  encodeConstraints(scenario, e.model, e, constraints, arena);
+  const w = arena.labelWords, last = w - 1;
+  const hostStarts = groupStarts(e.hosts), itemStarts = groupStarts(e.items);
+  e.hosts.forEach((_, k) => {
+    for (let h = hostStarts[k]; h < hostStarts[k + 1]; h++) arena.hostLabels[h * w + last] = 1 << guide.hostClass[k];
+  });
+  e.items.forEach((_, k) => {
+    const split = guide.split[k];
+    let i = itemStarts[k];
+    if (!split) {
+      for (; i < itemStarts[k + 1]; i++) arena.itemLabels[i * w + last] = 0;
+      return;
+    }
+    split.forEach((n, c) => { for (let q = 0; q < n; q++, i++) arena.itemLabels[i * w + last] = 1 << c; });
+  });
+  return packer.pack(options);
 }
 
 /**

@@ -37,8 +37,8 @@ const EXPANDERS: Record<'vm' | 'container', (s: Scenario) => Expansion> = { vm: 
 /** Every deployment model the plan answers for, in the order it shows them. */
 export const PLANNED_MODELS: readonly ComparedModel[] = ['vm', 'container', 'container-in-vm'];
 
-function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm' | 'container'): ModelAnswer {
-  const { inputs, out: live, algorithm, options, poolBound } = packModel(scenario, packer, e);
+function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm' | 'container', highs?: Highs): ModelAnswer {
+  const { inputs, out: live, algorithm, options, poolBound, guided } = packModel(scenario, packer, e, highs);
   const out = copyOutcome(live);
   const summary = summarise(e, out, placedVolumeBound(e, out));
   const best = bestOf(planLowerBound(e, out), rulesLowerBound(scenario, model, e, out));
@@ -53,7 +53,7 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm'
   return {
     plan: { id: model, ...base, sizing, nodes: null },
     hosts: packedLevel(e, keys, out),
-    hostLevel: { inputs, out, options },
+    hostLevel: { inputs, out, options: guided ? null : options },
     twoLevel: null,
   };
 }
@@ -125,11 +125,15 @@ function summarise(e: Expansion & { model: 'vm' | 'container' }, out: PackOutcom
 
 export interface PlanOptions {
   /**
-   * A loaded HiGHS (the `highs` package): each model's best bound then includes the LP relaxation with its rules
-   * (core/plan/lp.ts), where the relaxation has at most LP_MAX_COLUMNS columns, and the isolation partitions in whole
-   * hosts (core/plan/partition-bound.ts) where tenants need hosts of their own.
+   * A loaded HiGHS (the `highs` package). VMs and pods in a pool of several host classes are then also packed with the
+   * LP's split of the replicas over the classes where that is better (core/plan/pack-model.ts), and each model's best
+   * bound includes the LP relaxation with its rules (core/plan/lp.ts), where the relaxation has at most LP_MAX_COLUMNS
+   * columns, and the isolation partitions in whole hosts (core/plan/partition-bound.ts) where tenants need hosts of
+   * their own.
    */
   readonly highs?: Highs;
+  /** With `highs`: false leaves those bounds to lpBestBounds (the app shows the plan first, the bounds after). */
+  readonly lpBounds?: boolean;
 }
 
 /** Largest relaxation (columns: service groups × host groups, and partitions) solved for the best bound. */
@@ -195,12 +199,12 @@ export function planModels(
     const expanded = EXPANDERS[model](scenario);
     const expansion = { ...expanded, hosts: packingOrder(scenario, expanded.hosts) };
     step(model, 'pack');
-    const answer = planModel(scenario, packer, expansion, model);
+    const answer = planModel(scenario, packer, expansion, model, options.highs);
     step(model, 'summarise');
     return [answer];
   });
   onProgress?.({ model: models[models.length - 1], stage: 'summarise', done: total, total });
-  if (options.highs) answers.splice(0, answers.length, ...answers.map((a) => withHighsBounds(scenario, a, options.highs!)));
+  if (options.highs && options.lpBounds !== false) answers.splice(0, answers.length, ...answers.map((a) => withHighsBounds(scenario, a, options.highs!)));
   const result: PlanResult = {
     scenario: scenario.name, algorithm: scenario.policy.algorithm, sizeKey: scenario.policy.sizeKey, packer: packer.name, models: answers.map((a) => a.plan),
   };
@@ -216,6 +220,7 @@ export function planScenario(
 
 /** The dual of each answer (core/plan/dual.ts): LP bound, shadow prices, host models, and each rule's cost re-planned. */
 export function answersDual(highs: Highs, scenario: Scenario, packer: Packer, answers: readonly ModelAnswer[]): ModelDual[] {
-  const replan = (s: Scenario, p: Packer, model: ComparedModel) => planModels(s, p, [model]).answers[0];
+  // Re-planned as the plan was: with HiGHS, so the LP's split is open to the plan without the rule too.
+  const replan = (s: Scenario, p: Packer, model: ComparedModel) => planModels(s, p, [model], undefined, { highs, lpBounds: false }).answers[0];
   return answers.map((a) => answerDual(highs, scenario, a, replanner(packer, a, replan), LP_SECONDS));
 }

@@ -112,8 +112,11 @@ export interface ModelAnswer {
   readonly plan: ModelPlan;
   /** Items on hosts: VMs, pods, or the node VMs of container-in-VM. */
   readonly hosts: PartitionedLevel;
-  /** The host level's arena, options and outcome (for replaying decisions). */
-  readonly hostLevel: LevelPacking;
+  /**
+   * The host level's arena, options and outcome (for replaying decisions); null options: the outcome is not a replay
+   * of them (an LP-guided plan, core/plan/pack-model.ts).
+   */
+  readonly hostLevel: Omit<LevelPacking, 'options'> & { readonly options: LevelPacking['options'] | null };
   /** Container-in-VM: both levels. */
   readonly twoLevel: TwoLevelPlan | null;
 }

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cloudStyleFlavours, GENERAL_2S, MEMORY_2S } from '../../core/examples/hardware';
 import { parseScenarioValue } from '../../core/scenario/parse';
 import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 
@@ -38,4 +39,23 @@ export function exampleFileOnFfd(id: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'hostfit-ffd-')), `${id}.hostfit.json`);
   writeFileSync(file, JSON.stringify(doc));
   return file;
+}
+
+/**
+ * 99 pods of four shapes on 16 general-purpose and 8 memory-optimised 2-socket hosts (the bundled hardware, cloud-style
+ * flavours, default deployment). The rules alone pack the pods on 8 hosts, held to the LP's split over the two host
+ * models on 7 (its bound).
+ */
+export function twoClassPool(): ScenarioInput {
+  const input = minimalInput();
+  input.hostModels = [GENERAL_2S, { ...MEMORY_2S, labels: ['big-memory'] }];
+  input.sites[0].racks[0].hosts = [{ id: 'gp', model: GENERAL_2S.id, count: 16 }, { id: 'mem', model: MEMORY_2S.id, count: 8 }];
+  input.services = [
+    { id: 'analytics', name: 'Analytics', tenant: 't', replicas: 25, demand: { cpuCores: 8, memoryGiB: 64 } },
+    { id: 'api', name: 'API', tenant: 't', replicas: 12, demand: { cpuCores: 4, memoryGiB: 8 } },
+    { id: 'web', name: 'Web', tenant: 't', replicas: 24, demand: { cpuCores: 4, memoryGiB: 8 } },
+    { id: 'cache', name: 'Cache', tenant: 't', replicas: 38, demand: { cpuCores: 8, memoryGiB: 64 } },
+  ];
+  input.deployment = { vm: { flavours: cloudStyleFlavours() } };
+  return input;
 }

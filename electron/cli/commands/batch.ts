@@ -21,13 +21,15 @@ import { describeErrors, parseScenarioValue } from '../../../core/scenario/parse
 import { InputError, readScenario, UsageError, type Command } from '../command';
 import { table } from '../format';
 import { createWasmPacker, loadKernelBytes } from '../kernel';
+import { loadHighs } from './plan';
 import { startWorker } from '../workers';
 
 type Io = (s: string) => void;
 
-function engines(): BatchEngines {
+async function engines(plan: BatchPlan): Promise<BatchEngines> {
   let simulator: Simulator | undefined;
-  return { packer: createWasmPacker(), simulator: () => (simulator ??= WasmSimulator.fromBytes(loadKernelBytes('release'))) };
+  const highs = plan.command === 'compare' ? await loadHighs() : null;
+  return { packer: createWasmPacker(), simulator: () => (simulator ??= WasmSimulator.fromBytes(loadKernelBytes('release'))), highs };
 }
 
 /** A run's result line, and whether the run failed. */
@@ -42,16 +44,17 @@ function runOne(plan: BatchPlan, index: number, e: BatchEngines): Done {
 
 /** Worker side (started by startWorker('batch', plan)): runs each run index it is sent, replies with its line. */
 export function serve(plan: unknown): void {
-  const e = engines();
+  const ready = engines(plan as BatchPlan);
+  // Attached at once so no run is missed while HiGHS loads; runs go in the order they came.
   parentPort!.on('message', (index: number) => {
-    parentPort!.postMessage(runOne(plan as BatchPlan, index, e) satisfies Done);
+    void ready.then((e) => parentPort!.postMessage(runOne(plan as BatchPlan, index, e) satisfies Done));
   });
 }
 
 /** Runs `todo` on `workers` threads (in this thread for one), handing each line to `write` in run order. */
 export async function runAll(plan: BatchPlan, todo: readonly number[], workers: number, write: (done: Done) => void): Promise<void> {
   if (workers <= 1 || todo.length <= 1) {
-    const e = engines();
+    const e = await engines(plan);
     for (const index of todo) write(runOne(plan, index, e));
     return;
   }

@@ -18,6 +18,7 @@ import { describeErrors, parseScenarioValue } from '../../../core/scenario/parse
 import { readScenario, UsageError, type Command } from '../command';
 import { table } from '../format';
 import { createWasmPacker } from '../kernel';
+import { loadHighs } from './plan';
 import { startWorker } from '../workers';
 
 interface Job { readonly index: number; readonly doc: unknown; readonly headroom: boolean }
@@ -26,15 +27,19 @@ type Reply = { readonly index: number; readonly models: SweepModelSummary[] } | 
 /** Worker side (started by startWorker('sweep')): compare each scenario it is sent, reply with the summary. */
 export function serve(): void {
   const packer = createWasmPacker();
+  const highs = loadHighs();
+  // Attached at once so no job is missed while HiGHS loads; jobs go in the order they came.
   parentPort!.on('message', (job: Job) => {
-    try {
-      const parsed = parseScenarioValue(job.doc);
-      if (!parsed.ok) throw new Error(describeErrors(parsed.errors));
-      const models = sweepSummary(compareScenario(parsed.scenario, packer, { headroom: job.headroom }));
-      parentPort!.postMessage({ index: job.index, models } satisfies Reply);
-    } catch (e) {
-      parentPort!.postMessage({ index: job.index, error: (e as Error).stack ?? String(e) } satisfies Reply);
-    }
+    void highs.then((h) => {
+      try {
+        const parsed = parseScenarioValue(job.doc);
+        if (!parsed.ok) throw new Error(describeErrors(parsed.errors));
+        const models = sweepSummary(compareScenario(parsed.scenario, packer, { headroom: job.headroom, highs: h ?? undefined }));
+        parentPort!.postMessage({ index: job.index, models } satisfies Reply);
+      } catch (e) {
+        parentPort!.postMessage({ index: job.index, error: (e as Error).stack ?? String(e) } satisfies Reply);
+      }
+    });
   });
 }
 

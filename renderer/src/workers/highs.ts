@@ -1,5 +1,6 @@
-// HiGHS (the `highs` package, an LP/MIP solver compiled to WebAssembly) for the plan worker, loaded on first use:
-// the module and its 3.5 MB binary are a separate chunk, so a plan that never asks for the dual never loads them.
+// HiGHS (the `highs` package, an LP/MIP solver compiled to WebAssembly) for the plan worker, loaded once, before the
+// first plan (it splits replicas over host classes, core/plan/lp-guide.ts): the module and its 3.5 MB binary are a
+// separate chunk, so the rest of the app starts without them.
 // The binary is inlined in the bundle like the kernel (a data: URL, decoded here, no fetch), or fetched in dev mode;
 // electron.vite.config.ts keeps highs.mjs from inlining a second copy.
 import type { Highs } from 'highs';

@@ -14,6 +14,7 @@ import { WasmSimulator } from '../../../core/sim/kernel/wasm-simulator';
 import { simulateScenario } from '../../../core/sim/scenario/run';
 import type { Scenario } from '../../../core/scenario/schema';
 import { placementDetail, transferables } from '../results/placement';
+import type { Highs } from 'highs';
 import { loadHighs } from './highs';
 import { kernelBytes, workerPacker as kernel } from './worker-kernel';
 import type { ModelsResponse, PlanDual, PlanOptions, WorkerRequest, WorkerResponse } from './protocol';
@@ -27,8 +28,8 @@ const simKernel = (): WasmSimulator => (simulator ??= WasmSimulator.fromBytes(ke
 let lastPlan: { id: number; answers: ModelAnswer[] } | undefined;
 
 /** The answers of plan run `planId`: the kept ones, or a new plan of `scenario` where a newer run replaced them. */
-const answersOfRun = (planId: number, scenario: Scenario): ModelAnswer[] =>
-  (lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel()).answers);
+const answersOfRun = (planId: number, scenario: Scenario, highs: Highs): ModelAnswer[] =>
+  (lastPlan?.id === planId ? lastPlan.answers : planModels(scenario, kernel(), undefined, undefined, { highs, lpBounds: false }).answers);
 
 // Container-in-VM (two levels of packing, the longest of the three) is planned in a second worker, on another core,
 // while this one plans VMs and pods; where workers cannot start workers, all three are planned here in turn.
@@ -46,11 +47,17 @@ const helper = (): Worker | null => {
   return modelsWorker;
 };
 
-/** Every model's answers, in the plan's model order, and the plan's result; progress counted over both workers. */
+/**
+ * Every model's answers, in the plan's model order, and the plan's result; progress counted over both workers. VMs and
+ * pods are planned with HiGHS (the LP's split over host classes, as `hostfit plan`); its bounds come after
+ * (`bounds`), so the plan shows first.
+ */
 async function planAll(id: number, scenario: Scenario): Promise<{ result: PlanResult; answers: ModelAnswer[] }> {
   const report = (progress: PlanProgress) => post({ type: 'progress', id, progress });
+  // A solver that cannot load leaves the plan without the split (the bounds request then reports the error).
+  const withHighs = { highs: await loadHighs().catch(() => undefined), lpBounds: false };
   const far = helper();
-  if (!far) return planModels(scenario, kernel(), undefined, report);
+  if (!far) return planModels(scenario, kernel(), undefined, report, withHighs);
   const total = 3 * (NEAR_MODELS.length + FAR_MODELS.length);
   const done = { near: 0, far: 0 };
   const count = (side: 'near' | 'far') => (p: PlanProgress) => {
@@ -73,7 +80,7 @@ async function planAll(id: number, scenario: Scenario): Promise<{ result: PlanRe
     };
   });
   far.postMessage({ id, scenario, models: FAR_MODELS });
-  const near = planModels(scenario, kernel(), NEAR_MODELS, count('near'));
+  const near = planModels(scenario, kernel(), NEAR_MODELS, count('near'), withHighs);
   const farPlanned = (await farAnswers) ?? planModels(scenario, kernel(), FAR_MODELS, count('far')).answers;
   const answers = [...near.answers, ...farPlanned];
   report({ model: FAR_MODELS[FAR_MODELS.length - 1], stage: 'summarise', done: total, total });
@@ -101,8 +108,8 @@ async function plan(id: number, scenario: Scenario, options: PlanOptions): Promi
 /** The dual of each model: its LP relaxation (prices, host models) and each rule's cost, LP and re-planned. */
 async function dual(id: number, planId: number, scenario: Scenario): Promise<void> {
   const started = performance.now();
-  const answers = answersOfRun(planId, scenario);
   const highs = await loadHighs();
+  const answers = answersOfRun(planId, scenario, highs);
   const models: PlanDual['models'][number][] = [];
   for (const [k, a] of answers.entries()) {
     post({ type: 'progress', id, progress: { model: a.plan.model, stage: 'dual', done: k, total: answers.length } });
@@ -113,8 +120,8 @@ async function dual(id: number, planId: number, scenario: Scenario): Promise<voi
 
 /** Each model's best bound with the LP relaxation in it: the plan is shown first, the LP tightens its bound after. */
 async function bounds(id: number, planId: number, scenario: Scenario): Promise<void> {
-  const answers = answersOfRun(planId, scenario);
   const highs = await loadHighs();
+  const answers = answersOfRun(planId, scenario, highs);
   post({ type: 'bounds', id, bounds: lpBestBounds(highs, scenario, answers) });
 }
 

@@ -76,7 +76,7 @@ describe('merged tables read back', () => {
     const plan = planBatch({ name: 'sim', command: 'simulate', scenarios: [{ name: 'diurnal', doc: JSON.parse(JSON.stringify(parsed.scenario)) }],
       grid: [{ param: 'deployment.vm.cpuOvercommit', values: '1,2' }], seeds: '1,2', headroom: false, series: false });
     let simulator: WasmSimulator | undefined;
-    const engines = { packer: createWasmPacker(), simulator: () => (simulator ??= WasmSimulator.fromBytes(loadKernelBytes('release'))) };
+    const engines = { packer: createWasmPacker(), simulator: () => (simulator ??= WasmSimulator.fromBytes(loadKernelBytes('release'))), highs: null };
     const text = Array.from({ length: plan.runs }, (_, i) => resultLine(plan, runAt(plan, i), executeRun(plan, runAt(plan, i), engines), 0)).join('');
     const results = readResults(enc(text), 'r').lines;
     const t = read(enc(tableCsv(mergeResults([{ name: 'r', lines: results }]))), 'sim.csv');
