@@ -9,6 +9,7 @@ import {
 import {
   reserve, isReserved, hosts, items, dims, spreadGroups, hostRack, hostSite, itemTenant, itemSpread, itemAffinity,
   spreadLevel, itemFirstHost, unitOfItem, unitHost, unitSlots, hostCount, hostCost, stats, i32At, setI32, f64At, setF64,
+  labelWords, itemLabels, unitLabels,
 } from './arena';
 import { buildOrder, computeKeys } from './order';
 import { seedRandom } from './random';
@@ -208,6 +209,20 @@ export function runImprove(iterations: i32, targetCost: f64): i32 {
   if (!done) runImprovement(iterations, targetCost);
   writeOutcome(unitCount);
   return bestHosts;
+}
+
+/**
+ * Lifts label word `word` off every item and unit of the last packing, so `runImprove` goes on without what it
+ * required (a restriction that only guided the constructive pass: core/plan/pack-model.ts). Units of one item read
+ * the items' labels (units.ts singleUnits), so both are cleared. Returns 0, or ERR_*.
+ */
+export function liftItemLabels(word: i32): i32 {
+  if (!isReserved()) return ERR_NOT_RESERVED;
+  if (!packed) return ERR_NOT_PACKED;
+  if (word < 0 || word >= labelWords) return ERR_BAD_INPUT;
+  for (let i = 0; i < items; i++) setI32(itemLabels, i * labelWords + word, 0);
+  for (let u = 0; u < unitCount; u++) setI32(unitLabels, u * labelWords + word, 0);
+  return 0;
 }
 
 /** Vector First Fit Decreasing by `sizeKey` (SIZE_KEY_*), no improvement. Returns hosts used, or ERR_*. */

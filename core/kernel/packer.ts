@@ -196,6 +196,11 @@ export interface Packer {
   /** More improvement iterations on the last packing (same answer as asking for them all at once). */
   improve(iterations: number, targetCost: number): PackOutcome;
   /**
+   * Lifts label word `word` off every item of the last packing: `improve` then goes on without what it required
+   * (a restriction that guided only the constructive pass, core/plan/pack-model.ts).
+   */
+  liftItemLabels(word: number): void;
+  /**
    * Up to `steps` more steps of the pattern LP of the arena's inputs (kept until the next reserve, set up again
    * if the item sizes changed), so a caller can spend a time limit on it in chunks; the 'lp-rounding' rule then
    * uses it as it stands.

@@ -10,6 +10,7 @@ interface KernelExports {
   reservePackWith(hosts: number, items: number, dims: number, labelWords: number, spreadGroups: number): number;
   runPack(algorithm: number, order: number, sizeKey: number, sizeDim: number, seed: number, iterations: number, targetCost: number): number;
   runImprove(iterations: number, targetCost: number): number;
+  liftItemLabels(word: number): number;
   setHostOrder(mode: number): number;
   runPatternLp(steps: number): number;
   runPatternDive(steps: number, leave: number): number;
@@ -132,6 +133,11 @@ export class WasmPacker implements Packer {
     if (!this.header) throw new KernelError('reserve() must be called before packing');
     this.check(this.kernel.runImprove(iterations, targetCost));
     return this.outcome();
+  }
+
+  liftItemLabels(word: number): void {
+    if (!this.header) throw new KernelError('reserve() must be called before packing');
+    this.check(this.kernel.liftItemLabels(word));
   }
 
   patternLp(steps: number): PatternLpStatus {

@@ -72,8 +72,10 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion, high
 const reached = (out: PackOutcome, target: number) => target > 0 && out.unplaced === 0 && out.cost <= target;
 
 /**
- * Packs `e` with each replica held to its host class: one more label word, bit c on the hosts of class c and on the
- * replicas the split puts there (all bits on replicas the split leaves free).
+ * Packs `e` starting from the LP's split: the constructive pass holds each replica to its host class (one more label
+ * word: bit c on the hosts of class c and on the replicas the split puts there, none on replicas it leaves free), then
+ * that word is lifted and the improvement phase goes on under the scenario's rules alone, free to move replicas
+ * across classes (on the fleet generator's VMs this empties hosts a split held to the end cannot).
  */
 function packGuided(scenario: Scenario, packer: Packer, e: Expansion, guide: LpGuide, options: PackOptions): PackOutcome {
   const constraints = planConstraints(scenario, e);
@@ -93,7 +95,9 @@ function packGuided(scenario: Scenario, packer: Packer, e: Expansion, guide: LpG
     }
     split.forEach((n, c) => { for (let q = 0; q < n; q++, i++) arena.itemLabels[i * w + last] = 1 << c; });
   });
-  return packer.pack(options);
+  packer.pack({ ...options, iterations: 0 });
+  packer.liftItemLabels(last);
+  return packer.improve(options.iterations, options.targetCost);
 }
 
 /**

@@ -174,6 +174,15 @@ export class ReferencePacker implements Packer {
     return this.outcome();
   }
 
+  liftItemLabels(word: number): void {
+    const a = this.arena;
+    if (!a || !this.run) throw new Error('pack() must be called before liftItemLabels()');
+    if (!Number.isInteger(word) || word < 0 || word >= a.labelWords) throw new Error(`no label word ${word}`);
+    const w = a.labelWords, units = this.run.units;
+    for (let i = 0; i < a.items; i++) a.itemLabels[i * w + word] = 0;
+    for (let u = 0; u < units.count; u++) units.labels[u * w + word] = 0;
+  }
+
   patternLp(steps: number): PatternLpStatus {
     const a = this.arena;
     if (!a) throw new Error('reserve() must be called before packing');

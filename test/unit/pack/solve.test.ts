@@ -81,7 +81,7 @@ describe('named algorithms', () => {
     const spy: Packer = {
       ...packer, name: packer.name, reserve: packer.reserve.bind(packer), firstFitDecreasing: packer.firstFitDecreasing.bind(packer),
       pack: (o) => { calls.push(o.rule); return packer.pack(o); },
-      improve: packer.improve.bind(packer),
+      improve: packer.improve.bind(packer), liftItemLabels: packer.liftItemLabels.bind(packer),
       patternLp: (steps) => { if (calls.at(-1) !== 'lp') calls.push('lp'); return packer.patternLp(steps); },
       patternDive: (steps, leave) => { if (calls.at(-1) !== 'dive') calls.push('dive'); expect(leave).toBe(DIVE_LEAVE); return packer.patternDive(steps, leave); },
     };
