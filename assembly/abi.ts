@@ -101,7 +101,7 @@ export const HOST_ORDER_GIVEN = 2; //   arena order (failure headroom: the calle
 export const NEXT_K_WINDOW = 16; //   hosts Next-K Fit keeps open (the most recently opened ones)
 
 // ── Balanced fit ──
-export const BALANCED_MAX_CHECKS = 20_000_000; // units × hosts opened up front beyond which 'ffd-or-mixed' skips it
+export const BALANCED_MAX_CHECKS = 60_000_000; // units × hosts opened up front beyond which 'ffd-or-mixed' skips it (≈ 2 s)
 
 // ── Dot-product and L2-norm rules (bin-centric) ──
 export const VECTOR_BUCKET = 8; //     item classes per leaf of the class tree (pack/vector-rules.ts)

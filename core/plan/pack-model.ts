@@ -68,6 +68,16 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion, high
   return { ...plain, out: kept };
 }
 
+/**
+ * The start of a guided packing: the policy's, except that the composite start of large instances ('ffd-or-mixed':
+ * FFD, balanced fit, Next-K Fit over a shuffled order) becomes Next-K Fit over a shuffled order alone. Balanced fit
+ * opens hosts for the volume of the whole pool, which a pool split by class cannot use (and it is the slow part), and
+ * Next-K Fit made every guided start measured (fleet seeds 1–8, 29 000-replica fleets): the same plans, in half the time.
+ */
+function guidedStart(options: PackOptions): PackOptions {
+  return options.rule === 'ffd-or-mixed' ? { ...options, rule: 'next-k-fit', order: 'shuffled' } : options;
+}
+
 /** The plan has placed everything at a cost no more than `target` (0: no target). */
 const reached = (out: PackOutcome, target: number) => target > 0 && out.unplaced === 0 && out.cost <= target;
 
@@ -95,7 +105,7 @@ function packGuided(scenario: Scenario, packer: Packer, e: Expansion, guide: LpG
     }
     split.forEach((n, c) => { for (let q = 0; q < n; q++, i++) arena.itemLabels[i * w + last] = 1 << c; });
   });
-  packer.pack({ ...options, iterations: 0 });
+  packer.pack({ ...guidedStart(options), iterations: 0 });
   packer.liftItemLabels(last);
   return packer.improve(options.iterations, options.targetCost);
 }
