@@ -105,3 +105,33 @@ export async function fleetVariantsTable(seeds: readonly number[] = FLEET_VARIAN
   rows.push(['worst', '', ...PLANNED_MODELS.flatMap((m) => ['', `${Math.max(...gaps.get(m)!).toFixed(1)} %`, ''])]);
   return markdownTable(['seed', 'replicas', ...PLANNED_MODELS.flatMap((m) => [`${m}: hosts / bound`, 'gap', 's'])], rows);
 }
+
+/** Seeds and size of the fleet generator at ten times the bundled fleet: 2 400 services, about 29 000 replicas. */
+export const LARGE_FLEET = { seeds: [4, 7], services: 2400 } as const;
+
+/**
+ * The fleet generator at ten times the size: per seed and model, hosts against the best bound, with HiGHS (the LP's
+ * split over host models, core/plan/lp-guide.ts) and, for VMs and pods, with the rules alone (no HiGHS).
+ */
+export async function largeFleetTable(seeds: readonly number[] = LARGE_FLEET.seeds, services = LARGE_FLEET.services): Promise<string> {
+  const highs = await highsLoader();
+  const packer = createWasmPacker();
+  const rows: (string | number)[][] = [];
+  for (const seed of seeds) {
+    const parsed = parseScenarioValue(fleetScenario(seed, services));
+    if (!parsed.ok) throw new Error(`fleet seed ${seed}: ${parsed.errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`);
+    const s = parsed.scenario;
+    for (const model of PLANNED_MODELS) {
+      const t0 = performance.now();
+      const a = planModels(s, packer, [model], undefined, { highs }).answers[0];
+      const seconds = (performance.now() - t0) / 1000;
+      const alone = model === 'container-in-vm' ? null : planModels(s, packer, [model]).answers[0].plan.hostsUsed;
+      const p = a.plan, bound = p.bestLowerBound.hosts;
+      const gap = bound ? (p.hostsUsed - bound) / bound * 100 : 0;
+      rows.push([seed, s.services.reduce((n, x) => n + x.replicas, 0), model, `${p.hostsUsed}${p.verified ? '' : ' (NOT verified)'}`, bound ?? '-',
+        p.bestLowerBound.method ?? '-', `${gap.toFixed(1)} %`, seconds.toFixed(1), alone ?? '-', p.algorithm]);
+    }
+  }
+  return markdownTable(['seed', 'replicas', 'model', 'hosts', 'best bound', 'bound by', 'gap', 's', 'hosts without HiGHS', 'algorithm'], rows);
+}
+

@@ -14,7 +14,7 @@ import { parseScenarioValue } from '../../core/scenario/parse';
 import type { Scenario, ScenarioInput } from '../../core/scenario/schema';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { runInWorkers } from '../../electron/cli/commands/sweep';
-import { fleetVariantsTable, qualityTable } from '../model-quality';
+import { fleetVariantsTable, LARGE_FLEET, largeFleetTable, qualityTable } from '../model-quality';
 import { markdownTable, timeBest } from '../table';
 import { platformHostsTable } from './platform-hosts';
 
@@ -70,6 +70,8 @@ export async function run(flags: string[]): Promise<void> {
   console.log(await qualityTable('ffd'));
   console.log('\nThe fleet example\'s generator with other seeds (estates the planner was not developed on), "best":\n');
   console.log(await fleetVariantsTable());
+  console.log(`\nThe same generator at ten times the size (${LARGE_FLEET.services} services; seeds ${LARGE_FLEET.seeds.join(', ')}), "best", with HiGHS (the LP's split over host models) and without:\n`);
+  console.log(await largeFleetTable());
   if (flags.includes('--quality-only')) return;
   console.log('');
   const wasm = createWasmPacker();

@@ -20,11 +20,12 @@ const FAMILIES = [
 /** Seed of the bundled example; other seeds give fleets of the same families (benchmarks check plans on them). */
 export const FLEET_SEED = 20260401;
 
-export function fleetScenario(seed = FLEET_SEED): ScenarioInput {
+/** `count` services (240 in the bundled example) on 8 racks a site per 240 of them. */
+export function fleetScenario(seed = FLEET_SEED, count = 240): ScenarioInput {
   const rand = mulberry32(seed);
   const tenants = Array.from({ length: 12 }, (_, k) => ({ id: `t${String(k + 1).padStart(2, '0')}`, name: `Business unit ${k + 1}` }));
   const services: ServiceInput[] = [];
-  for (let k = 0; k < 240; k++) {
+  for (let k = 0; k < count; k++) {
     const [family, cpus, gibPerCore, diskGB, networkMbps] = pick(rand, FAMILIES);
     const cpuCores = pick(rand, cpus);
     const replicas = family === 'db' ? intBetween(rand, 2, 5) : intBetween(rand, 2, 26);
@@ -47,7 +48,7 @@ export function fleetScenario(seed = FLEET_SEED): ScenarioInput {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
     name: 'Enterprise fleet',
-    description: `${services.reduce((n, x) => n + x.replicas, 0)} replicas of 240 services from 12 business units, on two datacenters with three server classes.`,
+    description: `${services.reduce((n, x) => n + x.replicas, 0)} replicas of ${count} services from 12 business units, on two datacenters with three server classes.`,
     hostModels: [GENERAL_2S, MEMORY_2S, COMPACT_1S],
     sites: ['dc-a', 'dc-b'].map((site, s) => ({
       id: site,
@@ -55,7 +56,7 @@ export function fleetScenario(seed = FLEET_SEED): ScenarioInput {
       kind: 'datacenter' as const,
       pue: s === 0 ? 1.35 : 1.55,
       energyUSDPerKWh: s === 0 ? 0.11 : 0.16,
-      racks: Array.from({ length: 8 }, (_, r) => rack(site, r + 1, [[GENERAL_2S, 16], [MEMORY_2S, 4], [COMPACT_1S, 8]])),
+      racks: Array.from({ length: 8 * Math.ceil(count / 240) }, (_, r) => rack(site, r + 1, [[GENERAL_2S, 16], [MEMORY_2S, 4], [COMPACT_1S, 8]])),
     })),
     tenants,
     services,

@@ -35,8 +35,13 @@ export interface LpGuide {
   readonly classes: number;
   /** The LP's hosts per class, fractional. */
   readonly hostsInLp: Float64Array;
-  /** The LP's objective: hosts (or cost), a lower bound on every plan without rules. */
+  /**
+   * The LP's objective: hosts (or cost). A relaxation of every plan that places all the items, so ⌈value⌉ bounds its
+   * hosts (with policy.objective "hosts").
+   */
   readonly value: number;
+  /** The optimum uses two classes or more: a split worth packing. */
+  readonly mixes: boolean;
 }
 
 /** Host classes of the expansion's host groups: alike in allocatable capacity, item limit, labels and cost. */
@@ -56,7 +61,7 @@ function hostClasses(hosts: readonly HostGroup[], labels: (g: HostGroup) => read
 
 /**
  * The LP's split of `e`'s replicas over its host classes, or null where there is nothing to split: one class, more
- * than MAX_CLASSES, or an LP HiGHS did not solve to optimality, or an optimum on one class alone.
+ * than MAX_CLASSES, or an LP HiGHS did not solve to optimality.
  */
 export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide | null {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
@@ -86,7 +91,6 @@ export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide
   const sol = lp.solve(highs, GUIDE_SECONDS);
   if (sol.status !== 'optimal') return null;
   const hostsInLp = Float64Array.from(y, (j) => sol.colValue[j]);
-  if (hostsInLp.filter((v) => v > 1e-6).length < 2) return null;
   const split = e.items.map((it, k) => {
     if (it.count === 0 || services.get(it.serviceId)?.affinityGroup !== undefined) return null;
     const share = x[k].map((j) => (j >= 0 ? Math.max(0, sol.colValue[j]) : 0));
@@ -97,5 +101,5 @@ export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide
     for (let i = 0; left > 0 && byRemainder.length > 0; i = (i + 1) % byRemainder.length, left--) out[byRemainder[i].c]++;
     return out;
   });
-  return { hostClass: classes.of, split, classes: n, hostsInLp, value: sol.value };
+  return { hostClass: classes.of, split, classes: n, hostsInLp, value: sol.value, mixes: hostsInLp.filter((v) => v > 1e-6).length >= 2 };
 }

@@ -29,6 +29,11 @@ export interface ModelPacking {
    * `options` make of `inputs`, so its decisions cannot be replayed.
    */
   readonly guided: boolean;
+  /**
+   * ⌈the split's LP value⌉ with policy.objective "hosts" (null: no split LP): a bound on the hosts of any plan that
+   * places every item, rules or not.
+   */
+  readonly lpBound: number | null;
 }
 
 /** Pack options for the scenario's policy on an expansion of `items` items. */
@@ -58,10 +63,11 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion, high
   // The improvement phase may stop once the count reaches a proven bound (counting hosts, identical or not); the
   // split's LP is one (a relaxation of the plan without its other rules).
   const countsHosts = scenario.policy.objective === 'hosts';
-  const targetCost = countsHosts ? Math.max(poolBound, guide ? Math.ceil(guide.value - 1e-6) : 0) : 0;
+  const lpBound = guide && countsHosts ? Math.ceil(guide.value - 1e-6) : null;
+  const targetCost = countsHosts ? Math.max(poolBound, lpBound ?? 0) : 0;
   const packed = packEitherOrder(packer, { ...options, targetCost });
-  const plain: ModelPacking = { inputs, out: packed.out, algorithm: name, options: { ...packed.options, targetCost: options.targetCost }, poolBound, guided: false };
-  if (!guide || reached(packed.out, targetCost)) return plain;
+  const plain: ModelPacking = { inputs, out: packed.out, algorithm: name, options: { ...packed.options, targetCost: options.targetCost }, poolBound, guided: false, lpBound };
+  if (!guide?.mixes || reached(packed.out, targetCost)) return plain;
   const kept = copyOutcome(packed.out);
   const guided = packGuided(scenario, packer, e, guide, { ...packed.options, targetCost });
   if (guided.unplaced === 0 && better(guided, kept)) return { ...plain, out: guided, algorithm: `${name} on the LP split over host models`, guided: true };

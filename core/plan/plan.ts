@@ -38,10 +38,12 @@ const EXPANDERS: Record<'vm' | 'container', (s: Scenario) => Expansion> = { vm: 
 export const PLANNED_MODELS: readonly ComparedModel[] = ['vm', 'container', 'container-in-vm'];
 
 function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm' | 'container', highs?: Highs): ModelAnswer {
-  const { inputs, out: live, algorithm, options, poolBound, guided } = packModel(scenario, packer, e, highs);
+  const { inputs, out: live, algorithm, options, poolBound, guided, lpBound } = packModel(scenario, packer, e, highs);
   const out = copyOutcome(live);
   const summary = summarise(e, out, placedVolumeBound(e, out));
-  const best = bestOf(planLowerBound(e, out), rulesLowerBound(scenario, model, e, out));
+  const rules = bestOf(planLowerBound(e, out), rulesLowerBound(scenario, model, e, out));
+  // The split's LP bounds plans that place every item (it is solved for all of them).
+  const best = lpBound !== null && out.unplaced === 0 ? bestOf(rules, { hosts: lpBound, by: 'lp', method: 'lp' }) : rules;
   const verified = verifyPacking(inputs, out.itemHost).feasible;
   const unplacedServices = describeUnplaced(e, inputs, out);
   const improvement = { iterations: out.iterations, hostsEmptied: out.improvements };

@@ -55,6 +55,15 @@ describe('the LP split over host classes', () => {
       expect(plain.hostLevel.options).not.toBeNull();
     }, 60_000);
 
+  it('bounds the plan by its LP before the LP with the rules is solved (the app shows the plan first)', () => {
+    const s = parsed({ ...twoClassPool(), policy: { sizing: { runs: 0 }, improveIterations: 50 } });
+    const alone = planModels(s, createWasmPacker(), ['container']).answers[0].plan;
+    const first = planModels(s, createWasmPacker(), ['container'], undefined, { highs, lpBounds: false }).answers[0].plan;
+    expect(alone.bestLowerBound.hosts).toBeLessThan(7);
+    expect(first.bestLowerBound).toEqual({ hosts: 7, by: 'lp', method: 'lp' });
+    expect(first.gapToBest).toBe(0);
+  });
+
   it('keeps the plain plan where the split cannot place every replica under the rules', () => {
     // Memory-optimised hosts in one rack only, and at most one cache replica per rack: the split (which knows no
     // spread rule) sends more than one cache there, which the rule cannot place, so the plain plan stands.
