@@ -25,8 +25,8 @@ export interface ModelPacking {
   /** Hosts every item of the expansion needs at least (the bound on the whole pool, before packing). */
   readonly poolBound: number;
   /**
-   * The plan packed each replica on the host class the LP split gave it (lp-guide.ts): `out` then is not what
-   * `options` make of `inputs`, so its decisions cannot be replayed.
+   * The plan started from the LP's split over host classes (lp-guide.ts): `out` then is not what `options` make of
+   * `inputs`, so its decisions cannot be replayed.
    */
   readonly guided: boolean;
   /**
@@ -49,8 +49,8 @@ export function policyOptions(scenario: Scenario, items: number): { name: string
 /**
  * Packs `e` under the scenario's rules. With a loaded HiGHS, in a pool of several host classes, the LP split over them
  * (lp-guide.ts) is solved first: its value is a lower bound the improvement phase may stop at, and where the plan is
- * short of it, `e` is packed again with each replica held to the class the split gives it; that plan stands where it
- * places every replica and is better (lower cost, then fewer hosts).
+ * short of it, `e` is packed again starting from the split (packGuided); that plan stands where it places every
+ * replica and is better (lower cost, then fewer hosts).
  */
 export function packModel(scenario: Scenario, packer: Packer, e: Expansion, highs?: Highs): ModelPacking {
   const constraints = planConstraints(scenario, e);
@@ -105,11 +105,7 @@ function packGuided(scenario: Scenario, packer: Packer, e: Expansion, guide: LpG
   e.items.forEach((_, k) => {
     const split = guide.split[k];
     let i = itemStarts[k];
-    if (!split) {
-      for (; i < itemStarts[k + 1]; i++) arena.itemLabels[i * w + last] = 0;
-      return;
-    }
-    split.forEach((n, c) => { for (let q = 0; q < n; q++, i++) arena.itemLabels[i * w + last] = 1 << c; });
+    split?.forEach((n, c) => { for (let q = 0; q < n; q++, i++) arena.itemLabels[i * w + last] = 1 << c; });
   });
   packer.pack({ ...guidedStart(options), iterations: 0 });
   packer.liftItemLabels(last);

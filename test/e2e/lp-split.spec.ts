@@ -40,7 +40,7 @@ test('two host models: the pods are packed with the LP split, as the command lin
   await page.getByTestId('host-0').click();
   await page.getByTestId('host-details').locator('[data-testid^="host-service-"]').first().click();
   await expect(page.getByTestId('explain-verdict')).toContainText('It went to');
-  await expect(page.getByTestId('explain-lp-split')).toContainText('LP split');
+  await expect(page.getByTestId('explain-lp-split')).toContainText("started from the LP's split");
   await shot(page, info, 'lp-split-host-map');
   expect(problems).toEqual([]);
 });

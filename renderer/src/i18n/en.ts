@@ -256,7 +256,7 @@ export default {
     },
     firstFit: '{host} was the first host with room in every resource.',
     chosen: 'It went to {host}, score {score}.', chosenNoScore: 'It went to {host}.',
-    lpSplit: 'This plan held each replica to the host model the LP split gave it (it packed better than the rules alone), so its decisions are not replayed here.',
+    lpSplit: 'This plan started from the LP\'s split of the replicas over the host models (it packed better than the rules alone), so its decisions are not replayed here.',
     itemForHost: '{host} was being filled and took it (score {score}) over the other waiting ones.',
     runnersUp: 'Runners-up', host: 'Host', item: 'Instead of', score: 'Score', noScore: 'not scored',
     moved: 'The improvement phase then moved it from {from} to {to}.',

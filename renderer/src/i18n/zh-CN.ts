@@ -258,7 +258,7 @@ const zhCN: typeof en = {
     },
     firstFit: '{host} 是第一台各项资源都有空间的主机。',
     chosen: '它被放到 {host}，得分 {score}。', chosenNoScore: '它被放到 {host}。',
-    lpSplit: '此方案按线性规划的划分把每个副本限定在某一主机型号上（比仅用放置规则装得更好），因此这里不重放其决策。',
+    lpSplit: '此方案从线性规划对各主机型号的副本划分出发（比仅用放置规则装得更好），因此这里不重放其决策。',
     itemForHost: '当时正在装填 {host}，在等待的实例中选中了它（得分 {score}）。',
     runnersUp: '次优候选', host: '主机', item: '候选实例', score: '得分', noScore: '不计分',
     moved: '随后改进阶段把它从 {from} 移到了 {to}。',
