@@ -89,6 +89,8 @@ export class CisReference {
   private mvC: Int32Array; private mvV: Int32Array; private mvCount = 0;
   private readonly tv: Int32Array; private tvCount = 0;
   private listA: Int32Array; private readonly listB: Int32Array; private listC: Int32Array;
+  /** Hosts switched off (U = 0), for new VMs: its own H slots, as the kernel's offList (listC may shrink below H). */
+  private readonly offList: Int32Array;
   private readonly sortG: Int32Array; private readonly sortKey: Float64Array;
   private readonly created: Int32Array;
   // outputs
@@ -141,7 +143,7 @@ export class CisReference {
     this.hOver = u(H); this.hOff = u(H); this.hExclUnder = u(H); this.hExclPlace = u(H); this.hOpened = u(H); this.hX = u(H);
     this.mvC = i(N + 16); this.mvV = i(N + 16);
     this.tv = i(V);
-    this.listA = i(N); this.listB = i(N); this.listC = i(Math.max(N, H));
+    this.listA = i(N); this.listB = i(N); this.listC = i(N); this.offList = i(H);
     this.sortG = i(Math.max(V, N) + 16); this.sortKey = f(Math.max(V, N) + 16);
     this.created = i(V);
     this.series = f(a.steps * abi.CSERIES_COLS);
@@ -834,7 +836,7 @@ export class CisReference {
   /** findMapInSwitchedOffHosts: wake a switched-off host (drawn at random; corrected: the lowest id), open a VM
    * (CloudSim lists it twice on the host), fill it, open more on the same host when one is full. */
   private newVmsOnSwitchedOff(left: Int32Array, nLeft: number): void {
-    const off = this.listC;
+    const off = this.offList;
     let nOff = 0;
     for (let h = 0; h < this.H; h++) if (this.hU[h] === 0) off[nOff++] = h;
     let start = 0;
