@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { BALANCED_MAX_CHECKS } from '../../assembly/abi';
 import { DEFAULT_PACK_OPTIONS, RULES, type Packer, type PackOptions } from '../../core/kernel/packer';
 import { binLowerBound } from '../../core/pack/bounds';
 import { distinctFleet, replicaFleet, type Fleet } from '../../core/pack/fleet';
@@ -151,7 +152,7 @@ export async function run(args: string[]): Promise<void> {
     'reference ms', 'reference / WASM', 'C -O3 ms', 'WASM / C', 'WASM time growth'], rows));
   if (flag(args, 'ffd')) return;
 
-  console.log(`\nDefault algorithm ("best": on fleets this large it starts from the best of FFD, balanced fit (where items × its open hosts stay within 2·10^7) and Next-K Fit over a shuffled order, then runs the improvement phase for up to ${improveSeconds} s).\n`);
+  console.log(`\nDefault algorithm ("best": on fleets this large it starts from the best of FFD, balanced fit (where items × its open hosts stay within ${(BALANCED_MAX_CHECKS / 1e7).toFixed(0)}·10^7) and Next-K Fit over a shuffled order, then runs the improvement phase for up to ${improveSeconds} s).\n`);
   const improveRows = fleets.map(({ label, f }) => {
     const lb = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
     load(wasm, f);
