@@ -26,6 +26,11 @@ import { LpBuilder } from './lp-model';
 const MAX_CLASSES = 32;
 /** Seconds HiGHS may spend on the split. */
 const GUIDE_SECONDS = 5;
+/**
+ * Most assignment columns (service groups × host classes) the split is solved with, as the rule LP's cap (plan.ts
+ * LP_MAX_COLUMNS): about 1 s of HiGHS here (30 000 service groups on two classes); 10^5 groups took 3.6 s.
+ */
+export const GUIDE_MAX_COLUMNS = 60_000;
 
 export interface LpGuide {
   /** Host class of each host group of the expansion. */
@@ -61,7 +66,8 @@ function hostClasses(hosts: readonly HostGroup[], labels: (g: HostGroup) => read
 
 /**
  * The LP's split of `e`'s replicas over its host classes, or null where there is nothing to split: one class, more
- * than MAX_CLASSES, or an LP HiGHS did not solve to optimality.
+ * than MAX_CLASSES, more than GUIDE_MAX_COLUMNS columns, or an LP HiGHS did not solve to optimality (a pool too small
+ * for every replica makes it infeasible).
  */
 export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide | null {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
@@ -69,7 +75,7 @@ export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide
   const cost = (g: HostGroup) => (scenario.policy.objective === 'cost' ? models.get(g.modelId)?.priceUSD ?? 1 : 1);
   const classes = hostClasses(e.hosts, labels, cost);
   const n = classes.first.length;
-  if (n < 2 || n > MAX_CLASSES) return null;
+  if (n < 2 || n > MAX_CLASSES || e.items.length * n > GUIDE_MAX_COLUMNS) return null;
   const services = new Map(scenario.services.map((s) => [s.id, s]));
   const lp = new LpBuilder();
   const y = classes.first.map((g, c) => lp.col({ name: `y[${c}]`, cost: cost(g), lower: 0, upper: classes.count[c] }));

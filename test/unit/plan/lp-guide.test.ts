@@ -5,7 +5,9 @@
 import highsLoader, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandContainer } from '../../../core/model/container';
-import { lpGuide } from '../../../core/plan/lp-guide';
+import type { Vector } from '../../../core/model/dimensions';
+import { expandVm } from '../../../core/model/vm';
+import { GUIDE_MAX_COLUMNS, lpGuide } from '../../../core/plan/lp-guide';
 import { planModels } from '../../../core/plan/plan';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { createWasmPacker } from '../../../electron/cli/kernel';
@@ -32,9 +34,16 @@ describe('the LP split over host classes', () => {
     expect(guide.split[e.items.findIndex((it) => it.serviceId === 'api')]![mem]).toBe(12);
   });
 
-  it('is nothing to split in a pool of one host class', () => {
-    const s = parsed(minimalInput());
-    expect(lpGuide(highs, s, expandContainer(s))).toBeNull();
+  it('is nothing to split in a pool of one host class, or beyond its column cap', () => {
+    const one = parsed(minimalInput());
+    expect(lpGuide(highs, one, expandContainer(one))).toBeNull();
+    const two = parsed(twoClassPool());
+    const e = expandVm(two); // VMs: no per-host item limit
+    expect(lpGuide(highs, two, e)).not.toBeNull();
+    // Replicas small enough for the pool (so only the cap can refuse them): one CPU millicore each.
+    const tiny: Vector = [1, 0, 0, 0];
+    const many = { ...e, items: Array.from({ length: GUIDE_MAX_COLUMNS / 2 + 1 }, (_, k) => ({ ...e.items[0], serviceId: `s${k}`, count: 1, demand: tiny })) };
+    expect(lpGuide(highs, two, many)).toBeNull();
   });
 
   it.each([['wasm', createWasmPacker], ['reference', () => new ReferencePacker()]] as const)(
