@@ -2,8 +2,8 @@
 // several host models. Placement rules fill hosts one after another in the host order, so on their own they put
 // replicas of every shape on the first class they open and leave the other classes the leftovers (on a fleet of
 // 29 000 pods and two host models: every pod on general-purpose hosts, memory 99.7 % allocated and CPU 86 %). The LP
-// says which shapes belong on which class; the packer then packs with each replica held to its class
-// (core/plan/pack-model.ts), and that plan stands only where it is better.
+// says which shapes belong on which class; the plan then starts from it (core/plan/pack-model.ts), and stands only
+// where it is better.
 //
 // Host class: host groups alike in allocatable capacity, item limit, labels and cost (so each one host model).
 //   y_c  hosts of class c switched on (0 … hosts of c)       x_gc  replicas of service group g on class c (>= 0)
@@ -20,6 +20,7 @@ import type { Highs } from 'highs';
 import { DIMS } from '../model/dimensions';
 import type { Expansion, HostGroup } from '../model/expansion';
 import type { Scenario } from '../scenario/schema';
+import { costOf, fits, labelsOf } from './lp';
 import { LpBuilder } from './lp-model';
 
 /** Most host classes one label word holds. */
@@ -70,9 +71,7 @@ function hostClasses(hosts: readonly HostGroup[], labels: (g: HostGroup) => read
  * for every replica makes it infeasible).
  */
 export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide | null {
-  const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
-  const labels = (g: HostGroup) => models.get(g.modelId)?.labels ?? [];
-  const cost = (g: HostGroup) => (scenario.policy.objective === 'cost' ? models.get(g.modelId)?.priceUSD ?? 1 : 1);
+  const labels = labelsOf(scenario), cost = costOf(scenario);
   const classes = hostClasses(e.hosts, labels, cost);
   const n = classes.first.length;
   if (n < 2 || n > MAX_CLASSES || e.items.length * n > GUIDE_MAX_COLUMNS) return null;
@@ -81,7 +80,7 @@ export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide
   const y = classes.first.map((g, c) => lp.col({ name: `y[${c}]`, cost: cost(g), lower: 0, upper: classes.count[c] }));
   const x = e.items.map((it, k) => {
     const required = services.get(it.serviceId)?.requiredHostLabels ?? [];
-    return classes.first.map((g, c) => (it.count > 0 && it.demand.every((a, d) => a <= g.allocatable[d]) && required.every((l) => labels(g).includes(l))
+    return classes.first.map((g, c) => (it.count > 0 && fits(it.demand, g) && required.every((l) => labels(g).includes(l))
       ? lp.col({ name: `x[${k},${c}]`, cost: 0, lower: 0, upper: Infinity }) : -1));
   });
   e.items.forEach((it, k) => {

@@ -81,12 +81,14 @@ interface Built {
 /** Whether one item of this demand fits one host of group g. */
 export const fits = (demand: readonly number[], g: HostGroup) => demand.every((a, d) => a <= g.allocatable[d]);
 
-function labelsOf(scenario: Scenario): (g: HostGroup) => readonly string[] {
+/** Labels the host model of a group carries. */
+export function labelsOf(scenario: Scenario): (g: HostGroup) => readonly string[] {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   return (g) => models.get(g.modelId)?.labels ?? [];
 }
 
-function costOf(scenario: Scenario): (g: HostGroup) => number {
+/** What one host of a group costs the objective: its model's price with "cost", else 1. */
+export function costOf(scenario: Scenario): (g: HostGroup) => number {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   return (g) => (scenario.policy.objective === 'cost' ? models.get(g.modelId)?.priceUSD ?? 1 : 1);
 }

@@ -9,7 +9,7 @@ import type { Expansion } from '../model/expansion';
 import { algorithmFor, packOptions } from '../pack/algorithms';
 import type { Scenario } from '../scenario/schema';
 import { bestOf, planLowerBound, rulesLowerBound } from './bounds';
-import { encodeConstraints, planConstraints } from './constraints';
+import { encodeConstraints, planConstraints, type ConstraintPlan } from './constraints';
 import { encodeExpansion, groupStarts, totalCount } from './encode';
 import { lpGuide, type LpGuide } from './lp-guide';
 
@@ -69,7 +69,7 @@ export function packModel(scenario: Scenario, packer: Packer, e: Expansion, high
   const plain: ModelPacking = { inputs, out: packed.out, algorithm: name, options: { ...packed.options, targetCost: options.targetCost }, poolBound, guided: false, lpBound };
   if (!guide?.mixes || reached(packed.out, targetCost)) return plain;
   const kept = copyOutcome(packed.out);
-  const guided = packGuided(scenario, packer, e, guide, { ...packed.options, targetCost });
+  const guided = packGuided(scenario, packer, e, constraints, guide, { ...packed.options, targetCost });
   if (guided.unplaced === 0 && better(guided, kept)) return { ...plain, out: guided, algorithm: `${name} on the LP split over host models`, guided: true };
   return { ...plain, out: kept };
 }
@@ -93,8 +93,7 @@ const reached = (out: PackOutcome, target: number) => target > 0 && out.unplaced
  * that word is lifted and the improvement phase goes on under the scenario's rules alone, free to move replicas
  * across classes (on the fleet generator's VMs this empties hosts a split held to the end cannot).
  */
-function packGuided(scenario: Scenario, packer: Packer, e: Expansion, guide: LpGuide, options: PackOptions): PackOutcome {
-  const constraints = planConstraints(scenario, e);
+function packGuided(scenario: Scenario, packer: Packer, e: Expansion, constraints: ConstraintPlan, guide: LpGuide, options: PackOptions): PackOutcome {
   const arena = encodeExpansion(e, packer, { ...constraints.shape, labelWords: (constraints.shape.labelWords ?? 0) + 1 });
   encodeConstraints(scenario, e.model, e, constraints, arena);
   const w = arena.labelWords, last = w - 1;

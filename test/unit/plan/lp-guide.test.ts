@@ -1,7 +1,8 @@
 // The LP's split of replicas over host classes (core/plan/lp-guide.ts) and the plan packed with it
 // (core/plan/pack-model.ts): in a pool of general-purpose and memory-optimised hosts, placement rules alone fill the
-// general-purpose hosts with pods of every shape; held to the LP's classes, the same algorithm meets the bound.
-// (On 150 random pools of 4–8 services on two host models the split packed the pods on fewer hosts in 35.)
+// general-purpose hosts with pods of every shape; started from the LP's split, the same algorithm meets the bound.
+// (On 150 random pools of 4–8 services on two host models the split, held to the end then, packed the pods on fewer
+// hosts in 35.)
 import highsLoader, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandContainer } from '../../../core/model/container';
