@@ -31,6 +31,7 @@
 //        │         exclusiveCount, openList, closed, hostList, passList [H]; treeSlots [2P]; hostOrder, hostRank [H]
 //        ├─ sorting: sortA, sortB [max(N, H, M)]
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
+//        │         classMark, classTally, listRole [N] (alike units in a list: which copy each is, see improve.ts);
 //        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
 //        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
 //        ├─ vector rules: vcSlot, vcRep, vcPerm, vcCursor, vcGrouped [N]; vcStart [N + 1]; vcMinPos, vcMinSlots [2B]
@@ -157,6 +158,9 @@ export let tabuFreq: usize = 0;
 export let tabuStamp: usize = 0;
 export let unitList: usize = 0;
 export let finalUnits: usize = 0;
+export let classMark: usize = 0;
+export let classTally: usize = 0;
+export let listRole: usize = 0;
 export let insA: usize = 0;
 export let insB: usize = 0;
 export let insOrder: usize = 0;
@@ -343,6 +347,9 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   tabuStamp = at; at += nu * 4;
   unitList = at; at += nu * 4;
   finalUnits = at; at += nu * 4;
+  classMark = at; at += nu * 4;
+  classTally = at; at += nu * 4;
+  listRole = at; at += nu * 4;
   insA = at; at += mu * 4;
   insB = at; at += mu * 4;
   insOrder = at; at += mu * 4;

@@ -15,13 +15,13 @@ import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
   IMPROVE_TENURE, IMPROVE_TENURE_SPAN, IMPROVE_REPACK_DEPTH, IMPROVE_RESTORE_BEST, IMPROVE_REPACK_NODES,
-  IMPROVE_MOVE_EVALS,
+  IMPROVE_MOVE_EVALS, IMPROVE_ALIKE_AS_ONE,
 } from '../abi';
 import {
   hosts, items, dims, labelWords, hostCost, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitTenant, unitExclusive, unitWeight, unitClass, unitHost,
   unitNext, hostHead, hostCount, exclusiveCount, closed, hostList, passList, fills, bigCap, best, tc, tcPos,
-  tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, insA, insB, insOrder, insWeight, packCands,
+  tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands,
   packChosen, packBest, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
   bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
   i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf,
@@ -49,6 +49,7 @@ let REPACK_DEPTH = IMPROVE_REPACK_DEPTH;
 let RESTORE_BEST = IMPROVE_RESTORE_BEST;
 let REPACK_NODES = IMPROVE_REPACK_NODES;
 let MOVE_EVALS = IMPROVE_MOVE_EVALS;
+let ALIKE_AS_ONE = IMPROVE_ALIKE_AS_ONE;
 
 export function setImproveParameter(k: i32, v: i32): void {
   if (k == 0) TABU_LENGTH = v;
@@ -67,10 +68,12 @@ export function setImproveParameter(k: i32, v: i32): void {
   else if (k == 13) RESTORE_BEST = v;
   else if (k == 14) REPACK_NODES = v;
   else if (k == 15) MOVE_EVALS = v;
+  else if (k == 16) ALIKE_AS_ONE = v;
 }
 
 export let iterations = 0;
 export let improvements = 0;
+export let moveChecks: f64 = 0;
 export let done = false;
 export let bestCost: f64 = 0;
 export let bestHosts = 0;
@@ -107,6 +110,7 @@ export function initImprove(units: i32, kept: i32): void {
   keptHosts = kept;
   iterations = 0;
   improvements = 0;
+  moveChecks = 0;
   done = false;
   inRound = false;
   attempt = 0;
@@ -126,7 +130,9 @@ export function initImprove(units: i32, kept: i32): void {
     setI32(tabuUntil, u, 0);
     setI32(tabuFreq, u, 0);
     setI32(tabuStamp, u, 0);
+    setI32(classMark, u, 0);
   }
+  markStamp = 0;
   recordBest();
 }
 
@@ -560,10 +566,37 @@ function freeze(unit: i32, h: i32): void {
   setI32(tabuUntil, c, iterations + TENURE + randomBelow(TENURE_SPAN) + ((f + 1) >> 1) + 1);
 }
 
-/** TC singles and pairs into insA/insB/insWeight, then insOrder: heaviest first, ties in creation order. */
+// Alike units (one class) are interchangeable in a move: the same weight, fit and rules. A move therefore takes each
+// distinct single and pair of classes once, the first copies in list order (Buljubašić & Vasquez enumerate units; with
+// many replicas of few shapes most of those moves are copies, on which the cap of checks per move was spent).
+let markStamp = 0;
+
+/** Each unit's copy number within its class among list[0, len), into listRole: 1 first, 2 second, 0 a later one. */
+function markCopies(list: usize, len: i32): void {
+  markStamp++;
+  for (let k = 0; k < len; k++) {
+    const c = i32At(unitClass, i32At(list, k));
+    const n = i32At(classMark, c) == markStamp ? i32At(classTally, c) + 1 : 1;
+    setI32(classMark, c, markStamp);
+    setI32(classTally, c, n);
+    setI32(listRole, k, ALIKE_AS_ONE == 0 ? 1 : n <= 2 ? n : 0);
+  }
+}
+
+/** Is the pair at positions x < y of a list marked by markCopies the first of its two classes (or two copies of one)? */
+@inline function distinctPair(list: usize, x: i32, y: i32): bool {
+  if (i32At(listRole, x) != 1) return false;
+  if (ALIKE_AS_ONE == 0) return true;
+  const same = i32At(unitClass, i32At(list, x)) == i32At(unitClass, i32At(list, y));
+  return i32At(listRole, y) == (same ? 2 : 1);
+}
+
+/** Distinct TC singles and pairs into insA/insB/insWeight, then insOrder: heaviest first, ties in creation order. */
 function inSets(): i32 {
+  markCopies(tc, tcLen);
   let m = 0;
   for (let x = 0; x < tcLen; x++) {
+    if (i32At(listRole, x) != 1) continue;
     const t = i32At(tc, x);
     setI32(insA, m, t); setI32(insB, m, -1); setF64(insWeight, m, f64At(unitWeight, t));
     m++;
@@ -571,6 +604,7 @@ function inSets(): i32 {
   if (tcLen <= PAIR_IN_LIMIT) {
     for (let x = 0; x < tcLen; x++) {
       for (let y = x + 1; y < tcLen; y++) {
+        if (!distinctPair(tc, x, y)) continue;
         const s = i32At(tc, x), t = i32At(tc, y);
         setI32(insA, m, s); setI32(insB, m, t); setF64(insWeight, m, f64At(unitWeight, s) + f64At(unitWeight, t));
         m++;
@@ -651,17 +685,22 @@ function tabuMove(): bool {
     // The host's movable units (not frozen there), newest first.
     let len = 0;
     for (let v = i32At(hostHead, b); v >= 0; v = i32At(unitNext, v)) if (!isFrozen(v, b)) setI32(unitList, len++, v);
+    markCopies(unitList, len);
     const pairs = len <= PAIR_OUT_LIMIT;
-    // outs: the empty set, then singles, then pairs (x before y in list order)
+    // outs: the empty set, then distinct singles, then distinct pairs (x before y in list order)
     const outs = 1 + len + (pairs ? (len * (len - 1)) >> 1 : 0);
     let o1 = 0, o2 = 1; // pair cursor
     for (let o = 0; o < outs && !stop; o++) {
       let x1 = -1, x2 = -1;
-      if (o == 0) { /* empty */ } else if (o <= len) x1 = i32At(unitList, o - 1);
-      else {
-        x1 = i32At(unitList, o1);
-        x2 = i32At(unitList, o2);
+      if (o == 0) { /* empty */ } else if (o <= len) {
+        if (i32At(listRole, o - 1) != 1) continue;
+        x1 = i32At(unitList, o - 1);
+      } else {
+        const a = o1, c = o2;
         if (++o2 == len) { o1++; o2 = o1 + 1; }
+        if (!distinctPair(unitList, a, c)) continue;
+        x1 = i32At(unitList, a);
+        x2 = i32At(unitList, c);
       }
       const p = x1 < 0 ? 0 : x2 < 0 ? 1 : 2;
       let wo: f64 = 0;
@@ -686,6 +725,7 @@ function tabuMove(): bool {
         if (dw == bestDw && dn < bestDn) continue;
         if (p == q && sameUnits(x1, x2, t1, t2)) continue; // exchanging identical units changes nothing
         if (evals++ >= MOVE_EVALS) { stop = true; break; }
+        moveChecks++;
         if (!swapFeasible(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
         if (dw == bestDw && dn == bestDn) {
           ties++;

@@ -131,6 +131,8 @@ export interface PackOutcome {
   /** Improvement iterations spent so far, and hosts they emptied. */
   readonly iterations: number;
   readonly improvements: number;
+  /** Feasibility checks the improvement phase's tabu moves spent (each a host giving up and taking a set of units). */
+  readonly moveChecks: number;
   /** The improvement phase has nothing left to try (target reached, or it gave up). */
   readonly done: boolean;
   readonly unplaced: number;

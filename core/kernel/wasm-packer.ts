@@ -183,6 +183,7 @@ export class WasmPacker implements Packer {
       startRule: RULE_OF_CODE[stats[abi.STAT_START_RULE]],
       iterations: stats[abi.STAT_ITERATIONS],
       improvements: stats[abi.STAT_IMPROVEMENTS],
+      moveChecks: stats[abi.STAT_MOVE_CHECKS],
       done: stats[abi.STAT_DONE] !== 0,
       unplaced: stats[abi.STAT_UNPLACED],
       mixedOrder: stats[abi.STAT_HOST_MIX] !== 0,

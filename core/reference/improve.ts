@@ -26,7 +26,7 @@ import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
   IMPROVE_TENURE, IMPROVE_TENURE_SPAN, IMPROVE_REPACK_DEPTH, IMPROVE_RESTORE_BEST,
-  IMPROVE_REPACK_NODES, IMPROVE_MOVE_EVALS,
+  IMPROVE_REPACK_NODES, IMPROVE_MOVE_EVALS, IMPROVE_ALIKE_AS_ONE,
 } from '../../assembly/abi';
 import type { PackArena } from '../kernel/packer';
 import { sameClass } from './construct';
@@ -55,6 +55,7 @@ export const IMPROVE = {
   RESTORE_BEST: IMPROVE_RESTORE_BEST,
   REPACK_NODES: IMPROVE_REPACK_NODES,
   MOVE_EVALS: IMPROVE_MOVE_EVALS,
+  ALIKE_AS_ONE: IMPROVE_ALIKE_AS_ONE,
 };
 const PARAMETER_ORDER = Object.keys(IMPROVE) as (keyof typeof IMPROVE)[];
 
@@ -69,12 +70,34 @@ export function setImproveParameter(k: number, v: number): void {
   else if (name) IMPROVE[name] = v;
 }
 
+/**
+ * The singles, then (with `pairs`) the pairs x before y, of the units in `list` that differ by class (`cls`, units.ts):
+ * alike units are interchangeable in a move (the same weight, fit and rules), so a move takes each distinct single and
+ * pair of classes once, made of the first copies in list order (two copies of one class: its first and second).
+ * Buljubašić & Vasquez enumerate units; with many replicas of few shapes most of those moves are copies, on which the
+ * cap of checks per move was spent.
+ */
+export function distinctSubsets(list: readonly number[], cls: Int32Array, pairs: boolean): number[][] {
+  const copies = new Map<number, number>();
+  const copy = list.map((unit) => { const n = (copies.get(cls[unit]) ?? 0) + 1; copies.set(cls[unit], n); return n; });
+  const sets = list.filter((_, x) => copy[x] === 1).map((unit) => [unit]);
+  if (!pairs) return sets;
+  for (let x = 0; x < list.length; x++) {
+    if (copy[x] !== 1) continue;
+    for (let y = x + 1; y < list.length; y++) {
+      if (copy[y] === (cls[list[x]] === cls[list[y]] ? 2 : 1)) sets.push([list[x], list[y]]);
+    }
+  }
+  return sets;
+}
 
 interface InSet { readonly units: number[]; readonly weight: number }
 
 export class Improver {
   iterations = 0;
   improvements = 0;
+  /** Feasibility checks the tabu moves spent (each a host giving up and taking a set of units). */
+  moveChecks = 0;
   done = false;
   /** Best complete solution: host per unit. */
   readonly best: Int32Array;
@@ -83,7 +106,10 @@ export class Improver {
 
   private readonly a: PackArena;
   private readonly u: Units;
-  private readonly cls: Int32Array;
+  /** Unit classes (units.ts), made when the first round starts: after the start, whose label word may have been lifted. */
+  private cls: Int32Array = new Int32Array(0);
+  /** Each unit its own class: the moves' classes when ALIKE_AS_ONE is off (alike units tried one by one). */
+  private ownClass = new Int32Array(0);
   private readonly constrained: boolean;
   private inRound = false;
   private attempt = 0;
@@ -115,7 +141,6 @@ export class Improver {
     this.a = st.a;
     this.u = st.u;
     const n = this.u.count;
-    this.cls = unitClasses(this.a, this.u);
     let constrained = false;
     for (let i = 0; i < this.a.items; i++) if (this.a.itemExclusive[i] !== 0 || this.a.itemSpread[i] >= 0) constrained = true;
     this.constrained = constrained;
@@ -169,6 +194,10 @@ export class Improver {
   }
 
   private startRound(): boolean {
+    if (this.cls.length !== this.u.count) {
+      this.cls = unitClasses(this.a, this.u);
+      this.ownClass = Int32Array.from(this.cls, (_, k) => k);
+    }
     const used: number[] = [];
     for (let h = this.kept; h < this.a.hosts; h++) if (this.st.count[h] > 0) used.push(h);
     if (used.length < 2) return false;
@@ -468,6 +497,10 @@ export class Improver {
 
   // ── tabu moves ──
 
+  private moveClasses(): Int32Array {
+    return IMPROVE.ALIKE_AS_ONE ? this.cls : this.ownClass;
+  }
+
   private isFrozen(unit: number, h: number): boolean {
     const c = this.cls[unit];
     return this.tabuHost[c] === h && this.tabuStamp[c] > this.tabuReset && this.tabuUntil[c] > this.iterations;
@@ -482,14 +515,11 @@ export class Improver {
     this.tabuUntil[c] = this.iterations + IMPROVE.TENURE + this.rng.below(IMPROVE.TENURE_SPAN) + ((this.tabuFreq[c] + 1) >> 1) + 1;
   }
 
-  /** TC singles and pairs, heaviest first, then singles before pairs, then by position in TC. */
+  /** Distinct TC singles and pairs, heaviest first, then singles before pairs, then by position in TC. */
   private inSets(): InSet[] {
-    const { tc } = this;
     const ow = this.u.weight;
-    const sets: InSet[] = tc.map((t) => ({ units: [t], weight: ow[t] }));
-    if (tc.length <= IMPROVE.PAIR_IN_LIMIT) {
-      for (let x = 0; x < tc.length; x++) for (let y = x + 1; y < tc.length; y++) sets.push({ units: [tc[x], tc[y]], weight: ow[tc[x]] + ow[tc[y]] });
-    }
+    const sets: InSet[] = distinctSubsets(this.tc, this.moveClasses(), this.tc.length <= IMPROVE.PAIR_IN_LIMIT)
+      .map((units) => ({ units, weight: units.reduce((w, t) => w + ow[t], 0) }));
     return sets.map((s, k) => ({ s, k })).sort((x, y) => y.s.weight - x.s.weight || x.k - y.k).map((x) => x.s);
   }
 
@@ -546,10 +576,7 @@ export class Improver {
     let evals = 0; // feasibility checks, capped per iteration on large instances
     scan: for (const b of this.windowHosts()) {
       const list = this.unitsOn(b).filter((x) => !this.isFrozen(x, b));
-      const outs: number[][] = [[], ...list.map((x) => [x])];
-      if (list.length <= IMPROVE.PAIR_OUT_LIMIT) {
-        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) outs.push([list[x], list[y]]);
-      }
+      const outs: number[][] = [[], ...distinctSubsets(list, this.moveClasses(), list.length <= IMPROVE.PAIR_OUT_LIMIT)];
       for (const out of outs) {
         const p = out.length;
         let wo = 0;
@@ -569,6 +596,7 @@ export class Improver {
           if (dw === bestDw && dn < bestDn) continue;
           if (p === q && this.sameUnits(out, inn)) continue; // exchanging identical units changes nothing
           if (evals++ >= IMPROVE.MOVE_EVALS) break scan;
+          this.moveChecks++;
           if (!this.swapFeasible(b, out, inn) || this.tooManyBig(out, inn, bigNow)) continue;
           if (dw === bestDw && dn === bestDn) {
             ties++;

@@ -241,6 +241,7 @@ export class ReferencePacker implements Packer {
       mixedOrder: run.mixedOrder,
       iterations: improver.iterations,
       improvements: improver.improvements,
+      moveChecks: improver.moveChecks,
       done: improver.done,
       unplaced,
     };
