@@ -10,13 +10,13 @@ import {
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, unitClass, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
 import { hostAt, rankOf } from './host-order';
 import { fits, place, remove } from './state';
-import { sameClass } from './units';
+import { buildClasses, sameClass } from './units';
 import { bestUnit, classIndex, unitScore, vectorIndexApplies } from './vector-rules';
 
 let openCount = 0;
@@ -318,7 +318,7 @@ function mbsDfs(from: i32, w: f64): void {
     if (w + f64At(mbsSuffix, j) <= mbsBestW) return;
     const v = i32At(decided, mbsBase + j);
     mbsChecks--;
-    if (j == mbsFirstAt || (last >= 0 && sameClass(last, v))) continue;
+    if (j == mbsFirstAt || (last >= 0 && i32At(unitClass, last) == i32At(unitClass, v))) continue; // sameClass, as classes
     last = v;
     if (!fits(v, h)) continue;
     mbsNodes--;
@@ -342,6 +342,7 @@ function mbsDfs(from: i32, w: f64): void {
  * units placed before (by LP rounding).
  */
 function minSlack(units: i32, start: i32, firstHost: i32): void {
+  buildClasses(); // the search compares classes at every node: one comparison instead of sameClass's fields
   let remaining = 0;
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);
