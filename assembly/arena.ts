@@ -13,6 +13,7 @@
 //        ├─ fills           [H]       allocated share per host         ├─ bigCap [D]     largest final capacity
 //        ├─ insWeight       [M]       trash-can subsets' weight        ├─ packLoad [(C+1) × D], packSuffix [C+1]
 //        ├─ mbsSuffix       [N + 1]   minimum-slack rule: suffix sums of unit weights
+//        ├─ balancedMin     [(N + 1) × D]  balanced fit: least demand per dimension of the units from each position on
 //        ├─ vcLo, vcHi      [2B × D]  dot-product / L2-norm rules: per class-tree node, the box of live classes' demands
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
 //        │    lpInverse, lpMatrix [L × L]   basis inverse, Gauss–Jordan scratch
@@ -28,7 +29,7 @@
 //        │         unitExclusive, unitSpread, unitConflict, unitClass, unitReason, unitOrder, decided [N each],
 //        │         unitLabels [N × W]
 //        ├─ host state: unitHost, unitNext, unitPrev [N]; hostHead, hostCount, tenantRef, tenantRefCount,
-//        │         exclusiveCount, openList, closed, hostList, passList [H]; treeSlots [2P]; hostOrder, hostRank [H]
+//        │         exclusiveCount, openList, closed, hostList, passList, balancedOpen [H]; treeSlots [2P]; hostOrder, hostRank [H]
 //        ├─ sorting: sortA, sortB [max(N, H, M)]
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         classMark, classTally, listRole [N] (alike units in a list: which copy each is, see improve.ts);
@@ -83,6 +84,8 @@ export let insWeight: usize = 0;
 export let packLoad: usize = 0;
 export let packSuffix: usize = 0;
 export let mbsSuffix: usize = 0;
+export let balancedMin: usize = 0;
+export let balancedOpen: usize = 0;
 export let vcLo: usize = 0;
 export let vcHi: usize = 0;
 export let lpInverse: usize = 0;
@@ -277,6 +280,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   packLoad = at; at += (cu + 1) * du * 8;
   packSuffix = at; at += (cu + 1) * 8;
   mbsSuffix = at; at += (nu + 1) * 8;
+  balancedMin = at; at += (nu + 1) * du * 8;
   vcLo = at; at += 2 * bu * du * 8;
   vcHi = at; at += 2 * bu * du * 8;
   lpInverse = at; at += lu * lu * 8;
@@ -333,6 +337,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   closed = at; at += hu * 4;
   hostList = at; at += hu * 4;
   passList = at; at += hu * 4;
+  balancedOpen = at; at += hu * 4;
   treeSlots = at; at += 2 * pu * 4;
   hostOrder = at; at += hu * 4;
   hostRank = at; at += hu * 4;

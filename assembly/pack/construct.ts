@@ -10,7 +10,7 @@ import {
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, unitClass, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, unitClass, balancedMin, balancedOpen, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
@@ -207,23 +207,58 @@ export function balancedHosts(units: i32): i32 {
 function balancedFit(units: i32): void {
   let limit = balancedHosts(units);
   const a = bindA, b = bindB;
+  leastDemandFrom(units);
+  // The open hosts still scanned, in host order: a host too full for every unit left (balancedMin) is dropped, which
+  // changes no choice and spares most of the scan once the first hosts fill up.
+  let open = 0;
+  for (let r = 0; r < limit; r++) setI32(balancedOpen, open++, hostAt(r));
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);
     if (i32At(unitConflict, unit) != 0) continue;
     let chosen = -1;
     let best: f64 = Infinity;
-    for (let r = 0; r < limit; r++) {
-      const h = hostAt(r);
+    let kept = 0;
+    for (let j = 0; j < open; j++) {
+      const h = i32At(balancedOpen, j);
+      if (tooFullFrom(h, k)) continue;
+      setI32(balancedOpen, kept++, h);
       if (!fits(unit, h)) continue;
       const s = b < 0 ? roomShare(h, unit, a) : Math.abs(roomShare(h, unit, a) - roomShare(h, unit, b));
       if (s < best) { best = s; chosen = h; }
     }
+    open = kept;
     if (chosen < 0) {
       chosen = firstEmptyHost(unit);
-      if (chosen >= 0) limit = max(limit, rankOf(chosen) + 1);
+      if (chosen >= 0) {
+        const end = rankOf(chosen) + 1;
+        for (let r = limit; r < end; r++) setI32(balancedOpen, open++, hostAt(r));
+        limit = max(limit, end);
+      }
     }
     if (chosen >= 0) placeTracked(unit, chosen);
   }
+}
+
+/** balancedMin[k]: per dimension, the least demand of the units unitOrder[k, units) (a not-a-number demand: NaN). */
+function leastDemandFrom(units: i32): void {
+  for (let d = 0; d < dims; d++) setF64(balancedMin, units * dims + d, Infinity);
+  for (let k = units - 1; k >= 0; k--) {
+    const unit = i32At(unitOrder, k);
+    const conflict = i32At(unitConflict, unit) != 0; // never placed: no bound on the others
+    for (let d = 0; d < dims; d++) {
+      const later = f64At(balancedMin, (k + 1) * dims + d), v = conflict ? Infinity : demandOf(unit, d);
+      setF64(balancedMin, k * dims + d, later != later || v != v ? NaN : min(v, later));
+    }
+  }
+}
+
+/** Can host h take none of the units unitOrder[k, units)? Its item limit is reached, or in some dimension its room
+ * is below every such unit's demand (roomOk's test, so the host would fail fits for each of them). */
+@inline function tooFullFrom(h: i32, k: i32): bool {
+  const limit = i32At(hostMaxItems, h);
+  if (limit > 0 && i32At(hostCount, h) >= limit) return true;
+  for (let d = 0; d < dims; d++) if (residualAt(h, d) < f64At(balancedMin, k * dims + d)) return true;
+  return false;
 }
 
 /**
