@@ -290,7 +290,7 @@ test('keyboard: Ctrl+Enter runs, ? lists the shortcuts, Alt+number switches edit
   await page.getByTestId('auto-run').check();
 });
 
-test('an open gap after a spent improvement budget: one click searches 4× longer and the fleet\'s pods reach their bounds, on bare metal and in node VMs', async ({ page }, info) => {
+test('an open gap after a spent improvement budget: one click searches 4× longer and the fleet\'s pods on bare metal reach their bound', async ({ page }, info) => {
   test.setTimeout(120_000);
   const problems = watchConsole(page);
   await ready(page);
@@ -303,10 +303,12 @@ test('an open gap after a spent improvement budget: one click searches 4× longe
   await expect(page.getByTestId('scenario-name')).toHaveText('Enterprise fleet');
   await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('results-tab-model').click();
-  // 2 000 iterations leave the pods on 69 hosts against a bound of 68, and in node VMs on 71 against 70.
+  // 2 000 iterations leave the pods on 69 hosts against a bound of 68; in node VMs they meet theirs (70).
   await expect(page.getByTestId('best-bound-container')).toContainText('Best lower bound: 68 hosts');
   await expect(page.getByTestId('best-bound-container')).toContainText('gap 1');
-  await expect(page.getByTestId('budget-spent-container-in-vm')).toBeVisible();
+  await expect(page.getByTestId('best-bound-container-in-vm')).toContainText('Best lower bound: 70 hosts');
+  await expect(page.getByTestId('best-bound-container-in-vm')).toContainText('gap 0');
+  await expect(page.getByTestId('budget-spent-container-in-vm')).toHaveCount(0);
   await expect(page.getByTestId('budget-spent-container')).toContainText('whole budget of 2,000 iterations');
   await expect(page.getByTestId('budget-spent-vm')).toHaveCount(0); // the VMs meet their bound
   await page.getByTestId('budget-spent-container').scrollIntoViewIfNeeded();
