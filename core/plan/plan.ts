@@ -55,7 +55,7 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm'
   return {
     plan: { id: model, ...base, sizing, nodes: null },
     hosts: packedLevel(e, keys, out),
-    hostLevel: { inputs, out, options: guided ? null : options },
+    hostLevel: { inputs, out, options: guided ? null : options, lpSplit: guided },
     twoLevel: null,
   };
 }

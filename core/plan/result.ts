@@ -114,9 +114,9 @@ export interface ModelAnswer {
   readonly hosts: PartitionedLevel;
   /**
    * The host level's arena, options and outcome (for replaying decisions); null options: the outcome is not a replay
-   * of them (an LP-guided plan, core/plan/pack-model.ts).
+   * of them. `lpSplit`: the plan started from the LP's split over host models (core/plan/pack-model.ts), which is why.
    */
-  readonly hostLevel: Omit<LevelPacking, 'options'> & { readonly options: LevelPacking['options'] | null };
+  readonly hostLevel: Omit<LevelPacking, 'options'> & { readonly options: LevelPacking['options'] | null; readonly lpSplit?: boolean };
   /** Container-in-VM: both levels. */
   readonly twoLevel: TwoLevelPlan | null;
 }

@@ -60,6 +60,8 @@ export interface ModelPlacement {
   readonly arena: ArenaInputs;
   readonly outcome: PackOutcome;
   readonly options: PackOptions | null;
+  /** The plan started from the LP's split over host models: its decisions are not replayed (options null). */
+  readonly lpSplit: boolean;
   /** Pods in node VMs: the node VM of each pod (−1: none), node VMs on each host, and node VMs used. */
   readonly twoLevel: { readonly podNode: Int32Array; readonly nodesOnHost: Int32Array; readonly nodesUsed: number; readonly shape: string } | null;
 }
@@ -115,7 +117,8 @@ function modelPlacement(a: ModelAnswer): ModelPlacement {
       model: a.plan.id, dims: inputs.dims, ...groupInfos(e),
       rejected: e.rejected.map((x) => ({ serviceId: x.serviceId, count: x.count, detail: x.detail })),
       hostsUsed: a.plan.hostsUsed, itemHost: out.itemHost, itemReason: out.itemReason, itemOrder: out.itemOrder, hostResidual: out.hostResidual,
-      hostItems: out.hostItems, bounds: dimensionBounds(e, inputs.dims, inputs.itemDemand, out.itemHost), arena: inputs, outcome: out, options, twoLevel: null,
+      hostItems: out.hostItems, bounds: dimensionBounds(e, inputs.dims, inputs.itemDemand, out.itemHost), arena: inputs, outcome: out, options,
+      lpSplit: a.hostLevel.lpSplit === true, twoLevel: null,
     };
   }
   // Pods on the hosts of their node VMs; what a host has left is what its node VMs leave of it.
@@ -132,7 +135,7 @@ function modelPlacement(a: ModelAnswer): ModelPlacement {
   return {
     model: a.plan.id, dims: inputs.dims, ...groupInfos(e), rejected: [], hostsUsed: a.plan.hostsUsed, itemHost: two.podHost, itemReason,
     itemOrder: two.podLevel.out.itemOrder, hostResidual: out.hostResidual, hostItems, bounds: dimensionBounds(e, inputs.dims, podDemand, two.podHost),
-    arena: two.podLevel.inputs, outcome: two.podLevel.out, options: null,
+    arena: two.podLevel.inputs, outcome: two.podLevel.out, options: null, lpSplit: false,
     twoLevel: { podNode: two.podNode, nodesOnHost, nodesUsed: two.nodes.items.length,
       shape: `${two.shape.vcpus} vCPU / ${two.shape.memoryGiB} GiB / ${two.shape.diskGB} GB` },
   };
