@@ -10,7 +10,7 @@ import {
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, unitClass, balancedMin, balancedOpen, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, unitClass, unitSpread, balancedMin, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
@@ -206,37 +206,64 @@ export function balancedHosts(units: i32): i32 {
  */
 function balancedFit(units: i32): void {
   let limit = balancedHosts(units);
-  const a = bindA, b = bindB;
   leastDemandFrom(units);
-  // The open hosts still scanned, in host order: a host too full for every unit left (balancedMin) is dropped, which
-  // changes no choice and spares most of the scan once the first hosts fill up.
+  // The open hosts still scanned, in host order, with each one's score for the last unit (balancedScore; +∞: it does
+  // not fit). A host too full for every unit left (balancedMin) is dropped, which changes no choice and spares most
+  // of the scan once the first hosts fill up. A copy of the last unit (alike, units.ts sameClass) without a spread
+  // group sees every host as the last one did but the host that took it (capacity, item count and isolation are the
+  // host's own), so only that host is scored again and the choice is the least score: the same host, without a fits
+  // per host for every replica of a service.
   let open = 0;
   for (let r = 0; r < limit; r++) setI32(balancedOpen, open++, hostAt(r));
+  let prev = -1, prevAt = -1; // the last unit placed or tried, and the position of the host that took it (-1: none)
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);
-    if (i32At(unitConflict, unit) != 0) continue;
-    let chosen = -1;
+    if (i32At(unitConflict, unit) != 0) { prev = -1; continue; }
+    let chosen = -1, chosenAt = -1;
     let best: f64 = Infinity;
-    let kept = 0;
-    for (let j = 0; j < open; j++) {
-      const h = i32At(balancedOpen, j);
-      if (tooFullFrom(h, k)) continue;
-      setI32(balancedOpen, kept++, h);
-      if (!fits(unit, h)) continue;
-      const s = b < 0 ? roomShare(h, unit, a) : Math.abs(roomShare(h, unit, a) - roomShare(h, unit, b));
-      if (s < best) { best = s; chosen = h; }
+    if (prev >= 0 && i32At(unitSpread, unit) == 0 && sameClass(prev, unit)) {
+      if (prevAt >= 0) setF64(balancedScore, prevAt, balancedScoreOf(unit, i32At(balancedOpen, prevAt)));
+      for (let j = 0; j < open; j++) {
+        const s = f64At(balancedScore, j);
+        if (s < best) { best = s; chosenAt = j; }
+      }
+      if (chosenAt >= 0) chosen = i32At(balancedOpen, chosenAt);
+    } else {
+      let kept = 0;
+      for (let j = 0; j < open; j++) {
+        const h = i32At(balancedOpen, j);
+        if (tooFullFrom(h, k)) continue;
+        const s = balancedScoreOf(unit, h);
+        setI32(balancedOpen, kept, h);
+        setF64(balancedScore, kept, s);
+        if (s < best) { best = s; chosen = h; chosenAt = kept; }
+        kept++;
+      }
+      open = kept;
     }
-    open = kept;
     if (chosen < 0) {
       chosen = firstEmptyHost(unit);
       if (chosen >= 0) {
+        // The hosts before it in the order did not take the unit (nor will a copy); it is scored once it holds the unit.
         const end = rankOf(chosen) + 1;
-        for (let r = limit; r < end; r++) setI32(balancedOpen, open++, hostAt(r));
+        for (let r = limit; r < end; r++) { setF64(balancedScore, open, Infinity); setI32(balancedOpen, open++, hostAt(r)); }
         limit = max(limit, end);
+        chosenAt = -1;
+        for (let j = open - 1; j >= 0 && chosenAt < 0; j--) if (i32At(balancedOpen, j) == chosen) chosenAt = j;
       }
     }
     if (chosen >= 0) placeTracked(unit, chosen);
+    prev = unit;
+    prevAt = chosen >= 0 ? chosenAt : -1;
   }
+}
+
+/** Host h's balanced-fit score for the unit (the gap between its two binding dimensions' room after it, or the room
+ * in the one), +∞ where the unit does not fit. */
+@inline function balancedScoreOf(unit: i32, h: i32): f64 {
+  if (!fits(unit, h)) return Infinity;
+  const a = bindA, b = bindB;
+  return b < 0 ? roomShare(h, unit, a) : Math.abs(roomShare(h, unit, a) - roomShare(h, unit, b));
 }
 
 /** balancedMin[k]: per dimension, the least demand of the units unitOrder[k, units) (a not-a-number demand: NaN). */

@@ -191,6 +191,17 @@ describe('placement kernel', () => {
     }), { numRuns: 80 });
   }, 120_000);
 
+  it('balanced fit equals the reference where replicas of one shape follow each other (the kernel scores again only the host the last copy took)', () => {
+    const limits = fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 40, maxLength: 40 });
+    fc.assert(fc.property(fleetArb, limits, fc.constantFrom<PackOptions['order']>('input', 'decreasing'), (inst, maxItems, order) => {
+      const limited = { ...inst, maxItems: inst.capacities.map((_, h) => maxItems[h % maxItems.length]) };
+      const options = { ...DEFAULT_PACK_OPTIONS, rule: 'balanced-fit' as const, order };
+      const got = packWith(release, limited, options);
+      expect(got).toEqual(packWith(reference, limited, options));
+      expect(verifyPacking(instanceInput(limited), got.itemHost).violations).toEqual([]);
+    }), { numRuns: 100 });
+  }, 120_000);
+
   it('First Fit Decreasing onto hosts in their given order (failure headroom\'s) equals the reference', () => {
     fc.assert(fc.property(fleetArb, fc.constantFrom<SizeKey>('max', 'sum', 'l2'), (inst, key) => {
       const inOrder = (p: Packer) => { loadInstance(p, inst); return copyOutcome(p.pack({ ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey: key, hostOrder: 'given' })); };
