@@ -13,7 +13,7 @@
 //        ├─ fills           [H]       allocated share per host         ├─ bigCap [D]     largest final capacity
 //        ├─ insWeight       [M]       trash-can subsets' weight        ├─ packLoad [(C+1) × D], packSuffix [C+1]
 //        ├─ mbsSuffix       [N + 1]   minimum-slack rule: suffix sums of unit weights
-//        ├─ balancedMin     [(N + 1) × D]  balanced fit: least demand per dimension of the units from each position on
+//        ├─ leastDemand     [(N + 1) × D]  balanced fit, minimum slack: least demand per dimension of the units from each position on
 //        ├─ balancedScore   [H]       balanced fit: each scanned host's score for the last unit
 //        ├─ vcLo, vcHi      [2B × D]  dot-product / L2-norm rules: per class-tree node, the box of live classes' demands
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
@@ -85,7 +85,7 @@ export let insWeight: usize = 0;
 export let packLoad: usize = 0;
 export let packSuffix: usize = 0;
 export let mbsSuffix: usize = 0;
-export let balancedMin: usize = 0;
+export let leastDemand: usize = 0;
 export let balancedOpen: usize = 0;
 export let balancedScore: usize = 0;
 export let vcLo: usize = 0;
@@ -282,7 +282,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   packLoad = at; at += (cu + 1) * du * 8;
   packSuffix = at; at += (cu + 1) * 8;
   mbsSuffix = at; at += (nu + 1) * 8;
-  balancedMin = at; at += (nu + 1) * du * 8;
+  leastDemand = at; at += (nu + 1) * du * 8;
   balancedScore = at; at += hu * 8;
   vcLo = at; at += 2 * bu * du * 8;
   vcHi = at; at += 2 * bu * du * 8;

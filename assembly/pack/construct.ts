@@ -10,7 +10,7 @@ import {
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, unitClass, unitSpread, balancedMin, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, unitClass, unitSpread, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
@@ -206,9 +206,9 @@ export function balancedHosts(units: i32): i32 {
  */
 function balancedFit(units: i32): void {
   let limit = balancedHosts(units);
-  leastDemandFrom(units);
+  leastDemandOf(unitOrder, units);
   // The open hosts still scanned, in host order, with each one's score for the last unit (balancedScore; +∞: it does
-  // not fit). A host too full for every unit left (balancedMin) is dropped, which changes no choice and spares most
+  // not fit). A host too full for every unit left (leastDemand) is dropped, which changes no choice and spares most
   // of the scan once the first hosts fill up. A copy of the last unit (alike, units.ts sameClass) without a spread
   // group sees every host as the last one did but the host that took it (capacity, item count and isolation are the
   // host's own), so only that host is scored again and the choice is the least score: the same host, without a fits
@@ -266,25 +266,26 @@ function balancedFit(units: i32): void {
   return b < 0 ? roomShare(h, unit, a) : Math.abs(roomShare(h, unit, a) - roomShare(h, unit, b));
 }
 
-/** balancedMin[k]: per dimension, the least demand of the units unitOrder[k, units) (a not-a-number demand: NaN). */
-function leastDemandFrom(units: i32): void {
-  for (let d = 0; d < dims; d++) setF64(balancedMin, units * dims + d, Infinity);
-  for (let k = units - 1; k >= 0; k--) {
-    const unit = i32At(unitOrder, k);
-    const conflict = i32At(unitConflict, unit) != 0; // never placed: no bound on the others
+/** leastDemand[k]: per dimension, the least demand of the units list[k, n) (a not-a-number demand: NaN; a unit in
+ * conflict, never placed, counts for none). */
+function leastDemandOf(list: usize, n: i32): void {
+  for (let d = 0; d < dims; d++) setF64(leastDemand, n * dims + d, Infinity);
+  for (let k = n - 1; k >= 0; k--) {
+    const unit = i32At(list, k);
+    const conflict = i32At(unitConflict, unit) != 0;
     for (let d = 0; d < dims; d++) {
-      const later = f64At(balancedMin, (k + 1) * dims + d), v = conflict ? Infinity : demandOf(unit, d);
-      setF64(balancedMin, k * dims + d, later != later || v != v ? NaN : min(v, later));
+      const later = f64At(leastDemand, (k + 1) * dims + d), v = conflict ? Infinity : demandOf(unit, d);
+      setF64(leastDemand, k * dims + d, later != later || v != v ? NaN : min(v, later));
     }
   }
 }
 
-/** Can host h take none of the units unitOrder[k, units)? Its item limit is reached, or in some dimension its room
- * is below every such unit's demand (roomOk's test, so the host would fail fits for each of them). */
+/** Can host h take none of the units from position k of the list leastDemandOf read? Its item limit is reached, or in
+ * some dimension its room is below every such unit's demand (roomOk's test, so it would fail fits for each of them). */
 @inline function tooFullFrom(h: i32, k: i32): bool {
   const limit = i32At(hostMaxItems, h);
   if (limit > 0 && i32At(hostCount, h) >= limit) return true;
-  for (let d = 0; d < dims; d++) if (residualAt(h, d) < f64At(balancedMin, k * dims + d)) return true;
+  for (let d = 0; d < dims; d++) if (residualAt(h, d) < f64At(leastDemand, k * dims + d)) return true;
   return false;
 }
 
@@ -378,6 +379,7 @@ function mbsDfs(from: i32, w: f64): void {
   let last = -1; // units of one class are tried once per level: the others give the same subsets
   for (let j = from; j < mbsN && !mbsPerfect && mbsNodes > 0 && mbsChecks > 0; j++) {
     if (w + f64At(mbsSuffix, j) <= mbsBestW) return;
+    if (tooFullFrom(h, j)) return; // no unit from here on fits: the rest of the level would only spend checks
     const v = i32At(decided, mbsBase + j);
     mbsChecks--;
     if (j == mbsFirstAt || (last >= 0 && i32At(unitClass, last) == i32At(unitClass, v))) continue; // sameClass, as classes
@@ -422,6 +424,7 @@ function minSlack(units: i32, start: i32, firstHost: i32): void {
     mbsFirstAt = firstAt;
     setF64(mbsSuffix, remaining, 0);
     for (let j = remaining - 1; j >= 0; j--) setF64(mbsSuffix, j, f64At(mbsSuffix, j + 1) + max<f64>(0, f64At(unitWeight, i32At(decided, placed + j))));
+    leastDemandOf(decided + (<usize>placed << 2), remaining);
     const first = i32At(decided, placed + firstAt);
     place(first, h);
     setI32(mbsStack, 0, first);

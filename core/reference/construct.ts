@@ -197,6 +197,31 @@ export function binCentricScan(r: Rules, rule: number, order: Int32Array): Int32
  * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
  * at a perfectly full host or after MIN_SLACK_NODES placements (MIN_SLACK_CHECKS units looked at).
  */
+/**
+ * Per position k and dimension, the least demand of units[k…] (row n: +∞; a not-a-number demand makes NaN, which
+ * rules nothing out).
+ */
+function leastDemand(st: HostState, units: readonly number[]): Float64Array {
+  const dd = st.a.dims, n = units.length;
+  const least = new Float64Array((n + 1) * dd).fill(Infinity, n * dd);
+  for (let k = n - 1; k >= 0; k--) {
+    for (let d = 0; d < dd; d++) {
+      const later = least[(k + 1) * dd + d], v = st.u.demand[units[k] * dd + d];
+      least[k * dd + d] = Number.isNaN(later) || Number.isNaN(v) ? NaN : Math.min(v, later);
+    }
+  }
+  return least;
+}
+
+/** Can host h take none of units[k…] (leastDemand)? Its item limit is reached, or some dimension's room is below
+ * every one's demand: fits would fail for each of them. */
+function tooFullFrom(st: HostState, h: number, least: Float64Array, k: number): boolean {
+  const dd = st.a.dims, limit = st.a.hostMaxItems[h];
+  if (limit > 0 && st.count[h] >= limit) return true;
+  for (let d = 0; d < dd; d++) if (st.residual[h * dd + d] < least[k * dd + d]) return true;
+  return false;
+}
+
 function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstHost: number): Int32Array {
   const { st } = r;
   const weight = st.u.weight;
@@ -212,6 +237,7 @@ function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstH
     const n = remaining.length;
     const suffix = new Float64Array(n + 1);
     for (let j = n - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + Math.max(0, weight[remaining[j]]);
+    const least = leastDemand(st, remaining);
     const first = remaining[firstAt];
     st.place(first, h);
     const stack = [first];
@@ -220,6 +246,7 @@ function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstH
       let last = -1; // units of one class are tried once per level: the others give the same subsets
       for (let j = from; j < n && !perfect && nodes > 0 && checks > 0; j++) {
         if (w + suffix[j] <= bestW) return;
+        if (tooFullFrom(st, h, least, j)) return; // no unit from here on fits: the rest of the level would only spend checks
         const v = remaining[j];
         checks--;
         if (j === firstAt || (last >= 0 && sameClass(st, last, v))) continue;
