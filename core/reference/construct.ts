@@ -192,12 +192,6 @@ export function binCentricScan(r: Rules, rule: number, order: Int32Array): Int32
 }
 
 /**
- * Minimum bin slack (Gupta & Ho 1999) with the largest remaining unit fixed first (MBS', Fleszar & Hindi 2002):
- * hosts are filled one by one in the host order; each gets the subset of remaining units with the largest total
- * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
- * at a perfectly full host or after MIN_SLACK_NODES placements (MIN_SLACK_CHECKS units looked at).
- */
-/**
  * Per position k and dimension, the least demand of units[k…] (row n: +∞; a not-a-number demand makes NaN, which
  * rules nothing out).
  */
@@ -222,6 +216,13 @@ function tooFullFrom(st: HostState, h: number, least: Float64Array, k: number): 
   return false;
 }
 
+/**
+ * Minimum bin slack (Gupta & Ho 1999) with the largest remaining unit fixed first (MBS', Fleszar & Hindi 2002):
+ * hosts are filled one by one in the host order; each gets the subset of remaining units with the largest total
+ * size (Σ_d demand_d / norm_d) that it can take, found by a depth-first search over units in order that stops
+ * at a perfectly full host or after MIN_SLACK_NODES placements (MIN_SLACK_CHECKS units looked at); a level of the
+ * search ends where the host is too full for every unit left (tooFullFrom).
+ */
 function minSlack(r: Rules, order: Int32Array, prefix: readonly number[], firstHost: number): Int32Array {
   const { st } = r;
   const weight = st.u.weight;
