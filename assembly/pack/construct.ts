@@ -10,13 +10,13 @@ import {
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, unitClass, unitSpread, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, unitSpread, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
 import { hostAt, rankOf } from './host-order';
 import { fits, place, remove } from './state';
-import { buildClasses, sameClass } from './units';
+import { alike, buildClasses, sameClass } from './units';
 import { bestUnit, classIndex, unitScore, vectorIndexApplies } from './vector-rules';
 
 let openCount = 0;
@@ -254,7 +254,7 @@ function balancedFit(units: i32): void {
     }
     if (chosen >= 0) placeTracked(unit, chosen);
     prev = unit;
-    prevAt = chosen >= 0 ? chosenAt : -1;
+    prevAt = chosenAt; // -1 where no host took it
   }
 }
 
@@ -382,7 +382,7 @@ function mbsDfs(from: i32, w: f64): void {
     if (tooFullFrom(h, j)) return; // no unit from here on fits: the rest of the level would only spend checks
     const v = i32At(decided, mbsBase + j);
     mbsChecks--;
-    if (j == mbsFirstAt || (last >= 0 && i32At(unitClass, last) == i32At(unitClass, v))) continue; // sameClass, as classes
+    if (j == mbsFirstAt || (last >= 0 && alike(last, v))) continue;
     last = v;
     if (!fits(v, h)) continue;
     mbsNodes--;
@@ -406,7 +406,7 @@ function mbsDfs(from: i32, w: f64): void {
  * units placed before (by LP rounding).
  */
 function minSlack(units: i32, start: i32, firstHost: i32): void {
-  buildClasses(); // the search compares classes at every node: one comparison instead of sameClass's fields
+  buildClasses(); // the search compares units at every node: alike (classes) instead of sameClass (their fields)
   let remaining = 0;
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);

@@ -30,7 +30,7 @@ import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
 import { rankOf } from './host-order';
 import { domainOf, fits, labelsOk, place, remove, spreadAt } from './state';
-import { buildClasses, MIXED_TENANT } from './units';
+import { alike, buildClasses, MIXED_TENANT } from './units';
 
 // Parameters: the abi.ts defaults; `setImproveParameter` lets tuning scripts explore them.
 let TABU_LENGTH = IMPROVE_TABU_LENGTH;
@@ -620,15 +620,6 @@ function inSets(): i32 {
 function sameUnits(x1: i32, x2: i32, t1: i32, t2: i32): bool {
   if (x2 < 0) return alike(x1, t1);
   return (alike(x1, t1) && alike(x2, t2)) || (alike(x1, t2) && alike(x2, t1));
-}
-
-/**
- * units.ts sameClass, read from the classes startRound built: buildClasses sorts the single-item units by the fields
- * sameClass compares and gives each run of equal ones its first unit as class, so two single-item units are alike
- * exactly when their classes are equal (other units are alike to none, and are each their own class).
- */
-@inline function alike(a: i32, b: i32): bool {
-  return i32At(unitClass, a) == i32At(unitClass, b) && i32At(unitSlots, a) == 1 && i32At(unitSlots, b) == 1;
 }
 
 @inline function isBig(unit: i32, d: i32): bool {

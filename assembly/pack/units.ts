@@ -134,6 +134,15 @@ export function buildClasses(): void {
   }
 }
 
+/**
+ * sameClass, read from the classes buildClasses made: it sorts the single-item units by the fields sameClass compares
+ * and gives each run of equal ones its first unit as class, so two single-item units are alike exactly when their
+ * classes are equal (other units are alike to none, and are each their own class). One comparison, not the fields.
+ */
+@inline export function alike(a: i32, b: i32): bool {
+  return i32At(unitClass, a) == i32At(unitClass, b) && i32At(unitSlots, a) == 1 && i32At(unitSlots, b) == 1;
+}
+
 /** Two units are interchangeable for placement: single items with the same demand and constraints. */
 export function sameClass(a: i32, b: i32): bool {
   if (i32At(unitSlots, a) != 1 || i32At(unitSlots, b) != 1) return false;
