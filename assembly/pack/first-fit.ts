@@ -11,7 +11,7 @@
 // are then checked against labels, isolation and spread.
 import {
   dims, hosts, items, labelWords, spreadGroups, treeLeaves, tree, treeSlots, hostMaxItems, hostCount, unitSlots, itemExclusive,
-  i32At, setI32, residualAt, demandOf,
+  i32At, setI32, residualAt, demandOf, unitDemand,
 } from '../arena';
 import { hostAt, rankOf } from './host-order';
 import { fitsBeyondCapacity } from './state';
@@ -49,12 +49,28 @@ const NO_LIMIT: i32 = 0x7fffffff;
   return changed;
 }
 
+/** pullChanged with an even number of dimensions: two per f64x2 max and comparison (lane by lane the same values). */
+@inline function pullChangedPairs(node: i32): bool {
+  const at = tree + ((<usize>node * <usize>dims) << 3), l = tree + ((<usize>(node << 1) * <usize>dims) << 3);
+  const r = l + (<usize>dims << 3);
+  let changed = false;
+  for (let d = 0; d < dims; d += 2) {
+    const o = <usize>d << 3;
+    const v = f64x2.max(v128.load(l + o), v128.load(r + o));
+    if (v128.any_true(f64x2.ne(v, v128.load(at + o)))) { v128.store(at + o, v); changed = true; }
+  }
+  const slots = max(i32At(treeSlots, node << 1), i32At(treeSlots, (node << 1) + 1));
+  if (slots != i32At(treeSlots, node)) { setI32(treeSlots, node, slots); changed = true; }
+  return changed;
+}
+
 /** Host h's residual or slots changed: refresh its leaf and the path to the root, as far as maxima change. */
 export function refreshLeaf(h: i32): void {
   const leaf = treeLeaves + rankOf(h);
   for (let d = 0; d < dims; d++) setTree(leaf, d, residualAt(h, d));
   setI32(treeSlots, leaf, freeSlots(h));
-  for (let node = leaf >> 1; node >= 1; node >>= 1) if (!pullChanged(node)) break;
+  const pairs = (dims & 1) == 0;
+  for (let node = leaf >> 1; node >= 1; node >>= 1) if (!(pairs ? pullChangedPairs(node) : pullChanged(node))) break;
 }
 
 export function buildTree(): void {
@@ -88,12 +104,31 @@ let capacityOnly = false;
   return true;
 }
 
+/**
+ * nodeMayFit with an even number of dimensions: two per f64x2 comparison (lane by lane the same comparisons, so the
+ * same answer) against the unit's demand row, with one branch per pair instead of one per dimension.
+ */
+@inline function nodeMayFitPairs(node: i32, unit: i32, demand: usize): bool {
+  if (anyLimit && i32At(treeSlots, node) < i32At(unitSlots, unit)) return false;
+  const at = tree + ((<usize>node * <usize>dims) << 3);
+  for (let d = 0; d < dims; d += 2) {
+    if (v128.any_true(f64x2.lt(v128.load(at + (<usize>d << 3)), v128.load(demand + (<usize>d << 3))))) return false;
+  }
+  return true;
+}
+
 /** First host of rank >= start that takes the unit, or -1. */
 export function leftmostFit(start: i32, unit: i32): i32 {
-  if (start >= hosts || !nodeMayFit(1, unit)) return -1;
+  // Two copies of the walk, each with its own node test (walk is inlined with a constant `pairs`).
+  return (dims & 1) == 0 ? walk(start, unit, true) : walk(start, unit, false);
+}
+
+@inline function walk(start: i32, unit: i32, pairs: bool): i32 {
+  const demand = unitDemand + ((<usize>unit * <usize>dims) << 3);
+  if (start >= hosts || !(pairs ? nodeMayFitPairs(1, unit, demand) : nodeMayFit(1, unit))) return -1;
   let node = treeLeaves + start;
   for (;;) {
-    if (nodeMayFit(node, unit)) {
+    if (pairs ? nodeMayFitPairs(node, unit, demand) : nodeMayFit(node, unit)) {
       if (node >= treeLeaves) {
         const h = hostAt(node - treeLeaves);
         if (capacityOnly || fitsBeyondCapacity(unit, h)) return h;

@@ -20,11 +20,12 @@ const reference = new ReferencePacker();
 interface Drawn { inst: Instance; options: PackOptions }
 
 /**
- * Integer sizes from a few shapes (repeats exercise the kernel's shape shortcuts), sometimes negative (as in some
+ * One to four dimensions (even counts take the kernel's two-at-a-time first-fit tree), integer sizes from a few
+ * shapes (repeats exercise the kernel's shape shortcuts), sometimes negative (as in some
  * published .vbp files); pools from scarce to ample; tenants, isolation, spread over hosts and racks, affinity
  * groups, labels, item limits and costs switched on at random.
  */
-const instanceArb = (ample: boolean): fc.Arbitrary<Instance> => fc.integer({ min: 1, max: 3 }).chain((dims) => fc.record({
+const instanceArb = (ample: boolean): fc.Arbitrary<Instance> => fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
   dims: fc.constant(dims),
   hosts: fc.array(fc.array(fc.integer({ min: ample ? 40 : 0, max: 100 }), { minLength: dims, maxLength: dims }), { minLength: ample ? 8 : 0, maxLength: ample ? 24 : 10 }),
   shapes: fc.array(fc.array(fc.integer({ min: -3, max: 60 }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 6 }),
