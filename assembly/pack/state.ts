@@ -17,7 +17,7 @@ import {
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitLabels, unitTenant,
   unitExclusive, unitSpread, unitConflict, unitHost, unitNext, unitPrev, hostHead, hostCount, tenantRef,
   tenantRefCount, exclusiveCount, spreadKeyGroup, spreadKeyDomain, spreadCount,
-  i32At, setI32, capacityAt, residualAt, setResidual, demandOf,
+  i32At, setI32, capacityAt, residualAt, setResidual, demandOf, residual, unitDemand,
 } from '../arena';
 import { sameGroupMembers } from './units';
 
@@ -167,6 +167,14 @@ export function spreadOk(unit: i32, h: i32): bool {
 }
 
 @inline export function roomOk(unit: i32, h: i32): bool {
+  if ((dims & 1) == 0) {
+    // Two dimensions per f64x2 comparison (lane by lane the same comparisons), one branch per pair.
+    const room = residual + ((<usize>h * <usize>dims) << 3), demand = unitDemand + ((<usize>unit * <usize>dims) << 3);
+    for (let d = 0; d < dims; d += 2) {
+      if (v128.any_true(f64x2.lt(v128.load(room + (<usize>d << 3)), v128.load(demand + (<usize>d << 3))))) return false;
+    }
+    return true;
+  }
   for (let d = 0; d < dims; d++) if (residualAt(h, d) < demandOf(unit, d)) return false;
   return true;
 }
