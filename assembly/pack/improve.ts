@@ -148,7 +148,18 @@ export function runImprovement(budget: i32, targetCost: f64): void {
   }
 }
 
+// The best solution changed since writeOutcome last wrote the outputs it is read from (takeBestChanged).
+let bestChanged = true;
+
+/** Whether the best solution changed since the last call (then writeOutcome writes the per-item outputs again). */
+export function takeBestChanged(): bool {
+  const changed = bestChanged;
+  bestChanged = false;
+  return changed;
+}
+
 function recordBest(): void {
+  bestChanged = true;
   for (let u = 0; u < unitCount; u++) setI32(best, u, i32At(unitHost, u));
   let cost: f64 = 0;
   let used = 0;
