@@ -24,7 +24,7 @@ import {
   tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands,
   packChosen, packBest, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
   bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
-  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf,
+  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand,
 } from '../arena';
 import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
@@ -877,18 +877,30 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32, tenant: i32, exclusive: i32
   const v = i32At(packCands, i);
   const b = packHostIndex;
   let ok = packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit;
-  for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, i, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
+  const load = packLoad + ((<usize>i * <usize>dims) << 3), next = load + (<usize>dims << 3);
+  if ((dims & 1) == 0) {
+    // Two dimensions per f64x2 sum and comparison (lane by lane the scalar operations): the sums are the next row.
+    const demand = unitDemand + ((<usize>v * <usize>dims) << 3), capacity = hostCapacity + ((<usize>b * <usize>dims) << 3);
+    for (let d = 0; d < dims && ok; d += 2) {
+      const o = <usize>d << 3;
+      const sum = f64x2.add(v128.load(load + o), v128.load(demand + o));
+      if (v128.any_true(f64x2.gt(sum, v128.load(capacity + o)))) ok = false;
+      else v128.store(next + o, sum);
+    }
+  } else {
+    for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, i, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
+    if (ok) for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d) + demandOf(v, d));
+  }
   // Under isolation or spread rules the refill keeps them: both only tighten as units join, so prune here.
   const withTenant = constrained ? joinTenant(tenant, v) : tenant;
   const withExclusive = constrained ? exclusive | i32At(unitExclusive, v) : exclusive;
   if (ok && constrained) ok = (withExclusive == 0 || withTenant >= 0) && packSpreadOk(i);
   if (ok) {
-    for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d) + demandOf(v, d));
     setI32(packChosen, i, 1);
     packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v), withTenant, withExclusive);
     setI32(packChosen, i, 0);
   }
-  for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d));
+  memory.copy(next, load, <usize>dims << 3);
   packDfs(i + 1, w, k, slots, tenant, exclusive);
 }
 
