@@ -13,7 +13,7 @@ import {
   REASON_TOO_LARGE,
 } from '../abi';
 import {
-  hosts, dims, labelWords, spreadSlots, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
+  hosts, dims, labelWords, spreadGroups, spreadSlots, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitLabels, unitTenant,
   unitExclusive, unitSpread, unitConflict, unitHost, unitNext, unitPrev, hostHead, hostCount, tenantRef,
   tenantRefCount, exclusiveCount, spreadKeyGroup, spreadKeyDomain, spreadCount,
@@ -21,8 +21,15 @@ import {
 } from '../arena';
 import { sameGroupMembers } from './units';
 
+// No labels, spread groups or exclusive or spread units: then labels, isolation and spread can rule no host out,
+// `fits` tests capacity and item limits only, and place / remove keep no tenant, isolation or spread counts (set by
+// resetHosts, before every construction).
+let capacityRulesOnly = false;
+
 /** Empties every host and the spread table; live residual = capacity. */
 export function resetHosts(units: i32): void {
+  capacityRulesOnly = labelWords == 0 && spreadGroups == 0;
+  for (let u = 0; u < units && capacityRulesOnly; u++) if (i32At(unitExclusive, u) != 0 || i32At(unitSpread, u) != 0) capacityRulesOnly = false;
   for (let h = 0; h < hosts; h++) {
     for (let d = 0; d < dims; d++) setResidual(h, d, capacityAt(h, d));
     setI32(hostCount, h, 0);
@@ -90,9 +97,27 @@ function addSpread(g: i32, dom: i32, delta: i32): void {
   }
 }
 
+/** Host h's residual row plus `sign` times the unit's demand row, two dimensions per f64x2 where their count is even
+ * (lane by lane the scalar operation). */
+@inline function addToResidual(h: i32, unit: i32, sign: f64): void {
+  if ((dims & 1) == 0) {
+    const room = residual + ((<usize>h * <usize>dims) << 3), demand = unitDemand + ((<usize>unit * <usize>dims) << 3);
+    for (let d = 0; d < dims; d += 2) {
+      const o = <usize>d << 3;
+      const v = v128.load(demand + o);
+      v128.store(room + o, sign > 0 ? f64x2.add(v128.load(room + o), v) : f64x2.sub(v128.load(room + o), v));
+    }
+    return;
+  }
+  if (sign > 0) for (let d = 0; d < dims; d++) setResidual(h, d, residualAt(h, d) + demandOf(unit, d));
+  else for (let d = 0; d < dims; d++) setResidual(h, d, residualAt(h, d) - demandOf(unit, d));
+}
+
 export function place(unit: i32, h: i32): void {
-  for (let d = 0; d < dims; d++) setResidual(h, d, residualAt(h, d) - demandOf(unit, d));
-  for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) {
+  addToResidual(h, unit, -1);
+  // Tenants, isolation and spread are kept only where some rule reads them (capacityRulesOnly: none does).
+  if (capacityRulesOnly) setI32(hostCount, h, i32At(hostCount, h) + i32At(unitSlots, unit));
+  else for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) {
     const t = i32At(itemTenant, i);
     if (i32At(hostCount, h) == 0) { setI32(tenantRef, h, t); setI32(tenantRefCount, h, 0); }
     if (t == i32At(tenantRef, h)) setI32(tenantRefCount, h, i32At(tenantRefCount, h) + 1);
@@ -117,7 +142,8 @@ export function remove(unit: i32): void {
   setI32(unitNext, unit, -1);
   setI32(unitPrev, unit, -1);
   setI32(unitHost, unit, -1);
-  for (let d = 0; d < dims; d++) setResidual(h, d, residualAt(h, d) + demandOf(unit, d));
+  addToResidual(h, unit, 1);
+  if (capacityRulesOnly) { setI32(hostCount, h, i32At(hostCount, h) - i32At(unitSlots, unit)); return; }
   for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) {
     if (i32At(itemTenant, i) == i32At(tenantRef, h)) setI32(tenantRefCount, h, i32At(tenantRefCount, h) - 1);
     if (i32At(itemExclusive, i) != 0) setI32(exclusiveCount, h, i32At(exclusiveCount, h) - 1);
@@ -185,8 +211,8 @@ export function spreadOk(unit: i32, h: i32): bool {
 }
 
 export function fits(unit: i32, h: i32): bool {
-  return i32At(unitConflict, unit) == 0 && slotsOk(unit, h) && roomOk(unit, h) && labelsOk(unit, h)
-    && isolationOk(unit, h) && spreadOk(unit, h);
+  return i32At(unitConflict, unit) == 0 && slotsOk(unit, h) && roomOk(unit, h)
+    && (capacityRulesOnly || (labelsOk(unit, h) && isolationOk(unit, h) && spreadOk(unit, h)));
 }
 
 /** Rules a capacity index cannot see (labels, isolation, spread); capacity and slots are checked by the caller. */
