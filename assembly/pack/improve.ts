@@ -440,7 +440,8 @@ function tcFitsFinal(repack: bool): bool {
   for (let pick = 0; pick < REPACK_HOSTS; pick++) {
     let best = -1;
     let bestFill: f64 = 0;
-    for (let h = 0; h < hosts; h++) {
+    // Active hosts only, as the reference's activeHosts: used, not closed, and not kept (the LP rounding's patterns).
+    for (let h = keptHosts; h < hosts; h++) {
       if (i32At(hostCount, h) == 0 || i32At(closed, h) != 0 || repackHas(h)) continue;
       const f = fill(h);
       if (best < 0 || f < bestFill) { best = h; bestFill = f; }
