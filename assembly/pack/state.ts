@@ -210,7 +210,7 @@ export function spreadOk(unit: i32, h: i32): bool {
   return limit <= 0 || i32At(hostCount, h) + i32At(unitSlots, unit) <= limit;
 }
 
-export function fits(unit: i32, h: i32): bool {
+@inline export function fits(unit: i32, h: i32): bool {
   return i32At(unitConflict, unit) == 0 && slotsOk(unit, h) && roomOk(unit, h)
     && (capacityRulesOnly || (labelsOk(unit, h) && isolationOk(unit, h) && spreadOk(unit, h)));
 }
