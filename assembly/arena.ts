@@ -32,6 +32,7 @@
 //        ├─ host state: unitHost, unitNext, unitPrev [N]; hostHead, hostCount, tenantRef, tenantRefCount,
 //        │         exclusiveCount, openList, closed, hostList, passList, balancedOpen [H]; treeSlots [2P]; hostOrder, hostRank [H]
 //        ├─ sorting: sortA, sortB [max(N, H, M)]
+//        ├─ classTable [classSlots = 2^⌈log2 2N⌉]  buildClasses' hash table (first unit of each class, -1: free)
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         classMark, classTally, listRole [N] (alike units in a list: which copy each is, see improve.ts);
 //        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
@@ -152,6 +153,8 @@ export let hostOrder: usize = 0; //  hosts in the order rules open them (pack/ho
 export let hostRank: usize = 0; //   position of each host in that order
 // sorting
 export let sortA: usize = 0;
+export let classTable: usize = 0;
+export let classSlots: i32 = 0;
 export let sortB: usize = 0;
 // improvement
 export let best: usize = 0;
@@ -346,6 +349,8 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   hostRank = at; at += hu * 4;
   sortA = at; at += sortLen * 4;
   sortB = at; at += sortLen * 4;
+  classSlots = nextPow2(2 * max(1, n));
+  classTable = at; at += <usize>classSlots * 4;
   best = at; at += nu * 4;
   tc = at; at += nu * 4;
   tcPos = at; at += nu * 4;

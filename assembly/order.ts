@@ -3,7 +3,7 @@
 // reference (core/reference/order.ts) defines the same order.
 import { ORDER_DECREASING, ORDER_SHUFFLED, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM } from './abi';
 import {
-  dims, labelWords, norm, unitKey, unitOrder, unitLabels, unitFirst, itemTenant, itemExclusive, itemSpread, sortA, sortB,
+  dims, norm, unitKey, unitOrder, sortA, sortB,
   f64At, setF64, i32At, setI32, demandOf,
 } from './arena';
 import { randomBelow } from './random';
@@ -34,33 +34,12 @@ export function computeKeys(units: i32, key: i32, dim: i32): void {
 export const BY_KEY_DESC = 0; //   unitKey descending (Decreasing order)
 export const BY_F64_ASC = 1; //    sortKeys ascending (host fills)
 export const BY_F64_DESC = 2; //   sortKeys descending (unit weights, subset weights)
-export const BY_CLASS = 3; //      single-item unit's class tuple: demand, labels, tenant, isolation, spread group
 
 let sortKeys: usize = 0;
 
 /** Sets the f64 array (indexed by element value) used by BY_F64_*. */
 export function useSortKeys(region: usize): void {
   sortKeys = region;
-}
-
-function compareClass(a: i32, b: i32): i32 {
-  for (let d = 0; d < dims; d++) {
-    const x = demandOf(a, d), y = demandOf(b, d);
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  for (let k = 0; k < labelWords; k++) {
-    const x = i32At(unitLabels, a * labelWords + k), y = i32At(unitLabels, b * labelWords + k);
-    if (x != y) return x < y ? -1 : 1;
-  }
-  const ia = i32At(unitFirst, a), ib = i32At(unitFirst, b);
-  let x = i32At(itemTenant, ia), y = i32At(itemTenant, ib);
-  if (x != y) return x < y ? -1 : 1;
-  x = i32At(itemExclusive, ia); y = i32At(itemExclusive, ib);
-  if (x != y) return x < y ? -1 : 1;
-  x = i32At(itemSpread, ia); y = i32At(itemSpread, ib);
-  if (x != y) return x < y ? -1 : 1;
-  return 0;
 }
 
 /** < 0 when a goes before b. */
@@ -72,10 +51,10 @@ function compareClass(a: i32, b: i32): i32 {
   } else if (mode == BY_F64_ASC) {
     const ka = f64At(sortKeys, a), kb = f64At(sortKeys, b);
     c = ka > kb ? 1 : ka < kb ? -1 : 0;
-  } else if (mode == BY_F64_DESC) {
+  } else {
     const ka = f64At(sortKeys, a), kb = f64At(sortKeys, b);
     c = kb > ka ? 1 : kb < ka ? -1 : 0;
-  } else c = compareClass(a, b);
+  }
   return c != 0 ? c : a < b ? -1 : a > b ? 1 : 0;
 }
 
