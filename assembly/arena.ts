@@ -500,6 +500,21 @@ export function isReserved(): bool {
 @inline export function setF64Row(region: usize, row: i32, d: i32, v: f64): void {
   store<f64>(region + ((<usize>row * <usize>dims + <usize>d) << 3), v);
 }
+/** Address of row `row` of a row-major f64 matrix with `dims` columns. */
+@inline export function rowOf(region: usize, row: i32): usize {
+  return region + ((<usize>row * <usize>dims) << 3);
+}
+/**
+ * Is no element of row a below row b's (rows of `dims` f64, at addresses from rowOf): the scalar loop's
+ * `if (a[d] < b[d]) return false`? Only for an even `dims`: two elements per f64x2 comparison, lane by lane the same
+ * `<`, one branch per pair instead of one per dimension.
+ */
+@inline export function rowCoversPairs(a: usize, b: usize): bool {
+  for (let d = 0; d < dims; d += 2) {
+    if (v128.any_true(f64x2.lt(v128.load(a + (<usize>d << 3)), v128.load(b + (<usize>d << 3))))) return false;
+  }
+  return true;
+}
 @inline export function capacityAt(h: i32, d: i32): f64 {
   return f64Row(hostCapacity, h, d);
 }

@@ -24,7 +24,7 @@ import {
   tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands,
   packChosen, packBest, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
   bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
-  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand,
+  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand, rowOf,
 } from '../arena';
 import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
@@ -878,10 +878,10 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32, tenant: i32, exclusive: i32
   const v = i32At(packCands, i);
   const b = packHostIndex;
   let ok = packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit;
-  const load = packLoad + ((<usize>i * <usize>dims) << 3), next = load + (<usize>dims << 3);
+  const load = rowOf(packLoad, i), next = rowOf(packLoad, i + 1);
   if ((dims & 1) == 0) {
     // Two dimensions per f64x2 sum and comparison (lane by lane the scalar operations): the sums are the next row.
-    const demand = unitDemand + ((<usize>v * <usize>dims) << 3), capacity = hostCapacity + ((<usize>b * <usize>dims) << 3);
+    const demand = rowOf(unitDemand, v), capacity = rowOf(hostCapacity, b);
     for (let d = 0; d < dims && ok; d += 2) {
       const o = <usize>d << 3;
       const sum = f64x2.add(v128.load(load + o), v128.load(demand + o));

@@ -17,14 +17,14 @@ import {
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitLabels, unitTenant,
   unitExclusive, unitSpread, unitConflict, unitHost, unitNext, unitPrev, hostHead, hostCount, tenantRef,
   tenantRefCount, exclusiveCount, spreadKeyGroup, spreadKeyDomain, spreadCount,
-  i32At, setI32, capacityAt, residualAt, setResidual, demandOf, residual, unitDemand,
+  i32At, setI32, capacityAt, residualAt, setResidual, demandOf, residual, unitDemand, rowOf, rowCoversPairs,
 } from '../arena';
 import { sameGroupMembers } from './units';
 
 // No labels, spread groups or exclusive or spread units: then labels, isolation and spread can rule no host out,
 // `fits` tests capacity and item limits only, and place / remove keep no tenant, isolation or spread counts (set by
-// resetHosts, before every construction).
-let capacityRulesOnly = false;
+// resetHosts, before every construction; first fit's index reads it too).
+export let capacityRulesOnly = false;
 
 /** Empties every host and the spread table; live residual = capacity. */
 export function resetHosts(units: i32): void {
@@ -101,7 +101,7 @@ function addSpread(g: i32, dom: i32, delta: i32): void {
  * (lane by lane the scalar operation). */
 @inline function addToResidual(h: i32, unit: i32, sign: f64): void {
   if ((dims & 1) == 0) {
-    const room = residual + ((<usize>h * <usize>dims) << 3), demand = unitDemand + ((<usize>unit * <usize>dims) << 3);
+    const room = rowOf(residual, h), demand = rowOf(unitDemand, unit);
     for (let d = 0; d < dims; d += 2) {
       const o = <usize>d << 3;
       const v = v128.load(demand + o);
@@ -193,14 +193,7 @@ export function spreadOk(unit: i32, h: i32): bool {
 }
 
 @inline export function roomOk(unit: i32, h: i32): bool {
-  if ((dims & 1) == 0) {
-    // Two dimensions per f64x2 comparison (lane by lane the same comparisons), one branch per pair.
-    const room = residual + ((<usize>h * <usize>dims) << 3), demand = unitDemand + ((<usize>unit * <usize>dims) << 3);
-    for (let d = 0; d < dims; d += 2) {
-      if (v128.any_true(f64x2.lt(v128.load(room + (<usize>d << 3)), v128.load(demand + (<usize>d << 3))))) return false;
-    }
-    return true;
-  }
+  if ((dims & 1) == 0) return rowCoversPairs(rowOf(residual, h), rowOf(unitDemand, unit));
   for (let d = 0; d < dims; d++) if (residualAt(h, d) < demandOf(unit, d)) return false;
   return true;
 }
