@@ -61,9 +61,14 @@ function parseTraceLines(name: string, text: string, samples: number): Float64Ar
   return out;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** File names in byte order (what `LC_ALL=C sort` gives), the order traces are assigned to VMs. Comparing
  * Unicode code points gives exactly the UTF-8 byte order. */
 export function byteOrder(names: readonly string[]): string[] {
+  // Without surrogates (characters beyond U+FFFF) UTF-16 code-unit order is code-point order, so the default sort
+  // gives it: a hundred times faster than the comparison below on a day's ~1 000 names, in a process this short.
+  if (!names.some((name) => SURROGATE.test(name))) return [...names].sort();
   const keyed = names.map((name) => ({ name, points: Array.from(name, (c) => c.codePointAt(0) ?? 0) }));
   keyed.sort((a, b) => {
     const x = a.points, y = b.points;

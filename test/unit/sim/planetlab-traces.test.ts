@@ -1,5 +1,6 @@
 // PlanetLab trace files (text or bytes): the scan of plain files and the line-by-line parser behind it agree on every
 // file shape, and faults are named by file and line.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byteOrder, parsePlanetLabTrace } from '../../../core/traces/planetlab';
 
@@ -43,5 +44,14 @@ describe('byteOrder', () => {
   it('sorts by code point, which is UTF-8 byte order (not UTF-16 order)', () => {
     // U+FF21 (a BMP letter above the surrogates) sorts before U+1F600 in UTF-8, after it in UTF-16 code units.
     expect(byteOrder(['b', 'a_2', 'a', '😀', 'Ａ', 'a_10', 'B'])).toEqual(['B', 'a', 'a_10', 'a_2', 'b', 'Ａ', '😀']);
+  });
+
+  it('equals the order of the names\' UTF-8 bytes, with and without characters beyond U+FFFF', () => {
+    const utf8Order = (names: string[]) => [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    // Lone surrogates are left out: a file name read from disk is well-formed, and UTF-8 cannot encode them.
+    const name = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'b', '_', '0', '1', 'Ａ', '\uE000', 'é'), fc.constantFrom('😀', '𝔸')), maxLength: 6 });
+    fc.assert(fc.property(fc.array(name, { maxLength: 12 }), (names) => {
+      expect(byteOrder(names)).toEqual(utf8Order(names));
+    }), { numRuns: 300 });
   });
 });
