@@ -729,7 +729,7 @@ function tabuMove(): bool {
         if (p == q && sameUnits(x1, x2, t1, t2)) continue; // exchanging identical units changes nothing
         if (evals++ >= MOVE_EVALS) { stop = true; break; }
         moveChecks++;
-        if (!swapFeasible(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
+        if (!swapFits(b, x1, x2, t1, t2) || !swapRulesOk(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
         if (dw == bestDw && dn == bestDn) {
           ties++;
           if (randomBelow(ties) != 0) continue;
@@ -746,8 +746,11 @@ function tabuMove(): bool {
   return true;
 }
 
-/** Would host b abide by every rule after giving up x1, x2 and taking t1, t2 (-1: none)? No state changes. */
-function swapFeasible(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
+/**
+ * Would host b hold t1, t2 (-1: none) in its item limit and capacity after giving up x1, x2? Most of a tabu move's
+ * thousands of checks end here, so this part is inlined into the move's loop (swapRulesOk checks the rest).
+ */
+@inline function swapFits(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
   const limit = i32At(hostMaxItems, b);
   if (limit > 0) {
     let n = i32At(hostCount, b);
@@ -765,6 +768,11 @@ function swapFeasible(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
     if (t2 >= 0) v -= demandOf(t2, d);
     if (v < 0) return false;
   }
+  return true;
+}
+
+/** The rest of the swap's rules (labels, isolation, spread) once swapFits holds. No state changes. */
+function swapRulesOk(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
   if (!labelsOk(t1, b) || (t2 >= 0 && !labelsOk(t2, b))) return false;
   if (!constrained) return true;
   return isolationAfterSwap(b, x1, x2, t1, t2) && spreadAfterSwap(b, x1, x2, t1, t2);
