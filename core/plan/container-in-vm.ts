@@ -14,7 +14,7 @@ import { podGroups } from '../model/container';
 import { candidateShapes, nodeVmItem, type CandidateShape } from '../model/container-in-vm';
 import { DIMENSIONS, DIMS, type Dimension, type Vector } from '../model/dimensions';
 import { placementRule } from '../model/isolation';
-import { explainUnplacedItems } from '../pack/explain';
+import { explainUnplacedItems, type RuleCounts } from '../pack/explain';
 import { verifyTwoLevel, type TwoLevelInput } from '../pack/verify-levels';
 import type { Scenario } from '../scenario/schema';
 import { twoLevelLowerBound } from './bounds';
@@ -255,17 +255,25 @@ function answerOf(scenario: Scenario, packer: Packer, plan: TwoLevelPlan, id: st
 function describeUnplaced(plan: TwoLevelPlan, reasonOf: (p: number) => number): UnplacedService[] {
   const pods = plan.pods.items;
   const starts = groupStarts(pods);
-  const out: UnplacedService[] = [];
+  const found: { serviceId: string; count: number; first: number }[] = [];
   pods.forEach((g, k) => {
     let count = 0, first = -1;
     for (let p = starts[k]; p < starts[k + 1]; p++) if (plan.podHost[p] < 0) { count++; if (first < 0) first = p; }
-    if (count === 0) return;
-    const atNode = plan.podNode[first] < 0;
-    const why = atNode
-      ? explainUnplacedItems(plan.podLevel.inputs, plan.podLevel.out, [first])[0]
-      : explainUnplacedItems(plan.nodeLevel.inputs, plan.nodeLevel.out, [plan.podNode[first]])[0];
-    const field = REASON_FIELD[reasonOf(first)];
-    out.push({ serviceId: g.serviceId, count, reason: why.reason ?? (field === 'maxItems' ? 'max-items' : 'no-room'), hostsRuledOut: why.ruledOut });
+    if (count > 0) found.push({ serviceId: g.serviceId, count, first });
   });
-  return out;
+  if (found.length === 0) return [];
+  // One explanation per level for all services' first pods (each level's final state is built once, not once per
+  // service): a pod left out of every node VM at the pod level, else its node VM, left off every host.
+  const atPods = found.filter((f) => plan.podNode[f.first] < 0);
+  const atNodes = found.filter((f) => plan.podNode[f.first] >= 0);
+  const why = new Map<number, RuleCounts>();
+  const podWhy = atPods.length ? explainUnplacedItems(plan.podLevel.inputs, plan.podLevel.out, atPods.map((f) => f.first)) : [];
+  atPods.forEach((f, j) => why.set(f.first, podWhy[j]));
+  const nodeWhy = atNodes.length ? explainUnplacedItems(plan.nodeLevel.inputs, plan.nodeLevel.out, atNodes.map((f) => plan.podNode[f.first])) : [];
+  atNodes.forEach((f, j) => why.set(f.first, nodeWhy[j]));
+  return found.map((f) => {
+    const w = why.get(f.first) as RuleCounts;
+    const field = REASON_FIELD[reasonOf(f.first)];
+    return { serviceId: f.serviceId, count: f.count, reason: w.reason ?? (field === 'maxItems' ? 'max-items' : 'no-room'), hostsRuledOut: w.ruledOut };
+  });
 }
