@@ -29,6 +29,7 @@ import { placementRule, type ComparedModel } from '../model/isolation';
 import { countedBinLowerBound } from '../pack/bounds';
 import type { Scenario, Service } from '../scenario/schema';
 import { groupStarts } from './encode';
+import { servicesById } from '../scenario/services-by-id';
 
 /**
  * Which argument gives a bound: the volume (or item slot) count, Martello–Toth L2, a spread rule's domains,
@@ -166,7 +167,7 @@ interface RuleFacts {
 function ruleFacts(scenario: Scenario, model: ComparedModel): RuleFacts {
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   return {
-    services: new Map(scenario.services.map((s) => [s.id, s])),
+    services: servicesById(scenario),
     hostExclusive: (s) => placementRule(model, s.isolation, scenario) === 'host-exclusive',
     labels: (g) => models.get(g.modelId)?.labels ?? [],
   };

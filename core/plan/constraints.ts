@@ -22,6 +22,7 @@ import type { DeploymentModel, Expansion, HostGroup } from '../model/expansion';
 import { placementRule, type ComparedModel } from '../model/isolation';
 import type { Scenario, Service } from '../scenario/schema';
 import { groupStarts } from './encode';
+import { servicesById } from '../scenario/services-by-id';
 
 export const LEVEL = { host: DOMAIN_HOST, rack: DOMAIN_RACK, site: DOMAIN_SITE } as const;
 
@@ -57,13 +58,9 @@ export interface ConstraintPlan {
 }
 
 
-function servicesOf(scenario: Scenario): Map<string, Service> {
-  return new Map(scenario.services.map((s) => [s.id, s]));
-}
-
 /** Arena sizes the expansion's rules need: label words and spread groups. */
 export function planConstraints(scenario: Scenario, e: Expansion, view?: RuleView): ConstraintPlan {
-  const services = servicesOf(scenario);
+  const services = servicesById(scenario);
   const labels = [...new Set(e.items.flatMap((g) => services.get(g.serviceId)?.requiredHostLabels ?? []))].sort();
   const spreadServices = e.items.filter((g) => {
     const s = services.get(g.serviceId);
@@ -74,7 +71,7 @@ export function planConstraints(scenario: Scenario, e: Expansion, view?: RuleVie
 
 export function encodeConstraints(scenario: Scenario, model: DeploymentModel, e: Expansion, c: ConstraintPlan, a: PackArena,
   view: RuleView = hostRules(scenario, model)): void {
-  const services = servicesOf(scenario);
+  const services = servicesById(scenario);
   const tenantIndex = new Map(scenario.tenants.map((t, k) => [t.id, k]));
   const labelBit = new Map(c.labels.map((l, k) => [l, k]));
   const w = a.labelWords;

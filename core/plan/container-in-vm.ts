@@ -23,6 +23,7 @@ import { packedLevel } from './levels';
 import { policyOptions } from './pack-model';
 import { REASON_FIELD, sizeModel, type ModelAnswer, type NodePlan, type ShapeCandidate, type UnplacedCounts, type UnplacedService } from './result';
 import { better, nodeHostPool, planTwoLevel, type TwoLevelPlan } from './two-level';
+import { servicesById } from '../scenario/services-by-id';
 
 /** Shapes refined with the improvement phase after the screen (besides a configured shape). */
 export const SHAPE_FINALISTS = 3;
@@ -118,7 +119,7 @@ export function planContainerInVm(scenario: Scenario, packer: Packer): ModelAnsw
 /** The verifier's view of a two-level plan, built from the scenario and the deployment model (not the packer's arenas). */
 export function twoLevelInput(scenario: Scenario, plan: TwoLevelPlan): TwoLevelInput {
   const pods = podGroups(scenario);
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const tenantIndex = new Map(scenario.tenants.map((t, k) => [t.id, k]));
   const n = totalCount(pods);
   const starts = groupStarts(pods);

@@ -19,6 +19,7 @@ import { placementRule } from '../model/isolation';
 import type { Scenario } from '../scenario/schema';
 import { groupStarts, totalCount } from './encode';
 import { LpBuilder } from './lp-model';
+import { servicesById } from '../scenario/services-by-id';
 
 export interface ExactPlan {
   readonly status: 'optimal' | 'infeasible' | 'other';
@@ -55,7 +56,7 @@ function solveExact(highs: Highs, lp: LpBuilder, seconds: number): ExactPlan {
 /** The fewest hosts (or least cost) holding the items `placed` holds (all when null) of a one-level model. */
 export function exactOneLevel(highs: Highs, scenario: Scenario, model: 'vm' | 'container', e: Expansion, placed: ArrayLike<number> | null,
   seconds = 20): ExactPlan {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   const items = expandItems(e, placed);
   const hosts = expandHosts(e.hosts);
@@ -82,7 +83,7 @@ export function exactOneLevel(highs: Highs, scenario: Scenario, model: 'vm' | 'c
 }
 
 function spreadRows(lp: LpBuilder, scenario: Scenario, items: readonly Item[], hosts: readonly HostGroup[], cols: (i: number, k: number) => number[]): void {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const byService = new Map<string, number[]>();
   items.forEach((it, i) => { if (services.get(it.serviceId)?.spread) byService.set(it.serviceId, [...(byService.get(it.serviceId) ?? []), i]); });
   for (const [id, list] of byService) {
@@ -127,7 +128,7 @@ function affinityRows(lp: LpBuilder, scenario: Scenario, items: readonly Item[],
 /** The fewest hosts for the pods `placed` holds (all when null) in node VMs of the shape of `pods.hosts` (one pool). */
 export function exactTwoLevel(highs: Highs, scenario: Scenario, pods: Expansion, hostGroups: readonly HostGroup[], placed: ArrayLike<number> | null,
   seconds = 20): ExactPlan {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const models = new Map(scenario.hostModels.map((m) => [m.id, m]));
   const vm = scenario.deployment.vm;
   const node = pods.hosts[0];

@@ -22,6 +22,7 @@ import type { Expansion, HostGroup } from '../model/expansion';
 import type { Scenario } from '../scenario/schema';
 import { costOf, fits, labelsOf } from './lp';
 import { LpBuilder } from './lp-model';
+import { servicesById } from '../scenario/services-by-id';
 
 /** Most host classes one label word holds. */
 const MAX_CLASSES = 32;
@@ -75,7 +76,7 @@ export function lpGuide(highs: Highs, scenario: Scenario, e: Expansion): LpGuide
   const classes = hostClasses(e.hosts, labels, cost);
   const n = classes.first.length;
   if (n < 2 || n > MAX_CLASSES || e.items.length * n > GUIDE_MAX_COLUMNS) return null;
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const lp = new LpBuilder();
   const y = classes.first.map((g, c) => lp.col({ name: `y[${c}]`, cost: cost(g), lower: 0, upper: classes.count[c] }));
   const x = e.items.map((it, k) => {

@@ -31,6 +31,7 @@ import { placementRule } from '../model/isolation';
 import type { Scenario, Service } from '../scenario/schema';
 import { boundItems, type BoundItem } from './bounds';
 import { LpBuilder, type LpRow, type LpSolution } from './lp-model';
+import { servicesById } from '../scenario/services-by-id';
 
 /** Planner units of a dimension (kernel units per planner unit). */
 export const PLANNER_UNITS: Readonly<Record<Dimension | 'pods', { unit: string; per: number }>> = {
@@ -198,7 +199,7 @@ function usedDims(items: readonly BoundItem[]): number[] {
 /** The relaxation of a one-level model (VMs, pods on bare metal) for the items `out` placed (all when null). */
 export function buildOneLevel(scenario: Scenario, model: 'vm' | 'container', e: Expansion, out: { readonly itemHost: ArrayLike<number> } | null,
   without: ReadonlySet<string> = new Set()): Built {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const items = boundItems(e, out);
   const hosts = e.hosts;
   const lp = new LpBuilder();
@@ -224,7 +225,7 @@ export function buildOneLevel(scenario: Scenario, model: 'vm' | 'container', e: 
 /** The relaxation of container-in-VM for one node VM shape (`pods`: pod groups on the node VM pools; `hosts`: VM capacity). */
 export function buildTwoLevel(scenario: Scenario, pods: Expansion, hosts: readonly HostGroup[], podHost: ArrayLike<number> | null,
   without: ReadonlySet<string> = new Set()): Built {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const items = boundItems(pods, podHost ? { itemHost: podHost } : null);
   const node = pods.hosts[0];
   const vm = scenario.deployment.vm;

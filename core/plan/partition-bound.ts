@@ -32,6 +32,7 @@ import { boundItems, type BoundItem, type LowerBound } from './bounds';
 import { hostRules } from './constraints';
 import { fits } from './lp';
 import { LpBuilder } from './lp-model';
+import { servicesById } from '../scenario/services-by-id';
 
 /** Largest partition MIP tried: its columns (item groups × partitions they may use × host groups, plus host counts). */
 export const PARTITION_MAX_COLUMNS = 20_000;
@@ -54,7 +55,7 @@ function partitionsOf(it: BoundItem, exclusive: boolean, partitioned: ReadonlySe
  */
 export function partitionLowerBound(highs: Highs, scenario: Scenario, model: 'vm' | 'container', e: Expansion,
   out: { readonly itemHost: ArrayLike<number> } | null, seconds = PARTITION_SECONDS): LowerBound | null {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const items = boundItems(e, out).filter((it) => it.count > 0);
   const rules = hostRules(scenario, model);
   const exclusive = items.map((it) => rules.exclusive(services.get(it.serviceId)!));

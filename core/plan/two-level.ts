@@ -33,6 +33,7 @@ import { encodeConstraints, hostRules, LEVEL, planConstraints, type RuleView } f
 import { encodeExpansion, groupStarts, totalCount } from './encode';
 import { packingOrder } from './host-order';
 import { policyOptions } from './pack-model';
+import { servicesById } from '../scenario/services-by-id';
 
 /** One packed level: the arena as filled and a copy of the packer's answer. */
 export interface LevelPacking {
@@ -93,7 +94,7 @@ function labelClasses(scenario: Scenario, hosts: readonly HostGroup[]): string[]
 
 /** Node VM pools: one per label class, each with as many node VMs as pods it may hold. */
 function nodePools(scenario: Scenario, shape: NodeShape, pods: readonly ItemGroup[], hosts: readonly HostGroup[]): { pools: HostGroup[]; labels: Map<string, readonly string[]> } {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const classes = labelClasses(scenario, hosts);
   const pools: HostGroup[] = [];
   const labels = new Map<string, readonly string[]>();
@@ -172,7 +173,7 @@ export function better(a: TwoLevelPlan, b: TwoLevelPlan): boolean {
 
 function planWithCaps(scenario: Scenario, shape: NodeShape, packer: Packer, hosts: readonly HostGroup[], caps: ReadonlyMap<string, number>,
   o: TwoLevelOptions): TwoLevelPlan {
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   const groups = podGroups(scenario);
   const podRules = groups.map((g) => placementRule('container-in-vm', services.get(g.serviceId)!.isolation, scenario));
   const { pools, labels } = nodePools(scenario, shape, groups, hosts);

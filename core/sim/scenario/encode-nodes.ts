@@ -27,6 +27,7 @@ import type { ScenarioSimError } from './encode';
 import { modelTiming } from './encode';
 import { hpaSchedule } from './replicas';
 import type { SimulationSettings, Trace } from './schema';
+import { servicesById } from '../../scenario/services-by-id';
 
 export interface EncodedNodeVms {
   readonly sizes: CisSizes;
@@ -95,7 +96,7 @@ export function encodeNodeVms(scenario: Scenario, traces: readonly Trace[], sett
   const samples = Math.max(1, ...traces.map((t) => t.samples.length));
   const cols = samples + 1;
   const duration = settings.durationSeconds ?? (traces.length > 0 ? samples * interval : 86400);
-  const services = new Map(scenario.services.map((s) => [s.id, s]));
+  const services = servicesById(scenario);
   // One padded row per trace (the last sample repeated), then a constant 1 for services without a trace, then one
   // row per autoscaled service: its trace × planned ÷ alive replicas (the service's demand shared by its replicas).
   const padded = traces.map((t) => Float64Array.from({ length: cols }, (_, x) => t.samples[Math.min(x, t.samples.length - 1)]));
