@@ -19,6 +19,7 @@ import { verifyTwoLevel, type TwoLevelInput } from '../pack/verify-levels';
 import type { Scenario } from '../scenario/schema';
 import { twoLevelLowerBound } from './bounds';
 import { groupStarts, totalCount } from './encode';
+import { unplacedByService } from './unplaced';
 import { packedLevel } from './levels';
 import { policyOptions } from './pack-model';
 import { REASON_FIELD, sizeModel, type ModelAnswer, type NodePlan, type ShapeCandidate, type UnplacedCounts, type UnplacedService } from './result';
@@ -254,14 +255,7 @@ function answerOf(scenario: Scenario, packer: Packer, plan: TwoLevelPlan, id: st
 
 /** Per service with unplaced pods: how many, and the rules that kept its first one out (at the level it failed). */
 function describeUnplaced(plan: TwoLevelPlan, reasonOf: (p: number) => number): UnplacedService[] {
-  const pods = plan.pods.items;
-  const starts = groupStarts(pods);
-  const found: { serviceId: string; count: number; first: number }[] = [];
-  pods.forEach((g, k) => {
-    let count = 0, first = -1;
-    for (let p = starts[k]; p < starts[k + 1]; p++) if (plan.podHost[p] < 0) { count++; if (first < 0) first = p; }
-    if (count > 0) found.push({ serviceId: g.serviceId, count, first });
-  });
+  const found = unplacedByService(plan.pods.items, plan.podHost);
   if (found.length === 0) return [];
   // One explanation per level for all services' first pods (each level's final state is built once, not once per
   // service): a pod left out of every node VM at the pod level, else its node VM, left off every host.

@@ -25,7 +25,7 @@ export function encodeExpansion(e: Expansion, packer: Packer, shape?: ArenaShape
   return arena;
 }
 
-/** Index of the group holding global position `index` (hosts or items), given the groups' running starts. */
+/** Each group's first global position (hosts or items); the last entry is the total. */
 export function groupStarts(groups: readonly { count: number }[]): Int32Array {
   const starts = new Int32Array(groups.length + 1);
   groups.forEach((g, k) => { starts[k + 1] = starts[k] + g.count; });

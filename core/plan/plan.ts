@@ -16,6 +16,7 @@ import { bestOf, planLowerBound, rulesLowerBound, type LowerBound } from './boun
 import { planContainerInVm } from './container-in-vm';
 import { answerDual, answerLp, replanner, type ModelDual } from './dual';
 import { groupStarts, totalCount } from './encode';
+import { unplacedByService } from './unplaced';
 import { packingOrder } from './host-order';
 import { packedLevel } from './levels';
 import { packModel } from './pack-model';
@@ -62,13 +63,7 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm'
 
 /** Per service with unplaced replicas: how many, and the rules ruling hosts out for its first unplaced one. */
 function describeUnplaced(e: Expansion, inputs: ArenaInputs, out: PackOutcome): UnplacedService[] {
-  const starts = groupStarts(e.items);
-  const found: { serviceId: string; count: number; first: number }[] = [];
-  e.items.forEach((g, k) => {
-    let count = 0, first = -1;
-    for (let i = starts[k]; i < starts[k + 1]; i++) if (out.itemHost[i] < 0) { count++; if (first < 0) first = i; }
-    if (count > 0) found.push({ serviceId: g.serviceId, count, first });
-  });
+  const found = unplacedByService(e.items, out.itemHost);
   if (found.length === 0) return [];
   const why = explainUnplacedItems(inputs, out, found.map((f) => f.first));
   return found.map((f, j) => ({ serviceId: f.serviceId, count: f.count, reason: why[j].reason, hostsRuledOut: why[j].ruledOut }));
