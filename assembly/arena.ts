@@ -15,7 +15,12 @@
 //        ├─ mbsSuffix       [N + 1]   minimum-slack rule: suffix sums of unit weights
 //        ├─ leastDemand     [(N + 1) × D]  balanced fit, minimum slack: least demand per dimension of the units from each position on
 //        ├─ balancedScore   [H]       balanced fit: each scanned host's score for the last unit
-//        ├─ vcLo, vcHi      [2B × D]  dot-product / L2-norm rules: per class-tree node, the box of live classes' demands
+//        ├─ vcBox           [2B × 2D] dot-product / L2-norm rules: per class-tree node, the low corner of the box of
+//        │                            live classes' demands, then its high corner divided by one host capacity
+//        │                            (vcCap): what the search reads of a node, in one 64-byte line for D = 4
+//        ├─ vcHi            [2B × D]  the high corners themselves
+//        ├─ vcDemand        [N × D]   each class's demand, in the tree's class order (a leaf's classes side by side)
+//        ├─ vcCap, vcShare  [D]       that capacity; the searched host's residual divided by it
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
 //        │    lpInverse, lpMatrix [L × L]   basis inverse, Gauss–Jordan scratch
 //        │    lpValue, lpDual, lpCenter, lpPrice, lpDirection [L]   basic values, duals, prices, B⁻¹·column
@@ -89,8 +94,11 @@ export let mbsSuffix: usize = 0;
 export let leastDemand: usize = 0;
 export let balancedOpen: usize = 0;
 export let balancedScore: usize = 0;
-export let vcLo: usize = 0;
+export let vcBox: usize = 0;
 export let vcHi: usize = 0;
+export let vcDemand: usize = 0;
+export let vcCap: usize = 0;
+export let vcShare: usize = 0;
 export let lpInverse: usize = 0;
 export let lpMatrix: usize = 0;
 export let lpValue: usize = 0;
@@ -287,8 +295,12 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   mbsSuffix = at; at += (nu + 1) * 8;
   leastDemand = at; at += (nu + 1) * du * 8;
   balancedScore = at; at += hu * 8;
-  vcLo = at; at += 2 * bu * du * 8;
+  at = (at + 63) & ~(<usize>63);
+  vcBox = at; at += 2 * bu * 2 * du * 8;
   vcHi = at; at += 2 * bu * du * 8;
+  vcDemand = at; at += nu * du * 8;
+  vcCap = at; at += du * 8;
+  vcShare = at; at += du * 8;
   lpInverse = at; at += lu * lu * 8;
   lpMatrix = at; at += lu * lu * 8;
   lpValue = at; at += lu * 8;

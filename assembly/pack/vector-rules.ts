@@ -17,15 +17,19 @@
 //     class in it can fit (a box corner above the residual, or too many slots) or when an upper bound of the score
 //     of any class in the box that fits is below the best found (or equal, with no earlier unit). The bound is the
 //     score's own arithmetic on the box corners clipped to the residual: each term is monotone in the demand and
-//     rounding is monotone, so it bounds the computed score of every such class, not just the exact one.
+//     rounding is monotone, so it bounds the computed score of every such class, not just the exact one. The
+//     high corners are kept divided by the searched host's capacity (redone when the capacity changes), since a
+//     min of quotients is the quotient of the min, so that a node's bound needs no division (the L2 term's
+//     difference of quotients is lowered by a margin above its rounding); a node's low corner and that high
+//     corner sit side by side (vcBox), what the search reads of a node.
 // The tree's shape changes only the speed, never the answer. Non-finite capacities or demands take the scan.
 import { ALG_DOT_PRODUCT, VECTOR_BUCKET } from '../abi';
 import {
   hosts, dims, norm, unitOrder, unitConflict, unitClass, unitSlots, hostCount, hostMaxItems,
-  vcLo, vcHi, vcSlot, vcRep, vcPerm, vcCursor, vcGrouped, vcStart, vcMinPos, vcMinSlots,
-  i32At, setI32, f64At, capacityAt, residualAt, demandOf,
+  vcBox, vcHi, vcDemand, vcCap, vcShare, vcSlot, vcRep, vcPerm, vcCursor, vcGrouped, vcStart, vcMinPos, vcMinSlots,
+  i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf, residual, rowOf, rowCoversPairs,
 } from '../arena';
-import { fits, roomOk } from './state';
+import { fits } from './state';
 import { buildClasses } from './units';
 
 const NONE: i32 = 0x7fffffff;
@@ -42,16 +46,42 @@ let qHost = 0;
 let qLimit = 0; // free item slots on the host (NONE without a limit)
 
 @inline function loAt(node: i32, d: i32): f64 {
-  return load<f64>(vcLo + ((<usize>node * <usize>dims + <usize>d) << 3));
+  return load<f64>(vcBox + ((<usize>node * <usize>(2 * dims) + <usize>d) << 3));
 }
 @inline function hiAt(node: i32, d: i32): f64 {
   return load<f64>(vcHi + ((<usize>node * <usize>dims + <usize>d) << 3));
 }
 @inline function setLo(node: i32, d: i32, v: f64): void {
-  store<f64>(vcLo + ((<usize>node * <usize>dims + <usize>d) << 3), v);
+  store<f64>(vcBox + ((<usize>node * <usize>(2 * dims) + <usize>d) << 3), v);
 }
 @inline function setHi(node: i32, d: i32, v: f64): void {
   store<f64>(vcHi + ((<usize>node * <usize>dims + <usize>d) << 3), v);
+}
+/** The node's high corner in d divided by vcCap[d]. */
+@inline function hiNAt(node: i32, d: i32): f64 {
+  return load<f64>(vcBox + ((<usize>node * <usize>(2 * dims) + <usize>(dims + d)) << 3));
+}
+
+/** A node's high corner divided by the capacity in vcCap (dimensions without capacity are never read). */
+function normalise(node: i32): void {
+  for (let d = 0; d < dims; d++) {
+    const c = f64At(vcCap, d);
+    store<f64>(vcBox + ((<usize>node * <usize>(2 * dims) + <usize>(dims + d)) << 3), c > 0 ? hiAt(node, d) / c : 0);
+  }
+}
+
+/** vcCap := h's capacity, every node normalised again where it differs; vcShare := h's residual / capacity. */
+function useCapacity(h: i32): void {
+  let same = true;
+  for (let d = 0; d < dims; d++) if (!(capacityAt(h, d) == f64At(vcCap, d))) same = false;
+  if (!same) {
+    for (let d = 0; d < dims; d++) setF64(vcCap, d, capacityAt(h, d));
+    for (let node = 1; node < 2 * leaves; node++) normalise(node);
+  }
+  for (let d = 0; d < dims; d++) {
+    const c = f64At(vcCap, d);
+    setF64(vcShare, d, c > 0 ? residualAt(h, d) / c : 0);
+  }
 }
 
 /** Score of unit for host h; higher is better (the scan's own arithmetic). */
@@ -153,7 +183,8 @@ function refresh(bucket: i32): void {
   }
   setI32(vcMinPos, node, pos);
   setI32(vcMinSlots, node, slots);
-  for (node >>= 1; node >= 1; node >>= 1) pull(node);
+  normalise(node);
+  for (node >>= 1; node >= 1; node >>= 1) { pull(node); normalise(node); }
 }
 
 @inline function pull(node: i32): void {
@@ -199,8 +230,9 @@ export function classIndex(r: i32, units: i32): i32 {
     setI32(vcStart, j + 1, i32At(vcStart, j) + i32At(vcCursor, id));
   }
   for (let j = 0; j < classes; j++) {
-    const id = i32At(vcPerm, j);
-    setI32(vcSlot, i32At(unitClass, i32At(vcRep, id)), j);
+    const id = i32At(vcPerm, j), rep = i32At(vcRep, id);
+    setI32(vcSlot, i32At(unitClass, rep), j);
+    for (let d = 0; d < dims; d++) setF64(vcDemand, j * dims + d, demandOf(rep, d));
   }
   for (let j = 0; j < classes; j++) setI32(vcCursor, j, i32At(vcStart, j));
   for (let k = 0; k < units; k++) {
@@ -230,6 +262,7 @@ export function classIndex(r: i32, units: i32): i32 {
     }
   }
   for (let node = leaves - 1; node >= 1; node--) pull(node);
+  for (let d = 0; d < dims; d++) setF64(vcCap, d, NaN); // normalised by the first search
   return remaining;
 }
 
@@ -242,24 +275,50 @@ export function classIndex(r: i32, units: i32): i32 {
   return true;
 }
 
-/** Upper bound of the score of any class in the node's box that fits the host. */
+/**
+ * Upper bound of the score of any class in the node's box that fits the host. The dot product's terms are the
+ * score's own, (top / c) · (res / c) with top = min(hi, res), as min(hi / c, res / c). The L2 term's
+ * (res − top) / c is bounded below by res / c − top / c less 1e-12 of their sum: far more than the three roundings
+ * that separate the two (each a relative 2⁻⁵³), so every unit in the box that fits has a term at least as large.
+ */
 function bound(node: i32): f64 {
-  const h = qHost;
   let acc: f64 = 0;
   for (let d = 0; d < dims; d++) {
-    const c = capacityAt(h, d);
-    if (c <= 0) continue;
-    const res = residualAt(h, d);
-    const top = min(hiAt(node, d), res); // a unit that fits demands at most this
+    if (!(f64At(vcCap, d) > 0)) continue;
+    const share = f64At(vcShare, d);
+    const top = min(hiNAt(node, d), share); // a unit that fits demands at most this, divided by the capacity
     if (rule == ALG_DOT_PRODUCT) {
-      const share = res / c;
-      acc += max((loAt(node, d) / c) * share, (top / c) * share);
+      acc += top * share; // the low corner's term is no larger: mayFit holds, so low <= min(high, residual)
     } else {
-      const x = (res - top) / c;
+      const x = max(0, (share - top) - 1e-12 * (share + top));
       acc += x * x;
     }
   }
   return rule == ALG_DOT_PRODUCT ? acc : -acc;
+}
+
+/** unitScore of a unit of the class whose demand row (vcDemand) is at `dm`, for the searched host: its
+ * residual / capacity taken from vcShare, the same quotients. */
+@inline function scoreHere(dm: usize): f64 {
+  let acc: f64 = 0;
+  for (let d = 0; d < dims; d++) {
+    const c = f64At(vcCap, d);
+    if (c <= 0) continue;
+    if (rule == ALG_DOT_PRODUCT) acc += (f64At(dm, d) / c) * f64At(vcShare, d);
+    else {
+      const x = (residualAt(qHost, d) - f64At(dm, d)) / c;
+      acc += x * x;
+    }
+  }
+  return rule == ALG_DOT_PRODUCT ? acc : -acc;
+}
+
+/** roomOk for a class's demand row. */
+@inline function roomFor(dm: usize): bool {
+  const res = rowOf(residual, qHost);
+  if ((dims & 1) == 0) return rowCoversPairs(res, dm);
+  for (let d = 0; d < dims; d++) if (f64At(res, d) < f64At(dm, d)) return false;
+  return true;
 }
 
 @inline function beaten(node: i32, ub: f64): bool {
@@ -274,11 +333,14 @@ function search(node: i32, ub: f64): void {
     for (let j = b * VECTOR_BUCKET; j < end; j++) {
       const at = i32At(vcCursor, j);
       if (at == i32At(vcStart, j + 1)) continue;
+      // The class's demand row first (the leaf's rows are side by side); its unit only for a score that may win.
+      const dm = vcDemand + (<usize>(j * dims) << 3);
+      if (!roomFor(dm)) continue;
+      const s = scoreHere(dm);
+      if (qSlot >= 0 && s < qBest) continue;
       const k = i32At(vcGrouped, at);
+      if (qSlot >= 0 && s == qBest && k > qPos) continue;
       const unit = i32At(unitOrder, k);
-      if (!roomOk(unit, qHost)) continue;
-      const s = unitScore(rule, unit, qHost);
-      if (qSlot >= 0 && (s < qBest || (s == qBest && k > qPos))) continue;
       if (!fits(unit, qHost)) continue;
       qSlot = j;
       qBest = s;
@@ -307,6 +369,7 @@ export function bestUnit(h: i32): i32 {
   qSlot = -1;
   qBest = 0;
   qPos = NONE;
+  useCapacity(h);
   if (mayFit(1)) search(1, bound(1));
   if (qSlot < 0) return -1;
   const at = i32At(vcCursor, qSlot);
