@@ -21,6 +21,7 @@
 //        ├─ vcHi            [2B × D]  the high corners themselves
 //        ├─ vcDemand        [N × D]   each class's demand, in the tree's class order (a leaf's classes side by side)
 //        ├─ vcCap, vcShare  [D]       that capacity; the searched host's residual divided by it
+//        ├─ k8sTree         [2P × (1 + 4D)]  k8s-least / most-allocated: per host-tree node a key, bounds, capacity and residual ranges (pack/k8s-index.ts)
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
 //        │    lpInverse, lpMatrix [L × L]   basis inverse, Gauss–Jordan scratch
 //        │    lpValue, lpDual, lpCenter, lpPrice, lpDirection [L]   basic values, duals, prices, B⁻¹·column
@@ -99,6 +100,7 @@ export let vcHi: usize = 0;
 export let vcDemand: usize = 0;
 export let vcCap: usize = 0;
 export let vcShare: usize = 0;
+export let k8sTree: usize = 0;
 export let lpInverse: usize = 0;
 export let lpMatrix: usize = 0;
 export let lpValue: usize = 0;
@@ -301,6 +303,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   vcDemand = at; at += nu * du * 8;
   vcCap = at; at += du * 8;
   vcShare = at; at += du * 8;
+  k8sTree = at; at += 2 * pu * (1 + 4 * du) * 8;
   lpInverse = at; at += lu * lu * 8;
   lpMatrix = at; at += lu * lu * 8;
   lpValue = at; at += lu * 8;

@@ -14,6 +14,7 @@ import {
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
+import { allocatedScore, bestK8sHost, buildK8sIndex, k8sIndexApplies, refreshK8sLeaf } from './k8s-index';
 import { hostAt, rankOf } from './host-order';
 import { fits, place, remove } from './state';
 import { alike, buildClasses, sameClass } from './units';
@@ -69,16 +70,7 @@ function hostScore(rule: i32, unit: i32, h: i32): f64 {
     }
     return acc;
   }
-  if (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST) {
-    let acc: f64 = 0;
-    for (let d = 0; d < dims; d++) {
-      const c = capacityAt(h, d);
-      if (c <= 0) continue;
-      const free = residualAt(h, d) - demandOf(unit, d);
-      acc += rule == ALG_K8S_LEAST ? free / c : (c - free) / c;
-    }
-    return acc / <f64>dims;
-  }
+  if (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST) return allocatedScore(rule == ALG_K8S_LEAST, unit, h);
   // ALG_K8S_BALANCED: 1 − standard deviation of the allocated shares after placing.
   let m = 0;
   let mean: f64 = 0;
@@ -136,6 +128,9 @@ function randomOpenHost(unit: i32): i32 {
 function itemCentric(rule: i32, units: i32): void {
   let current = 0; // Next Fit's host
   let prev = -1;
+  // Least and most allocated score every host: found through k8s-index.ts's tree where its bound holds.
+  const indexed = (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST) && k8sIndexApplies(units);
+  if (indexed) buildK8sIndex(rule);
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);
     if (i32At(unitConflict, unit) != 0) { prev = unit; continue; }
@@ -157,8 +152,11 @@ function itemCentric(rule: i32, units: i32): void {
       && sameClass(prev, unit) && fits(unit, i32At(unitHost, prev))) {
       // The previous identical unit's host only got fuller, so it is still the best-scoring host that fits.
       chosen = i32At(unitHost, prev);
-    } else chosen = bestScoredHost(rule, unit);
-    if (chosen >= 0) placeTracked(unit, chosen);
+    } else chosen = indexed ? bestK8sHost(unit) : bestScoredHost(rule, unit);
+    if (chosen >= 0) {
+      placeTracked(unit, chosen);
+      if (indexed) refreshK8sLeaf(rankOf(chosen));
+    }
     prev = unit;
   }
 }

@@ -4,9 +4,10 @@
 // plain C implementation of the same algorithm (bench/baseline/ffd.c, -O3, when a C compiler is present),
 // hosts vs the lower bound, and how time grows with size (best of repeated runs; the first WASM call apart).
 // Then the default algorithm (improvement phase with a 1 s budget) on the same fleets, every placement rule at
-// 10^4 items, and the vector-aware bin-centric rules (dot product, L2 norm) at 10^4 and 10^5 items.
+// 10^4 items, the Kubernetes-style scores (least and most allocated, every host scored per item) at 10^5 items, and
+// the vector-aware bin-centric rules (dot product, L2 norm) at 10^4 and 10^5 items.
 // Flags: --reference-max=N (largest fleet the reference packs, default 100000)  --no-c  --improve-seconds=S
-//        --ffd (only the First Fit Decreasing table)  --vector (only the dot-product / L2-norm table)  --vector-max=N (largest fleet for that table, default 100000)
+//        --ffd (only the First Fit Decreasing table)  --k8s (only the Kubernetes-style table)  --vector (only the dot-product / L2-norm table)  --vector-max=N (largest fleet for that table, default 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,19 @@ function vectorRules(wasm: Packer, reference: Packer, fleets: readonly (Case & {
   console.log(markdownTable(['fleet', 'items', 'shapes', 'rule', 'hosts', 'lower bound', 'over the bound', 'WASM s', 'reference s'], rows));
 }
 
+/** k8s least- and most-allocated (kube-scheduler's scoring: every host in the pool scored per item) on the 10^5 fleets. */
+function k8sRules(wasm: Packer, fleets: readonly (Case & { f: Fleet })[]): void {
+  console.log('\nKubernetes-style scoring at 10^5 items, input order (every host of the pool is a candidate for every item; WASM only: the reference scans every host, as the 10^4 table compares).\n');
+  const rows: (string | number)[][] = [];
+  for (const { label, f } of fleets.filter((x) => x.f.items === 100_000)) {
+    for (const rule of ['k8s-least-allocated', 'k8s-most-allocated'] as const) {
+      const w = timePack(wasm, f, { ...DEFAULT_PACK_OPTIONS, rule, order: 'input' }, 1);
+      rows.push([label, rule, f.hosts, w.hosts, w.seconds.toFixed(3), rate(f.items, w.seconds)]);
+    }
+  }
+  console.log(markdownTable(['fleet', 'rule', 'hosts in pool', 'hosts used', 'WASM s', 'WASM items/s'], rows));
+}
+
 export async function run(args: string[]): Promise<void> {
   const referenceMax = Number(flag(args, 'reference-max') ?? 100_000);
   const improveSeconds = Number(flag(args, 'improve-seconds') ?? 1);
@@ -125,6 +139,10 @@ export async function run(args: string[]): Promise<void> {
   const reference = new ReferencePacker();
   const ffd: PackOptions = { ...DEFAULT_PACK_OPTIONS, rule: 'first-fit', order: 'decreasing', sizeKey: 'l2' };
   const vectorMax = Number(flag(args, 'vector-max') ?? 100_000);
+  if (flag(args, 'k8s')) {
+    k8sRules(wasm, CASES.filter((c) => c.label.startsWith('10^5')).map((c) => ({ ...c, f: c.fleet() })));
+    return;
+  }
   if (flag(args, 'vector')) {
     vectorRules(wasm, reference, CASES.filter((c) => !c.label.startsWith('10^6')).map((c) => ({ ...c, f: c.fleet() })), vectorMax, referenceMax);
     return;
@@ -175,5 +193,6 @@ export async function run(args: string[]): Promise<void> {
     }
   }
   console.log(markdownTable(['fleet', 'rule', 'order', 'hosts', 'WASM ms', 'WASM items/s', 'reference ms', 'reference / WASM'], ruleRows));
+  k8sRules(wasm, fleets);
   vectorRules(wasm, reference, fleets, vectorMax, referenceMax);
 }
