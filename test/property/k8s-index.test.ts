@@ -9,7 +9,7 @@ import { DEFAULT_PACK_OPTIONS, type PackOptions, type SizeKey } from '../../core
 import { distinctFleet, replicaFleet } from '../../core/pack/fleet';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
-import { packWith, type Instance } from '../support/arena';
+import { fleetInstance, packWith, type Instance } from '../support/arena';
 import { poolArb, rulesArb, withRules } from '../support/rules';
 
 const reference = new ReferencePacker();
@@ -66,15 +66,12 @@ describe('k8s least- and most-allocated: the host tree chooses as the scan over 
         const want = packWith(reference, inst, options);
         for (const k of kernels) expect(packWith(k, inst, options), k.name).toEqual(want);
       }), { numRuns: 150 });
-    });
+    }, 60_000);
   }
 
   it('on generated fleets (heavy-tailed replicas of 200 shapes; 1 500 different items), in input order', () => {
     for (const f of [replicaFleet(2500, 200, 7), distinctFleet(1500, 7)]) {
-      const inst: Instance = {
-        dims: f.dims, capacities: Array.from({ length: f.hosts }, () => [...f.hostCapacity]), maxItems: new Array<number>(f.hosts).fill(0),
-        demands: Array.from({ length: f.items }, (_, i) => Array.from(f.demands.subarray(i * f.dims, (i + 1) * f.dims))),
-      };
+      const inst = fleetInstance(f);
       for (const rule of ['k8s-least-allocated', 'k8s-most-allocated'] as const) {
         const options = { ...DEFAULT_PACK_OPTIONS, rule, order: 'input' as const };
         const want = packWith(reference, inst, options);
@@ -82,5 +79,5 @@ describe('k8s least- and most-allocated: the host tree chooses as the scan over 
         expect(packWith(kernels[0], inst, options), rule).toEqual(want);
       }
     }
-  });
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { DEFAULT_PACK_OPTIONS, type PackOptions, type SizeKey } from '../../core
 import { distinctFleet, replicaFleet } from '../../core/pack/fleet';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
-import { packWith, type Instance } from '../support/arena';
+import { fleetInstance, packWith, type Instance } from '../support/arena';
 import { poolArb, rulesArb, withRules } from '../support/rules';
 
 const scan = new ReferencePacker({ plainScan: true });
@@ -73,10 +73,7 @@ describe('dot-product and L2-norm rules: the class index chooses as the plain sc
 
   it('on generated fleets (heavy-tailed replicas of 200 shapes; 1 500 different items)', () => {
     for (const f of [replicaFleet(2500, 200, 7), distinctFleet(1500, 7)]) {
-      const inst: Instance = {
-        dims: f.dims, capacities: Array.from({ length: f.hosts }, () => [...f.hostCapacity]), maxItems: new Array<number>(f.hosts).fill(0),
-        demands: Array.from({ length: f.items }, (_, i) => Array.from(f.demands.subarray(i * f.dims, (i + 1) * f.dims))),
-      };
+      const inst = fleetInstance(f);
       for (const rule of ['dot-product', 'l2-norm'] as const) {
         const options = { ...DEFAULT_PACK_OPTIONS, rule };
         const want = packWith(scan, inst, options);

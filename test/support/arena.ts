@@ -1,5 +1,6 @@
 // Fills a packer's arena from plain arrays (tests only; production code encodes expansions).
 import { copyOutcome, DEFAULT_PACK_OPTIONS, type PackArena, type PackOptions, type Packer, type PackOutcome, type SizeKey } from '../../core/kernel/packer';
+import type { Fleet } from '../../core/pack/fleet';
 import type { PackingInput } from '../../core/pack/verify';
 
 export interface Instance {
@@ -18,6 +19,14 @@ export interface Instance {
   itemSpread?: number[];
   itemAffinity?: number[];
   spread?: { level: number; max: number }[];
+}
+
+/** A generated fleet (core/pack/fleet.ts) as an instance: its pool of identical hosts, no item limits. */
+export function fleetInstance(f: Fleet): Instance {
+  return {
+    dims: f.dims, capacities: Array.from({ length: f.hosts }, () => [...f.hostCapacity]), maxItems: new Array<number>(f.hosts).fill(0),
+    demands: Array.from({ length: f.items }, (_, i) => Array.from(f.demands.subarray(i * f.dims, (i + 1) * f.dims))),
+  };
 }
 
 /** Writes the instance into the packer's arena, and returns the arena. */

@@ -12,7 +12,7 @@ import { planModels } from '../../../core/plan/plan';
 import { rankHosts } from '../../../core/reference/host-order';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { createWasmPacker } from '../../../electron/cli/kernel';
-import { loadInstance, packWith, type Instance } from '../../support/arena';
+import { fleetInstance, loadInstance, packWith, type Instance } from '../../support/arena';
 
 const packers = [createWasmPacker('release'), new ReferencePacker()];
 
@@ -133,10 +133,7 @@ describe.each(packers.map((p) => [p.name, p] as const))('rules at scale (%s)', (
   it('on a generated fleet a shuffled Next-K Fit beats First Fit Decreasing, and ffd-or-mixed keeps the best start', () => {
     // Sorting by size puts like shapes on one host and strands capacity; a shuffled order mixes shapes.
     for (const f of [replicaFleet(2000, 100), distinctFleet(2000)]) {
-      const inst: Instance = {
-        dims: f.dims, capacities: Array.from({ length: f.hosts }, () => [...f.hostCapacity]), maxItems: new Array(f.hosts).fill(0),
-        demands: Array.from({ length: f.items }, (_, i) => Array.from(f.demands.subarray(i * f.dims, (i + 1) * f.dims))),
-      };
+      const inst = fleetInstance(f);
       const bound = binLowerBound(f.dims, f.hostCapacity, f.demands, f.items).bins;
       const ffd = packWith(packer, inst, { rule: 'first-fit', order: 'decreasing' }).hostsUsed;
       const mixed = packWith(packer, inst, { rule: 'next-k-fit', order: 'shuffled', seed: 1 }).hostsUsed;
