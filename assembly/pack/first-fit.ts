@@ -92,12 +92,9 @@ export function buildTree(): void {
 
 let anyLimit = false; // some host has an item limit: only then are slots checked in the tree
 
-/** Some host below `node` may take the unit: its slots and each dimension's largest residual suffice. */
-@inline export function subtreeMayFit(node: i32, unit: i32): bool {
-  return nodeMayFit(node, unit);
-}
-
-@inline function nodeMayFit(node: i32, unit: i32): bool {
+/** Some host below `node` may take the unit: its slots and each dimension's largest residual suffice (also read by
+ * k8s-index.ts, whose tree has the same shape). */
+@inline export function nodeMayFit(node: i32, unit: i32): bool {
   if (anyLimit && i32At(treeSlots, node) < i32At(unitSlots, unit)) return false;
   for (let d = 0; d < dims; d++) if (treeAt(node, d) < demandOf(unit, d)) return false;
   return true;

@@ -22,7 +22,7 @@
 // Applies when every capacity is positive and finite and every demand finite (else construct.ts scans).
 import { ALG_K8S_LEAST } from '../abi';
 import { dims, hosts, treeLeaves, k8sTree, tree, capacityAt, residualAt, demandOf } from '../arena';
-import { subtreeMayFit } from './first-fit';
+import { nodeMayFit } from './first-fit';
 import { hostAt } from './host-order';
 import { fits } from './state';
 
@@ -152,7 +152,7 @@ function alikeToBest(node: i32): bool {
 }
 
 function search(node: i32): void {
-  if (keyAt(node) == -Infinity || !subtreeMayFit(node, qUnit)) return;
+  if (keyAt(node) == -Infinity || !nodeMayFit(node, qUnit)) return;
   if (qChosen >= 0) {
     if (bound(node) / <f64>dims < qBest) return;
     if (firstRank(node) > qChosen && alikeToBest(node)) return;
