@@ -19,7 +19,8 @@
 //     equal to it), each scores exactly the best score, and a node of higher ranks cannot win its tie. Spreading
 //     (least allocated) leaves hundreds of hosts alike; without this each of them was scored for every unit.
 // Hosts that are left are scored with allocatedScore, ties to the lower rank: the scan's choice.
-// Applies when every capacity is positive and finite and every demand finite (else construct.ts scans).
+// Applies when every capacity is positive and finite and every demand finite and not negative (the bound takes
+// the least 1 / c for a demand that lowers the score, so a negative one would turn it round); else construct.ts scans.
 import { ALG_K8S_LEAST } from '../abi';
 import { dims, hosts, treeLeaves, k8sTree, tree, capacityAt, residualAt, demandOf } from '../arena';
 import { nodeMayFit } from './first-fit';
@@ -44,13 +45,16 @@ let qBest: f64 = 0;
 /** first-fit.ts's tree: the largest residual in d below the node. */
 @inline function resHiAt(node: i32, d: i32): f64 { return load<f64>(tree + ((<usize>node * <usize>dims + <usize>d) << 3)); }
 
-/** Every capacity positive and finite, every demand finite: the bound's argument holds. */
+/** Every capacity positive and finite, every demand finite and not negative: the bound's argument holds. */
 export function k8sIndexApplies(units: i32): bool {
   for (let h = 0; h < hosts; h++) for (let d = 0; d < dims; d++) {
     const c = capacityAt(h, d);
     if (!(c > 0) || !isFinite(c)) return false;
   }
-  for (let u = 0; u < units; u++) for (let d = 0; d < dims; d++) if (!isFinite(demandOf(u, d))) return false;
+  for (let u = 0; u < units; u++) for (let d = 0; d < dims; d++) {
+    const a = demandOf(u, d);
+    if (!(a >= 0) || !isFinite(a)) return false;
+  }
   return true;
 }
 

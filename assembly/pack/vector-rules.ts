@@ -278,7 +278,7 @@ export function classIndex(r: i32, units: i32): i32 {
 /**
  * Upper bound of the score of any class in the node's box that fits the host. The dot product's terms are the
  * score's own, (top / c) · (res / c) with top = min(hi, res), as min(hi / c, res / c). The L2 term's
- * (res − top) / c is bounded below by res / c − top / c less 1e-12 of their sum: far more than the three roundings
+ * (res − top) / c is bounded below by res / c − top / c less 1e-12 of their magnitudes' sum: far more than the three roundings
  * that separate the two (each a relative 2⁻⁵³), so every unit in the box that fits has a term at least as large.
  */
 function bound(node: i32): f64 {
@@ -290,7 +290,7 @@ function bound(node: i32): f64 {
     if (rule == ALG_DOT_PRODUCT) {
       acc += top * share; // the low corner's term is no larger: mayFit holds, so low <= min(high, residual)
     } else {
-      const x = max(0, (share - top) - 1e-12 * (share + top));
+      const x = max(0, (share - top) - 1e-12 * (abs(share) + abs(top))); // top < 0 where demands are negative
       acc += x * x;
     }
   }

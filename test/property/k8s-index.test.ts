@@ -37,17 +37,20 @@ const alikeArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((d
   return hard ? withRules(inst, rules, bits) : inst;
 });
 
-/** Every item its own fractional shape, item limits, and now and then a dimension without capacity. */
+/** Every item its own fractional shape, item limits, and now and then a dimension without capacity or a negative
+ * demand (both take the scan). */
 const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
   pool: poolArb(dims),
   demands: fc.array(fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200, size: 'max' }),
   zeroCapacity: fc.boolean(),
+  negative: fc.boolean(),
   rules: rulesArb,
   bits: fc.nat(),
   hard: fc.boolean(),
-})).map(({ pool, demands, zeroCapacity, rules, bits, hard }) => {
+})).map(({ pool, demands, zeroCapacity, negative, rules, bits, hard }) => {
   const capacities = zeroCapacity ? pool.capacities.map((c, k) => (k % 4 === 0 ? c.map((x, d) => (d === 0 ? 0 : x)) : c)) : pool.capacities;
-  const inst: Instance = { dims: demands[0].length, ...pool, capacities, demands };
+  const signed = negative ? demands.map((a, i) => (i % 5 === 0 ? a.map((x, d) => (d === 0 ? -1 - x / 10 : x)) : a)) : demands;
+  const inst: Instance = { dims: demands[0].length, ...pool, capacities, demands: signed };
   return hard ? withRules(inst, rules, bits) : inst;
 });
 

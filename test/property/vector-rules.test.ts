@@ -28,10 +28,10 @@ const repeatedArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain
   return hard ? withRules(inst, rules, bits) : inst;
 });
 
-/** Every item its own shape, integer or fractional sizes (rounding in the scores and their bounds). */
+/** Every item its own shape, integer or fractional sizes (rounding in the scores and their bounds), some negative. */
 const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain((dims) => fc.record({
   pool: poolArb(dims),
-  demands: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200, size: 'max' }),
+  demands: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: -5, max: 60, noNaN: true })), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 200, size: 'max' }),
   rules: rulesArb,
   bits: fc.nat(),
   hard: fc.boolean(),
