@@ -5,12 +5,12 @@
 // WASM kernel (release and debug) gives the reference's outcome exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_OPTIONS, type PackOptions, type SizeKey } from '../../core/kernel/packer';
+import { DEFAULT_PACK_OPTIONS } from '../../core/kernel/packer';
 import { distinctFleet, replicaFleet } from '../../core/pack/fleet';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { fleetInstance, packWith, type Instance } from '../support/arena';
-import { poolArb, rulesArb, withRules } from '../support/rules';
+import { optionsArb, poolArb, rulesArb, withRules } from '../support/rules';
 
 const reference = new ReferencePacker();
 const kernels = [createWasmPacker('release'), createWasmPacker('debug')];
@@ -54,18 +54,12 @@ const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain
   return hard ? withRules(inst, rules, bits) : inst;
 });
 
-const optionsArb: fc.Arbitrary<Partial<PackOptions>> = fc.record({
-  rule: fc.constantFrom('k8s-least-allocated' as const, 'k8s-most-allocated' as const),
-  order: fc.constantFrom<PackOptions['order']>('input', 'decreasing', 'shuffled'),
-  sizeKey: fc.constantFrom<SizeKey>('max', 'sum', 'l2'),
-  seed: fc.nat({ max: 1000 }),
-  iterations: fc.constantFrom(0, 0, 0, 200),
-});
+const drawnOptions = optionsArb('k8s-least-allocated', 'k8s-most-allocated');
 
 describe('k8s least- and most-allocated: the host tree chooses as the scan over every host', () => {
   for (const [name, arb] of [['many identical hosts', alikeArb], ['all shapes different', distinctArb]] as const) {
     it(`on random instances with ${name}`, () => {
-      fc.assert(fc.property(arb, optionsArb, (inst, options) => {
+      fc.assert(fc.property(arb, drawnOptions, (inst, options) => {
         const want = packWith(reference, inst, options);
         for (const k of kernels) expect(packWith(k, inst, options), k.name).toEqual(want);
       }), { numRuns: 150 });

@@ -1,7 +1,8 @@
-// Random pools and hard rules for the placement properties (vector rules, k8s scoring): host models with item
-// limits, and tenants, isolation, spread over hosts and racks, affinity and labels switched on at random.
+// Random pools, hard rules and pack options for the placement properties (vector rules, k8s scoring): host models
+// with item limits; tenants, isolation, spread over hosts and racks, affinity and labels switched on at random.
 import fc from 'fast-check';
 import { DOMAIN_RACK } from '../../assembly/abi';
+import type { PackOptions, Rule, SizeKey } from '../../core/kernel/packer';
 import type { Instance } from './arena';
 
 /** Host models (1–3) of random sizes, some hosts with an item limit. */
@@ -35,3 +36,12 @@ export const withRules = (inst: Instance, rules: { tenants: boolean; spread: boo
 };
 
 export const rulesArb = fc.record({ tenants: fc.boolean(), spread: fc.boolean(), affinity: fc.boolean(), labels: fc.boolean() });
+
+/** Options of one of `rules`: any order and size key, a seed, and now and then the improvement phase. */
+export const optionsArb = (...rules: Rule[]): fc.Arbitrary<Partial<PackOptions>> => fc.record({
+  rule: fc.constantFrom(...rules),
+  order: fc.constantFrom<PackOptions['order']>('input', 'decreasing', 'shuffled'),
+  sizeKey: fc.constantFrom<SizeKey>('max', 'sum', 'l2'),
+  seed: fc.nat({ max: 1000 }),
+  iterations: fc.constantFrom(0, 0, 0, 200),
+});
