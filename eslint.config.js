@@ -1,5 +1,5 @@
 // Lint, including the layer boundaries of DESIGN.md §3:
-//   assembly/ → nothing (scripts/check-kernel-imports.mjs); core/ → assembly/ only (no Node, DOM or Electron, no clock, no Math.random);
+//   assembly/ → nothing (scripts/check-kernel.mjs); core/ → assembly/ only (no Node, DOM or Electron, no clock, no Math.random);
 //   electron/preload → electron + type-only contracts; electron/main → core, never the kernel or planner;
 //   renderer/ → core (and assembly/abi), never Node, Electron or electron/*.
 import tseslint from 'typescript-eslint';
@@ -12,7 +12,7 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 export default tseslint.config(
   { ignores: [
     // AssemblyScript puts decorators on functions, which no TypeScript parser accepts: its import boundary is
-    // checked by scripts/check-kernel-imports.mjs and its code by the asc compiler.
+    // checked by scripts/check-kernel.mjs and its code by the asc compiler.
     'assembly/**/*.ts', '!assembly/abi.ts',
     'node_modules/', 'out/', 'assembly/build/', 'test-results/', 'playwright-report/', 'examples/', 'schema/'] },
   ...tseslint.configs.recommended,
