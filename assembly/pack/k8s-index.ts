@@ -99,9 +99,9 @@ function setLeaf(k: i32): void {
 }
 
 /** Field j of the node from its children's: the least or largest of those with a host below (NaN: none). */
-@inline function pullField(node: i32, j: i32, least: bool): void {
+@inline function pullField(node: i32, j: i32, takeLeast: bool): void {
   const a = load<f64>(at(node << 1, j)), b = load<f64>(at((node << 1) + 1, j));
-  store<f64>(at(node, j), isNaN(a) ? b : isNaN(b) ? a : least ? min(a, b) : max(a, b));
+  store<f64>(at(node, j), isNaN(a) ? b : isNaN(b) ? a : takeLeast ? min(a, b) : max(a, b));
 }
 
 /** The fields that change as units are placed: the key and the least residuals. */

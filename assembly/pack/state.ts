@@ -193,8 +193,13 @@ export function spreadOk(unit: i32, h: i32): bool {
 }
 
 @inline export function roomOk(unit: i32, h: i32): bool {
-  if ((dims & 1) == 0) return rowCoversPairs(rowOf(residual, h), rowOf(unitDemand, unit));
-  for (let d = 0; d < dims; d++) if (residualAt(h, d) < demandOf(unit, d)) return false;
+  return rowRoom(rowOf(residual, h), rowOf(unitDemand, unit));
+}
+
+/** Every dimension of the residual row `res` at least the demand row's (two per f64x2 where D is even). */
+@inline export function rowRoom(res: usize, demand: usize): bool {
+  if ((dims & 1) == 0) return rowCoversPairs(res, demand);
+  for (let d = 0; d < dims; d++) if (load<f64>(res + (<usize>d << 3)) < load<f64>(demand + (<usize>d << 3))) return false;
   return true;
 }
 

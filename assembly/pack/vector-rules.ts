@@ -27,9 +27,9 @@ import { ALG_DOT_PRODUCT, VECTOR_BUCKET } from '../abi';
 import {
   hosts, dims, norm, unitOrder, unitConflict, unitClass, unitSlots, hostCount, hostMaxItems,
   vcBox, vcHi, vcDemand, vcCap, vcShare, vcSlot, vcRep, vcPerm, vcCursor, vcGrouped, vcStart, vcMinPos, vcMinSlots,
-  i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf, residual, rowOf, rowCoversPairs,
+  i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf, residual, rowOf,
 } from '../arena';
-import { fits } from './state';
+import { fits, rowRoom } from './state';
 import { buildClasses } from './units';
 
 const NONE: i32 = 0x7fffffff;
@@ -313,14 +313,6 @@ function bound(node: i32): f64 {
   return rule == ALG_DOT_PRODUCT ? acc : -acc;
 }
 
-/** roomOk for a class's demand row. */
-@inline function roomFor(dm: usize): bool {
-  const res = rowOf(residual, qHost);
-  if ((dims & 1) == 0) return rowCoversPairs(res, dm);
-  for (let d = 0; d < dims; d++) if (f64At(res, d) < f64At(dm, d)) return false;
-  return true;
-}
-
 @inline function beaten(node: i32, ub: f64): bool {
   return qSlot >= 0 && (ub < qBest || (ub == qBest && i32At(vcMinPos, node) > qPos));
 }
@@ -335,7 +327,7 @@ function search(node: i32, ub: f64): void {
       if (at == i32At(vcStart, j + 1)) continue;
       // The class's demand row first (the leaf's rows are side by side); its unit only for a score that may win.
       const dm = vcDemand + (<usize>(j * dims) << 3);
-      if (!roomFor(dm)) continue;
+      if (!rowRoom(rowOf(residual, qHost), dm)) continue; // roomOk on the class's row
       const s = scoreHere(dm);
       if (qSlot >= 0 && s < qBest) continue;
       const k = i32At(vcGrouped, at);
