@@ -21,7 +21,8 @@
 //        ├─ vcHi            [2B × D]  the high corners themselves
 //        ├─ vcDemand        [N × D]   each class's demand, in the tree's class order (a leaf's classes side by side)
 //        ├─ vcCap, vcShare  [D]       that capacity; the searched host's residual divided by it
-//        ├─ k8sTree         [2P × (1 + 4D)]  k8s-least / most-allocated: per host-tree node a key, bounds, capacity and residual ranges (pack/k8s-index.ts)
+//        ├─ k8sTree         [2P × (1 + 4D)]  k8s-least / most-allocated: per host-tree node a key, bounds, capacity and residual ranges (pack/k8s-index.ts);
+//        │                            k8s-balanced: its k-d trees (pack/k8s-balanced.ts), where those need more
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
 //        │    lpInverse, lpMatrix [L × L]   basis inverse, Gauss–Jordan scratch
 //        │    lpValue, lpDual, lpCenter, lpPrice, lpDirection [L]   basic values, duals, prices, B⁻¹·column
@@ -253,6 +254,14 @@ function nextPow2(n: i32): i32 {
   return p;
 }
 
+/** The most host capacities pack/k8s-balanced.ts's index takes (one k-d tree each); more take the scan. */
+export const BALANCED_MAX_CLASSES: i32 = 64;
+
+/** f64 slots of pack/k8s-balanced.ts's layout: nodes, points, the query point, then its i32 tables in f64 slots. */
+function balancedIndexSlots(hu: usize, du: usize): usize {
+  return (2 * hu + 2) * (4 * du + 3) + hu * du + du + (3 * hu + <usize>BALANCED_MAX_CLASSES * 8 + 1) / 2;
+}
+
 /** Lays out the arena and fills every input with its default. Returns the header address. */
 export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   assert(h >= 0 && n >= 0 && d > 0 && w >= 0 && g >= 0, 'reserve: bad sizes');
@@ -303,7 +312,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   vcDemand = at; at += nu * du * 8;
   vcCap = at; at += du * 8;
   vcShare = at; at += du * 8;
-  k8sTree = at; at += 2 * pu * (1 + 4 * du) * 8;
+  k8sTree = at; at += max<usize>(2 * pu * (1 + 4 * du), balancedIndexSlots(hu, du)) * 8;
   lpInverse = at; at += lu * lu * 8;
   lpMatrix = at; at += lu * lu * 8;
   lpValue = at; at += lu * 8;

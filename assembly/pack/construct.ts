@@ -15,6 +15,7 @@ import {
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
 import { allocatedScore, bestK8sHost, buildK8sIndex, k8sIndexApplies, refreshK8sLeaf } from './k8s-index';
+import { bestBalancedHost, buildBalancedIndex, k8sBalancedScore, refreshBalancedHost } from './k8s-balanced';
 import { hostAt, rankOf } from './host-order';
 import { fits, place, remove } from './state';
 import { alike, buildClasses, sameClass } from './units';
@@ -71,25 +72,7 @@ function hostScore(rule: i32, unit: i32, h: i32): f64 {
     return acc;
   }
   if (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST) return allocatedScore(rule == ALG_K8S_LEAST, unit, h);
-  // ALG_K8S_BALANCED: 1 − standard deviation of the allocated shares after placing.
-  let m = 0;
-  let mean: f64 = 0;
-  for (let d = 0; d < dims; d++) {
-    const c = capacityAt(h, d);
-    if (c <= 0) continue;
-    mean += (c - (residualAt(h, d) - demandOf(unit, d))) / c;
-    m++;
-  }
-  if (m == 0) return 1;
-  mean /= <f64>m;
-  let variance: f64 = 0;
-  for (let d = 0; d < dims; d++) {
-    const c = capacityAt(h, d);
-    if (c <= 0) continue;
-    const x = (c - (residualAt(h, d) - demandOf(unit, d))) / c - mean;
-    variance += x * x;
-  }
-  return 1 - Math.sqrt(variance / <f64>m);
+  return k8sBalancedScore(unit, h); // ALG_K8S_BALANCED
 }
 
 @inline function scoresAllHosts(rule: i32): bool {
@@ -128,8 +111,11 @@ function randomOpenHost(unit: i32): i32 {
 function itemCentric(rule: i32, units: i32): void {
   let current = 0; // Next Fit's host
   let prev = -1;
-  // Least and most allocated score every host: found through k8s-index.ts's tree where its bound holds.
-  const indexed = (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST) && k8sIndexApplies(units);
+  // The Kubernetes scores rank every host: found through k8s-index.ts's tree (least and most allocated) or
+  // k8s-balanced.ts's k-d trees where their bounds hold.
+  const k8s = (rule == ALG_K8S_LEAST || rule == ALG_K8S_MOST || rule == ALG_K8S_BALANCED) && k8sIndexApplies(units);
+  const indexed = k8s && rule != ALG_K8S_BALANCED;
+  const kd = k8s && rule == ALG_K8S_BALANCED && buildBalancedIndex();
   if (indexed) buildK8sIndex(rule);
   for (let k = 0; k < units; k++) {
     const unit = i32At(unitOrder, k);
@@ -152,10 +138,11 @@ function itemCentric(rule: i32, units: i32): void {
       && sameClass(prev, unit) && fits(unit, i32At(unitHost, prev))) {
       // The previous identical unit's host only got fuller, so it is still the best-scoring host that fits.
       chosen = i32At(unitHost, prev);
-    } else chosen = indexed ? bestK8sHost(unit) : bestScoredHost(rule, unit);
+    } else chosen = indexed ? bestK8sHost(unit) : kd ? bestBalancedHost(unit) : bestScoredHost(rule, unit);
     if (chosen >= 0) {
       placeTracked(unit, chosen);
       if (indexed) refreshK8sLeaf(rankOf(chosen));
+      if (kd) refreshBalancedHost(chosen);
     }
     prev = unit;
   }

@@ -118,12 +118,13 @@ function vectorRules(wasm: Packer, reference: Packer, fleets: readonly (Case & {
   console.log(markdownTable(['fleet', 'items', 'shapes', 'rule', 'hosts', 'lower bound', 'over the bound', 'WASM s', 'reference s'], rows));
 }
 
-/** k8s least- and most-allocated (kube-scheduler's scoring: every host in the pool scored per item) on the 10^5 fleets. */
+/** k8s least-allocated, most-allocated and balanced (kube-scheduler's scoring: every host in the pool scored per item) on
+ * the 10^5 fleets. */
 function k8sRules(wasm: Packer, fleets: readonly (Case & { f: Fleet })[]): void {
   console.log('\nKubernetes-style scoring at 10^5 items, input order (every host of the pool is a candidate for every item; WASM only: the reference scans every host, as the 10^4 table compares).\n');
   const rows: (string | number)[][] = [];
   for (const { label, f } of fleets.filter((x) => x.f.items === 100_000)) {
-    for (const rule of ['k8s-least-allocated', 'k8s-most-allocated'] as const) {
+    for (const rule of ['k8s-least-allocated', 'k8s-most-allocated', 'k8s-balanced'] as const) {
       const w = timePack(wasm, f, { ...DEFAULT_PACK_OPTIONS, rule, order: 'input' }, 1);
       rows.push([label, rule, f.hosts, w.hosts, w.seconds.toFixed(3), rate(f.items, w.seconds)]);
     }

@@ -1,8 +1,9 @@
-// The branch-and-bound search of the Kubernetes-style scores (k8s-least-allocated, k8s-most-allocated;
-// assembly/pack/k8s-index.ts) against the TypeScript reference's scan of every host for every unit: pools of many
-// identical hosts (whole groups of them alike as units spread, the case the tie pruning skips), mixed models and
-// prices, fractional sizes, capacities of 0 (which take the scan), every hard rule and the improvement phase; the
-// WASM kernel (release and debug) gives the reference's outcome exactly.
+// The branch-and-bound searches of the Kubernetes-style scores (k8s-least-allocated, k8s-most-allocated:
+// assembly/pack/k8s-index.ts; k8s-balanced: assembly/pack/k8s-balanced.ts) against the TypeScript reference's scan
+// of every host for every unit: pools of many identical hosts (whole groups of them alike as units spread, the case
+// the tie pruning skips), mixed models and prices, fractional sizes, one to four dimensions, capacities of 0 and
+// negative demands (which take the scan), every hard rule and the improvement phase; the WASM kernel (release and
+// debug) gives the reference's outcome exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_OPTIONS } from '../../core/kernel/packer';
@@ -54,9 +55,9 @@ const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain
   return hard ? withRules(inst, rules, bits) : inst;
 });
 
-const drawnOptions = optionsArb('k8s-least-allocated', 'k8s-most-allocated');
+const drawnOptions = optionsArb('k8s-least-allocated', 'k8s-most-allocated', 'k8s-balanced');
 
-describe('k8s least- and most-allocated: the host tree chooses as the scan over every host', () => {
+describe('k8s least-allocated, most-allocated and balanced: the host trees choose as the scan over every host', () => {
   for (const [name, arb] of [['many identical hosts', alikeArb], ['all shapes different', distinctArb]] as const) {
     it(`on random instances with ${name}`, () => {
       fc.assert(fc.property(arb, drawnOptions, (inst, options) => {
@@ -69,7 +70,7 @@ describe('k8s least- and most-allocated: the host tree chooses as the scan over 
   it('on generated fleets (heavy-tailed replicas of 200 shapes; 1 500 different items), in input order', () => {
     for (const f of [replicaFleet(2500, 200, 7), distinctFleet(1500, 7)]) {
       const inst = fleetInstance(f);
-      for (const rule of ['k8s-least-allocated', 'k8s-most-allocated'] as const) {
+      for (const rule of ['k8s-least-allocated', 'k8s-most-allocated', 'k8s-balanced'] as const) {
         const options = { ...DEFAULT_PACK_OPTIONS, rule, order: 'input' as const };
         const want = packWith(reference, inst, options);
         expect(want.hostsUsed).toBeGreaterThan(0);
