@@ -42,7 +42,7 @@
 //        ├─ classTable [classSlots = 2^⌈log2 2N⌉]  buildClasses' hash table (first unit of each class, -1: free)
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         classMark, classTally, listRole [N] (alike units in a list: which copy each is, see improve.ts);
-//        │         roundHost, repackUnits, mbsStack, mbsBest [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
+//        │         roundHost, repackUnits, mbsStack, mbsBest, mbsRunEnd, mbsRunStamp [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
 //        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
 //        ├─ vector rules: vcSlot, vcRep, vcPerm, vcCursor, vcGrouped [N]; vcStart [N + 1]; vcMinPos, vcMinSlots [2B]
 //        ├─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
@@ -189,6 +189,8 @@ export let packBest: usize = 0;
 export let roundHost: usize = 0;
 export let mbsStack: usize = 0;
 export let mbsBest: usize = 0;
+export let mbsRunEnd: usize = 0; //   minimum slack: where each position's run of alike units ends (construct.ts skipRun)
+export let mbsRunStamp: usize = 0; // and which search computed it
 export let repackUnits: usize = 0;
 export let finalHosts: usize = 0;
 export let repackHosts: usize = 0;
@@ -396,6 +398,8 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   roundHost = at; at += nu * 4;
   mbsStack = at; at += nu * 4;
   mbsBest = at; at += nu * 4;
+  mbsRunEnd = at; at += nu * 4;
+  mbsRunStamp = at; at += nu * 4;
   repackUnits = at; at += nu * 4;
   finalHosts = at; at += <usize>(MAX_REPACK_DEPTH + 3) * 4;
   repackHosts = at; at += <usize>MAX_REPACK_HOSTS * 4;

@@ -10,7 +10,7 @@ import {
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, unitSpread, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, mbsRunEnd, mbsRunStamp, unitSpread, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
@@ -353,6 +353,7 @@ let mbsBestW: f64 = 0;
 let mbsNodes = 0;
 let mbsChecks = 0;
 let mbsPerfect = false;
+let mbsSearch = 0; // the host search under way (mbsRunStamp), counted from 1 in each minSlack call
 
 function hostFull(h: i32): bool {
   for (let d = 0; d < dims; d++) if (residualAt(h, d) != 0) return false;
@@ -367,7 +368,13 @@ function mbsDfs(from: i32, w: f64): void {
     if (tooFullFrom(h, j)) return; // no unit from here on fits: the rest of the level would only spend checks
     const v = i32At(decided, mbsBase + j);
     mbsChecks--;
-    if (j == mbsFirstAt || (last >= 0 && alike(last, v))) continue;
+    if (j == mbsFirstAt) continue;
+    if (last >= 0 && alike(last, v)) {
+      const next = skipRun(j, w);
+      if (next < 0) return;
+      j = next - 1;
+      continue;
+    }
     last = v;
     if (!fits(v, h)) continue;
     mbsNodes--;
@@ -386,6 +393,42 @@ function mbsDfs(from: i32, w: f64): void {
   }
 }
 
+/** Where the run of units alike to the one at position j ends (the first position after it), memoised per search. */
+function runEnd(j: i32): i32 {
+  const at = mbsBase + j;
+  if (i32At(mbsRunStamp, at) == mbsSearch) return i32At(mbsRunEnd, at);
+  const v = i32At(decided, at);
+  let e = j + 1;
+  while (e < mbsN && alike(v, i32At(decided, mbsBase + e))) e++;
+  for (let q = j; q < e; q++) { setI32(mbsRunEnd, mbsBase + q, e); setI32(mbsRunStamp, mbsBase + q, mbsSearch); }
+  return e;
+}
+
+/** mbsDfs's loop returns at position q (before its check): the bound, or no unit from q on fits. Both only turn true as
+ * q grows (the suffix sums fall, the least demands from q on rise), so the first such q is found by bisection. */
+@inline function stopsAt(q: i32, w: f64): bool {
+  return w + f64At(mbsSuffix, q) <= mbsBestW || tooFullFrom(mbsHost, q);
+}
+
+/**
+ * The unit at position j is alike to the level's last tried one, so mbsDfs skips it, and would skip each alike unit
+ * after it in turn, one check each, until the loop stops or the run ends. With many replicas of one shape those
+ * skips were nearly all the checks (94 % on 3·10^4 replicas of 2·10^3 shapes); here they are taken at once, with
+ * the same checks spent and the same stop: returns the position the loop goes on from, or -1 where it returns.
+ */
+function skipRun(j: i32, w: f64): i32 {
+  const e = runEnd(j);
+  let lo = j + 1, hi = e;
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >> 1);
+    if (stopsAt(mid, w)) hi = mid; else lo = mid + 1;
+  }
+  const skipped = lo - (j + 1);
+  if (mbsChecks <= skipped) { mbsChecks = 0; return -1; }
+  mbsChecks -= skipped;
+  return lo < e ? -1 : e;
+}
+
 /**
  * Minimum slack over the units not placed yet, on hosts from firstHost on; decided[0, start) already lists the
  * units placed before (by LP rounding).
@@ -397,6 +440,8 @@ function minSlack(units: i32, start: i32, firstHost: i32): void {
     const unit = i32At(unitOrder, k);
     if (i32At(unitConflict, unit) == 0 && i32At(unitHost, unit) < 0) setI32(decided, start + remaining++, unit);
   }
+  memory.fill(mbsRunStamp, 0, <usize>units << 2);
+  mbsSearch = 0;
   let placed = start; // decided[0, placed): placed units in order; decided[placed, placed + remaining): the rest
   for (let r = firstHost; r < hosts && remaining > 0; r++) {
     const h = hostAt(r);
@@ -419,6 +464,7 @@ function minSlack(units: i32, start: i32, firstHost: i32): void {
     mbsBestW = f64At(unitWeight, first);
     mbsNodes = MIN_SLACK_NODES;
     mbsChecks = MIN_SLACK_CHECKS;
+    mbsSearch++;
     mbsPerfect = hostFull(h);
     mbsDfs(0, f64At(unitWeight, first));
     remove(first);
