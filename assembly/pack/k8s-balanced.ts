@@ -278,6 +278,7 @@ let qUnit = 0;
 let qChosen = -1; // the best host so far
 let qRank = 0x7fffffff;
 let qBest: f64 = 0;
+let qFar: f64 = Infinity; // squared distance beyond which scoreBound is below qBest for certain (setBest)
 let qClass = 0;
 
 /** Squared distance from q to the node's box. */
@@ -307,6 +308,17 @@ let qClass = 0;
   return 1 - Math.sqrt(max(0, dist - MARGIN * (1 + dist)) / <f64>dims);
 }
 
+/**
+ * A new best host. qFar: where dist > qFar, v = dist − MARGIN·(1 + dist) exceeds D·((1 − best) + 10⁻¹⁵)² by more
+ * than the roundings of v / D and its square root, so 1 − √(v / D) rounds below the best: the node (or host) is
+ * skipped without the square root, as scoreBound would skip it.
+ */
+function setBest(s: f64, h: i32, r: i32): void {
+  qBest = s; qChosen = h; qRank = r;
+  const gap = 1 - s + 1e-15;
+  qFar = <f64>dims * gap * gap * (1 + 1e-9) + 1e-11;
+}
+
 /** Every host below the node has the best host's residual (the node is in the best host's class, so its capacity). */
 function alikeToBest(node: i32): bool {
   for (let d = 0; d < dims; d++) {
@@ -319,6 +331,7 @@ function alikeToBest(node: i32): bool {
 function search(node: i32, dist: f64): void {
   for (let d = 0; d < dims; d++) if (resHi(node, d) < demandOf(qUnit, d)) return;
   if (qChosen >= 0) {
+    if (dist > qFar) return;
     const bound = scoreBound(dist);
     const rank = nodeI32(node, N_RANK);
     if (bound < qBest || (bound == qBest && rank > qRank)) return;
@@ -330,12 +343,14 @@ function search(node: i32, dist: f64): void {
     for (let k = nodeI32(node, N_START); k < end; k++) {
       const h = permAt(k);
       if (qChosen >= 0) {
-        const b = scoreBound(pointDistance(h));
+        const p = pointDistance(h);
+        if (p > qFar) continue;
+        const b = scoreBound(p);
         if (b < qBest || (b == qBest && rankOf(h) > qRank)) continue;
       }
       if (!fits(qUnit, h)) continue;
       const s = k8sBalancedScore(qUnit, h), r = rankOf(h);
-      if (qChosen < 0 || s > qBest || (s == qBest && r < qRank)) { qBest = s; qChosen = h; qRank = r; }
+      if (qChosen < 0 || s > qBest || (s == qBest && r < qRank)) setBest(s, h, r);
     }
     return;
   }
@@ -351,6 +366,7 @@ export function bestBalancedHost(unit: i32): i32 {
   qChosen = -1;
   qRank = 0x7fffffff;
   qBest = 0;
+  qFar = Infinity;
   for (let c = 0; c < classCount; c++) {
     qClass = c;
     helmert(target, load<i32>(classField(c, C_HOST)), unit);
