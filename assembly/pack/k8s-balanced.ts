@@ -21,7 +21,9 @@
 //     within a few 2⁻⁵³ of their real values, far below MARGIN;
 //   - ties: every host below it has the best host's residual and capacity and a higher rank: each scores exactly
 //     the best score and loses the tie (empty hosts of one model, the many alike hosts of a spreading fleet).
-// A leaf's hosts are skipped by the same bound on their own points before they are checked and scored.
+// A leaf's hosts are skipped by the same bound on their own points before they are checked and scored. Both tests
+// first compare the squared distance with a threshold set with each new best (setBest), beyond which the bound is
+// below the best for certain: no square root for most of them.
 // The tree's topology is kept while units are placed; a placed host's point and the boxes on its path are refreshed
 // (refreshBalancedHost), and a class's tree is rebuilt after a quarter of its hosts' worth of placements, so that its
 // boxes stay tight as points move.
