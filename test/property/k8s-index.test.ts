@@ -55,10 +55,22 @@ const distinctArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 4 }).chain
   return hard ? withRules(inst, rules, bits) : inst;
 });
 
+/** k8s-balanced's k-d trees are one per host capacity, up to 64 of them (more take the scan): pools of up to 80
+ * models, a few hosts each, in up to 6 dimensions, and units of zero demand (whose target is the origin). */
+const capacitiesArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 6 }).chain((dims) => fc.record({
+  // Few values per dimension: capacities that differ in one dimension only.
+  sizes: fc.array(fc.array(fc.constantFrom(16, 24, 32, 48), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 80 }),
+  copies: fc.integer({ min: 1, max: 3 }),
+  demands: fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 })), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 150 }),
+})).map(({ sizes, copies, demands }) => {
+  const capacities = sizes.flatMap((c) => Array.from({ length: copies }, () => c));
+  return { dims: demands[0].length, capacities, maxItems: capacities.map(() => 0), demands };
+});
+
 const drawnOptions = optionsArb('k8s-least-allocated', 'k8s-most-allocated', 'k8s-balanced');
 
 describe('k8s least-allocated, most-allocated and balanced: the host trees choose as the scan over every host', () => {
-  for (const [name, arb] of [['many identical hosts', alikeArb], ['all shapes different', distinctArb]] as const) {
+  for (const [name, arb] of [['many identical hosts', alikeArb], ['all shapes different', distinctArb], ['many host capacities', capacitiesArb]] as const) {
     it(`on random instances with ${name}`, () => {
       fc.assert(fc.property(arb, drawnOptions, (inst, options) => {
         const want = packWith(reference, inst, options);
