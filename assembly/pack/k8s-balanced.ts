@@ -44,9 +44,9 @@ import { fits } from './state';
 
 const LEAF: i32 = 4;
 const MARGIN: f64 = 1e-12;
-// A class's record: root node, first position in perm, size, first node slot, placements since its last build, its
-// first host in rank order (whose capacity is the class's).
-const C_ROOT = 0, C_START = 1, C_SIZE = 2, C_NODES = 3, C_UPDATES = 4, C_HOST = 5, C_SLOTS = 8;
+// A class's record: root node, first position in perm, size, placements since its last build, its first host in
+// rank order (whose capacity is the class's). Its node slots start at 2 · its first position (buildClass).
+const C_ROOT = 0, C_START = 1, C_SIZE = 2, C_UPDATES = 3, C_HOST = 4, C_SLOTS = 8;
 // A node's i32 fields, after its 4D f64.
 const N_START = 0, N_END = 1, N_LEFT = 2, N_RIGHT = 3, N_PARENT = 4, N_RANK = 5;
 
@@ -208,7 +208,7 @@ function build(start: i32, end: i32, parent: i32): i32 {
 
 function buildClass(c: i32): void {
   const start = load<i32>(classField(c, C_START)), size = load<i32>(classField(c, C_SIZE));
-  nextNode = load<i32>(classField(c, C_NODES));
+  nextNode = 2 * start; // a tree over n hosts has fewer than 2n nodes, so each class's node slots start at 2 · its start
   store<i32>(classField(c, C_ROOT), build(start, start + size, -1));
   store<i32>(classField(c, C_UPDATES), 0);
 }
@@ -246,7 +246,6 @@ export function buildBalancedIndex(): bool {
   let at = 0;
   for (let c = 0; c < classCount; c++) {
     store<i32>(classField(c, C_START), at);
-    store<i32>(classField(c, C_NODES), 2 * at);
     at += load<i32>(classField(c, C_SIZE));
   }
   // perm: each class's hosts in rank order (C_ROOT counts them in as they are placed).

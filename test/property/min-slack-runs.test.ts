@@ -9,6 +9,7 @@ import { replicaFleet } from '../../core/pack/fleet';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { fleetInstance, packWith, type Instance } from '../support/arena';
+import { agreesWith } from '../support/rules';
 
 const reference = new ReferencePacker();
 const kernels = [createWasmPacker('release'), createWasmPacker('debug')];
@@ -38,10 +39,7 @@ describe('minimum slack: runs of alike units skipped at once, with the reference
       dims: 2, capacities: Array.from({ length: hosts }, () => [64, 64]), maxItems: new Array<number>(hosts).fill(limit),
       demands: picks.map((p) => shapes[p % shapes.length]),
     }, rule]);
-    fc.assert(fc.property(arb, ([inst, rule]) => {
-      const options = { rule, order: 'decreasing' as const, iterations: 0 };
-      const want = packWith(reference, inst, options);
-      for (const k of kernels) expect(packWith(k, inst, options), k.name).toEqual(want);
-    }), { numRuns: 100 });
+    const agree = agreesWith(reference, kernels);
+    fc.assert(fc.property(arb, ([inst, rule]) => agree(inst, { rule, order: 'decreasing', iterations: 0 })), { numRuns: 100 });
   }, 60_000);
 });

@@ -1,9 +1,10 @@
 // Random pools, hard rules and pack options for the placement properties (vector rules, k8s scoring): host models
 // with item limits; tenants, isolation, spread over hosts and racks, affinity and labels switched on at random.
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { DOMAIN_RACK } from '../../assembly/abi';
-import type { PackOptions, Rule, SizeKey } from '../../core/kernel/packer';
-import type { Instance } from './arena';
+import type { Packer, PackOptions, Rule, SizeKey } from '../../core/kernel/packer';
+import { packWith, type Instance } from './arena';
 
 /** Host models (1–3) of random sizes, some hosts with an item limit. */
 export const poolArb = (dims: number) => fc.record({
@@ -45,3 +46,10 @@ export const optionsArb = (...rules: Rule[]): fc.Arbitrary<Partial<PackOptions>>
   seed: fc.nat({ max: 1000 }),
   iterations: fc.constantFrom(0, 0, 0, 200),
 });
+
+/** Every packer gives the oracle's outcome on the instance (the index under test against the plain scan or the
+ * reference): the assertion of the placement properties. */
+export const agreesWith = (oracle: Packer, packers: readonly Packer[]) => (inst: Instance, options: Partial<PackOptions>): void => {
+  const want = packWith(oracle, inst, options);
+  for (const p of packers) expect(packWith(p, inst, options), p.name).toEqual(want);
+};
