@@ -49,7 +49,8 @@ export const STAT_DIVE_HOSTS = 11; //         the dive on the pattern LP: hosts 
 export const STAT_START_RULE = 12; //         ALG_* of the constructive pass that made the start (a composite's winner)
 export const STAT_HOST_MIX = 13; //           1 when the host order opens a mix of host models first (pack/host-order.ts mixFirst)
 export const STAT_MOVE_CHECKS = 14; //        feasibility checks the improvement phase's tabu moves spent so far
-export const STATS_SLOTS = 15;
+export const STAT_REFILL_NODES = 15; //       search nodes the improvement phase's refills (Pack(b)) spent so far
+export const STATS_SLOTS = 16;
 
 // ── Size keys for the Decreasing order (sizes normalised by the largest host capacity per dimension) ──
 export const SIZE_KEY_NONE = -1; // online: input order, no sorting
@@ -150,6 +151,7 @@ export const IMPROVE_RESTORE_BEST = 1; //      1: each tabu phase ends back at t
 export const IMPROVE_REPACK_NODES = 10000; //   search nodes for all joint repacks tried on one new best trash can
 export const IMPROVE_MOVE_EVALS = 20000; //     feasibility checks per tabu move (large instances see part of the window)
 export const IMPROVE_ALIKE_AS_ONE = 1; //      1: a tabu move tries alike units (copies of one class) once; 0: unit by unit
+export const IMPROVE_PACK_ALIKE_IN_ORDER = 1; // 1: a refill takes alike units in candidate order (symmetric subsets once); 0: any
 export const MIN_SLACK_NODES = 3000; //         search nodes per host for the minimum-slack rule
 export const MIN_SLACK_CHECKS = 200000; //     and units looked at per host
 

@@ -42,7 +42,7 @@
 //        ├─ classTable [classSlots = 2^⌈log2 2N⌉]  buildClasses' hash table (first unit of each class, -1: free)
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
 //        │         classMark, classTally, listRole [N] (alike units in a list: which copy each is, see improve.ts);
-//        │         roundHost, repackUnits, mbsStack, mbsBest, mbsRunEnd, mbsRunStamp [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest [C];
+//        │         roundHost, repackUnits, mbsStack, mbsBest, mbsRunEnd, mbsRunStamp [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest, packPrevAlike [C];
 //        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
 //        ├─ vector rules: vcSlot, vcRep, vcPerm, vcCursor, vcGrouped [N]; vcStart [N + 1]; vcMinPos, vcMinSlots [2B]
 //        ├─ spread table: spreadKeyGroup, spreadKeyDomain, spreadCount [T]
@@ -186,6 +186,7 @@ export let insOrder: usize = 0;
 export let packCands: usize = 0;
 export let packChosen: usize = 0;
 export let packBest: usize = 0;
+export let packPrevAlike: usize = 0;
 export let roundHost: usize = 0;
 export let mbsStack: usize = 0;
 export let mbsBest: usize = 0;
@@ -395,6 +396,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   packCands = at; at += cu * 4;
   packChosen = at; at += cu * 4;
   packBest = at; at += cu * 4;
+  packPrevAlike = at; at += cu * 4;
   roundHost = at; at += nu * 4;
   mbsStack = at; at += nu * 4;
   mbsBest = at; at += nu * 4;

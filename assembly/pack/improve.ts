@@ -15,14 +15,14 @@ import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
   IMPROVE_TENURE, IMPROVE_TENURE_SPAN, IMPROVE_REPACK_DEPTH, IMPROVE_RESTORE_BEST, IMPROVE_REPACK_NODES,
-  IMPROVE_MOVE_EVALS, IMPROVE_ALIKE_AS_ONE,
+  IMPROVE_MOVE_EVALS, IMPROVE_ALIKE_AS_ONE, IMPROVE_PACK_ALIKE_IN_ORDER,
 } from '../abi';
 import {
   hosts, items, dims, labelWords, hostCost, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitTenant, unitExclusive, unitWeight, unitClass, unitHost,
   unitNext, hostHead, hostCount, exclusiveCount, closed, hostList, passList, fills, bigCap, best, tc, tcPos,
   tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands,
-  packChosen, packBest, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
+  packChosen, packBest, packPrevAlike, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
   bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
   i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand, rowOf,
 } from '../arena';
@@ -50,6 +50,7 @@ let RESTORE_BEST = IMPROVE_RESTORE_BEST;
 let REPACK_NODES = IMPROVE_REPACK_NODES;
 let MOVE_EVALS = IMPROVE_MOVE_EVALS;
 let ALIKE_AS_ONE = IMPROVE_ALIKE_AS_ONE;
+let PACK_ALIKE_IN_ORDER = IMPROVE_PACK_ALIKE_IN_ORDER;
 
 export function setImproveParameter(k: i32, v: i32): void {
   if (k == 0) TABU_LENGTH = v;
@@ -69,11 +70,13 @@ export function setImproveParameter(k: i32, v: i32): void {
   else if (k == 14) REPACK_NODES = v;
   else if (k == 15) MOVE_EVALS = v;
   else if (k == 16) ALIKE_AS_ONE = v;
+  else if (k == 17) PACK_ALIKE_IN_ORDER = v;
 }
 
 export let iterations = 0;
 export let improvements = 0;
 export let moveChecks: f64 = 0;
+export let refillNodes: f64 = 0;
 export let done = false;
 export let bestCost: f64 = 0;
 export let bestHosts = 0;
@@ -111,6 +114,7 @@ export function initImprove(units: i32, kept: i32): void {
   iterations = 0;
   improvements = 0;
   moveChecks = 0;
+  refillNodes = 0;
   done = false;
   inRound = false;
   attempt = 0;
@@ -871,46 +875,52 @@ function packSpreadOk(i: i32): bool {
   return true;
 }
 
+// One node per turn of the loop: the branch without candidate i is the next turn (the recursion's tail call, so the
+// nodes and their order are those of the reference's recursion).
 function packDfs(i: i32, w: f64, k: i32, slots: i32, tenant: i32, exclusive: i32): void {
-  if (packNodes-- <= 0) return;
-  if (w + f64At(packSuffix, i) < packBestW) return;
-  if (i == packN) {
-    if ((w > packBestW || (w == packBestW && k < packBestN)) && !packTooManyBig()) {
-      packBestW = w;
-      packBestN = k;
-      for (let j = 0; j < packN; j++) setI32(packBest, j, i32At(packChosen, j));
-      packImproved = true;
-    }
-    return;
-  }
-  const v = i32At(packCands, i);
   const b = packHostIndex;
-  let ok = packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit;
-  const load = rowOf(packLoad, i), next = rowOf(packLoad, i + 1);
-  if ((dims & 1) == 0) {
-    // Two dimensions per f64x2 sum and comparison (lane by lane the scalar operations): the sums are the next row.
-    const demand = rowOf(unitDemand, v), capacity = rowOf(hostCapacity, b);
-    for (let d = 0; d < dims && ok; d += 2) {
-      const o = <usize>d << 3;
-      const sum = f64x2.add(v128.load(load + o), v128.load(demand + o));
-      if (v128.any_true(f64x2.gt(sum, v128.load(capacity + o)))) ok = false;
-      else v128.store(next + o, sum);
+  // packLoad row k: the load with the k units chosen on the path here (row 0 the fixed units). A choice writes row
+  // k + 1, which nothing reads once the search is back here, so the branch without a unit reads row k as it is.
+  const load = rowOf(packLoad, k), next = rowOf(packLoad, k + 1);
+  for (;; i++) {
+    if (packNodes-- <= 0) return;
+    if (w + f64At(packSuffix, i) < packBestW) return;
+    if (i == packN) {
+      if ((w > packBestW || (w == packBestW && k < packBestN)) && !packTooManyBig()) {
+        packBestW = w;
+        packBestN = k;
+        for (let j = 0; j < packN; j++) setI32(packBest, j, i32At(packChosen, j));
+        packImproved = true;
+      }
+      return;
     }
-  } else {
-    for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, i, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
-    if (ok) for (let d = 0; d < dims; d++) setF64Row(packLoad, i + 1, d, f64Row(packLoad, i, d) + demandOf(v, d));
+    const v = i32At(packCands, i);
+    // Alike units are taken in candidate order: a copy only where the one before it was chosen (packHost).
+    const prev = i32At(packPrevAlike, i);
+    let ok = (prev < 0 || i32At(packChosen, prev) != 0) && (packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit);
+    if ((dims & 1) == 0) {
+      // Two dimensions per f64x2 sum and comparison (lane by lane the scalar operations): the sums are the next row.
+      const demand = rowOf(unitDemand, v), capacity = rowOf(hostCapacity, b);
+      for (let d = 0; d < dims && ok; d += 2) {
+        const o = <usize>d << 3;
+        const sum = f64x2.add(v128.load(load + o), v128.load(demand + o));
+        if (v128.any_true(f64x2.gt(sum, v128.load(capacity + o)))) ok = false;
+        else v128.store(next + o, sum);
+      }
+    } else {
+      for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, k, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
+      if (ok) for (let d = 0; d < dims; d++) setF64Row(packLoad, k + 1, d, f64Row(packLoad, k, d) + demandOf(v, d));
+    }
+    // Under isolation or spread rules the refill keeps them: both only tighten as units join, so prune here.
+    const withTenant = constrained ? joinTenant(tenant, v) : tenant;
+    const withExclusive = constrained ? exclusive | i32At(unitExclusive, v) : exclusive;
+    if (ok && constrained) ok = (withExclusive == 0 || withTenant >= 0) && packSpreadOk(i);
+    if (ok) {
+      setI32(packChosen, i, 1);
+      packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v), withTenant, withExclusive);
+      setI32(packChosen, i, 0);
+    }
   }
-  // Under isolation or spread rules the refill keeps them: both only tighten as units join, so prune here.
-  const withTenant = constrained ? joinTenant(tenant, v) : tenant;
-  const withExclusive = constrained ? exclusive | i32At(unitExclusive, v) : exclusive;
-  if (ok && constrained) ok = (withExclusive == 0 || withTenant >= 0) && packSpreadOk(i);
-  if (ok) {
-    setI32(packChosen, i, 1);
-    packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v), withTenant, withExclusive);
-    setI32(packChosen, i, 0);
-  }
-  memory.copy(next, load, <usize>dims << 3);
-  packDfs(i + 1, w, k, slots, tenant, exclusive);
 }
 
 /** Would refilling the host with the chosen candidates leave TC with too many big units (and more than now)? */
@@ -941,6 +951,17 @@ function packHost(b: i32): bool {
   sortIndices(finalUnits, len, BY_F64_DESC);
   const n = min(len, PACK_CANDIDATES);
   for (let k = 0; k < n; k++) setI32(packCands, k, i32At(finalUnits, k));
+  // Alike units (one class: the same demand, labels and rules) are interchangeable in a refill, so of the subsets
+  // that differ only in which copies they take, the search keeps the one with the earliest copies: the one it would
+  // reach first. packPrevAlike[k]: the latest candidate before k alike to it, -1 for none (or with the rule off).
+  for (let k = 0; k < n; k++) {
+    let prev = -1;
+    if (PACK_ALIKE_IN_ORDER != 0) {
+      const v = i32At(packCands, k);
+      for (let j = k - 1; j >= 0; j--) if (alike(i32At(packCands, j), v)) { prev = j; break; }
+    }
+    setI32(packPrevAlike, k, prev);
+  }
   setF64(packSuffix, n, 0);
   // Σ of the positive weights from i on: an upper bound on what the rest can add (sizes may be negative).
   for (let i = n - 1; i >= 0; i--) setF64(packSuffix, i, f64At(packSuffix, i + 1) + max<f64>(0, f64At(unitWeight, i32At(packCands, i))));
@@ -971,6 +992,7 @@ function packHost(b: i32): bool {
   packImproved = false;
   countBigInTc();
   packDfs(0, 0, 0, fixedSlots, tenant, exclusive);
+  refillNodes += <f64>(PACK_NODES - max(packNodes, 0));
   if (!packImproved) return false;
   for (let k = 0; k < n; k++) {
     const v = i32At(packCands, k);

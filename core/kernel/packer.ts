@@ -133,6 +133,8 @@ export interface PackOutcome {
   readonly improvements: number;
   /** Feasibility checks the improvement phase's tabu moves spent (each a host giving up and taking a set of units). */
   readonly moveChecks: number;
+  /** Search nodes the improvement phase's refills spent (Pack(b): a host refilled from its units and the trash can). */
+  readonly refillNodes: number;
   /** The improvement phase has nothing left to try (target reached, or it gave up). */
   readonly done: boolean;
   readonly unplaced: number;

@@ -184,6 +184,7 @@ export class WasmPacker implements Packer {
       iterations: stats[abi.STAT_ITERATIONS],
       improvements: stats[abi.STAT_IMPROVEMENTS],
       moveChecks: stats[abi.STAT_MOVE_CHECKS],
+      refillNodes: stats[abi.STAT_REFILL_NODES],
       done: stats[abi.STAT_DONE] !== 0,
       unplaced: stats[abi.STAT_UNPLACED],
       mixedOrder: stats[abi.STAT_HOST_MIX] !== 0,

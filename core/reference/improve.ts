@@ -9,7 +9,9 @@
 // TC. Its objective is lexicographic: the lightest TC (Σ of units' normalised sizes), then the most units in
 // TC (small units are easier to place). It alternates
 //   - descent passes: Pack(b) refills host b with the best subset of its units and TC (bounded depth-first
-//     search that keeps capacity, the item limit, isolation and spread), accepted when the objective improves;
+//     search that keeps capacity, the item limit, isolation and spread, and takes alike units in order: a copy only
+//     where the copy before it was chosen, since subsets that differ only in their copies are the same refill),
+//     accepted when the objective improves;
 //   - tabu phases of TABU_LENGTH iterations: the best move Swap(p, q) — p units of one host to TC and q units
 //     of TC to that host, (p, q) in {(0,1), (1,1), (1,2), (2,1), (2,2)} — even when it worsens the objective
 //     (ties drawn at random). A unit that joined a host keeps units of its class on that host for
@@ -26,7 +28,7 @@ import {
   IMPROVE_ATTEMPT_LIMIT, IMPROVE_FINAL_NODES, IMPROVE_HOST_WINDOW, IMPROVE_PACK_CANDIDATES, IMPROVE_PACK_NODES,
   IMPROVE_PAIR_IN_LIMIT, IMPROVE_PAIR_OUT_LIMIT, IMPROVE_REPACK_HOSTS, IMPROVE_STALL_LIMIT, IMPROVE_TABU_LENGTH,
   IMPROVE_TENURE, IMPROVE_TENURE_SPAN, IMPROVE_REPACK_DEPTH, IMPROVE_RESTORE_BEST,
-  IMPROVE_REPACK_NODES, IMPROVE_MOVE_EVALS, IMPROVE_ALIKE_AS_ONE,
+  IMPROVE_REPACK_NODES, IMPROVE_MOVE_EVALS, IMPROVE_ALIKE_AS_ONE, IMPROVE_PACK_ALIKE_IN_ORDER,
 } from '../../assembly/abi';
 import type { PackArena } from '../kernel/packer';
 import { sameClass } from './construct';
@@ -56,6 +58,7 @@ export const IMPROVE = {
   REPACK_NODES: IMPROVE_REPACK_NODES,
   MOVE_EVALS: IMPROVE_MOVE_EVALS,
   ALIKE_AS_ONE: IMPROVE_ALIKE_AS_ONE,
+  PACK_ALIKE_IN_ORDER: IMPROVE_PACK_ALIKE_IN_ORDER,
 };
 const PARAMETER_ORDER = Object.keys(IMPROVE) as (keyof typeof IMPROVE)[];
 
@@ -98,6 +101,8 @@ export class Improver {
   improvements = 0;
   /** Feasibility checks the tabu moves spent (each a host giving up and taking a set of units). */
   moveChecks = 0;
+  /** Search nodes the refills (Pack(b)) spent. */
+  refillNodes = 0;
   done = false;
   /** Best complete solution: host per unit. */
   readonly best: Int32Array;
@@ -690,6 +695,14 @@ export class Improver {
       .sort((x, y) => this.u.weight[y] - this.u.weight[x] || x - y);
     const cands = sorted.slice(0, IMPROVE.PACK_CANDIDATES);
     const n = cands.length;
+    // Alike units (one class) are interchangeable in a refill: of the subsets that differ only in which copies they
+    // take, the search keeps the one with the earliest copies, the one it would reach first. prevAlike[i]: the
+    // latest candidate before i of i's class, -1 for none.
+    const prevAlike = cands.map((v, i) => {
+      if (IMPROVE.PACK_ALIKE_IN_ORDER === 0) return -1;
+      for (let j = i - 1; j >= 0; j--) if (cands[j] !== v && this.cls[cands[j]] === this.cls[v]) return j;
+      return -1;
+    });
     const suffix = new Float64Array(n + 1);
     // Σ of the positive weights from i on: an upper bound on what the rest can add (sizes may be negative).
     for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + Math.max(0, this.u.weight[cands[i]]);
@@ -740,7 +753,7 @@ export class Improver {
         return;
       }
       const v = cands[i];
-      let ok = limit <= 0 || slots + u.slots[v] <= limit;
+      let ok = (prevAlike[i] < 0 || chosen[prevAlike[i]] === 1) && (limit <= 0 || slots + u.slots[v] <= limit);
       for (let d = 0; d < dd && ok; d++) if (load[i * dd + d] + u.demand[v * dd + d] > a.hostCapacity[b * dd + d]) ok = false;
       // Isolation and spread only tighten as units join: a refill that breaks one is pruned here.
       const withTenant = this.constrained ? joinTenant(tenant, v) : tenant;
@@ -756,6 +769,7 @@ export class Improver {
       dfs(i + 1, w, k, slots, tenant, exclusive);
     };
     dfs(0, 0, 0, fixedSlots, fixedTenant, fixedExclusive);
+    this.refillNodes += IMPROVE.PACK_NODES - Math.max(nodes, 0);
     if (!improved) return false;
     for (let i = 0; i < n; i++) {
       const v = cands[i];

@@ -242,6 +242,7 @@ export class ReferencePacker implements Packer {
       iterations: improver.iterations,
       improvements: improver.improvements,
       moveChecks: improver.moveChecks,
+      refillNodes: improver.refillNodes,
       done: improver.done,
       unplaced,
     };
