@@ -881,7 +881,12 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32, tenant: i32, exclusive: i32
   const b = packHostIndex;
   // packLoad row k: the load with the k units chosen on the path here (row 0 the fixed units). A choice writes row
   // k + 1, which nothing reads once the search is back here, so the branch without a unit reads row k as it is.
-  const load = rowOf(packLoad, k), next = rowOf(packLoad, k + 1);
+  const load = rowOf(packLoad, k), next = rowOf(packLoad, k + 1), capacity = rowOf(hostCapacity, b);
+  // Four dimensions (the planner's cpu, memory, disk, network) in two f64x2 pairs held for the whole loop: most
+  // candidates fail the capacity test, so it comes first and costs two sums and two comparisons.
+  const four = dims == 4;
+  let load0 = f64x2.splat(0), load1 = load0, cap0 = load0, cap1 = load0;
+  if (four) { load0 = v128.load(load); load1 = v128.load(load + 16); cap0 = v128.load(capacity); cap1 = v128.load(capacity + 16); }
   for (;; i++) {
     if (packNodes-- <= 0) return;
     if (w + f64At(packSuffix, i) < packBestW) return;
@@ -895,31 +900,39 @@ function packDfs(i: i32, w: f64, k: i32, slots: i32, tenant: i32, exclusive: i32
       return;
     }
     const v = i32At(packCands, i);
-    // Alike units are taken in candidate order: a copy only where the one before it was chosen (packHost).
-    const prev = i32At(packPrevAlike, i);
-    let ok = (prev < 0 || i32At(packChosen, prev) != 0) && (packLimit <= 0 || slots + i32At(unitSlots, v) <= packLimit);
-    if ((dims & 1) == 0) {
+    if (four) {
+      const demand = rowOf(unitDemand, v);
+      const sum0 = f64x2.add(load0, v128.load(demand)), sum1 = f64x2.add(load1, v128.load(demand + 16));
+      if (v128.any_true(v128.or(f64x2.gt(sum0, cap0), f64x2.gt(sum1, cap1)))) continue;
+      v128.store(next, sum0); v128.store(next + 16, sum1);
+    } else if ((dims & 1) == 0) {
       // Two dimensions per f64x2 sum and comparison (lane by lane the scalar operations): the sums are the next row.
-      const demand = rowOf(unitDemand, v), capacity = rowOf(hostCapacity, b);
-      for (let d = 0; d < dims && ok; d += 2) {
+      const demand = rowOf(unitDemand, v);
+      let fits = true;
+      for (let d = 0; d < dims && fits; d += 2) {
         const o = <usize>d << 3;
         const sum = f64x2.add(v128.load(load + o), v128.load(demand + o));
-        if (v128.any_true(f64x2.gt(sum, v128.load(capacity + o)))) ok = false;
+        if (v128.any_true(f64x2.gt(sum, v128.load(capacity + o)))) fits = false;
         else v128.store(next + o, sum);
       }
+      if (!fits) continue;
     } else {
-      for (let d = 0; d < dims && ok; d++) if (f64Row(packLoad, k, d) + demandOf(v, d) > capacityAt(b, d)) ok = false;
-      if (ok) for (let d = 0; d < dims; d++) setF64Row(packLoad, k + 1, d, f64Row(packLoad, k, d) + demandOf(v, d));
+      let fits = true;
+      for (let d = 0; d < dims && fits; d++) if (f64Row(packLoad, k, d) + demandOf(v, d) > capacityAt(b, d)) fits = false;
+      if (!fits) continue;
+      for (let d = 0; d < dims; d++) setF64Row(packLoad, k + 1, d, f64Row(packLoad, k, d) + demandOf(v, d));
     }
+    // Alike units are taken in candidate order: a copy only where the one before it was chosen (packHost).
+    const prev = i32At(packPrevAlike, i);
+    if (prev >= 0 && i32At(packChosen, prev) == 0) continue;
+    if (packLimit > 0 && slots + i32At(unitSlots, v) > packLimit) continue;
     // Under isolation or spread rules the refill keeps them: both only tighten as units join, so prune here.
     const withTenant = constrained ? joinTenant(tenant, v) : tenant;
     const withExclusive = constrained ? exclusive | i32At(unitExclusive, v) : exclusive;
-    if (ok && constrained) ok = (withExclusive == 0 || withTenant >= 0) && packSpreadOk(i);
-    if (ok) {
-      setI32(packChosen, i, 1);
-      packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v), withTenant, withExclusive);
-      setI32(packChosen, i, 0);
-    }
+    if (constrained && !((withExclusive == 0 || withTenant >= 0) && packSpreadOk(i))) continue;
+    setI32(packChosen, i, 1);
+    packDfs(i + 1, w + f64At(unitWeight, v), k + 1, slots + i32At(unitSlots, v), withTenant, withExclusive);
+    setI32(packChosen, i, 0);
   }
 }
 
