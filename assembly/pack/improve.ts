@@ -24,7 +24,7 @@ import {
   tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands,
   packChosen, packBest, packPrevAlike, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
   bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
-  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand, rowOf,
+  i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand, rowOf, residual,
 } from '../arena';
 import { BY_F64_ASC, BY_F64_DESC, sortIndices, useSortKeys } from '../order';
 import { randomBelow } from '../random';
@@ -685,10 +685,12 @@ function tabuMove(): bool {
   let bestDw: f64 = Infinity;
   let bx1 = -1, bx2 = -1, bt1 = -1, bt2 = -1;
   const count = activeHosts(HOST_WINDOW, 0, hostList);
+  const four = dims == 4;
   let evals = 0; // feasibility checks, capped per iteration on large instances
   let stop = false;
   for (let j = 0; j < count && !stop; j++) {
     const b = i32At(hostList, j);
+    const limit = i32At(hostMaxItems, b);
     // The host's movable units (not frozen there), newest first.
     let len = 0;
     for (let v = i32At(hostHead, b); v >= 0; v = i32At(unitNext, v)) if (!isFrozen(v, b)) setI32(unitList, len++, v);
@@ -716,6 +718,18 @@ function tabuMove(): bool {
       // Subsets are heaviest first, so the TC weight change wo − wi only grows along them; subsets too heavy to
       // fit are skipped by a binary search.
       const room = roomAfter(b, x1, x2);
+      // Four dimensions: the host's residual with x1 and x2 given up, summed once per outgoing set in swapFits'
+      // order ((residual + x1) + x2, then − t1 − t2 per check), and the item count it leaves.
+      let avail0 = f64x2.splat(0), avail1 = avail0;
+      let left = i32At(hostCount, b);
+      if (x1 >= 0) left -= i32At(unitSlots, x1);
+      if (x2 >= 0) left -= i32At(unitSlots, x2);
+      if (four) {
+        const r = rowOf(residual, b);
+        avail0 = v128.load(r); avail1 = v128.load(r + 16);
+        if (x1 >= 0) { const d = rowOf(unitDemand, x1); avail0 = f64x2.add(avail0, v128.load(d)); avail1 = f64x2.add(avail1, v128.load(d + 16)); }
+        if (x2 >= 0) { const d = rowOf(unitDemand, x2); avail0 = f64x2.add(avail0, v128.load(d)); avail1 = f64x2.add(avail1, v128.load(d + 16)); }
+      }
       let lo = 0, hi = m;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
@@ -733,7 +747,8 @@ function tabuMove(): bool {
         if (p == q && sameUnits(x1, x2, t1, t2)) continue; // exchanging identical units changes nothing
         if (evals++ >= MOVE_EVALS) { stop = true; break; }
         moveChecks++;
-        if (!swapFits(b, x1, x2, t1, t2) || !swapRulesOk(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
+        if (four ? !swapFitsFour(limit, left, t1, t2, avail0, avail1) : !swapFits(b, x1, x2, t1, t2)) continue;
+        if (!swapRulesOk(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
         if (dw == bestDw && dn == bestDn) {
           ties++;
           if (randomBelow(ties) != 0) continue;
@@ -773,6 +788,25 @@ function tabuMove(): bool {
     if (v < 0) return false;
   }
   return true;
+}
+
+/** swapFits for four dimensions, from what the outgoing units leave: `left`, the host's item count less theirs
+ * (checked where `limit` > 0), and the residual with their demand added (avail0, avail1: dimensions 0–1 and 2–3),
+ * then the same sums in the same order as swapFits, two dimensions per f64x2 operation. */
+@inline function swapFitsFour(limit: i32, left: i32, t1: i32, t2: i32, avail0: v128, avail1: v128): bool {
+  if (limit > 0) {
+    let n = left + i32At(unitSlots, t1);
+    if (t2 >= 0) n += i32At(unitSlots, t2);
+    if (n > limit) return false;
+  }
+  const d1 = rowOf(unitDemand, t1);
+  let v0 = f64x2.sub(avail0, v128.load(d1)), v1 = f64x2.sub(avail1, v128.load(d1 + 16));
+  if (t2 >= 0) {
+    const d2 = rowOf(unitDemand, t2);
+    v0 = f64x2.sub(v0, v128.load(d2)); v1 = f64x2.sub(v1, v128.load(d2 + 16));
+  }
+  const zero = f64x2.splat(0);
+  return !v128.any_true(v128.or(f64x2.lt(v0, zero), f64x2.lt(v1, zero)));
 }
 
 /** The rest of the swap's rules (labels, isolation, spread) once swapFits holds. No state changes. */
