@@ -21,7 +21,7 @@ import {
   hosts, items, dims, labelWords, hostCost, hostMaxItems, hostRack, hostSite, hostLabels, itemTenant,
   itemExclusive, itemSpread, spreadLevel, spreadMax, unitFirst, itemNext, unitSlots, unitTenant, unitExclusive, unitWeight, unitClass, unitHost,
   unitNext, hostHead, hostCount, exclusiveCount, closed, hostList, passList, fills, bigCap, best, tc, tcPos,
-  tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands,
+  tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits, classMark, classTally, listRole, insA, insB, insOrder, insWeight, packCands, sortA, sortB,
   packChosen, packBest, packPrevAlike, packLoad, packSuffix, norm, roundHost, repackUnits, finalHosts, repackHosts, repackSubset,
   bigCount, bigExtra, bigTc, repackSizes, MAX_REPACK_HOSTS, MAX_REPACK_DEPTH,
   i32At, setI32, f64At, setF64, f64Row, setF64Row, capacityAt, residualAt, demandOf, hostCapacity, unitDemand, rowOf, residual,
@@ -607,7 +607,8 @@ function markCopies(list: usize, len: i32): void {
   return i32At(listRole, y) == (same ? 2 : 1);
 }
 
-/** Distinct TC singles and pairs into insA/insB/insWeight, then insOrder: heaviest first, ties in creation order. */
+/** Distinct TC singles and pairs into insA/insB/insWeight, heaviest first, ties in creation order (sorted through
+ * insOrder, then laid out in that order, so that a tabu move's thousands of checks read them one after another). */
 function inSets(): i32 {
   markCopies(tc, tcLen);
   let m = 0;
@@ -630,6 +631,13 @@ function inSets(): i32 {
   for (let k = 0; k < m; k++) setI32(insOrder, k, k);
   useSortKeys(insWeight);
   sortIndices(insOrder, m, BY_F64_DESC);
+  for (let k = 0; k < m; k++) { const o = i32At(insOrder, k); setI32(sortA, k, i32At(insA, o)); setI32(sortB, k, i32At(insB, o)); }
+  for (let k = 0; k < m; k++) {
+    // Each weight summed again as above: the same value.
+    const a = i32At(sortA, k), b = i32At(sortB, k);
+    setI32(insA, k, a); setI32(insB, k, b);
+    setF64(insWeight, k, b < 0 ? f64At(unitWeight, a) : f64At(unitWeight, a) + f64At(unitWeight, b));
+  }
   return m;
 }
 
@@ -733,14 +741,13 @@ function tabuMove(): bool {
       let lo = 0, hi = m;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (f64At(insWeight, i32At(insOrder, mid)) > room) lo = mid + 1; else hi = mid;
+        if (f64At(insWeight, mid) > room) lo = mid + 1; else hi = mid;
       }
       for (let s = lo; s < m; s++) {
-        const k = i32At(insOrder, s);
-        const t1 = i32At(insA, k), t2 = i32At(insB, k);
+        const t1 = i32At(insA, s), t2 = i32At(insB, s);
         const q = t2 < 0 ? 1 : 2;
         if (p == 0 && q == 2) continue;
-        const dw = wo - f64At(insWeight, k);
+        const dw = wo - f64At(insWeight, s);
         if (dw > bestDw) break;
         const dn = p - q;
         if (dw == bestDw && dn < bestDn) continue;
