@@ -6,11 +6,11 @@
 import {
   ALG_BALANCED_FIT, ALG_BEST_FIT, ALG_DOT_PRODUCT, ALG_FIRST_FIT, ALG_K8S_BALANCED, ALG_K8S_LEAST, ALG_K8S_MOST, ALG_L2_NORM,
   ALG_LP_ROUNDING, ALG_MIN_SLACK, ALG_NEXT_FIT, ALG_NEXT_K_FIT, ALG_RANDOM, ALG_TETRIS, ALG_WORST_FIT, MIN_SLACK_CHECKS,
-  MIN_SLACK_NODES, NEXT_K_WINDOW, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM,
+  MIN_SLACK_NODES, NEXT_K_WINDOW, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM, DOMAIN_HOST,
 } from '../abi';
 import {
   hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
-  mbsBest, mbsRunEnd, mbsRunStamp, unitSpread, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
+  mbsBest, mbsRunEnd, mbsRunStamp, unitSpread, unitFirst, itemNext, itemSpread, spreadLevel, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
 import { buildTree, leftmostFit, refreshLeaf } from './first-fit';
@@ -194,10 +194,11 @@ function balancedFit(units: i32): void {
   leastDemandOf(unitOrder, units);
   // The open hosts still scanned, in host order, with each one's score for the last unit (balancedScore; +∞: it does
   // not fit). A host too full for every unit left (leastDemand) is dropped, which changes no choice and spares most
-  // of the scan once the first hosts fill up. A copy of the last unit (alike, units.ts sameClass) without a spread
-  // group sees every host as the last one did but the host that took it (capacity, item count and isolation are the
-  // host's own), so only that host is scored again and the choice is the least score: the same host, without a fits
-  // per host for every replica of a service.
+  // of the scan once the first hosts fill up. A copy of the last unit (alike, units.ts sameClass) sees every host as
+  // the last one did but the host that took it (capacity, item count and isolation are the host's own, and so is a
+  // spread count over hosts), so only that host is scored again and the choice is the least score: the same host,
+  // without a fits per host for every replica of a service. Spread over racks or sites changes a whole domain: those
+  // copies are scanned.
   let open = 0;
   for (let r = 0; r < limit; r++) setI32(balancedOpen, open++, hostAt(r));
   let prev = -1, prevAt = -1; // the last unit placed or tried, and the position of the host that took it (-1: none)
@@ -206,7 +207,7 @@ function balancedFit(units: i32): void {
     if (i32At(unitConflict, unit) != 0) { prev = -1; continue; }
     let chosen = -1, chosenAt = -1;
     let best: f64 = Infinity;
-    if (prev >= 0 && i32At(unitSpread, unit) == 0 && sameClass(prev, unit)) {
+    if (prev >= 0 && (i32At(unitSpread, unit) == 0 || spreadsOverHostsOnly(unit)) && sameClass(prev, unit)) {
       if (prevAt >= 0) setF64(balancedScore, prevAt, balancedScoreOf(unit, i32At(balancedOpen, prevAt)));
       for (let j = 0; j < open; j++) {
         const s = f64At(balancedScore, j);
@@ -241,6 +242,15 @@ function balancedFit(units: i32): void {
     prev = unit;
     prevAt = chosenAt; // -1 where no host took it
   }
+}
+
+/** Do the unit's spread groups all spread over hosts (a placement changes one host's count only)? */
+function spreadsOverHostsOnly(unit: i32): bool {
+  for (let i = i32At(unitFirst, unit); i >= 0; i = i32At(itemNext, i)) {
+    const g = i32At(itemSpread, i);
+    if (g >= 0 && i32At(spreadLevel, g) != DOMAIN_HOST) return false;
+  }
+  return true;
 }
 
 /** Host h's balanced-fit score for the unit (the gap between its two binding dimensions' room after it, or the room

@@ -5,7 +5,7 @@
 // its rounding get the same checks on one-dimensional instances without hard rules (where they apply).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_RACK, DOMAIN_SITE, REASON_PLACED } from '../../assembly/abi';
+import { DOMAIN_HOST, DOMAIN_RACK, DOMAIN_SITE, REASON_PLACED } from '../../assembly/abi';
 import { copyOutcome, DEFAULT_PACK_OPTIONS, RULES, type PackOptions, type Packer, type Rule, type SizeKey } from '../../core/kernel/packer';
 import { volumeBound } from '../../core/pack/bounds';
 import { verifyPacking } from '../../core/pack/verify';
@@ -77,7 +77,7 @@ const fleetArb: fc.Arbitrary<Instance> = fc.record({
   dims: fc.integer({ min: 2, max: 4 }),
   models: fc.array(fc.record({ size: fc.integer({ min: 60, max: 200 }), skew: fc.integer({ min: -30, max: 30 }), count: fc.integer({ min: 2, max: 12 }), price: fc.integer({ min: 1, max: 4 }) }), { minLength: 2, maxLength: 3 }),
   shapes: fc.array(fc.record({ base: fc.integer({ min: 2, max: 40 }), skew: fc.integer({ min: -10, max: 10 }), replicas: fc.integer({ min: 1, max: 30 }) }), { minLength: 1, maxLength: 5 }),
-  rules: fc.record({ costs: fc.boolean(), tenants: fc.boolean(), spread: fc.boolean() }),
+  rules: fc.record({ costs: fc.boolean(), tenants: fc.boolean(), spread: fc.boolean(), spreadLevel: fc.constantFrom(DOMAIN_HOST, DOMAIN_RACK), spreadMax: fc.integer({ min: 1, max: 2 }) }),
 }).map(({ dims, models, shapes, rules }) => {
   const capacities = models.flatMap((m) => Array.from({ length: m.count }, () => Array.from({ length: dims }, (_, d) => Math.max(1, m.size + (d % 2 === 0 ? m.skew : -m.skew)))));
   const demands = shapes.flatMap((s) => Array.from({ length: s.replicas }, () => Array.from({ length: dims }, (_, d) => Math.max(0, s.base + (d % 2 === 0 ? s.skew : -s.skew)))));
@@ -89,8 +89,10 @@ const fleetArb: fc.Arbitrary<Instance> = fc.record({
     inst.itemExclusive = shapeOf.map((k) => (k === 0 ? 1 : 0));
   }
   if (rules.spread) {
-    inst.spread = [{ level: 0, max: 2 }];
+    // Replicas of one shape spread over hosts or over racks of three hosts each.
+    inst.spread = [{ level: rules.spreadLevel, max: rules.spreadMax }];
     inst.itemSpread = shapeOf.map((k) => (k === 1 ? 0 : -1));
+    inst.hostRack = capacities.map((_, h) => Math.floor(h / 3));
   }
   return inst;
 });
@@ -192,7 +194,7 @@ describe('placement kernel', () => {
     }), { numRuns: 80 });
   }, 120_000);
 
-  it('balanced fit equals the reference where replicas of one shape follow each other (the kernel scores again only the host the last copy took)', () => {
+  it('balanced fit equals the reference where replicas of one shape follow each other (the kernel scores again only the host the last copy took, also under spread over hosts; spread over racks is scanned)', () => {
     const limits = fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 40, maxLength: 40 });
     fc.assert(fc.property(fleetArb, limits, fc.constantFrom<PackOptions['order']>('input', 'decreasing'), (inst, maxItems, order) => {
       const limited = { ...inst, maxItems: inst.capacities.map((_, h) => maxItems[h % maxItems.length]) };
