@@ -13,7 +13,7 @@ import {
 } from './arena';
 import { buildOrder, computeKeys } from './order';
 import { seedRandom } from './random';
-import { balancedHosts, construct } from './pack/construct';
+import { balancedHosts, construct, recordPasses, replayPass } from './pack/construct';
 import { bestCost, bestHosts, done, initImprove, markDone, runImprovement } from './pack/improve';
 import { recordConstructive, writeOutcome } from './pack/outcome';
 import { roundPatterns, roundedHosts } from './pack/lp-rounding';
@@ -79,7 +79,8 @@ function scoreStart(units: i32): void {
 /**
  * ALG_FFD_OR_MIXED: First Fit Decreasing, balanced fit over the same order (where units × its open hosts stay
  * within BALANCED_MAX_CHECKS), the better of the two kept; then Next-K Fit over a shuffled order, and the kept one
- * again if it was better (neither of the first two draws from the generator, so re-running one repeats it).
+ * again if it was better (neither of the first two draws from the generator, so re-running one repeats it; balanced
+ * fit is replayed from the record of its placements instead).
  */
 function bestStart(units: i32, sizeKey: i32, sizeDim: i32): i32 {
   buildOrder(units, ORDER_DECREASING);
@@ -89,7 +90,9 @@ function bestStart(units: i32, sizeKey: i32, sizeDim: i32): i32 {
   let kept = ALG_FIRST_FIT;
   if (<i64>units * <i64>balancedHosts(units) <= <i64>BALANCED_MAX_CHECKS) {
     resetHosts(units);
+    recordPasses(true);
     construct(ALG_BALANCED_FIT, units, sizeKey, sizeDim, 0, 0);
+    recordPasses(false);
     scoreStart(units);
     if (betterStart(unplaced, cost, used)) {
       unplaced = startUnplaced; cost = startCost; used = startHosts;
@@ -103,7 +106,9 @@ function bestStart(units: i32, sizeKey: i32, sizeDim: i32): i32 {
   if (betterStart(unplaced, cost, used)) return ALG_NEXT_K_FIT;
   resetHosts(units);
   buildOrder(units, ORDER_DECREASING);
-  construct(kept, units, sizeKey, sizeDim, 0, 0);
+  // Balanced fit, the dearer start, is laid out again from its record; First Fit runs again.
+  if (kept == ALG_BALANCED_FIT) replayPass(units, sizeKey, sizeDim);
+  else construct(kept, units, sizeKey, sizeDim, 0, 0);
   return kept;
 }
 

@@ -9,7 +9,7 @@ import {
   MIN_SLACK_NODES, NEXT_K_WINDOW, SIZE_KEY_DIM, SIZE_KEY_MAX, SIZE_KEY_SUM, DOMAIN_HOST,
 } from '../abi';
 import {
-  hosts, dims, norm, unitOrder, decided, openList, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
+  hosts, dims, norm, unitOrder, decided, openList, tc, tcPos, unitHost, unitConflict, hostCount, unitWeight, mbsSuffix, mbsStack,
   mbsBest, mbsRunEnd, mbsRunStamp, unitSpread, unitFirst, itemNext, itemSpread, spreadLevel, leastDemand, balancedOpen, balancedScore, hostMaxItems, i32At, setI32, f64At, setF64, capacityAt, residualAt, demandOf,
 } from '../arena';
 import { randomBelow } from '../random';
@@ -25,8 +25,13 @@ let openCount = 0;
 let emptyFrom = 0; // hosts of rank below this all hold units (hosts only fill during the constructive pass)
 let sizeKey = 0;
 let sizeDim = 0;
+// A pass's placements in the order made, (unit, host) in tc and tcPos (free until the improvement phase starts), so
+// that a start kept while another was tried can be laid out again without running its rule (replayPass).
+let recording = false;
+let recorded = 0;
 
 @inline function placeTracked(unit: i32, h: i32): void {
+  if (recording) { setI32(tc, recorded, unit); setI32(tcPos, recorded, h); recorded++; }
   if (i32At(hostCount, h) == 0) setI32(openList, openCount++, h);
   place(unit, h);
   refreshLeaf(h);
@@ -501,7 +506,29 @@ function minSlack(units: i32, start: i32, firstHost: i32): void {
  * Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. For LP
  * rounding, decided[0, rounded) already sit on hosts [0, firstHost), which the minimum-slack rule leaves alone.
  */
+/** Records the placements of the passes that follow while on (each pass starts its record anew). */
+export function recordPasses(on: bool): void {
+  recording = on;
+}
+
+/**
+ * The last recorded pass again, on hosts reset (state.ts resetHosts) and with unitOrder as it was: its placements in
+ * the order made, so hosts, their lists and residuals (summed in the same order), the open list and the First Fit
+ * index end as the pass left them. For passes that decide in unitOrder (not the bin-centric or minimum-slack ones).
+ */
+export function replayPass(units: i32, key: i32, dim: i32): void {
+  sizeKey = key;
+  sizeDim = dim;
+  openCount = 0;
+  emptyFrom = 0;
+  buildTree();
+  const n = recorded;
+  for (let k = 0; k < n; k++) placeTracked(i32At(tc, k), i32At(tcPos, k));
+  for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+}
+
 export function construct(rule: i32, units: i32, key: i32, dim: i32, rounded: i32, firstHost: i32): void {
+  if (recording) recorded = 0;
   sizeKey = key;
   sizeDim = dim;
   openCount = 0;
