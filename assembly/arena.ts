@@ -41,6 +41,7 @@
 //        ├─ sorting: sortA, sortB [max(N, H, M)]
 //        ├─ classTable [classSlots = 2^⌈log2 2N⌉]  buildClasses' hash table (first unit of each class, -1: free)
 //        ├─ improvement: best, tc, tcPos, tabuHost, tabuUntil, tabuFreq, tabuStamp, unitList, finalUnits [N];
+//        │         (tc, tcPos hold a constructive pass's record of placements before the phase starts, construct.ts);
 //        │         classMark, classTally, listRole [N] (alike units in a list: which copy each is, see improve.ts);
 //        │         roundHost, repackUnits, mbsStack, mbsBest, mbsRunEnd, mbsRunStamp [N]; insA, insB, insOrder [M]; packCands, packChosen, packBest, packPrevAlike [C];
 //        │         finalHosts [7], repackHosts [64], repackSubset [5], bigCount, bigExtra [D]
