@@ -502,10 +502,20 @@ function minSlack(units: i32, start: i32, firstHost: i32): void {
   }
 }
 
-/**
- * Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. For LP
- * rounding, decided[0, rounded) already sit on hosts [0, firstHost), which the minimum-slack rule leaves alone.
- */
+/** A pass's start: no host opened yet, the First Fit index over the reset hosts. */
+function beginPass(key: i32, dim: i32): void {
+  sizeKey = key;
+  sizeDim = dim;
+  openCount = 0;
+  emptyFrom = 0;
+  buildTree();
+}
+
+/** A pass that decides in unitOrder leaves that order in `decided`. */
+function decidedInOrder(units: i32): void {
+  for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+}
+
 /** Records the placements of the passes that follow while on (each pass starts its record anew). */
 export function recordPasses(on: bool): void {
   recording = on;
@@ -517,31 +527,27 @@ export function recordPasses(on: bool): void {
  * index end as the pass left them. For passes that decide in unitOrder (not the bin-centric or minimum-slack ones).
  */
 export function replayPass(units: i32, key: i32, dim: i32): void {
-  sizeKey = key;
-  sizeDim = dim;
-  openCount = 0;
-  emptyFrom = 0;
-  buildTree();
+  beginPass(key, dim);
   const n = recorded;
   for (let k = 0; k < n; k++) placeTracked(i32At(tc, k), i32At(tcPos, k));
-  for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+  decidedInOrder(units);
 }
 
+/**
+ * Runs the rule over unitOrder; leaves in `decided` the units in the order the pass decided on them. For LP
+ * rounding, decided[0, rounded) already sit on hosts [0, firstHost), which the minimum-slack rule leaves alone.
+ */
 export function construct(rule: i32, units: i32, key: i32, dim: i32, rounded: i32, firstHost: i32): void {
   if (recording) recorded = 0;
-  sizeKey = key;
-  sizeDim = dim;
-  openCount = 0;
-  emptyFrom = 0;
-  buildTree();
+  beginPass(key, dim);
   if (rule == ALG_DOT_PRODUCT || rule == ALG_L2_NORM) binCentric(rule, units);
   else if (rule == ALG_MIN_SLACK || rule == ALG_LP_ROUNDING) minSlack(units, rounded, firstHost);
   else if (rule == ALG_BALANCED_FIT) {
     balancedFit(units);
-    for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+    decidedInOrder(units);
   } else {
     itemCentric(rule, units);
-    for (let k = 0; k < units; k++) setI32(decided, k, i32At(unitOrder, k));
+    decidedInOrder(units);
   }
   for (let k = 0; k < units; k++) {
     const unit = i32At(decided, k);

@@ -726,8 +726,8 @@ function tabuMove(): bool {
       // Subsets are heaviest first, so the TC weight change wo − wi only grows along them; subsets too heavy to
       // fit are skipped by a binary search.
       const room = roomAfter(b, x1, x2);
-      // Four dimensions: the host's residual with x1 and x2 given up, summed once per outgoing set in swapFits'
-      // order ((residual + x1) + x2, then − t1 − t2 per check), and the item count it leaves.
+      // The item count x1 and x2 leave, and on four dimensions the host's residual with them given up, summed once
+      // per outgoing set in swapFits' order ((residual + x1) + x2, then − t1 − t2 per check).
       let avail0 = f64x2.splat(0), avail1 = avail0;
       let left = i32At(hostCount, b);
       if (x1 >= 0) left -= i32At(unitSlots, x1);
@@ -754,7 +754,7 @@ function tabuMove(): bool {
         if (p == q && sameUnits(x1, x2, t1, t2)) continue; // exchanging identical units changes nothing
         if (evals++ >= MOVE_EVALS) { stop = true; break; }
         moveChecks++;
-        if (four ? !swapFitsFour(limit, left, t1, t2, avail0, avail1) : !swapFits(b, x1, x2, t1, t2)) continue;
+        if (four ? !swapFitsFour(limit, left, t1, t2, avail0, avail1) : !swapFits(b, limit, left, x1, x2, t1, t2)) continue;
         if (!swapRulesOk(b, x1, x2, t1, t2) || tooManyBig(x1, x2, t1, t2)) continue;
         if (dw == bestDw && dn == bestDn) {
           ties++;
@@ -772,20 +772,21 @@ function tabuMove(): bool {
   return true;
 }
 
+/** Within the host's item limit (0: none) with t1, t2 (-1: none) added to `left`, what the outgoing units leave? */
+@inline function slotsAfterSwap(limit: i32, left: i32, t1: i32, t2: i32): bool {
+  if (limit <= 0) return true;
+  let n = left + i32At(unitSlots, t1);
+  if (t2 >= 0) n += i32At(unitSlots, t2);
+  return n <= limit;
+}
+
 /**
- * Would host b hold t1, t2 (-1: none) in its item limit and capacity after giving up x1, x2? Most of a tabu move's
- * thousands of checks end here, so this part is inlined into the move's loop (swapRulesOk checks the rest).
+ * Would host b hold t1, t2 (-1: none) in its item limit and capacity after giving up x1, x2 (`left`: its item count
+ * less theirs)? Most of a tabu move's thousands of checks end here, so this part is inlined into the move's loop
+ * (swapRulesOk checks the rest).
  */
-@inline function swapFits(b: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
-  const limit = i32At(hostMaxItems, b);
-  if (limit > 0) {
-    let n = i32At(hostCount, b);
-    if (x1 >= 0) n -= i32At(unitSlots, x1);
-    if (x2 >= 0) n -= i32At(unitSlots, x2);
-    n += i32At(unitSlots, t1);
-    if (t2 >= 0) n += i32At(unitSlots, t2);
-    if (n > limit) return false;
-  }
+@inline function swapFits(b: i32, limit: i32, left: i32, x1: i32, x2: i32, t1: i32, t2: i32): bool {
+  if (!slotsAfterSwap(limit, left, t1, t2)) return false;
   for (let d = 0; d < dims; d++) {
     let v = residualAt(b, d);
     if (x1 >= 0) v += demandOf(x1, d);
@@ -801,11 +802,7 @@ function tabuMove(): bool {
  * (checked where `limit` > 0), and the residual with their demand added (avail0, avail1: dimensions 0–1 and 2–3),
  * then the same sums in the same order as swapFits, two dimensions per f64x2 operation. */
 @inline function swapFitsFour(limit: i32, left: i32, t1: i32, t2: i32, avail0: v128, avail1: v128): bool {
-  if (limit > 0) {
-    let n = left + i32At(unitSlots, t1);
-    if (t2 >= 0) n += i32At(unitSlots, t2);
-    if (n > limit) return false;
-  }
+  if (!slotsAfterSwap(limit, left, t1, t2)) return false;
   const d1 = rowOf(unitDemand, t1);
   let v0 = f64x2.sub(avail0, v128.load(d1)), v1 = f64x2.sub(avail1, v128.load(d1 + 16));
   if (t2 >= 0) {

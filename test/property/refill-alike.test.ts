@@ -11,7 +11,7 @@ import type { Packer, PackOptions } from '../../core/kernel/packer';
 import { setImproveParameter } from '../../core/reference/improve';
 import { ReferencePacker } from '../../core/reference/reference-packer';
 import { createWasmPacker } from '../../electron/cli/kernel';
-import { packWith, type Instance } from '../support/arena';
+import { packWith, threeShapes, type Instance } from '../support/arena';
 import { rulesArb, withRules } from '../support/rules';
 
 // setImproveParameter's indices (kernel and reference).
@@ -70,12 +70,7 @@ describe.each(packers.map((p) => [p.packer.name, p] as const))('refills over ali
     expect(fewer).toBeGreaterThan(20);
   });
 
-  it('search a tenth of the nodes on replicas of three shapes, for the same packing', () => {
-    // 1-D hosts of 20; 60 items of 3, 30 of 4 and 12 of 5 (several copies of every shape on each host).
-    const threeShapes: Instance = {
-      dims: 1, capacities: Array.from({ length: 40 }, () => [20]), maxItems: new Array(40).fill(0),
-      demands: [...Array.from({ length: 60 }, () => [3]), ...Array.from({ length: 30 }, () => [4]), ...Array.from({ length: 12 }, () => [5])],
-    };
+  it('search a tenth of the nodes on replicas of three shapes, for as good a packing', () => {
     const options: Partial<PackOptions> = { rule: 'first-fit', order: 'input', iterations: 400 };
     const inOrder = packWith(packer, threeShapes, options);
     set(PACK_ALIKE_IN_ORDER, 0);

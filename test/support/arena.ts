@@ -21,6 +21,12 @@ export interface Instance {
   spread?: { level: number; max: number }[];
 }
 
+/** 1-D hosts of 20; 60 items of 3, 30 of 4 and 12 of 5: three shapes, several copies of each on every host. */
+export const threeShapes: Instance = {
+  dims: 1, capacities: Array.from({ length: 40 }, () => [20]), maxItems: new Array<number>(40).fill(0),
+  demands: [...Array.from({ length: 60 }, () => [3]), ...Array.from({ length: 30 }, () => [4]), ...Array.from({ length: 12 }, () => [5])],
+};
+
 /** A generated fleet (core/pack/fleet.ts) as an instance: its pool of identical hosts, no item limits. */
 export function fleetInstance(f: Fleet): Instance {
   return {

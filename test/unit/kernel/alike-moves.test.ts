@@ -6,7 +6,7 @@ import type { PackOptions } from '../../../core/kernel/packer';
 import { distinctSubsets, setImproveParameter } from '../../../core/reference/improve';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
 import { createWasmPacker } from '../../../electron/cli/kernel';
-import { packWith, type Instance } from '../../support/arena';
+import { packWith, threeShapes } from '../../support/arena';
 
 describe('distinct sets of units', () => {
   // Units 10–14 of classes a a b a b (class = a unit's first alike unit, as units.ts builds them).
@@ -27,12 +27,6 @@ describe('distinct sets of units', () => {
     expect(distinctSubsets([2, 0, 1], own, true)).toEqual([[2], [0], [1], [2, 0], [2, 1], [0, 1]]);
   });
 });
-
-/** 1-D hosts of 20; 60 items of 3, 30 of 4 and 12 of 5: three shapes, several copies on every host. */
-const threeShapes: Instance = {
-  dims: 1, capacities: Array.from({ length: 40 }, () => [20]), maxItems: new Array(40).fill(0),
-  demands: [...Array.from({ length: 60 }, () => [3]), ...Array.from({ length: 30 }, () => [4]), ...Array.from({ length: 12 }, () => [5])],
-};
 
 const ALIKE_AS_ONE = 16; // setImproveParameter's index (kernel and reference)
 const wasm = createWasmPacker('release');
