@@ -15,7 +15,10 @@
 //    item is listed on it, and leaves it when a search finds it empty) plus, per host class, the first non-excluded empty
 //    host (found with bit operations instead of a walk over every idle host), and checks overload in order of
 //    increasing power increase, host index breaking ties — the reference's scan picks the same host: the
-//    lowest-index one among the least power increases of hosts that are suitable and not overloaded.
+//    lowest-index one among the least power increases of hosts that are suitable and not overloaded. Of the
+//    non-empty hosts it prices a bucket at a time (price-buckets.ts: hosts grouped by model, capacity and
+//    utilisation, each group's power increase bounded from below), and none whose bound is above the least power
+//    increase found, or above a runner-up's before that runner-up is taken.
 //  - Host histories are summed once per tick and extended in place when an item is appended to a host's list
 //    (appending adds the same terms in the same order as a recomputation would); demand sums likewise. LR and LRR
 //    keep only their window's points of the sum (cacheHostHistory says why the rest is rarely read).
@@ -67,7 +70,7 @@
 //   f64 under-candidates' and PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
-//       lastTouched, finishing
+//       lastTouched, finishing, countZero, liveHosts, rebucketSet; then PABFD's buckets (price-buckets.ts layoutBuckets)
 //   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
 //   f64 hMaxMB [H] (cached largest migration memory on the list, LR/LRR); LR's linear forms hForm [3H], iForm [3N]
 //   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid, hMaxValid,
@@ -84,6 +87,10 @@ import { bitIs, bitOff, bitOn, lowestHost, setWord, wordAt, wordsFor } from './b
 import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from './mem';
 import { formMagnitude, formMean, formSlope, linearForm, lrDecide, prepareLrScreen } from './lr-screen';
 import { maxCorrelationIndex } from './max-correlation';
+import {
+  ALWAYS, bound, bucketSummary, bucketWord, clearHeld, hold, heldBound, heldCount, heldHost, groupHost, hostBound,
+  layoutBuckets, orderBuckets, orderedBucket, rebucket, resetBuckets, unhold,
+} from './price-buckets';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
 import { allFinite, iqr, iqrAbove, iqrInRange, iqrOf, loess, mad, madAbove, madOf, regressReversed, spreadBound, spreadLeast, spreadMost, tricubeWeights } from './stats';
 
@@ -186,6 +193,10 @@ let W: i32 = 0, classCount: i32 = 0;
 let deferredSet: usize = 0, deferredHosts: usize = 0;
 let awake: usize = 0, touched: usize = 0, lastTouched: usize = 0, finishingSet: usize = 0, overSet: usize = 0, exclPlace: usize = 0, exclUnder: usize = 0, occupied: usize = 0;
 let classedSet: usize = 0, unclassedSet: usize = 0, offWhenIdle: usize = 0, noneSet: usize = 0;
+// countZero: hosts listing no item (the only ones isEmpty can hold for); liveHosts: one search's awake, occupied,
+// non-excluded hosts (findHost); rebucketSet: hosts whose hUsed, hNow or hPowNow changed since their PABFD bucket
+// (price-buckets.ts) was found — found again at the next search, once however often they changed in between
+let countZero: usize = 0, liveHosts: usize = 0, rebucketSet: usize = 0;
 let anyMemoryTrace: bool = false, earliestDepart: f64 = Infinity;
 let lrScreened: bool = false; // LR/LRR's overload test screened by its linear form (lr-screen.ts)
 let traceT: f64 = NaN, traceMode: i32 = 0, traceCol: i32 = 0, traceT1: i32 = 0, traceT2: i32 = 0, traceDen: f64 = 0, traceOff: f64 = 0;
@@ -245,6 +256,8 @@ function layoutState(): void {
   awake = at; at += wb; touched = at; at += wb; overSet = at; at += wb; exclPlace = at; at += wb; exclUnder = at; at += wb;
   occupied = at; at += wb; classedSet = at; at += wb; unclassedSet = at; at += wb; offWhenIdle = at; at += wb; noneSet = at; at += wb;
   deferredSet = at; at += wb; lastTouched = at; at += wb; finishingSet = at; at += wb;
+  countZero = at; at += wb; liveHosts = at; at += wb; rebucketSet = at; at += wb;
+  at = layoutBuckets(at, H, W);
   uHost = at; at += h * 4; cHost = at; at += h * 4; cCheck = at; at += h * 4; cHeap = at; at += h * 4; deferredHosts = at; at += h * 4;
   iHost = at; at += n * 4; iAlive = at; at += n * 4;
   iHistStart = at; at += n * 4; iHistLen = at; at += n * 4; iListed = at; at += n * 4;
@@ -297,6 +310,7 @@ function readParams(): void {
 }
 
 function initState(): void {
+  resetBuckets();
   for (let i = 0; i < N; i++) {
     setI32(iHost, i, -1);
     store<f64>(recOf(i), -1, REC_ENTRY_TIME);
@@ -318,6 +332,8 @@ function initState(): void {
     const total = <f64>i32At(hostPes, h) * load<f64>(hostAt(h), H_PE_MIPS);
     store<f64>(hostAt(h), total, H_TOTAL);
     store<f64>(hostAt(h), total, H_AVAIL);
+    groupHost(h, i32At(hostModel, h), total); // before setNow, which marks it for rebucketing
+    bitOn(countZero, h);
     setF64(hEmptySince, h, -Infinity);
     setI32(classSeen, h, -1);
     setNow(h);
@@ -481,6 +497,7 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
   if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
   setI32(hTail, h, nd);
   store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) + 1, H_COUNT);
+  bitOff(countZero, h);
   // `occupied`: a superset of the non-empty hosts (isEmpty false), for findHost. Only a listed item makes a host
   // non-empty: memory and bandwidth are reserved only for listed items, and an update of an empty list gives 0.
   bitOn(awake, h); bitOn(touched, h); bitOn(occupied, h);
@@ -501,6 +518,7 @@ function removeNode(nd: i32): void {
   if (prev >= 0) setI32(nNext, prev, next); else setI32(hHead, h, next);
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
   store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) - 1, H_COUNT);
+  if (load<i32>(hostAt(h), H_COUNT) == 0) bitOn(countZero, h);
   setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0);
   bitOn(touched, h);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
@@ -531,6 +549,7 @@ function clearList(h: i32): void {
   setI32(hHead, h, -1); setI32(hTail, h, -1);
   const r = hostAt(h);
   store<i32>(r, 0, H_COUNT); store<f64>(r, 0, H_RAM); store<f64>(r, 0, H_BW);
+  bitOn(countZero, h);
 }
 
 @inline function allocateFor(nd: i32): void {
@@ -589,8 +608,7 @@ function computeAlloc(h: i32): void {
     if (migIn) used += sum * (1 - tgtShare) / tgtShare;
     used += sum;
   }
-  store<f64>(hostAt(h), avail, H_AVAIL);
-  store<f64>(hostAt(h), used, H_USED);
+  setAllocated(h, avail, used);
 }
 
 /** A node's allocation when every node fits: its capped per-core request on each core, times its share. */
@@ -628,8 +646,7 @@ function scaleAllocations(h: i32): void {
     if (i32At(nState, nd) == NODE_MIGRATING_IN) used += sum * (1 - tgtShare) / tgtShare;
     used += sum;
   }
-  store<f64>(hostAt(h), 0, H_AVAIL);
-  store<f64>(hostAt(h), used, H_USED);
+  setAllocated(h, 0, used);
 }
 
 /** `alloc`: false where the caller leaves the allocation to an update that follows (completeMove). */
@@ -729,6 +746,7 @@ function updateHost(h: i32, t: f64, tick: bool): void {
       req += reqTotal;
     }
   } else {
+    // (setNow below marks the host for rebucketing)
     store<f64>(r, avail, H_AVAIL);
     store<f64>(r, used, H_USED);
   }
@@ -747,6 +765,15 @@ function setNow(h: i32): void {
   const now = clampUtilisation(load<f64>(r, H_UTIL), load<f64>(r, H_TOTAL));
   store<f64>(r, now, H_NOW);
   store<f64>(r, powerAt(load<i32>(r, H_MODEL), now > 1 ? 1 : now), H_POW_NOW);
+  bitOn(rebucketSet, h);
+}
+
+/** hAvail and hUsed written together, the host's PABFD bucket to be found again (rebucketSet). */
+@inline function setAllocated(h: i32, avail: f64, used: f64): void {
+  const r = hostAt(h);
+  store<f64>(r, avail, H_AVAIL);
+  store<f64>(r, used, H_USED);
+  bitOn(rebucketSet, h);
 }
 
 /** hPrevUtil := hUtil, and the cached utilisation and power with it. */
@@ -854,7 +881,7 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       // A dormant host is skipped, as in the reference, and leaves the awake set until an item is listed on it.
       if (dormant(h)) {
         // An empty list's allocation (computeAlloc's), which completeMove may have left to this update.
-        store<f64>(hostAt(h), load<f64>(hostAt(h), H_TOTAL), H_AVAIL); store<f64>(hostAt(h), 0, H_USED);
+        setAllocated(h, load<f64>(hostAt(h), H_TOTAL), 0);
         bitOff(awake, h);
         continue;
       }
@@ -1218,31 +1245,45 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
 /**
  * Power-aware best fit: the host with the least power increase among suitable hosts that stay below overload,
  * the lowest index among equals — what the reference's scan over every host returns. `exclude`: a host set.
- * Candidates are every non-excluded awake host that is not empty, and per host class the first non-excluded
+ * Candidates are non-excluded awake hosts that are not empty, and per host class the first non-excluded
  * empty host (empty hosts of one class price the same, so only the first can win); empty hosts without a class
- * are each candidates. Overload, the costly test, is checked in order of increasing power increase until a host
- * passes.
+ * are each candidates. Non-empty hosts are priced a bucket at a time, least bound first, and only while the
+ * bucket's bound (price-buckets.ts) is not above the least price found: the hosts left cannot come first. Overload,
+ * the costly test, is checked in order of increasing power increase until a host passes; before each runner-up is
+ * taken, the buckets whose bound is not above its price are priced too.
  */
 function findHost(i: i32, exclude: usize): i32 {
   const req = requested(i);
   cReq = req; cPerPe = req / <f64>load<i32>(demOf(i), D_PES); cRam = memoryRequest(i); cBw = bwRequest(i);
   candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff;
   const call = ++findCall;
-  // Hosts outside `occupied` are empty (see appendNode), so only awake hosts in it are looked at; those found empty
-  // leave it until an item is listed on them again (at the start every host is awake and none occupied, so the
-  // initial placement does not walk every host at every arrival).
+  // Hosts outside `occupied` are empty (see appendNode). Empty hosts list nothing, so only those in countZero are
+  // looked at; those found empty leave `occupied` until an item is listed on them again.
+  liveWords = 0;
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w) & wordAt(occupied, w) & ~wordAt(exclude, w);
+    let stale = wordAt(rebucketSet, w);
+    while (stale != 0) {
+      const h = lowestHost(w, stale), r = hostAt(h);
+      stale &= stale - 1;
+      rebucket(h, load<f64>(r, H_USED), load<f64>(r, H_TOTAL), load<f64>(r, H_NOW), load<f64>(r, H_POW_NOW));
+    }
+    setWord(rebucketSet, w, 0);
+    let bits = wordAt(awake, w) & wordAt(occupied, w) & wordAt(countZero, w);
     let empties: u64 = 0;
     while (bits != 0) {
       const h = lowestHost(w, bits);
       const bit = bits & (~bits + 1);
       bits &= bits - 1;
-      if (isEmpty(h)) { empties |= bit; continue; }
-      price(h);
+      if (isEmpty(h)) empties |= bit;
     }
-    setWord(occupied, w, wordAt(occupied, w) & ~empties);
+    const occ = wordAt(occupied, w) & ~empties;
+    setWord(occupied, w, occ);
+    const liveWord = wordAt(awake, w) & occ & ~wordAt(exclude, w);
+    setWord(liveHosts, w, liveWord);
+    if (liveWord != 0 && w < 64) liveWords |= <u64>1 << <u64>w;
   }
+  clearHeld();
+  priceBucket(ALWAYS, 0, Infinity);
   // Empty hosts: those outside the awake set (dormant, so empty) and the awake ones not occupied (found empty).
   let seen = 0;
   for (let w = 0; w < W && seen < classCount; w++) {
@@ -1265,6 +1306,9 @@ function findHost(i: i32, exclude: usize): i32 {
       price(h);
     }
   }
+  // Bucket by bucket while a bucket's bound is not above the least price found so far.
+  buckets = orderBuckets(req); nextBucket = 0;
+  while (nextBucket < buckets && !(bound(nextBucket) > cBestDiff)) { priceBucket(orderedBucket(nextBucket), nextBucket, -1); nextBucket++; }
   // The least (power increase, host) was tracked while pricing; after an overloaded winner the others are taken in
   // that order from a heap (the order is total: hosts are distinct), as the reference's repeated scans take them.
   if (cBest < 0) return -1;
@@ -1278,10 +1322,21 @@ function findHost(i: i32, exclude: usize): i32 {
       const d = f64At(cDiff, c);
       if (d < nextDiff || (d == nextDiff && i32At(cHost, c) < nextHost)) { next = c; nextDiff = d; nextHost = i32At(cHost, c); }
     }
+    // Hosts not priced yet may come before it, or tie with a lower index: those of the buckets bounded at most at its
+    // price are priced and looked at too (the rest price above it, and above what they may add).
+    const from = candidates;
+    priceBucketsUpTo(nextDiff);
+    for (let c = from; c < candidates; c++) {
+      const d = f64At(cDiff, c);
+      if (d < nextDiff || (d == nextDiff && i32At(cHost, c) < nextHost)) { next = c; nextDiff = d; nextHost = i32At(cHost, c); }
+    }
     if (next < 0) return -1;
     if (i32At(cCheck, next) == 0 || !overloaded(nextHost, i)) return nextHost;
     setF64(cDiff, next, Infinity);
   }
+  // The rest come from a heap: every host not priced yet is priced first (a search that gets this far is one where
+  // most hosts would be overloaded, and pricing them all costs less than keeping the unpriced ones in order).
+  priceBucketsUpTo(Infinity);
   let size = 0;
   for (let c = 0; c < candidates; c++) {
     if (f64At(cDiff, c) == Infinity) continue;
@@ -1297,6 +1352,47 @@ function findHost(i: i32, exclude: usize): i32 {
     if ((e & 1) == 0 || !overloaded(h, i)) return h;
   }
   return -1;
+}
+
+// One search's buckets (price-buckets.ts orderBuckets), the next not priced yet, and the words of liveHosts not 0.
+let buckets: i32 = 0, nextBucket: i32 = 0, liveWords: u64 = 0;
+
+/** Prices the held hosts and the buckets not priced yet (in order) whose bound is not above `limit`. */
+function priceBucketsUpTo(limit: f64): void {
+  for (let k = 0; k < heldCount();) {
+    if (heldBound(k) > limit) { k++; continue; }
+    const h = heldHost(k);
+    unhold(k);
+    price(h);
+  }
+  while (nextBucket < buckets && !(bound(nextBucket) > limit)) { priceBucket(orderedBucket(nextBucket), nextBucket, limit); nextBucket++; }
+}
+
+/**
+ * Prices bucket b's live hosts (the k-th ordered bucket), in host order, and holds those whose own bound is above
+ * `limit` (−1: the least price found so far) for priceBucketsUpTo. The bucket `always` has no bound: pass limit ∞.
+ */
+function priceBucket(b: i32, k: i32, limit: f64): void {
+  if (W <= 64) {
+    let words = bucketSummary(b) & liveWords;
+    while (words != 0) {
+      const w = <i32>ctz(words);
+      words &= words - 1;
+      priceWord(w, bucketWord(b, w) & wordAt(liveHosts, w), k, limit);
+    }
+  } else {
+    for (let w = 0; w < W; w++) priceWord(w, bucketWord(b, w) & wordAt(liveHosts, w), k, limit);
+  }
+}
+
+@inline function priceWord(w: i32, bits: u64, k: i32, limit: f64): void {
+  while (bits != 0) {
+    const h = lowestHost(w, bits);
+    bits &= bits - 1;
+    if (limit == Infinity) { price(h); continue; }
+    const lb = hostBound(k, h);
+    if (lb > (limit < 0 ? cBestDiff : limit)) hold(h, lb); else price(h);
+  }
 }
 
 /** Heap entry (key da, host·2 + check ea) before (db, eb): the lesser power increase, the lower host index among

@@ -27,6 +27,8 @@ export interface Tiny {
   services?: { first: number; max: number; min: number; base: number }[];
   scaleTarget?: number;
   scaleWindow?: number;
+  /** Power models, W at 0, 10, …, 100 % (11 values each); [G4, G5] where absent. A host's model defaults to its index modulo their count. */
+  powerModels?: number[][];
 }
 
 export function fillTiny(sim: Simulator, t: Tiny): SimArena {
@@ -35,12 +37,12 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   const samples = Math.max(...t.items.map((i) => i.trace.length));
   const interval = t.interval ?? 300;
   const memoryRows = t.items.filter((it) => it.memoryTrace).length;
-  const a = sim.reserve({ hosts: t.hosts.length, items: t.items.length, models: 2, traceRows: t.items.length + memoryRows,
+  const models = t.powerModels ?? [G4, G5];
+  const a = sim.reserve({ hosts: t.hosts.length, items: t.items.length, models: models.length, traceRows: t.items.length + memoryRows,
     traceCols: samples + 1, steps: samples + 2, services: t.services?.length ?? 0 });
-  a.modelPower.set(G4, 0);
-  a.modelPower.set(G5, 11);
+  models.forEach((m, k) => a.modelPower.set(m, k * 11));
   t.hosts.forEach((h, k) => {
-    a.hostModel[k] = h.model ?? k % 2; a.hostPes[k] = h.pes; a.hostPeMips[k] = h.peMips;
+    a.hostModel[k] = h.model ?? k % models.length; a.hostPes[k] = h.pes; a.hostPeMips[k] = h.peMips;
     a.hostMemory[k] = h.memory ?? 4096; a.hostBw[k] = 1e6; a.hostMigrationRate[k] = 62.5; a.hostClass[k] = h.hostClass ?? -1;
   });
   t.items.forEach((it, k) => {
