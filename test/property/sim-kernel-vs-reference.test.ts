@@ -5,15 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as abi from '../../assembly/sim/abi';
 import { createArena, ReferenceEngine } from '../../core/sim/reference/engine';
-import { ReferenceSimulator } from '../../core/sim/reference/reference-simulator';
-import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
 import type { SimArena, SimSizes } from '../../core/sim/spec';
-import { loadKernelBytes } from '../../electron/cli/kernel';
+import { reference, release, wasmEqualsReference } from '../support/sim-oracle';
 import { fillTiny, runTiny, type Tiny } from '../unit/sim/tiny';
-
-const release = WasmSimulator.fromBytes(loadKernelBytes('release'));
-const debug = WasmSimulator.fromBytes(loadKernelBytes('debug'));
-const reference = new ReferenceSimulator();
 
 const policyArb = fc.oneof(
   fc.constantFrom('npa', 'dvfs'),
@@ -74,19 +68,6 @@ const TWICE_PLANNED = {
     { mips: 250, memory: 256, kind: abi.KIND_VM, start: 2, trace: [0.41, 0.16, 0, 0.86, 0.61, 0.36] },
   ],
 } satisfies Tiny;
-
-/** Runs `t` on the reference and on both WASM builds; every status, total, series and placement is the same. */
-function wasmEqualsReference(t: Tiny): ReturnType<typeof runTiny> {
-  const expected = runTiny(reference, t);
-  for (const wasm of [release, debug]) {
-    const got = runTiny(wasm, t);
-    expect(got.status).toBe(expected.status);
-    expect(Array.from(got.totals)).toEqual(Array.from(expected.totals));
-    expect(Array.from(got.series)).toEqual(Array.from(expected.series));
-    expect(Array.from(got.itemHost)).toEqual(Array.from(expected.itemHost));
-  }
-  return expected;
-}
 
 describe('simulation kernel', () => {
   it('WASM release and debug builds equal the TypeScript reference exactly', () => {
