@@ -553,18 +553,26 @@ function clearList(h: i32): void {
 }
 
 @inline function allocateFor(nd: i32): void {
-  const i = i32At(nItem, nd), h = i32At(nHost, nd);
-  setF64(nReq, nd, requested(i));
-  const moving = load<i32>(demOf(i), D_MOVING) != 0;
+  const i = i32At(nItem, nd);
+  allocateNode(nd, i32At(nHost, nd), i, requested(i), load<i32>(demOf(i), D_MOVING) != 0, i32At(nState, nd));
+}
+
+/** allocateFor with the node's host, item, request, the item's moving flag and the node's state already read (the
+ * host update's walk reads them for itself too); returns whether the node is migrating out (nOut). */
+@inline function allocateNode(nd: i32, h: i32, i: i32, req: f64, moving: bool, state: i32): i32 {
+  setF64(nReq, nd, req);
+  let out: i32;
   if (hOutSize > 0) {
     const bit = h * N + i, byte = bit >> 3, mask = 1 << (bit & 7);
     let v = u8At(hOut, byte);
-    if (moving) { if (i32At(nState, nd) == NODE_RESIDENT) v |= mask; } else v &= ~mask;
+    if (moving) { if (state == NODE_RESIDENT) v |= mask; } else v &= ~mask;
     setU8(hOut, byte, v);
-    setI32(nOut, nd, (v & mask) != 0 ? 1 : 0);
+    out = (v & mask) != 0 ? 1 : 0;
   } else {
-    setI32(nOut, nd, moving && i32At(nState, nd) == NODE_RESIDENT ? 1 : 0);
+    out = moving && state == NODE_RESIDENT ? 1 : 0;
   }
+  setI32(nOut, nd, out);
+  return out;
 }
 
 /** Per-core request of a node: the reference divides by the core count, and x / 1 is x. */
@@ -613,10 +621,15 @@ function computeAlloc(h: i32): void {
 
 /** A node's allocation when every node fits: its capped per-core request on each core, times its share. */
 @inline function allocationOf(nd: i32, cap: f64, pes: i32, migIn: bool): f64 {
+  return allocationWith(i32At(nOut, nd), cap, pes, migIn);
+}
+
+/** allocationOf with the node's migrating-out flag (nOut) already known. */
+@inline function allocationWith(out: i32, cap: f64, pes: i32, migIn: bool): f64 {
   let sum: f64 = 0;
   for (let k = 0; k < pes; k++) {
     let v = cap;
-    if (i32At(nOut, nd) != 0) v *= srcShare;
+    if (out != 0) v *= srcShare;
     else if (migIn) v *= tgtShare;
     sum += v;
   }
@@ -706,16 +719,17 @@ function updateHost(h: i32, t: f64, tick: bool): void {
   for (let nd = i32At(hHead, h); nd >= 0; nd = i32At(nNext, nd)) {
     const i = i32At(nItem, nd), d = demOf(i);
     if (update && (always || load<f64>(d, D_UPDATED) != t)) { updateItem(i, t, tick); store<f64>(d, t, D_UPDATED); }
-    allocateFor(nd);
-    const reqTotal = requested(i), moving = load<i32>(d, D_MOVING);
+    const reqTotal = requested(i), moving = load<i32>(d, D_MOVING), state = i32At(nState, nd);
+    const out = allocateNode(nd, h, i, reqTotal, moving != 0, state);
     if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
     if (over) continue;
     const pes = load<i32>(d, D_PES);
-    const cap = cappedPerCore(nd, pes, peMips);
-    const state = i32At(nState, nd), migIn = state == NODE_MIGRATING_IN;
+    // cappedPerCore of the request just stored in nReq
+    const per = pes == 1 ? reqTotal : reqTotal / <f64>pes, cap = per > peMips ? peMips : per;
+    const migIn = state == NODE_MIGRATING_IN;
     const tot = requestOnCores(cap, pes, migIn);
     if (!(avail >= tot)) { over = true; continue; }
-    let alloc = allocationOf(nd, cap, pes, migIn);
+    let alloc = allocationWith(out, cap, pes, migIn);
     setF64(nAlloc, nd, alloc);
     avail -= tot;
     if (migIn) used += alloc * (1 - tgtShare) / tgtShare;
