@@ -18,7 +18,9 @@
 //    lowest-index one among the least power increases of hosts that are suitable and not overloaded. Of the
 //    non-empty hosts it prices a bucket at a time (price-buckets.ts: hosts grouped by model, capacity and
 //    utilisation, each group's power increase bounded from below), and none whose bound is above the least power
-//    increase found, or above a runner-up's before that runner-up is taken.
+//    increase found, or above a runner-up's before that runner-up is taken. Where the overload test is cheap (THR,
+//    screened LR and LRR) it is checked as hosts are priced, for each host that would come first, and there are no
+//    runners-up: the least passing host is the same host.
 //  - Host histories are summed once per tick and extended in place when an item is appended to a host's list
 //    (appending adds the same terms in the same order as a recomputation would); demand sums likewise. LR and LRR
 //    keep only their window's points of the sum (cacheHostHistory says why the rest is rarely read).
@@ -1238,7 +1240,11 @@ function isSuitable(h: i32, i: i32): bool {
 const SCANNED_RUNNERS_UP: i32 = 4;
 // PABFD's candidates of one search: host, power increase, whether its overload must be checked.
 let candidates: i32 = 0, cBest: i32 = -1, cBestHost: i32 = 0;
-let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 = 0;
+let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 = 0, cItem: i32 = 0;
+// Where the overload test is cheap (THR, and LR and LRR decided from the linear form), PABFD checks it as it prices,
+// for every host that would come first, rather than in order of power increase after pricing: the least among the
+// hosts that pass is the same host, and no runner-up is ever needed.
+let checkAsPriced: bool = false;
 
 /** Prices host h for the item being placed (the reference's loop body up to its overload check). */
 @inline function price(h: i32): void {
@@ -1251,6 +1257,13 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
   if (after > 1 || load<f64>(r, H_NOW) > 1) return;
   const diff = powerAt(load<i32>(r, H_MODEL), after) - load<f64>(r, H_POW_NOW);
   if (!(diff < MAX_VALUE)) return; // the reference's first comparison, against its initial minimum
+  if (checkAsPriced) {
+    // Only a host that would come first is checked, and kept only if it stays below overload.
+    if (!(diff < cBestDiff || (diff == cBestDiff && h < cBestHost))) return;
+    if (used != 0 && overloaded(h, cItem)) return;
+    cBestDiff = diff; cBestHost = h; cBest = 0;
+    return;
+  }
   setI32(cHost, candidates, h); setF64(cDiff, candidates, diff); setI32(cCheck, candidates, used != 0 ? 1 : 0);
   if (diff < cBestDiff || (diff == cBestDiff && h < cBestHost)) { cBestDiff = diff; cBestHost = h; cBest = candidates; }
   candidates++;
@@ -1264,12 +1277,13 @@ let cReq: f64 = 0, cPerPe: f64 = 0, cRam: f64 = 0, cBw: f64 = 0, cBestDiff: f64 
  * are each candidates. Non-empty hosts are priced a bucket at a time, least bound first, and only while the
  * bucket's bound (price-buckets.ts) is not above the least price found: the hosts left cannot come first. Overload,
  * the costly test, is checked in order of increasing power increase until a host passes; before each runner-up is
- * taken, the buckets whose bound is not above its price are priced too.
+ * taken, the buckets whose bound is not above its price are priced too. Where it is cheap (checkAsPriced) it is
+ * checked as the hosts are priced instead.
  */
 function findHost(i: i32, exclude: usize): i32 {
   const req = requested(i);
   cReq = req; cPerPe = req / <f64>load<i32>(demOf(i), D_PES); cRam = memoryRequest(i); cBw = bwRequest(i);
-  candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff;
+  candidates = 0; cBest = -1; cBestDiff = MAX_VALUE; cBestHost = 0x7fffffff; cItem = i;
   const call = ++findCall;
   // Hosts outside `occupied` are empty (see appendNode). Empty hosts list nothing, so only those in countZero are
   // looked at; those found empty leave `occupied` until an item is listed on them again.
@@ -1323,6 +1337,7 @@ function findHost(i: i32, exclude: usize): i32 {
   // Bucket by bucket while a bucket's bound is not above the least price found so far.
   buckets = orderBuckets(req); nextBucket = 0;
   while (nextBucket < buckets && !(bound(nextBucket) > cBestDiff)) { priceBucket(orderedBucket(nextBucket), nextBucket, -1); nextBucket++; }
+  if (checkAsPriced) return cBest < 0 ? -1 : cBestHost;
   // The least (power increase, host) was tracked while pricing; after an overloaded winner the others are taken in
   // that order from a heap (the order is total: hosts are distinct), as the reference's repeated scans take them.
   if (cBest < 0) return -1;
@@ -1405,7 +1420,7 @@ function priceBucket(b: i32, k: i32, limit: f64): void {
     bits &= bits - 1;
     if (limit == Infinity) { price(h); continue; }
     const lb = hostBound(k, h);
-    if (lb > (limit < 0 ? cBestDiff : limit)) hold(h, lb); else price(h);
+    if (lb > (limit < 0 ? cBestDiff : limit)) { if (!checkAsPriced) hold(h, lb); } else price(h);
   }
 }
 
@@ -1930,6 +1945,7 @@ export function simulate(): i32 {
     if (quirk(abi.QUIRK_LR_UNWEIGHTED)) lrScreened = prepareLrScreen(lrWindow, 0);
     else if (detector == abi.DETECTOR_LR) { tricubeWeights(scratchB, lrWindow); lrScreened = prepareLrScreen(lrWindow, scratchB); }
   }
+  checkAsPriced = detector == abi.DETECTOR_THR || lrScreened;
   for (let i = 0; i < N; i++) if (f64At(itemArrive, i) <= 0) placeArrival(i);
   let step = 0;
   let tick = offset + interval;
