@@ -829,16 +829,17 @@ function hostTransition(h: i32): void {
   const t0 = load<f64>(r, REC_ENTRY_TIME);
   if (t0 == t) { store<f64>(r, alloc, REC_ENTRY_ALLOC); store<f64>(r, req, REC_ENTRY_REQ); store<i32>(r, mig, REC_ENTRY_MIG); return; }
   if (t0 >= 0) {
-    const dt = t - t0, a0 = load<f64>(r, REC_ENTRY_ALLOC), r0 = load<f64>(r, REC_ENTRY_REQ);
+    const dt = t - t0, a0 = load<f64>(r, REC_ENTRY_ALLOC), r0 = load<f64>(r, REC_ENTRY_REQ), mig0 = load<i32>(r, REC_ENTRY_MIG);
     store<f64>(r, load<f64>(r, REC_TOT_ALLOC) + a0 * dt, REC_TOT_ALLOC);
     store<f64>(r, load<f64>(r, REC_TOT_REQ) + r0 * dt, REC_TOT_REQ);
     if (a0 < r0) {
       setF64(iShortSum, i, f64At(iShortSum, i) + (r0 - a0) / r0);
       setF64(iShortCount, i, f64At(iShortCount, i) + 1);
-      if (load<i32>(r, REC_ENTRY_MIG) != 0) store<f64>(r, load<f64>(r, REC_UNDER_MIG) + (r0 - a0) * dt, REC_UNDER_MIG);
+      if (mig0 != 0) store<f64>(r, load<f64>(r, REC_UNDER_MIG) + (r0 - a0) * dt, REC_UNDER_MIG);
     }
-    if (load<i32>(r, REC_ENTRY_MIG) != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
-    itemTransition(i);
+    if (mig0 != 0 && i32At(itemKind, i) == abi.KIND_CONTAINER) addT(abi.T_UNAVAILABLE, dt);
+    // itemTransition, where the moving flag changed (else it would write back the same flag)
+    if (load<i32>(r, REC_PREV_MIG) != mig0) itemTransition(i);
   }
   store<f64>(r, t, REC_ENTRY_TIME); store<f64>(r, alloc, REC_ENTRY_ALLOC); store<f64>(r, req, REC_ENTRY_REQ); store<i32>(r, mig, REC_ENTRY_MIG);
 }
