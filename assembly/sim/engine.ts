@@ -884,9 +884,24 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   // rather than in the hosts' list order.
   itemsUpdated = !partial && scaleTarget <= 0;
   if (itemsUpdated) {
-    for (let i = 0; i < N; i++) {
-      if (i32At(iListed, i) == 0) continue;
-      updateItem(i, t, tick); store<f64>(demOf(i), t, D_UPDATED);
+    if (t != traceT) locateTrace(t);
+    if (!tick && scaleTarget <= 0 && !anyMemoryTrace && traceMode == 2) {
+      // updateItem's operations where nothing but the demand moves, t between two samples (most instants): the
+      // instant's place in the traces and the branches taken once, not per item.
+      const at = traceT1 * R, off = traceOff;
+      for (let i = 0; i < N; i++) {
+        if (i32At(iListed, i) == 0) continue;
+        const d = demOf(i), row = at + load<i32>(d, D_TRACE);
+        const frac = load<f64>(d, D_BASE) + (f64At(tracesT, row) + f64At(tracesD, row) * off) * load<f64>(d, D_SCALE);
+        store<f64>(d, frac, D_FRAC);
+        store<f64>(d, frac * load<f64>(d, D_MIPS), D_REQ);
+        store<f64>(d, t, D_UPDATED);
+      }
+    } else {
+      for (let i = 0; i < N; i++) {
+        if (i32At(iListed, i) == 0) continue;
+        updateItem(i, t, tick); store<f64>(demOf(i), t, D_UPDATED);
+      }
     }
   }
   let frame: f64 = 0;

@@ -2,7 +2,8 @@
 // on fleets built to stress them the WASM kernel still picks every host the TypeScript reference (which prices every
 // host at every search) picks. The fleets mix many price groups (more than the kernel buckets), power models with
 // flat stretches (equal prices across groups, so ties fall to the host index) and models that dip (never bucketed),
-// and policies of every detector, whose overloaded winners send searches to their runners-up.
+// and policies of every detector, whose overloaded winners send searches to their runners-up. Demands have a base
+// and a scale besides the trace (the host update's fast path for the common instant reads both).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as abi from '../../assembly/sim/abi';
@@ -24,7 +25,8 @@ const fleetArb: fc.Arbitrary<Tiny> = fc.record({
     model: fc.nat({ max: 2 }), hostClass: fc.constantFrom(-1, 0, 1) }), { minLength: 4, maxLength: 90 }),
   samples: fc.integer({ min: 4, max: 14 }),
   items: fc.array(fc.record({ mips: fc.constantFrom(250, 500, 1000, 2000, 2500), memory: fc.constantFrom(256, 613, 870),
-    seed: fc.nat(), start: fc.constantFrom(2, 40) }), { minLength: 4, maxLength: 70 }),
+    seed: fc.nat(), start: fc.constantFrom(2, 40), base: fc.constantFrom(0, 0, 0.05, 0.2), scale: fc.constantFrom(1, 1, 0.7) }),
+  { minLength: 4, maxLength: 70 }),
   policy: fc.tuple(fc.constantFrom('thr', 'iqr', 'mad', 'lr', 'lrr'), fc.constantFrom('mmt', 'mc', 'mu', 'rs'))
     .chain(([d, s]) => (d === 'thr' ? fc.constantFrom(0.5, 0.8) : fc.constantFrom(0.5, 1.2, 2.5)).map((p) => `${d}-${s}-${p}`)),
   quirks: fc.integer({ min: 0, max: 63 }),

@@ -8,6 +8,8 @@ export const G5 = [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135];
 
 export interface TinyHost { pes: number; peMips: number; memory?: number; model?: number; hostClass?: number }
 export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number; depart?: number;
+  /** Demand = (base + trace × scale) × mips; 0 and 1 where absent. */
+  base?: number; scale?: number;
   /** Memory in use as a share of the item's memory (what a live migration copies), one value per interval. */
   memoryTrace?: number[] }
 export interface Tiny {
@@ -47,7 +49,7 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   });
   t.items.forEach((it, k) => {
     a.itemMips[k] = it.mips; a.itemPes[k] = 1; a.itemMemory[k] = it.memory ?? 512; a.itemBw[k] = 0;
-    a.itemMigrationMB[k] = it.memory ?? 512; a.itemBaseFrac[k] = 0; a.itemScaleFrac[k] = 1; a.itemTrace[k] = k;
+    a.itemMigrationMB[k] = it.memory ?? 512; a.itemBaseFrac[k] = it.base ?? 0; a.itemScaleFrac[k] = it.scale ?? 1; a.itemTrace[k] = k;
     a.itemKind[k] = it.kind ?? abi.KIND_VM; a.itemStartSeconds[k] = it.start ?? 0; a.itemArrive[k] = 0;
     a.itemDepart[k] = it.depart ?? Infinity; a.itemInitialHost[k] = it.host ?? -1; a.itemService[k] = -1;
     for (let c = 0; c <= samples; c++) a.traces[k * (samples + 1) + c] = it.trace[Math.min(c, it.trace.length - 1)];
