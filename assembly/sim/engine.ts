@@ -485,24 +485,9 @@ function nodeOf(i: i32, h: i32, state: i32): i32 {
 }
 
 function appendNode(h: i32, i: i32, state: i32): i32 {
-  const nd = freeNode;
-  if (nd < 0) { status = abi.SIM_ERR_NODE_POOL; return -1; }
-  let slot = -1;
-  for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) < 0) { slot = k; break; }
-  if (slot < 0) { status = abi.SIM_ERR_NODE_POOL; return -1; }
-  freeNode = i32At(nNext, nd);
-  setI32(iNodes, i * SLOTS + slot, nd);
-  setI32(iListed, i, i32At(iListed, i) + 1);
-  setI32(nItem, nd, i); setI32(nHost, nd, h); setI32(nState, nd, state); setI32(nOut, nd, 0);
-  setF64(nReq, nd, 0); setF64(nAlloc, nd, 0); setF64(nRam, nd, 0); setF64(nBw, nd, 0);
-  setI32(nNext, nd, -1); setI32(nPrev, nd, i32At(hTail, h));
-  if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
-  setI32(hTail, h, nd);
-  store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) + 1, H_COUNT);
-  bitOff(countZero, h);
-  // `occupied`: a superset of the non-empty hosts (isEmpty false), for findHost. Only a listed item makes a host
-  // non-empty: memory and bandwidth are reserved only for listed items, and an update of an empty list gives 0.
-  bitOn(awake, h); bitOn(touched, h); bitOn(occupied, h);
+  const nd = linkNode(h, i, state);
+  if (nd < 0) return -1;
+  setI32(nOut, nd, 0); setF64(nReq, nd, 0); setF64(nAlloc, nd, 0); setF64(nRam, nd, 0); setF64(nBw, nd, 0);
   // The item is last in the list: the cached sums grow by its terms, added as a recomputation would add them.
   if (u8At(hReqValid, h) != 0) setF64(hReqSum, h, f64At(hReqSum, h) + requested(i));
   if (u8At(hMaxValid, h) != 0 && f64At(iMigMB, i) > f64At(hMaxMB, h)) setF64(hMaxMB, h, f64At(iMigMB, i));
@@ -511,6 +496,45 @@ function appendNode(h: i32, i: i32, state: i32): i32 {
     const len = min(i32At(iHistLen, i), sumLength), mips = load<f64>(demOf(i), D_MIPS), total = load<f64>(hostAt(h), H_TOTAL), base = h * HL;
     addHistory(hHistSum + (<usize>base << 3), historyOf(i), len, mips, total);
   }
+  return nd;
+}
+
+/**
+ * A node for item i at the end of h's list (state, links, counts, host sets); the caller writes its request,
+ * allocation, reservations and outgoing flag. −1 where the node pool or the item's slots are full.
+ */
+@inline function linkNode(h: i32, i: i32, state: i32): i32 {
+  const nd = freeNode;
+  if (nd < 0) { status = abi.SIM_ERR_NODE_POOL; return -1; }
+  let slot = -1;
+  for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) < 0) { slot = k; break; }
+  if (slot < 0) { status = abi.SIM_ERR_NODE_POOL; return -1; }
+  freeNode = i32At(nNext, nd);
+  setI32(iNodes, i * SLOTS + slot, nd);
+  setI32(iListed, i, i32At(iListed, i) + 1);
+  setI32(nItem, nd, i); setI32(nHost, nd, h); setI32(nState, nd, state);
+  setI32(nNext, nd, -1); setI32(nPrev, nd, i32At(hTail, h));
+  if (i32At(hTail, h) >= 0) setI32(nNext, i32At(hTail, h), nd); else setI32(hHead, h, nd);
+  setI32(hTail, h, nd);
+  store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) + 1, H_COUNT);
+  bitOff(countZero, h);
+  // `occupied`: a superset of the non-empty hosts (isEmpty false), for findHost. Only a listed item makes a host
+  // non-empty: memory and bandwidth are reserved only for listed items, and an update of an empty list gives 0.
+  bitOn(awake, h); bitOn(touched, h); bitOn(occupied, h);
+  return nd;
+}
+
+/**
+ * restore's appendNode, memory and bandwidth reservation and allocateFor in one: the same node and the same values
+ * (restore has dropped the host's caches, so none is extended, and each field is written once).
+ */
+function relist(h: i32, i: i32, state: i32): i32 {
+  const nd = linkNode(h, i, state);
+  if (nd < 0) return -1;
+  const ram = memoryRequest(i), bw = bwRequest(i), r = hostAt(h);
+  setF64(nAlloc, nd, 0); setF64(nRam, nd, ram); setF64(nBw, nd, bw);
+  store<f64>(r, load<f64>(r, H_RAM) + ram, H_RAM); store<f64>(r, load<f64>(r, H_BW) + bw, H_BW);
+  allocateNode(nd, h, i, requested(i), load<i32>(demOf(i), D_MOVING) != 0, state);
   return nd;
 }
 
@@ -1646,23 +1670,14 @@ function restore(saved: i32, ins: i32): void {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
       clearList(h);
+      // (clearList leaves an empty list's caches: dropped too, so that relist need not extend any)
+      setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0);
     }
   }
-  for (let k = 0; k < ins; k++) {
-    const h = i32At(inHost, k), i = i32At(inItem, k);
-    const nd = appendNode(h, i, i32At(inState, k));
-    if (nd < 0) return;
-    const ram = memoryRequest(i), bw = bwRequest(i);
-    setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
-    allocateFor(nd);
-  }
+  for (let k = 0; k < ins; k++) if (relist(i32At(inHost, k), i32At(inItem, k), i32At(inState, k)) < 0) return;
   for (let k = 0; k < saved; k++) {
     const h = i32At(savedHost, k), i = i32At(savedItem, k);
-    const nd = appendNode(h, i, NODE_RESIDENT);
-    if (nd < 0) return;
-    const ram = memoryRequest(i), bw = bwRequest(i);
-    setF64(nRam, nd, ram); setF64(nBw, nd, bw); store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) + ram, H_RAM); store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) + bw, H_BW);
-    allocateFor(nd);
+    if (relist(h, i, NODE_RESIDENT) < 0) return;
     setI32(iHost, i, h);
   }
   // The reference then runs computeAlloc on every host. Those allocations are never read: the moves started next
