@@ -90,7 +90,7 @@ import { align8, ensureMemory, f64At, i32At, setF64, setI32, u8At, setU8 } from 
 import { formMagnitude, formMean, formSlope, linearForm, lrDecide, prepareLrScreen } from './lr-screen';
 import { maxCorrelationIndex } from './max-correlation';
 import {
-  ALWAYS, bound, bucketSummary, bucketWord, clearHeld, hold, heldBound, heldCount, heldHost, groupHost, hostBound,
+  ALWAYS, bound, bucketSummary, bucketWord, clearHeld, hold, heldBound, heldCount, heldHost, groupHost, hostFloor,
   layoutBuckets, orderBuckets, orderedBucket, rebucket, resetBuckets, unhold,
 } from './price-buckets';
 import { clampUtilisation, intervalEnergy, intervalEnergyOf, layoutPower, powerAt, preparePower } from './power';
@@ -1455,12 +1455,16 @@ function priceBucket(b: i32, k: i32, limit: f64): void {
 }
 
 @inline function priceWord(w: i32, bits: u64, k: i32, limit: f64): void {
+  if (limit == Infinity) {
+    while (bits != 0) { price(lowestHost(w, bits)); bits &= bits - 1; }
+    return;
+  }
+  const base = bound(k), belowBest = limit < 0;
   while (bits != 0) {
     const h = lowestHost(w, bits);
     bits &= bits - 1;
-    if (limit == Infinity) { price(h); continue; }
-    const lb = hostBound(k, h);
-    if (lb > (limit < 0 ? cBestDiff : limit)) { if (!checkAsPriced) hold(h, lb); } else price(h);
+    const lb = base + hostFloor(h);
+    if (lb > (belowBest ? cBestDiff : limit)) { if (!checkAsPriced) hold(h, lb); } else price(h);
   }
 }
 

@@ -21,7 +21,7 @@
 //   u64 summary      [NB]       bit w set where the bucket's word w is not 0 (kept only while W ≤ 64)
 //   i32 population   [NB]       hosts in each bucket
 //   i32 hostBucket   [H]        each host's bucket;   i32 hostGroup [H]  its price group, −1 = none
-//   f64 hostFloor    [H]        P(x) − P(now) of each bucketed host
+//   f64 floors       [H]        P(x) − P(now) of each bucketed host (its floor)
 //   i32 heldHosts [H]; f64 heldBounds [H]   one search's hosts of priced buckets left unpriced, and their bounds
 //   f64 groupTotal   [G];  i32 groupModel [G];  f64 groupMargin [G]
 //   f64 leastSlope   [G × SEGMENTS × SEGMENTS]  min slope over segments k … min(9, k + span), [g][k][span]
@@ -43,7 +43,7 @@ const MARGIN: f64 = 1e-9;
 let W: i32 = 0, groups: i32 = 0;
 let bucketSets: usize = 0, summary: usize = 0, population: usize = 0, hostBucket: usize = 0, hostGroup: usize = 0;
 let groupTotal: usize = 0, groupModel: usize = 0, groupMargin: usize = 0, leastSlope: usize = 0;
-let order: usize = 0, orderKey: usize = 0, hostFloor: usize = 0, heldHosts: usize = 0, heldBounds: usize = 0;
+let order: usize = 0, orderKey: usize = 0, floors: usize = 0, heldHosts: usize = 0, heldBounds: usize = 0;
 
 export function layoutBuckets(at: usize, hosts: i32, words: i32): usize {
   W = words;
@@ -53,7 +53,7 @@ export function layoutBuckets(at: usize, hosts: i32, words: i32): usize {
   groupTotal = at; at += g * 8; groupMargin = at; at += g * 8;
   leastSlope = at; at += g * s * s * 8;
   orderKey = at; at += nb * 8;
-  hostFloor = at; at += h * 8; heldBounds = at; at += h * 8;
+  floors = at; at += h * 8; heldBounds = at; at += h * 8;
   population = at; at += nb * 4; hostBucket = at; at += h * 4; hostGroup = at; at += h * 4;
   groupModel = at; at += g * 4; order = at; at += nb * 4; heldHosts = at; at += h * 4;
   return at;
@@ -108,7 +108,7 @@ export function rebucket(h: i32, used: f64, total: f64, now: f64, powerNow: f64)
   if (g >= 0 && x >= now && now >= 0) {
     b = g * SEGMENTS + <i32>min(10, floor(x * 10));
     // x = now (no move in or placement since the update) is the common case: P(x) is then P(now).
-    setF64(hostFloor, h, x == now ? 0 : powerAt(i32At(groupModel, g), min(x, 1)) - powerNow);
+    setF64(floors, h, x == now ? 0 : powerAt(i32At(groupModel, g), min(x, 1)) - powerNow);
   }
   const was = i32At(hostBucket, h);
   if (b == was) return;
@@ -164,8 +164,8 @@ export function orderBuckets(req: f64): i32 {
 @inline export function orderedBucket(k: i32): i32 { return i32At(order, k); }
 @inline export function bound(k: i32): f64 { return f64At(orderKey, k); }
 
-/** Host h's bound in the k-th ordered bucket: that bucket's bound plus the host's floor. */
-@inline export function hostBound(k: i32, h: i32): f64 { return f64At(orderKey, k) + f64At(hostFloor, h); }
+/** Host h's floor, P(x) − P(now): its bound in a bucket is the bucket's plus this. */
+@inline export function hostFloor(h: i32): f64 { return f64At(floors, h); }
 
 // One search's held hosts: in a priced bucket, but bounded above the least price found when it was priced.
 let held: i32 = 0;
