@@ -1129,7 +1129,12 @@ function overloaded(h: i32, extra: i32): bool {
     if (fast && s > 0) {
       // Below the threshold of a spread at least as wide as the real one, the host is not overloaded: about a third
       // of the checks end here without their order statistics (s > 0 keeps 1 − s · spread decreasing in the spread).
-      if (utilisation <= 1 - s * spreadBound(hist, n)) return false;
+      let bound = spreadBound(hist, n);
+      // The MAD is at most half the range: were it above, more than half the values (or, n even, the two middle
+      // ones' deviations) would lie over half the range from the median, all on one side of it, so the median
+      // would not be their middle. The absolute margin covers the median's and the deviations' roundings.
+      if (detector == abi.DETECTOR_MAD) bound = bound * 0.5 + 1e-12 * max(abs(spreadLeast), abs(spreadMost));
+      if (utilisation <= 1 - s * bound) return false;
       // Else, where the answer is clear, whether the spread exceeds (1 − utilisation) / s, with fewer of them. The
       // bounds keep the margin (a relative 1e-6 of d) far above every rounding: of an addition to a history value
       // (|value| ≤ 1e3, d ≥ 1e-5) and of the detector's 1 − s · spread against the utilisation (1 − u ≥ 1e-4).

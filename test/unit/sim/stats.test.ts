@@ -1,4 +1,5 @@
 // Hand-checked values for the statistics the detectors and MC use, and the SPECpower interpolation.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { iqr, mad, median, olsRSquared, simpleRegression, loess } from '../../../core/sim/reference/stats';
 import { powerAt, intervalEnergy } from '../../../core/sim/reference/power';
@@ -22,6 +23,17 @@ describe('statistics (Commons Math semantics)', () => {
     expect(mad(a, new Float64Array(7), 7)).toBe(1); // deviations 1 1 0 0 2 4 7 → median 1
     const b = arr([0.2, 0.6, 0.2, 0.6, 0.2, 0.6]);
     expect(mad(b, new Float64Array(6), 6)).toBeCloseTo(0.2, 15);
+  });
+
+  it('MAD is at most half the range (the kernel rules MAD overload out below that bound), and reaches it', () => {
+    // Three values at each end and one between: every deviation from the median is half the range.
+    expect(mad(arr([0, 0, 0, 0.5, 1, 1, 1]), new Float64Array(7), 7)).toBe(0.5);
+    expect(mad(arr([0.3, 0.9]), new Float64Array(2), 2)).toBeCloseTo(0.3, 15);
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 40 }),
+      (v) => {
+        const range = Math.max(...v) - Math.min(...v);
+        expect(mad(arr(v), new Float64Array(v.length), v.length)).toBeLessThanOrEqual(range / 2 * (1 + 1e-9) + 1e-12);
+      }), { numRuns: 500 });
   });
 
   it('simple regression recovers a line exactly', () => {
