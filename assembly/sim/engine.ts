@@ -397,9 +397,14 @@ function locateTrace(t: f64): void {
   traceOff = t - <f64>t1 * ti;
 }
 
+/** Mode 2's value: the sample at index `at` of tracesT plus its slope (tracesD) times the offset. */
+@inline function betweenSamples(at: i32, off: f64): f64 {
+  return f64At(tracesT, at) + f64At(tracesD, at) * off;
+}
+
 @inline function traceAt(row: i32, t: f64): f64 {
   if (t != traceT) locateTrace(t);
-  if (traceMode == 2) return f64At(tracesT, traceT1 * R + row) + f64At(tracesD, traceT1 * R + row) * traceOff;
+  if (traceMode == 2) return betweenSamples(traceT1 * R + row, traceOff);
   if (traceMode == 0) return f64At(tracesT, traceCol * R + row);
   const u1 = f64At(tracesT, traceT1 * R + row);
   const u2 = f64At(tracesT, traceT2 * R + row);
@@ -446,6 +451,12 @@ function locateTrace(t: f64): void {
   if (j < len) setF64(sum, j, f64At(sum, j) + f64At(h, j) * mips / total);
 }
 
+/** An item's demand record's fraction and request (fraction × size). */
+@inline function setDemand(d: usize, frac: f64): void {
+  store<f64>(d, frac, D_FRAC);
+  store<f64>(d, frac * load<f64>(d, D_MIPS), D_REQ);
+}
+
 @inline function updateItem(i: i32, t: f64, tick: bool): void {
   const d = demOf(i);
   // The service is read only with autoscaling on, the memory trace only where some item has one: columns the
@@ -457,8 +468,7 @@ function locateTrace(t: f64): void {
   } else {
     frac = load<f64>(d, D_BASE) + traceAt(load<i32>(d, D_TRACE), t) * load<f64>(d, D_SCALE);
   }
-  store<f64>(d, frac, D_FRAC);
-  store<f64>(d, frac * load<f64>(d, D_MIPS), D_REQ);
+  setDemand(d, frac);
   if (anyMemoryTrace) {
     const memRow = i32At(itemMemoryTrace, i);
     if (memRow >= 0) setF64(iMigMB, i, f64At(itemMigrationMB, i) * traceAt(memRow, t));
@@ -538,6 +548,11 @@ function relist(h: i32, i: i32, state: i32): i32 {
   return nd;
 }
 
+/** The host's cached demand sum, history sum, largest migration memory and linear form, to be computed again. */
+@inline function dropCaches(h: i32): void {
+  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0);
+}
+
 function removeNode(nd: i32): void {
   const h = i32At(nHost, nd), i = i32At(nItem, nd);
   const prev = i32At(nPrev, nd), next = i32At(nNext, nd);
@@ -545,7 +560,7 @@ function removeNode(nd: i32): void {
   if (next >= 0) setI32(nPrev, next, prev); else setI32(hTail, h, prev);
   store<i32>(hostAt(h), load<i32>(hostAt(h), H_COUNT) - 1, H_COUNT);
   if (load<i32>(hostAt(h), H_COUNT) == 0) bitOn(countZero, h);
-  setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0);
+  dropCaches(h);
   bitOn(touched, h);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_RAM) - f64At(nRam, nd), H_RAM);
   store<f64>(hostAt(h), load<f64>(hostAt(h), H_BW) - f64At(nBw, nd), H_BW);
@@ -563,7 +578,7 @@ function removeNode(nd: i32): void {
  */
 function clearList(h: i32): void {
   let nd = i32At(hHead, h);
-  if (nd >= 0) { setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0); bitOn(touched, h); }
+  if (nd >= 0) { dropCaches(h); bitOn(touched, h); }
   while (nd >= 0) {
     const next = i32At(nNext, nd), i = i32At(nItem, nd);
     for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
@@ -601,14 +616,14 @@ function clearList(h: i32): void {
   return out;
 }
 
-/** Per-core request of a node: the reference divides by the core count, and x / 1 is x. */
-@inline function perCore(nd: i32, pes: i32): f64 {
-  return pes == 1 ? f64At(nReq, nd) : f64At(nReq, nd) / <f64>pes;
-}
-
 /** A node's request per core, capped at one core's MIPS. */
 @inline function cappedPerCore(nd: i32, pes: i32, peMips: f64): f64 {
-  const per = perCore(nd, pes);
+  return cappedOf(f64At(nReq, nd), pes, peMips);
+}
+
+/** A request per core (the reference divides by the core count, and x / 1 is x), capped at one core's MIPS. */
+@inline function cappedOf(req: f64, pes: i32, peMips: f64): f64 {
+  const per = pes == 1 ? req : req / <f64>pes;
   return per > peMips ? peMips : per;
 }
 
@@ -750,8 +765,7 @@ function updateHost(h: i32, t: f64, tick: bool): void {
     if (moving == 0 && ((vanish && reqTotal == 0) || (t >= earliestDepart && f64At(itemDepart, i) <= t))) finishing = true;
     if (over) continue;
     const pes = load<i32>(d, D_PES);
-    // cappedPerCore of the request just stored in nReq
-    const per = pes == 1 ? reqTotal : reqTotal / <f64>pes, cap = per > peMips ? peMips : per;
+    const cap = cappedOf(reqTotal, pes, peMips); // cappedPerCore of the request just stored in nReq
     const migIn = state == NODE_MIGRATING_IN;
     const tot = requestOnCores(cap, pes, migIn);
     if (!(avail >= tot)) { over = true; continue; }
@@ -915,10 +929,8 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
       const at = traceT1 * R, off = traceOff;
       for (let i = 0; i < N; i++) {
         if (i32At(iListed, i) == 0) continue;
-        const d = demOf(i), row = at + load<i32>(d, D_TRACE);
-        const frac = load<f64>(d, D_BASE) + (f64At(tracesT, row) + f64At(tracesD, row) * off) * load<f64>(d, D_SCALE);
-        store<f64>(d, frac, D_FRAC);
-        store<f64>(d, frac * load<f64>(d, D_MIPS), D_REQ);
+        const d = demOf(i);
+        setDemand(d, load<f64>(d, D_BASE) + betweenSamples(at + load<i32>(d, D_TRACE), off) * load<f64>(d, D_SCALE));
         store<f64>(d, t, D_UPDATED);
       }
     } else {
@@ -1392,18 +1404,17 @@ function findHost(i: i32, exclude: usize): i32 {
   setF64(cDiff, cBest, Infinity);
   for (let round = 0; round < SCANNED_RUNNERS_UP; round++) {
     let next = -1, nextDiff = MAX_VALUE, nextHost = 0x7fffffff;
-    for (let c = 0; c < candidates; c++) {
-      const d = f64At(cDiff, c);
-      if (d < nextDiff || (d == nextDiff && i32At(cHost, c) < nextHost)) { next = c; nextDiff = d; nextHost = i32At(cHost, c); }
-    }
-    // Hosts not priced yet may come before it, or tie with a lower index: those of the buckets bounded at most at its
-    // price are priced and looked at too (the rest price above it, and above what they may add).
-    const from = candidates;
-    priceBucketsUpTo(nextDiff);
-    for (let c = from; c < candidates; c++) {
-      const d = f64At(cDiff, c);
-      if (d < nextDiff || (d == nextDiff && i32At(cHost, c) < nextHost)) { next = c; nextDiff = d; nextHost = i32At(cHost, c); }
-    }
+    // Hosts not priced yet may come before the least candidate, or tie with a lower index: those bounded at most at
+    // its price are priced and looked at too, until none is left (the rest price above it).
+    let from = 0;
+    do {
+      for (let c = from; c < candidates; c++) {
+        const d = f64At(cDiff, c);
+        if (d < nextDiff || (d == nextDiff && i32At(cHost, c) < nextHost)) { next = c; nextDiff = d; nextHost = i32At(cHost, c); }
+      }
+      from = candidates;
+      priceBucketsUpTo(nextDiff);
+    } while (from < candidates);
     if (next < 0) return -1;
     if (i32At(cCheck, next) == 0 || !overloaded(nextHost, i)) return nextHost;
     setF64(cDiff, next, Infinity);
@@ -1679,8 +1690,7 @@ function restore(saved: i32, ins: i32): void {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
       clearList(h);
-      // (clearList leaves an empty list's caches: dropped too, so that relist need not extend any)
-      setU8(hReqValid, h, 0); setU8(hHistValid, h, 0); setU8(hMaxValid, h, 0); setU8(hFormValid, h, 0);
+      dropCaches(h); // (clearList leaves an empty list's: dropped too, so that relist need not extend any)
     }
   }
   for (let k = 0; k < ins; k++) if (relist(i32At(inHost, k), i32At(inItem, k), i32At(inState, k)) < 0) return;

@@ -54,11 +54,21 @@ describe('PABFD pricing buckets', () => {
     fc.assert(fc.property(fleetArb, picksTheReferenceHosts), { numRuns: 60 });
   });
 
-  it('pick the host the reference picks where every host has a power model of its own capacity (more groups than buckets)', () => {
+  it('pick the host the reference picks on twelve capacities of one power model (more price groups than buckets)', () => {
     // Twelve groups of one model: the kernel buckets eight, and prices the hosts of the rest at every search.
     const hosts = Array.from({ length: 36 }, (_, k) => ({ pes: 1 + (k % 3), peMips: 1000 + 250 * (k % 4), model: 0 }));
     const items = Array.from({ length: 48 }, (_, k) => ({ mips: [500, 1000, 2000][k % 3], memory: 256, start: 2,
       trace: Array.from({ length: 10 }, (_, c) => ((k * 37 + c * 23) % 95) / 100) }));
     for (const policy of ['thr-mmt-0.8', 'iqr-mmt-1.5', 'lr-mc-1.2']) picksTheReferenceHosts({ hosts, items, policy, powerModels: [G4] });
+  });
+
+  it('pick the host the reference picks on a fleet wider than 64 words of hosts (bucket walks without their summary)', () => {
+    // 4 160 hosts (65 words): a bucket's walk reads every word, the summary of non-empty words being kept only up to
+    // 64. Half the VMs start on hosts of the 65th word, so the hosts a search must price lie past the first 64 (a walk
+    // stopped at 64 words fails this test).
+    const hosts = Array.from({ length: 4160 }, (_, k) => ({ pes: 1, peMips: k % 2 === 0 ? 1000 : 1860, model: k % 2 }));
+    const items = Array.from({ length: 40 }, (_, k) => ({ mips: [500, 1000, 1860][k % 3], memory: 256, start: 2,
+      host: k < 20 ? 4100 + k : -1, trace: Array.from({ length: 5 }, (_, c) => ((k * 37 + c * 23) % 95) / 100) }));
+    for (const policy of ['iqr-mmt-1.5', 'lr-mc-1.2']) picksTheReferenceHosts({ hosts, items, policy, placement: abi.PLACE_GIVEN });
   });
 });
