@@ -417,6 +417,23 @@ export function householderStep(qrt: usize, m: i32, minor: i32, cols: i32, rd: u
     setF64(qrt, mo + minor, f64At(qrt, mo + minor) - a);
     const pivot = qrt + (<usize>(mo + minor) << 3);
     let col = minor + 1;
+    for (; col + 3 < cols; col += 4) {
+      const co = col * m, co2 = co + m, co3 = co2 + m, co4 = co3 + m;
+      let alpha: f64 = 0, alpha2: f64 = 0, alpha3: f64 = 0, alpha4: f64 = 0;
+      for (let row = minor; row < m; row++) {
+        const v = f64At(qrt, mo + row);
+        alpha -= f64At(qrt, co + row) * v;
+        alpha2 -= f64At(qrt, co2 + row) * v;
+        alpha3 -= f64At(qrt, co3 + row) * v;
+        alpha4 -= f64At(qrt, co4 + row) * v;
+      }
+      const div = a * f64At(qrt, mo + minor);
+      alpha /= div; alpha2 /= div; alpha3 /= div; alpha4 /= div;
+      axpy(qrt + (<usize>(co + minor) << 3), pivot, m - minor, -alpha);
+      axpy(qrt + (<usize>(co2 + minor) << 3), pivot, m - minor, -alpha2);
+      axpy(qrt + (<usize>(co3 + minor) << 3), pivot, m - minor, -alpha3);
+      axpy(qrt + (<usize>(co4 + minor) << 3), pivot, m - minor, -alpha4);
+    }
     for (; col + 1 < cols; col += 2) {
       const co = col * m, co2 = co + m;
       let alpha: f64 = 0, alpha2: f64 = 0;
