@@ -280,7 +280,12 @@ function layoutState(): void {
   hMaxMB = at; at += h * 8; hForm = at; at += h * 3 * 8; iForm = at; at += n * 3 * 8;
   mcCandidate = at; at += hl; hReqValid = at; at += h; hHistValid = at; at += h; hMaxValid = at; at += h; hFormValid = at; at += h; iFormValid = at; at += n;
   ensureMemory(align8(at) + 8);
-  memory.fill(align8(arenaEnd), 0, at - align8(arenaEnd));
+  // Every column starts at 0, except the time-major traces, which initState writes whole (the slopes' last column
+  // excepted, which nothing reads: zeroed all the same) — several megabytes a PlanetLab day need not clear.
+  const tracesEnd = tracesD + <usize>R * <usize>C * 8, lastSlopes = tracesD + <usize>R * <usize>(C - 1) * 8;
+  memory.fill(align8(arenaEnd), 0, tracesT - align8(arenaEnd));
+  if (C > 0) memory.fill(lastSlopes, 0, tracesEnd - lastSlopes);
+  memory.fill(tracesEnd, 0, at - tracesEnd);
 }
 
 function readParams(): void {
@@ -353,12 +358,23 @@ function initState(): void {
     if (f64At(itemDepart, i) < earliestDepart) earliestDepart = f64At(itemDepart, i); // (NaN departs never)
   }
   preparePower(M);
-  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
+  // The traces time-major, eight rows at a time: each instant's eight values fill one cache line of tracesT, where a
+  // row at a time would write every value to a different line and page.
+  for (let r0 = 0; r0 < R; r0 += 8) {
+    const r1 = min(r0 + 8, R);
+    for (let c = 0; c < C; c++) for (let r = r0; r < r1; r++) setF64(tracesT, c * R + r, f64At(traces, r * C + c));
+  }
   // Slopes between consecutive samples, divided as the reference divides them between samples one interval apart
   // ((u2 − u1) / ((t2 − t1) · ti) with t2 − t1 = 1, and 1 · ti is ti): once per run instead of once per item update.
-  for (let c = 0; c + 1 < C; c++) {
-    for (let r = 0; r < R; r++) setF64(tracesD, c * R + r, (f64At(tracesT, (c + 1) * R + r) - f64At(tracesT, c * R + r)) / (<f64>1 * traceInterval));
+  // Two per f64x2, each lane the scalar operations (the instants are contiguous: c · R + r and (c + 1) · R + r).
+  const span = f64x2.splat(<f64>1 * traceInterval);
+  const values = <i32>max(0, C - 1) * R;
+  let k = 0;
+  for (; k + 1 < values; k += 2) {
+    const at = <usize>k << 3, next = <usize>(k + R) << 3;
+    v128.store(tracesD + at, f64x2.div(f64x2.sub(v128.load(tracesT + next), v128.load(tracesT + at)), span));
   }
+  for (; k < values; k++) setF64(tracesD, k, (f64At(tracesT, k + R) - f64At(tracesT, k)) / (<f64>1 * traceInterval));
   // Distinct host classes: once PABFD has priced an empty host of each, no other empty host can win.
   classCount = 0;
   for (let h = 0; h < H; h++) {
