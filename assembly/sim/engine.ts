@@ -647,7 +647,8 @@ function clearList(h: i32): void {
  * does), times the target's share while it migrates in. */
 @inline function requestOnCores(cap: f64, pes: i32, migIn: bool): f64 {
   let tot: f64 = 0;
-  for (let k = 0; k < pes; k++) tot += cap;
+  if (pes == 1) tot += cap; // the loop's one step, without a loop (most items have one core)
+  else for (let k = 0; k < pes; k++) tot += cap;
   if (migIn) tot *= tgtShare;
   return tot;
 }
@@ -684,6 +685,12 @@ function computeAlloc(h: i32): void {
 /** allocationOf with the node's migrating-out flag (nOut) already known. */
 @inline function allocationWith(out: i32, cap: f64, pes: i32, migIn: bool): f64 {
   let sum: f64 = 0;
+  if (pes == 1) { // the loop's one step, without a loop
+    let v = cap;
+    if (out != 0) v *= srcShare;
+    else if (migIn) v *= tgtShare;
+    return sum + v;
+  }
   for (let k = 0; k < pes; k++) {
     let v = cap;
     if (out != 0) v *= srcShare;

@@ -21,7 +21,7 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   samples: fc.integer({ min: 3, max: 24 }),
   items: fc.array(fc.record({ mips: fc.constantFrom(250, 500, 1000, 2000), memory: fc.constantFrom(256, 613, 870, 1740),
     kind: fc.constantFrom(abi.KIND_VM, abi.KIND_VM, abi.KIND_CONTAINER), start: fc.constantFrom(2, 12, 40),
-    seed: fc.nat(), withMemoryTrace: fc.boolean() }), { minLength: 1, maxLength: 10 }),
+    seed: fc.nat(), withMemoryTrace: fc.boolean(), pes: fc.constantFrom(1, 1, 2, 3) }), { minLength: 1, maxLength: 10 }),
   policy: policyArb,
   quirks: fc.integer({ min: 0, max: 63 }),
   offset: fc.constantFrom(0, 0.1),

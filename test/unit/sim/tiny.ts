@@ -10,6 +10,8 @@ export interface TinyHost { pes: number; peMips: number; memory?: number; model?
 export interface TinyItem { mips: number; memory?: number; trace: number[]; kind?: number; start?: number; host?: number; depart?: number;
   /** Demand = (base + trace × scale) × mips; 0 and 1 where absent. */
   base?: number; scale?: number;
+  /** Cores (1 where absent): the request is spread over them, each capped at a host core's MIPS. */
+  pes?: number;
   /** Memory in use as a share of the item's memory (what a live migration copies), one value per interval. */
   memoryTrace?: number[] }
 export interface Tiny {
@@ -48,7 +50,7 @@ export function fillTiny(sim: Simulator, t: Tiny): SimArena {
     a.hostMemory[k] = h.memory ?? 4096; a.hostBw[k] = 1e6; a.hostMigrationRate[k] = 62.5; a.hostClass[k] = h.hostClass ?? -1;
   });
   t.items.forEach((it, k) => {
-    a.itemMips[k] = it.mips; a.itemPes[k] = 1; a.itemMemory[k] = it.memory ?? 512; a.itemBw[k] = 0;
+    a.itemMips[k] = it.mips; a.itemPes[k] = it.pes ?? 1; a.itemMemory[k] = it.memory ?? 512; a.itemBw[k] = 0;
     a.itemMigrationMB[k] = it.memory ?? 512; a.itemBaseFrac[k] = it.base ?? 0; a.itemScaleFrac[k] = it.scale ?? 1; a.itemTrace[k] = k;
     a.itemKind[k] = it.kind ?? abi.KIND_VM; a.itemStartSeconds[k] = it.start ?? 0; a.itemArrive[k] = 0;
     a.itemDepart[k] = it.depart ?? Infinity; a.itemInitialHost[k] = it.host ?? -1; a.itemService[k] = -1;
