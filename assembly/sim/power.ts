@@ -26,8 +26,10 @@ export function preparePower(models: i32): void {
 export function powerAt(model: i32, u: f64): f64 {
   const base = model * 11;
   const x = u * 10;
-  const lower = floor(x);
-  const u1 = <i32>lower;
+  // ⌊x⌋ by truncation where x ≥ 0 (the same integer below 2³¹, where the table is read; no rounding instruction on
+  // the path every price takes), by floor elsewhere (negative or NaN).
+  let u1: i32, lower: f64;
+  if (x >= 0) { u1 = <i32>x; lower = <f64>u1; } else { lower = floor(x); u1 = <i32>lower; }
   const p1 = f64At(modelPower, base + u1);
   // The reference's u2 = ⌈u·10⌉ is u1 + 1, or u1 where u·10 is whole (⌈x⌉ = ⌊x⌋ exactly when ⌊x⌋ = x: one
   // rounding and one conversion instead of two each); where equal its delta is (p1 − p1) / 10 = 0.
