@@ -143,6 +143,28 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist
     const l = f64At(work, i * n + i);
     const xi = x + (<usize>(i * n) << 3);
     let r = 0;
+    for (; r + 3 < i; r += 4) { // columns r, r + 1 and r + 2, r + 3: two independent chains
+      let t0: f64 = 0;
+      t0 -= f64At(work, r * n + i) * f64At(x, r * n + r);
+      let t = f64x2.replace_lane(f64x2.splat(0), 0, t0);
+      t = f64x2.sub(t, f64x2.mul(f64x2.splat(f64At(work, (r + 1) * n + i)), v128.load(x + (<usize>((r + 1) * n + r) << 3))));
+      t = f64x2.sub(t, f64x2.mul(f64x2.splat(f64At(work, (r + 2) * n + i)), v128.load(x + (<usize>((r + 2) * n + r) << 3))));
+      let u0: f64 = 0;
+      u0 -= f64At(work, (r + 2) * n + i) * f64At(x, (r + 2) * n + r + 2);
+      let u = f64x2.replace_lane(f64x2.splat(0), 0, u0);
+      for (let k = r + 3; k < i; k++) {
+        const c = f64x2.splat(f64At(work, k * n + i)), at = x + (<usize>(k * n + r) << 3);
+        t = f64x2.sub(t, f64x2.mul(c, v128.load(at)));
+        u = f64x2.sub(u, f64x2.mul(c, v128.load(at, 16)));
+      }
+      t = f64x2.div(t, f64x2.splat(l));
+      u = f64x2.div(u, f64x2.splat(l));
+      v128.store(xi + (<usize>r << 3), t);
+      v128.store(xi + (<usize>r << 3), u, 16);
+      const at = sq + (<usize>r << 3);
+      v128.store(at, f64x2.add(v128.load(at), f64x2.mul(t, t)));
+      v128.store(at, f64x2.add(v128.load(at, 16), f64x2.mul(u, u)), 16);
+    }
     for (; r + 1 < i; r += 2) {
       let t0: f64 = 0;
       t0 -= f64At(work, r * n + i) * f64At(x, r * n + r);
@@ -194,6 +216,16 @@ function cholesky(p: usize, n: i32, l: usize): bool {
     setF64(l, j * n + j, ljj);
     const lj = f64x2.splat(ljj);
     let i = j + 1;
+    for (; i + 3 < n; i += 4) { // rows i … i + 3: two independent chains
+      let t = v128.load(p + (<usize>(j * n + i) << 3)), u = v128.load(p + (<usize>(j * n + i) << 3), 16);
+      for (let k = 0; k < j; k++) {
+        const at = l + (<usize>(k * n + i) << 3), c = f64x2.splat(f64At(l, k * n + j));
+        t = f64x2.sub(t, f64x2.mul(v128.load(at), c));
+        u = f64x2.sub(u, f64x2.mul(v128.load(at, 16), c));
+      }
+      v128.store(l + (<usize>(j * n + i) << 3), f64x2.div(t, lj));
+      v128.store(l + (<usize>(j * n + i) << 3), f64x2.div(u, lj), 16);
+    }
     for (; i + 1 < n; i += 2) {
       let t = v128.load(p + (<usize>(j * n + i) << 3));
       for (let k = 0; k < j; k++) {
