@@ -73,7 +73,8 @@
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
 //       lastTouched, finishing, countZero, liveHosts, rebucketSet; then PABFD's buckets (price-buckets.ts layoutBuckets)
-//   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), power tables
+//   f64 tracesT [C × R] the traces time-major (the R values of one instant are read together), tracesD [C × R] the
+//       slopes between consecutive samples, power tables
 //   f64 hMaxMB [H] (cached largest migration memory on the list, LR/LRR); LR's linear forms hForm [3H], iForm [3N]
 //   u8  hOut [H × N bits] (sticky migrating-out quirk only), MC candidates [HL], hReqValid, hHistValid, hMaxValid,
 //       hFormValid [H] (cached demand sum, history sum, largest migration memory and linear form still valid),
@@ -647,7 +648,7 @@ function clearList(h: i32): void {
  * does), times the target's share while it migrates in. */
 @inline function requestOnCores(cap: f64, pes: i32, migIn: bool): f64 {
   let tot: f64 = 0;
-  if (pes == 1) tot += cap; // the loop's one step, without a loop (most items have one core)
+  if (pes == 1) tot += cap; // the loop's one step, as in allocationWith
   else for (let k = 0; k < pes; k++) tot += cap;
   if (migIn) tot *= tgtShare;
   return tot;
@@ -684,19 +685,12 @@ function computeAlloc(h: i32): void {
 
 /** allocationOf with the node's migrating-out flag (nOut) already known. */
 @inline function allocationWith(out: i32, cap: f64, pes: i32, migIn: bool): f64 {
+  let v = cap; // each core's share, the same on every core
+  if (out != 0) v *= srcShare;
+  else if (migIn) v *= tgtShare;
   let sum: f64 = 0;
-  if (pes == 1) { // the loop's one step, without a loop
-    let v = cap;
-    if (out != 0) v *= srcShare;
-    else if (migIn) v *= tgtShare;
-    return sum + v;
-  }
-  for (let k = 0; k < pes; k++) {
-    let v = cap;
-    if (out != 0) v *= srcShare;
-    else if (migIn) v *= tgtShare;
-    sum += v;
-  }
+  if (pes == 1) return sum + v; // the loop's one step, without a loop (most items have one core)
+  for (let k = 0; k < pes; k++) sum += v;
   return sum;
 }
 
