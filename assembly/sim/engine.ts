@@ -595,7 +595,8 @@ function removeNode(nd: i32): void {
  */
 function clearList(h: i32): void {
   let nd = i32At(hHead, h);
-  if (nd >= 0) { dropCaches(h); bitOn(touched, h); }
+  dropCaches(h); // an empty list's too, so that the relisting that follows extends none
+  if (nd >= 0) bitOn(touched, h);
   while (nd >= 0) {
     const next = i32At(nNext, nd), i = i32At(nItem, nd);
     for (let k = 0; k < SLOTS; k++) if (i32At(iNodes, i * SLOTS + k) == nd) setI32(iNodes, i * SLOTS + k, -1);
@@ -647,11 +648,18 @@ function clearList(h: i32): void {
 /** What a node asks of the host: its capped per-core request on each core (added core by core, as the reference
  * does), times the target's share while it migrates in. */
 @inline function requestOnCores(cap: f64, pes: i32, migIn: bool): f64 {
-  let tot: f64 = 0;
-  if (pes == 1) tot += cap; // the loop's one step, as in allocationWith
-  else for (let k = 0; k < pes; k++) tot += cap;
+  let tot = onCores(cap, pes);
   if (migIn) tot *= tgtShare;
   return tot;
+}
+
+/** v added once per core, from 0, core by core as the reference adds it: one core's sum without a loop (most items
+ * have one core, and every loop carries a stack check). */
+@inline function onCores(v: f64, pes: i32): f64 {
+  let sum: f64 = 0;
+  if (pes == 1) return sum + v;
+  for (let k = 0; k < pes; k++) sum += v;
+  return sum;
 }
 
 /**
@@ -688,10 +696,7 @@ function computeAlloc(h: i32): void {
   let v = cap; // each core's share, the same on every core
   if (out != 0) v *= srcShare;
   else if (migIn) v *= tgtShare;
-  let sum: f64 = 0;
-  if (pes == 1) return sum + v; // the loop's one step, without a loop (most items have one core)
-  for (let k = 0; k < pes; k++) sum += v;
-  return sum;
+  return onCores(v, pes);
 }
 
 /** The reference's computeAlloc where the requests do not all fit: every node scaled down and floored. */
@@ -817,9 +822,7 @@ function updateHost(h: i32, t: f64, tick: bool): void {
       req += reqTotal;
     }
   } else {
-    // (setNow below marks the host for rebucketing)
-    store<f64>(r, avail, H_AVAIL);
-    store<f64>(r, used, H_USED);
+    setAllocated(h, avail, used);
   }
   if (finishing) bitOn(finishingSet, h); else bitOff(finishingSet, h);
   store<f64>(r, util, H_UTIL);
@@ -1707,7 +1710,6 @@ function restore(saved: i32, ins: i32): void {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
       clearList(h);
-      dropCaches(h); // (clearList leaves an empty list's: dropped too, so that relist need not extend any)
     }
   }
   for (let k = 0; k < ins; k++) if (relist(i32At(inHost, k), i32At(inItem, k), i32At(inState, k)) < 0) return;

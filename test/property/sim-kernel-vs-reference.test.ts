@@ -7,7 +7,7 @@ import * as abi from '../../assembly/sim/abi';
 import { createArena, ReferenceEngine } from '../../core/sim/reference/engine';
 import type { SimArena, SimSizes } from '../../core/sim/spec';
 import { reference, release, wasmEqualsReference } from '../support/sim-oracle';
-import { fillTiny, runTiny, type Tiny } from '../unit/sim/tiny';
+import { fillTiny, runTiny, seededTrace, type Tiny } from '../unit/sim/tiny';
 
 const policyArb = fc.oneof(
   fc.constantFrom('npa', 'dvfs'),
@@ -36,10 +36,7 @@ const tinyArb: fc.Arbitrary<Tiny> = fc.record({
   ...rest,
   ...(autoscale ? { scaleTarget: 0.7, scaleWindow: 600,
     services: [{ first: 0, max: items.length, min: 1, base: Math.max(1, Math.floor(items.length / 2)) }] } : {}),
-  items: items.map(({ withMemoryTrace, ...it }) => ({ ...it, trace: Array.from({ length: samples }, (_, k) => {
-    const v = (Math.imul(it.seed + 1, 2654435761 + k * 40503) >>> 0) % 120; // integer percentages, some zeros
-    return v > 100 ? 0 : v / 100;
-  }), ...(withMemoryTrace ? { memoryTrace: Array.from({ length: samples }, (_, k) => 0.2 + ((it.seed + 7 * k) % 9) / 10) } : {}) })),
+  items: items.map(({ withMemoryTrace, ...it }) => ({ ...it, trace: seededTrace(it.seed, samples, 120), ...(withMemoryTrace ? { memoryTrace: Array.from({ length: samples }, (_, k) => 0.2 + ((it.seed + 7 * k) % 9) / 10) } : {}) })),
 }));
 
 /** Crowded hosts, long traces, low thresholds: maximum-correlation selections (screen and exact QR) every tick. */
@@ -141,10 +138,7 @@ const wideArb: fc.Arbitrary<Tiny> = fc.record({
 }).map(({ samples, items, autoscale, ...rest }) => ({
   ...rest,
   ...(autoscale ? { scaleTarget: 0.7, scaleWindow: 600, services: [{ first: 0, max: 12, min: 1, base: 6 }] } : {}),
-  items: items.map((it) => ({ ...it, trace: Array.from({ length: samples }, (_, k) => {
-    const v = (Math.imul(it.seed + 1, 2654435761 + k * 40503) >>> 0) % 130;
-    return v > 100 ? 0 : v / 100;
-  }) })),
+  items: items.map((it) => ({ ...it, trace: seededTrace(it.seed, samples, 130) })),
 }));
 
 describe('simulation kernel on fleets of many hosts', () => {

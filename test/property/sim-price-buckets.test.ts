@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as abi from '../../assembly/sim/abi';
 import { wasmEqualsReference } from '../support/sim-oracle';
-import { G4, type Tiny } from '../unit/sim/tiny';
+import { G4, seededTrace, type Tiny } from '../unit/sim/tiny';
 
 /** 11 power points: rising by steps of 0 to 6 W (flat stretches give equal prices), or with one dip. */
 const powerModelArb = fc.tuple(fc.integer({ min: 60, max: 120 }), fc.array(fc.constantFrom(0, 0, 1, 2.5, 4, 6), { minLength: 10, maxLength: 10 }),
@@ -38,10 +38,7 @@ const fleetArb: fc.Arbitrary<Tiny> = fc.record({
   // A host's class promises equal model and capacities: only hosts that share both may share one.
   hosts: hosts.map((h) => ({ ...h, model: h.model % powerModels.length,
     hostClass: h.hostClass < 0 ? -1 : (h.model % powerModels.length) * 1000 + h.pes * 100 + h.peMips / 250 })),
-  items: items.map((it) => ({ ...it, kind: abi.KIND_VM, trace: Array.from({ length: samples }, (_, k) => {
-    const v = (Math.imul(it.seed + 1, 2654435761 + k * 40503) >>> 0) % 120;
-    return v > 100 ? 0 : v / 100;
-  }) })),
+  items: items.map((it) => ({ ...it, kind: abi.KIND_VM, trace: seededTrace(it.seed, samples, 120) })),
 }));
 
 /** The reference runs every fleet to its end, and both WASM builds give its answers. */

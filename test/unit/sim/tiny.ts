@@ -35,6 +35,14 @@ export interface Tiny {
   powerModels?: number[][];
 }
 
+/** A seeded trace of `samples` integer percentages: `spread` − 101 values in `spread` come out as 0 (idle intervals). */
+export function seededTrace(seed: number, samples: number, spread: number): number[] {
+  return Array.from({ length: samples }, (_, k) => {
+    const v = (Math.imul(seed + 1, 2654435761 + k * 40503) >>> 0) % spread;
+    return v > 100 ? 0 : v / 100;
+  });
+}
+
 export function fillTiny(sim: Simulator, t: Tiny): SimArena {
   const policy = parsePolicy(t.policy) as Policy;
   if (typeof policy === 'string') throw new Error(policy);
