@@ -61,7 +61,8 @@
 //   f64 host columns:  entryTime/Alloc/Req, switchOn, reqSum, emptySince                       [H]
 //   f64 hHistSum       [H × HL]      cached host history sums
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
-//   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL],
+//   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL]
+//                      (before it, the screen's centred histories [HL × (HL + 3)]),
 //                      histories H [HL × HL], screen work [2HL² + HL], kept correlations [8 B + HL²] and histories
 //                      [HL × HL], QR of [1 | H] [(HL + 1) × HL], R diagonals (one regression's, [1 | H]'s) [HL + 1]
 //                      each, Qᵀy, β
@@ -247,7 +248,7 @@ function layoutState(): void {
   pTime = at; at += q * 8;
   hist = at; at += w * 8; scratchA = at; at += w * 8; scratchB = at; at += w * 8; scratchC = at; at += w * 8;
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
-  mcOne = at; at += hl * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (2 * hl * hl + hl) * 8;
+  mcOne = at; at += (hl + 3) * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (2 * hl * hl + hl) * 8;
   mcK = at; at += 8 + hl * hl * 8; mcKH = at; at += hl * hl * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8; cHeapKey = at; at += h * 8;

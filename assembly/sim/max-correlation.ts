@@ -16,7 +16,7 @@
 //   candidate[c]      1 where the exact QR must still decide
 //   full[c·m + row]   the QR of F = [1 | hist] (n + 1 columns) step by step; fullRd its R diagonal
 //   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps; before that, the
-//                     screen's centred histories (row-major, n·m)
+//                     screen's centred histories (row-major: m rows of n rounded up to a multiple of 4)
 import { f64At, setF64, setU8, u8At } from './mem';
 import { householderStep, olsFinish, olsOk, singularQr } from './stats';
 
@@ -72,9 +72,16 @@ export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, ke
   return best;
 }
 
-/** P[a][b] (a > b) from the sum of products of the centred columns a and b (P's diagonal: their sums of squares). */
-@inline function correlate(p: usize, n: i32, a: i32, b: i32, s: f64): void {
-  setF64(p, b * n + a, s / sqrt<f64>(f64At(p, a * n + a) * f64At(p, b * n + b)));
+/** P[a][b] (a > b) from the sum of products of the centred columns a and b and each column's 1/√ of its centred
+ * sum of squares (scale[c]), as the reference: s · (scale[a] · scale[b]). */
+@inline function correlate(p: usize, n: i32, a: i32, b: i32, s: f64, scale: usize): void {
+  setF64(p, b * n + a, s * (f64At(scale, a) * f64At(scale, b)));
+}
+
+/** correlate for the columns b and b + 1 whose sums are s's lanes, each only where it is below a. */
+@inline function correlatePair(p: usize, n: i32, a: i32, b: i32, s: v128, scale: usize): void {
+  if (b < a) correlate(p, n, a, b, f64x2.extract_lane(s, 0), scale);
+  if (b + 1 < a) correlate(p, n, a, b + 1, f64x2.extract_lane(s, 1), scale);
 }
 
 /** Whether columns a and b of m rows hold the same bits. */
@@ -117,7 +124,7 @@ function reuseCorrelations(hist: usize, n: i32, m: i32, kept: usize, keptHist: u
 
 /**
  * Number of candidates (≥ 1) flagged in candidate[0, n), or -1 when every item needs the exact QR. P is kept's
- * where reuseCorrelations allows, else computed into kept (correlations); centred: n·m scratch for the latter.
+ * where reuseCorrelations allows, else computed into kept (correlations); centred: scratch for the latter (m rows of n rounded up to a multiple of 4).
  */
 function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
   candidate: usize, centred: usize): i32 {
@@ -125,7 +132,7 @@ function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist
   const x = work + (<usize>d << 3), sq = work + (<usize>(2 * d) << 3);
   if (!reuseCorrelations(hist, n, m, kept, keptHist, x)) {
     store<i32>(kept, 0);
-    if (!correlations(hist, n, m, p, centred)) return -1;
+    if (!correlations(hist, n, m, p, centred, sq)) return -1;
     store<i32>(kept, n); store<i32>(kept, m, 4);
     memory.copy(keptHist, hist, <usize>n * (<usize>m << 3));
   }
@@ -245,13 +252,18 @@ function cholesky(p: usize, n: i32, l: usize): bool {
 /**
  * P (as kept's, at p) from the histories, or false where an item's history is nearly flat. The means and centred
  * sums of squares are taken two columns at a time, two independent chains of additions each in the reference's
- * order. centred: n·m scratch for the centred histories, row-major (centred[row·n + c] = hist[c·m + row] − mean c,
- * stored as it is squared), so that the sums of products of item a's column with two items' columns b, b + 1 run
- * in the two lanes of one f64x2 — each lane the same operations in the same order as the scalar loop (SIMD f64
- * arithmetic rounds each lane as scalar arithmetic does), several pairs at a time instead of one serial chain of
- * additions.
+ * order. centred: the centred histories, row-major with a row of `stride` columns, n rounded up to a multiple of 4
+ * (centred[row·stride + c] = hist[c·m + row] − mean c, stored as it is squared; the columns from n on hold 0), so
+ * that the sums of products of item a's column with items' columns b, b + 1 run in the two lanes of one f64x2 —
+ * each lane the same operations in the same order as the scalar loop (SIMD f64 arithmetic rounds each lane as scalar
+ * arithmetic does). Each pair is one serial chain of additions, so the more pairs run at once, the less the chains'
+ * latency shows: eight columns b at a time (four f64x2 chains), then four. Row a runs over the columns below a
+ * rounded up to a multiple of 4, so no pair is left to a scalar chain; the products with columns from a on are
+ * computed and not used. scale: n f64 for each column's 1/√ of its centred sum of squares (one square root and
+ * one division per item instead of per pair).
  */
-function correlations(hist: usize, n: i32, m: i32, p: usize, centred: usize): bool {
+function correlations(hist: usize, n: i32, m: i32, p: usize, centred: usize, scale: usize): bool {
+  const stride = (n + 3) & ~3, rowBytes = <usize>stride << 3;
   for (let c = 0; c < n; c += 2) {
     const o = c * m, o2 = c + 1 < n ? o + m : o; // an odd last column is computed twice
     let sum: f64 = 0, raw: f64 = 0, sum2: f64 = 0, raw2: f64 = 0;
@@ -265,7 +277,7 @@ function correlations(hist: usize, n: i32, m: i32, p: usize, centred: usize): bo
     for (let row = 0; row < m; row++) {
       const z = f64At(hist, o + row) - mc, z2 = f64At(hist, o2 + row) - mc2;
       ss += z * z; ss2 += z2 * z2;
-      const at = centred + (<usize>(row * n + c) << 3);
+      const at = centred + (<usize>(row * stride + c) << 3);
       store<f64>(at, z);
       if (c + 1 < n) store<f64>(at, z2, 8);
     }
@@ -273,32 +285,38 @@ function correlations(hist: usize, n: i32, m: i32, p: usize, centred: usize): bo
     setF64(p, c * n + c, ss);
     if (c + 1 < n) setF64(p, (c + 1) * n + c + 1, ss2);
   }
-  const stride = <usize>n << 3;
-  for (let a = 0; a < n; a++) {
-    const ca = centred + (<usize>a << 3);
+  for (let row = 0; row < m; row++) for (let c = n; c < stride; c++) setF64(centred, row * stride + c, 0);
+  for (let c = 0; c < n; c++) setF64(scale, c, 1 / sqrt<f64>(f64At(p, c * n + c)));
+  for (let a = 1; a < n; a++) {
+    const ca = centred + (<usize>a << 3), end = (a + 3) & ~3;
     let b = 0;
-    for (; b + 3 < a; b += 4) { // columns b … b + 3 in two f64x2 accumulators
+    for (; b + 7 < end; b += 8) {
+      const cb = centred + (<usize>b << 3);
+      let s01 = f64x2.splat(0), s23 = f64x2.splat(0), s45 = f64x2.splat(0), s67 = f64x2.splat(0);
+      for (let row = 0; row < m; row++) {
+        const at = <usize>row * rowBytes;
+        const x = f64x2.splat(load<f64>(ca + at));
+        s01 = f64x2.add(s01, f64x2.mul(x, v128.load(cb + at)));
+        s23 = f64x2.add(s23, f64x2.mul(x, v128.load(cb + at, 16)));
+        s45 = f64x2.add(s45, f64x2.mul(x, v128.load(cb + at, 32)));
+        s67 = f64x2.add(s67, f64x2.mul(x, v128.load(cb + at, 48)));
+      }
+      correlatePair(p, n, a, b, s01, scale);
+      correlatePair(p, n, a, b + 2, s23, scale);
+      correlatePair(p, n, a, b + 4, s45, scale);
+      correlatePair(p, n, a, b + 6, s67, scale);
+    }
+    if (b < end) { // four columns left (end is a multiple of 4)
       const cb = centred + (<usize>b << 3);
       let s01 = f64x2.splat(0), s23 = f64x2.splat(0);
       for (let row = 0; row < m; row++) {
-        const at = <usize>row * stride;
+        const at = <usize>row * rowBytes;
         const x = f64x2.splat(load<f64>(ca + at));
         s01 = f64x2.add(s01, f64x2.mul(x, v128.load(cb + at)));
         s23 = f64x2.add(s23, f64x2.mul(x, v128.load(cb + at, 16)));
       }
-      correlate(p, n, a, b, f64x2.extract_lane(s01, 0));
-      correlate(p, n, a, b + 1, f64x2.extract_lane(s01, 1));
-      correlate(p, n, a, b + 2, f64x2.extract_lane(s23, 0));
-      correlate(p, n, a, b + 3, f64x2.extract_lane(s23, 1));
-    }
-    for (; b < a; b++) {
-      const cb = centred + (<usize>b << 3);
-      let s: f64 = 0;
-      for (let row = 0; row < m; row++) {
-        const at = <usize>row * stride;
-        s += load<f64>(ca + at) * load<f64>(cb + at);
-      }
-      correlate(p, n, a, b, s);
+      correlatePair(p, n, a, b, s01, scale);
+      correlatePair(p, n, a, b + 2, s23, scale);
     }
   }
   for (let c = 0; c < n; c++) setF64(p, c * n + c, 1);

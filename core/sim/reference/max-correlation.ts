@@ -20,7 +20,8 @@
 //
 // Layout: hist[c·m + row] is item c's history (column-major, n columns of m rows); work holds the n×n matrix P,
 // then its Cholesky factor L (row-major, lower triangle), then n means (later each item's screened R²), then
-// one column of L⁻¹ (n·n + 2n in all); candidate[c] = 1 marks an item the exact QR must still decide.
+// one column of L⁻¹ (before it, each item's 1/√ of its centred sum of squares; n·n + 2n in all); candidate[c] = 1
+// marks an item the exact QR must still decide.
 import { olsRSquared } from './stats';
 
 const FLAT = 1e-5;
@@ -83,12 +84,15 @@ export function screenMaxCorrelation(hist: Float64Array, n: number, m: number, w
     if (!(centred > FLAT * raw)) return -1;
     p[c * n + c] = centred;
   }
+  // P[a][b] = s_ab · (1/√s_aa · 1/√s_bb): one square root and one division per item instead of per pair.
+  const scale = d + n; // 1/√s_cc, in the inverse's column until the Cholesky
+  for (let c = 0; c < n; c++) work[scale + c] = 1 / Math.sqrt(p[c * n + c]);
   for (let a = 0; a < n; a++) {
     for (let b = 0; b < a; b++) {
       const oa = a * m, ob = b * m, ma = work[d + a], mb = work[d + b];
       let s = 0;
       for (let row = 0; row < m; row++) s += (hist[oa + row] - ma) * (hist[ob + row] - mb);
-      p[a * n + b] = s / Math.sqrt(p[a * n + a] * p[b * n + b]);
+      p[a * n + b] = s * (work[scale + a] * work[scale + b]);
     }
   }
   for (let c = 0; c < n; c++) p[c * n + c] = 1;
