@@ -63,13 +63,13 @@
 //   f64 node columns:  req, alloc, ram, bw                                        [P = 4N + 1]
 //   f64 pending times  [2N + 1];  f64 scratch vectors (history, regression); MC: one regression's QR [HL × HL]
 //                      (before it, the screen's centred histories [HL × (HL + 3)]),
-//                      histories H [HL × HL], screen work [2HL² + HL], kept correlations [8 B + HL²] and histories
+//                      screen work [2HL² + HL], kept correlations [8 B + HL²] and histories
 //                      [HL × HL], QR of [1 | H] [(HL + 1) × HL], R diagonals (one regression's, [1 | H]'s) [HL + 1]
 //                      each, Qᵀy, β
 //   i32 item columns:  host, alive, histStart, histLen, listed   [N]; nodes [N × 4]
 //   i32 host columns:  head, tail, entryActive, prevActive, classSeen                   [H]
 //   i32 node columns:  item, host, prev, next, state, out                                [P]
-//   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots
+//   i32 pending item/host [2N + 1]; lists, map, saved, moving-in snapshots; MC items [N + 1] and their history addresses [HL]
 //   f64 under-candidates' and PABFD candidates' keys [H] each
 //   i32 under-candidate and PABFD candidate hosts, overload-check flags [H] each
 //   u64 host sets (bits.ts), W = ⌈H / 64⌉ words each: awake, touched, over, exclPlace, exclUnder, occupied, classed, unclassed, offWhenIdle, none (always empty), deferred (+ i32 deferred hosts [H]),
@@ -178,7 +178,7 @@ let sumLength: i32 = 0; // how many points of each host history sum are cached (
 let nReq: usize = 0, nAlloc: usize = 0, nRam: usize = 0, nBw: usize = 0;
 let pTime: usize = 0;
 let hist: usize = 0, scratchA: usize = 0, scratchB: usize = 0, scratchC: usize = 0, scratchD: usize = 0, est: usize = 0;
-let mcOne: usize = 0, mcH: usize = 0, mcW: usize = 0, mcK: usize = 0, mcKH: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
+let mcOne: usize = 0, mcW: usize = 0, mcK: usize = 0, mcKH: usize = 0, mcQ: usize = 0, mcR: usize = 0, mcRF: usize = 0, mcV: usize = 0, mcB: usize = 0;
 // i32 state
 let iHost: usize = 0, iAlive: usize = 0, iHistStart: usize = 0, iHistLen: usize = 0;
 // iListed: nodes listing each item, kept by appendNode, removeNode and clearList. iNodes says the same, but testing its
@@ -190,7 +190,7 @@ let hHead: usize = 0, hTail: usize = 0, hEntryActive: usize = 0, hPrevActive: us
 let nItem: usize = 0, nHost: usize = 0, nPrev: usize = 0, nNext: usize = 0, nState: usize = 0, nOut: usize = 0;
 let pItem: usize = 0, pHost: usize = 0;
 let list: usize = 0, mapItem: usize = 0, mapHost: usize = 0, savedHost: usize = 0, savedItem: usize = 0;
-let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0;
+let inHost: usize = 0, inItem: usize = 0, inState: usize = 0, mcItems: usize = 0, mcCols: usize = 0;
 // incremental indexes (see the top of this file)
 let tracesT: usize = 0, tracesD: usize = 0, uKey: usize = 0, cDiff: usize = 0, uHost: usize = 0, cHost: usize = 0, cCheck: usize = 0, cHeap: usize = 0, cHeapKey: usize = 0;
 let W: i32 = 0, classCount: i32 = 0;
@@ -248,7 +248,7 @@ function layoutState(): void {
   pTime = at; at += q * 8;
   hist = at; at += w * 8; scratchA = at; at += w * 8; scratchB = at; at += w * 8; scratchC = at; at += w * 8;
   scratchD = at; at += w * 8; est = at; at += 2 * 8;
-  mcOne = at; at += (hl + 3) * hl * 8; mcH = at; at += hl * hl * 8; mcW = at; at += (2 * hl * hl + hl) * 8;
+  mcOne = at; at += (hl + 3) * hl * 8; mcW = at; at += (2 * hl * hl + hl) * 8;
   mcK = at; at += 8 + hl * hl * 8; mcKH = at; at += hl * hl * 8;
   mcQ = at; at += (hl + 1) * hl * 8; mcR = at; at += (hl + 1) * 8; mcRF = at; at += (hl + 1) * 8; mcV = at; at += hl * 8; mcB = at; at += (hl + 1) * 8;
   uKey = at; at += h * 8; cDiff = at; at += h * 8; cHeapKey = at; at += h * 8;
@@ -273,7 +273,7 @@ function layoutState(): void {
   pItem = at; at += q * 4; pHost = at; at += q * 4;
   list = at; at += (n + 1) * 4; mapItem = at; at += q * 4; mapHost = at; at += q * 4;
   savedHost = at; at += p * 4; savedItem = at; at += p * 4; inHost = at; at += p * 4; inItem = at; at += p * 4;
-  inState = at; at += p * 4; mcItems = at; at += (n + 1) * 4;
+  inState = at; at += p * 4; mcItems = at; at += (n + 1) * 4; mcCols = at; at += hl * 4;
   hOutSize = quirk(abi.QUIRK_STICKY_MIGRATING_OUT) ? H * N : 0; // bits
   hOut = at; at += (<usize>hOutSize + 7) >> 3;
   sReady = at; at += <usize>S * 4; sDesiredPos = at; at += <usize>S * 4;
@@ -1265,9 +1265,9 @@ function selectMc(h: i32): i32 {
   for (let r = 0; r < n; r++) if (i32At(iHistLen, i32At(mcItems, r)) > m) return selectMmt(h);
   const k = n - 1;
   if (k < 1 || m < 1 || k + 1 > m) return selectMmt(h);
-  const bytes = <usize>m << 3; // a history is contiguous from its newest value (stored twice)
-  for (let c = 0; c < n; c++) memory.copy(mcH + <usize>c * bytes, historyOf(i32At(mcItems, c)), bytes);
-  const best = maxCorrelationIndex(mcH, n, m, mcK, mcKH, mcW, mcCandidate, mcQ, mcRF, mcOne, mcR, mcV, mcB);
+  // A history is contiguous from its newest value (stored twice): the selector reads it in place.
+  for (let c = 0; c < n; c++) store<u32>(mcCols + (<usize>c << 2), <u32>historyOf(i32At(mcItems, c)));
+  const best = maxCorrelationIndex(mcCols, n, m, mcK, mcKH, mcW, mcCandidate, mcQ, mcRF, mcOne, mcR, mcV, mcB);
   return best < 0 ? selectMmt(h) : i32At(mcItems, best);
 }
 

@@ -4,17 +4,18 @@
 // this file follows operation by operation.
 //
 // Layout (raw f64/u8 regions laid out by engine.ts):
-//   hist[c·m + row]   item c's history, n columns of m rows (column-major)
+//   cols[c]           u32 address of item c's history: m f64 from the newest (read in place, in the item's ring)
 //   kept              the correlation matrix of the last call whose screen computed one, for the next call on the
 //                     same histories less some items (see reuseCorrelations): i32 n and m at 0 (n = 0: none), then
 //                     at 8 P (n·n, column-major: P[a][b] at b·n + a; the lower triangle and the diagonal of 1)
-//   keptHist          that call's histories, as hist
+//   keptHist          that call's histories, n columns of m rows (column-major: keptHist[c·m + row]); once the
+//                     screen has run, the current call's (what the exact QR reads)
 //   work[0, n·n)      the Cholesky factor L of P (column-major: L[i][j] at j·n + i, lower triangle)
 //   work[n·n, +n·n)   X = L⁻¹ (row-major: X[i][r] at i·n + r, lower triangle); before it, reuseCorrelations' i32
 //                     column map
 //   work[2n·n, +n)    (P⁻¹)_rr, then each item's screened R²
 //   candidate[c]      1 where the exact QR must still decide
-//   full[c·m + row]   the QR of F = [1 | hist] (n + 1 columns) step by step; fullRd its R diagonal
+//   full[c·m + row]   the QR of F = [1 | keptHist] (n + 1 columns) step by step; fullRd its R diagonal
 //   q[c·m + row]      one regression's QR (n columns), from F's columns and then its own steps; before that, the
 //                     screen's centred histories (row-major: m rows of n rounded up to a multiple of 4)
 import { f64At, setF64, setU8, u8At } from './mem';
@@ -38,15 +39,15 @@ const MARGIN: f64 = 1e-6;
  * continues from there with its steps r + 1…n − 1. One QR of F plus the tails costs about a third of n QRs.
  * Once a fit's R² is exactly 1 no later one can win, so the later ones run only as far as olsFinish's refusal.
  */
-export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
+export function maxCorrelationIndex(cols: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
   candidate: usize, full: usize, fullRd: usize, q: usize, rd: usize, yv: usize, beta: usize): i32 {
   const k = n - 1;
-  const screened = screenMaxCorrelation(hist, n, m, kept, keptHist, work, candidate, q);
+  const screened = screenMaxCorrelation(cols, n, m, kept, keptHist, work, candidate, q);
   if (screened == 1) {
     for (let r = 0; r < n; r++) if (u8At(candidate, r) != 0) return r;
   }
   if (k < 1 || m < 1 || k + 1 > m) return -1; // olsRSquared's refusal, the same for every candidate
-  const bytes = <usize>m << 3;
+  const bytes = <usize>m << 3, hist = keptHist; // the screen has left this call's histories there
   for (let row = 0; row < m; row++) setF64(full, row, 1.0);
   memory.copy(full + bytes, hist, <usize>n * bytes);
   let best = 0;
@@ -84,6 +85,11 @@ export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, ke
   if (b + 1 < a) correlate(p, n, a, b + 1, f64x2.extract_lane(s, 1), scale);
 }
 
+/** The address of item c's history (cols[c]). */
+@inline function column(cols: usize, c: i32): usize {
+  return <usize>load<u32>(cols + (<usize>c << 2));
+}
+
 /** Whether columns a and b of m rows hold the same bits. */
 @inline function sameColumn(a: usize, b: usize, m: i32): bool {
   for (let row = 0; row < m; row++) {
@@ -94,20 +100,21 @@ export function maxCorrelationIndex(hist: usize, n: i32, m: i32, kept: usize, ke
 }
 
 /**
- * Whether kept's P serves hist, and if so that P, its rows and columns of the items no longer there removed. P[a][b]
+ * Whether kept's P serves the histories at cols, and if so that P and keptHist, the rows and columns of the items no
+ * longer there removed. P[a][b]
  * is a function of columns a and b alone (each centred by its own mean), so where every column of hist is, in order,
  * a column of keptHist with the same bits and m is the same, the P a new computation would give is kept's P at those
  * columns (and every column passed the flatness test before). CloudSim selects from an overloaded host one item at a
  * time, removing each before it asks again: half the calls on the PlanetLab days are such a call. The columns are
  * matched first to last, each to the first kept column from the last match on with the same bits.
  */
-function reuseCorrelations(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, map: usize): bool {
+function reuseCorrelations(cols: usize, n: i32, m: i32, kept: usize, keptHist: usize, map: usize): bool {
   const kn = load<i32>(kept), p = kept + 8;
   if (kn < n || load<i32>(kept, 4) != m) return false;
   const bytes = <usize>m << 3;
   let o = 0;
   for (let c = 0; c < n; c++) {
-    while (o < kn && !sameColumn(hist + <usize>c * bytes, keptHist + <usize>o * bytes, m)) o++;
+    while (o < kn && !sameColumn(column(cols, c), keptHist + <usize>o * bytes, m)) o++;
     if (o == kn) return false;
     store<i32>(map + (<usize>c << 2), o++);
   }
@@ -118,23 +125,31 @@ function reuseCorrelations(hist: usize, n: i32, m: i32, kept: usize, keptHist: u
     for (let a = b + 1; a < n; a++) setF64(p, b * n + a, f64At(p, ob * kn + load<i32>(map + (<usize>a << 2))));
   }
   store<i32>(kept, n);
-  memory.copy(keptHist, hist, <usize>n * bytes);
+  // keptHist likewise: each column moves to its new index, never above its old one (nothing moves before the first
+  // item removed).
+  for (let c = 0; c < n; c++) {
+    const o = load<i32>(map + (<usize>c << 2));
+    if (o != c) memory.copy(keptHist + <usize>c * bytes, keptHist + <usize>o * bytes, bytes);
+  }
   return true;
 }
 
 /**
  * Number of candidates (≥ 1) flagged in candidate[0, n), or -1 when every item needs the exact QR. P is kept's
- * where reuseCorrelations allows, else computed into kept (correlations); centred: scratch for the latter (m rows of n rounded up to a multiple of 4).
+ * where reuseCorrelations allows, else computed into kept (correlations) from the histories copied into keptHist;
+ * either way keptHist then holds this call's histories. centred: scratch for correlations (m rows of n rounded up
+ * to a multiple of 4).
  */
-function screenMaxCorrelation(hist: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
+function screenMaxCorrelation(cols: usize, n: i32, m: i32, kept: usize, keptHist: usize, work: usize,
   candidate: usize, centred: usize): i32 {
   const d = n * n, p = kept + 8;
   const x = work + (<usize>d << 3), sq = work + (<usize>(2 * d) << 3);
-  if (!reuseCorrelations(hist, n, m, kept, keptHist, x)) {
+  if (!reuseCorrelations(cols, n, m, kept, keptHist, x)) {
     store<i32>(kept, 0);
-    if (!correlations(hist, n, m, p, centred, sq)) return -1;
+    const bytes = <usize>m << 3;
+    for (let c = 0; c < n; c++) memory.copy(keptHist + <usize>c * bytes, column(cols, c), bytes);
+    if (!correlations(keptHist, n, m, p, centred, sq)) return -1;
     store<i32>(kept, n); store<i32>(kept, m, 4);
-    memory.copy(keptHist, hist, <usize>n * (<usize>m << 3));
   }
   // With n ≥ m the n centred histories span at most m − 1 dimensions: P is singular and would fail the Cholesky
   // below or the COLLINEAR test (its rounding, ~1e-11, is far below any pivot those let pass). P is still kept for
