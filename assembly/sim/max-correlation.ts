@@ -101,10 +101,9 @@ export function maxCorrelationIndex(cols: usize, n: i32, m: i32, kept: usize, ke
 
 /**
  * Whether kept's P serves the histories at cols, and if so that P and keptHist, the rows and columns of the items no
- * longer there removed. P[a][b]
- * is a function of columns a and b alone (each centred by its own mean), so where every column of hist is, in order,
- * a column of keptHist with the same bits and m is the same, the P a new computation would give is kept's P at those
- * columns (and every column passed the flatness test before). CloudSim selects from an overloaded host one item at a
+ * longer there removed. P[a][b] is a function of columns a and b alone (each centred by its own mean), so where every
+ * history at cols is, in order, a column of keptHist with the same bits and m is the same, the P a new computation
+ * would give is kept's P at those columns (and every column passed the flatness test before). CloudSim selects from an overloaded host one item at a
  * time, removing each before it asks again: half the calls on the PlanetLab days are such a call. The columns are
  * matched first to last, each to the first kept column from the last match on with the same bits.
  */

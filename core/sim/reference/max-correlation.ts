@@ -11,7 +11,9 @@
 //     exactly singular column (Commons Math throws, MC falls back to MMT) or fit noise;
 //   - an item is explained almost perfectly by the others ((P⁻¹)_rr > COLLINEAR, R² > 1 − 1/COLLINEAR); otherwise
 //     κ(P) ≤ n·trace(P⁻¹) ≤ n²·COLLINEAR ≈ 10⁷ and both computations are accurate to ~10⁻⁹ in R²
-//     (measured on the ten PlanetLab days: at most 3·10⁻¹³ apart, against a MARGIN of 10⁻⁶);
+//     (measured on the ten PlanetLab days: at most 3·10⁻¹³ apart, against a MARGIN of 10⁻⁶; on 4 000 random hosts
+//     of 2–29 PlanetLab histories of 30 samples, at most 3.9·10⁻¹³, and 2.6·10⁻¹³ with P[a][b] computed as
+//     s_ab / √(s_aa·s_bb) per pair instead of s_ab · (1/√s_aa · 1/√s_bb));
 //   - the best R² is below FLOOR (CloudSim's start value Double.MIN_VALUE must surely lose to it);
 //   - n ≥ m: P is singular (rank ≤ m − 1), so the Cholesky or the COLLINEAR test would refuse anyway (P's
 //     rounding, ~1e-11, is far below any pivot they let pass); this only saves the attempt.
