@@ -1,9 +1,9 @@
 // A second Binaryen -O3 pass over the release kernel, with more inlining than asc's own pipeline allows:
 // functions of up to 200 units inlined where lightweight, 20 always, any with a single caller up to 1 000, and
 // functions with loops too. Most hot paths of the simulator are calls of small functions that own a loop (the host
-// history sum, the order statistics, the Cholesky of the MC screen); inlined, V8 keeps their values in registers
-// across the call site. Measured on the ten PlanetLab days, both kernels interleaved in one process: 3–5 % off
-// every dynamic policy's day. Larger limits (400 and up) were slower. Binaryen is IEEE-strict here (no fast-math),
+// history sums, the overload tests' counting passes, the MC screen's correlations and Cholesky); inlined, V8 keeps
+// their values in registers across the call site. Measured on the ten PlanetLab days, both kernels interleaved in
+// one process: 2.6–5.3 % off every dynamic policy's day. Limits of 800 and over were 5–12 % slower. Binaryen is IEEE-strict here (no fast-math),
 // so every result keeps its bits; the kernel-vs-reference properties run on this file.
 // The cost is at start-up: V8 compiles the larger hot functions longer before their optimized code replaces the
 // baseline tier, so a one-shot `hostfit simulate` process takes 5–9 % longer (0.222 → 0.238 s, median over the
