@@ -369,14 +369,14 @@ function initState(): void {
   // Slopes between consecutive samples, divided as the reference divides them between samples one interval apart
   // ((u2 − u1) / ((t2 − t1) · ti) with t2 − t1 = 1, and 1 · ti is ti): once per run instead of once per item update.
   // Two per f64x2, each lane the scalar operations (the instants are contiguous: c · R + r and (c + 1) · R + r).
-  const interval = <f64>1 * traceInterval, span = f64x2.splat(interval);
+  const span = f64x2.splat(<f64>1 * traceInterval);
   const values = <i32>max(0, C - 1) * R;
   let k = 0;
   for (; k + 1 < values; k += 2) {
     const at = <usize>k << 3, next = <usize>(k + R) << 3;
     v128.store(tracesD + at, f64x2.div(f64x2.sub(v128.load(tracesT + next), v128.load(tracesT + at)), span));
   }
-  for (; k < values; k++) setF64(tracesD, k, (f64At(tracesT, k + R) - f64At(tracesT, k)) / interval);
+  for (; k < values; k++) setF64(tracesD, k, (f64At(tracesT, k + R) - f64At(tracesT, k)) / (<f64>1 * traceInterval));
   // Distinct host classes: once PABFD has priced an empty host of each, no other empty host can win.
   classCount = 0;
   for (let h = 0; h < H; h++) {
