@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** Rebuilds out/cli (the bundle bin/hostfit.mjs runs) when it is missing or carries another kernel than assembly/build. */
+/** Rebuilds out/cli (the bundle bin/hostfit.mjs runs) when it is missing or carries other kernels than assembly/build. */
 export function ensureBuiltCli(): void {
-  const built = `${root}out/cli/kernel.release.wasm`, kernel = `${root}assembly/build/kernel.release.wasm`;
-  const fresh = existsSync(`${root}out/cli/hostfit.mjs`) && existsSync(built) && readFileSync(built).equals(readFileSync(kernel));
+  const same = (build: string) => {
+    const built = `${root}out/cli/kernel.${build}.wasm`;
+    return existsSync(built) && readFileSync(built).equals(readFileSync(`${root}assembly/build/kernel.${build}.wasm`));
+  };
+  const fresh = existsSync(`${root}out/cli/hostfit.mjs`) && same('release') && same('plain');
   if (fresh) return;
   const r = spawnSync(process.execPath, [`${root}scripts/build-cli.mjs`], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build-cli failed:\n${r.stderr}`);

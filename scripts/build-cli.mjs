@@ -1,6 +1,6 @@
 // Builds the command line into ESM files with esbuild — the entry out/cli/hostfit.mjs and, beside it, the chunks
 // its commands load when they run (code splitting: a command parses only the code it uses, so the process starts
-// sooner) — and copies the WASM it loads beside them: the release and debug kernels (electron/cli/kernel.ts looks beside the bundle) and HiGHS's
+// sooner) — and copies the WASM it loads beside them: the release, plain and debug kernels (electron/cli/kernel.ts looks beside the bundle and says which command loads which) and HiGHS's
 // highs.wasm (the `highs` package finds it next to the module that loads it, which is then the bundle).
 // bin/hostfit.mjs runs the bundle: no TypeScript compiler at run time.
 //
@@ -17,7 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: join(root, 'out', 'cli') } } });
 const outdir = resolve(values.outdir);
 
-const kernels = ['release', 'debug'].map((b) => join(root, 'assembly', 'build', `kernel.${b}.wasm`));
+const kernels = ['release', 'plain', 'debug'].map((b) => join(root, 'assembly', 'build', `kernel.${b}.wasm`));
 const missing = kernels.filter((f) => !existsSync(f));
 if (missing.length > 0) {
   console.error(`build-cli: the WASM kernel is not compiled (${missing.join(', ')}); run \`npm run build:kernel\` first`);

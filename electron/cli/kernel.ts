@@ -5,9 +5,16 @@ import { join } from 'node:path';
 import { WasmPacker } from '../../core/kernel/wasm-packer';
 import { cliDir, fromSources } from './runtime';
 
-export type KernelBuild = 'release' | 'debug';
+/**
+ * - `release`: asc's -O3 output with a second, wider-inlining Binaryen pass (scripts/optimize-kernel.mjs): the fastest
+ *   once V8 has optimized it, for every process that runs the kernel more than once (tests, benchmarks, `batch`).
+ * - `plain`: asc's -O3 output alone: the same results bit for bit, and its smaller hot functions reach V8's optimized
+ *   tier sooner, so a command that runs one simulation (`hostfit simulate`) finishes ~5 % sooner with it.
+ * - `debug`: with assertions.
+ */
+export type KernelBuild = 'release' | 'plain' | 'debug';
 
-/** The folder holding kernel.{release,debug}.wasm. */
+/** The folder holding kernel.{release,plain,debug}.wasm. */
 export function kernelDir(): string {
   return fromSources ? join(cliDir, '..', '..', 'assembly', 'build') : cliDir;
 }

@@ -1,7 +1,7 @@
 // Differential and invariant properties of the two-level simulator (containers in node VMs on hosts): on random
 // small fleets, in both semantics (ContainerCloudSim, Kubernetes) and under every mix of ContainerCloudSim quirks,
-// the WASM kernel (release and debug builds) and the TypeScript reference give identical totals, series and final
-// placements, and the reference keeps every container in at most one VM and every VM on one host.
+// the WASM kernel (release, plain and debug builds) and the TypeScript reference give identical totals, series and
+// final placements, and the reference keeps every container in at most one VM and every VM on one host.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as abi from '../../assembly/cis/abi';
@@ -83,7 +83,7 @@ const reference = new CisReferenceSimulator();
 const builds = wasmBuilds();
 
 describe('two-level simulation kernel', () => {
-  it('WASM release and debug builds equal the TypeScript reference exactly', () => {
+  it('WASM release, plain and debug builds equal the TypeScript reference exactly', () => {
     fc.assert(fc.property(fleetArb, (f) => {
       const expected = runOn(reference, f);
       expect(expected.status).toBe(abi.CIS_OK);

@@ -1,5 +1,5 @@
 // Differential and invariant properties of the simulation kernel: on random small fleets the WASM kernel
-// (release and debug builds) and the TypeScript reference give identical totals, series and final
+// (release, plain and debug builds) and the TypeScript reference give identical totals, series and final
 // placements, and the reference's invariants hold after every tick.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -67,7 +67,7 @@ const TWICE_PLANNED = {
 } satisfies Tiny;
 
 describe('simulation kernel', () => {
-  it('WASM release and debug builds equal the TypeScript reference exactly', () => {
+  it('WASM release, plain and debug builds equal the TypeScript reference exactly', () => {
     fc.assert(fc.property(tinyArb, (t) => { expect(wasmEqualsReference(t).status).toBe(abi.SIM_OK); }), { numRuns: 150 });
   });
 
@@ -142,7 +142,7 @@ const wideArb: fc.Arbitrary<Tiny> = fc.record({
 }));
 
 describe('simulation kernel on fleets of many hosts', () => {
-  it('WASM release and debug builds equal the TypeScript reference exactly', () => {
+  it('WASM release, plain and debug builds equal the TypeScript reference exactly', () => {
     fc.assert(fc.property(wideArb, (t) => { wasmEqualsReference(t); }), { numRuns: 25 });
   });
 });

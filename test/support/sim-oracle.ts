@@ -1,5 +1,5 @@
-// The simulation kernel's oracle check (tests only): a small simulation run on the TypeScript reference and on both
-// WASM builds gives the same status, totals, series and final placements.
+// The simulation kernel's oracle check (tests only): a small simulation run on the TypeScript reference and on every
+// WASM build (release, plain, debug) gives the same status, totals, series and final placements.
 import { expect } from 'vitest';
 import { ReferenceSimulator } from '../../core/sim/reference/reference-simulator';
 import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
@@ -8,13 +8,14 @@ import { loadKernelBytes } from '../../electron/cli/kernel';
 import { runTiny, type Tiny } from '../unit/sim/tiny';
 
 export const release = WasmSimulator.fromBytes(loadKernelBytes('release'));
+export const plain = WasmSimulator.fromBytes(loadKernelBytes('plain'));
 export const debug = WasmSimulator.fromBytes(loadKernelBytes('debug'));
 export const reference = new ReferenceSimulator();
 
-/** Runs `t` on the reference and on both WASM builds; every status, total, series and placement is the same. */
+/** Runs `t` on the reference and on every WASM build; every status, total, series and placement is the same. */
 export function wasmEqualsReference(t: Tiny): SimRaw {
   const expected = runTiny(reference, t);
-  for (const wasm of [release, debug]) {
+  for (const wasm of [release, plain, debug]) {
     const got = runTiny(wasm, t);
     expect(got.status).toBe(expected.status);
     expect(Array.from(got.totals)).toEqual(Array.from(expected.totals));

@@ -24,8 +24,9 @@ export interface CcsArgs {
   readonly series: boolean;
 }
 
+/** One simulation in this process: the build that reaches V8's optimized tier soonest (kernel.ts). */
 export function createCisSimulator(reference: boolean): CisSimulator {
-  return reference ? new CisReferenceSimulator() : CisWasmSimulator.fromBytes(loadKernelBytes('release'));
+  return reference ? new CisReferenceSimulator() : CisWasmSimulator.fromBytes(loadKernelBytes('plain'));
 }
 
 function count(text: string | undefined, name: string, min: number, max: number): number | undefined {

@@ -24,7 +24,7 @@ describe('the built command line', { timeout: 60_000 }, () => {
   beforeAll(() => { dir = cliBundle(); }, BUNDLE_TIMEOUT_MS);
 
   it('is an ESM entry with the chunks its commands load and the WASM beside it', () => {
-    for (const f of ['hostfit.mjs', 'kernel.release.wasm', 'kernel.debug.wasm', 'highs.wasm']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['hostfit.mjs', 'kernel.release.wasm', 'kernel.plain.wasm', 'kernel.debug.wasm', 'highs.wasm']) expect(existsSync(join(dir, f))).toBe(true);
     expect(readdirSync(dir).filter((f) => /^chunk-.+\.mjs$/.test(f)).length).toBeGreaterThan(0);
   });
 

@@ -1,4 +1,4 @@
-// The two-level simulators under test: the TypeScript reference and the WASM kernel (release and debug builds).
+// The two-level simulators under test: the TypeScript reference and the WASM kernel (release, plain and debug builds).
 import { CisReferenceSimulator } from '../../../core/sim/cis/reference-simulator';
 import type { CisSimulator } from '../../../core/sim/cis/spec';
 import { CisWasmSimulator } from '../../../core/sim/cis/wasm-simulator';
@@ -14,6 +14,7 @@ export function simulators(): [string, CisSimulator][] {
 export function wasmBuilds(): [string, CisSimulator][] {
   return [
     ['release', CisWasmSimulator.fromBytes(loadKernelBytes('release'))],
+    ['plain', CisWasmSimulator.fromBytes(loadKernelBytes('plain'))],
     ['debug', CisWasmSimulator.fromBytes(loadKernelBytes('debug'))],
   ];
 }
