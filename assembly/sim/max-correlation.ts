@@ -28,8 +28,9 @@ const MARGIN: f64 = 1e-6;
 
 /**
  * Index of the item CloudSim's MC selects among n histories (2 ≤ n ≤ m), or -1 where CloudSim's regression
- * throws and it falls back to MMT. kept, keptHist: what the screen keeps from call to call (zeroed: nothing); full,
- * fullRd, q, rd, yv, beta: the QR's scratch.
+ * throws and it falls back to MMT. cols: the u32 addresses of the n histories (m f64 each, newest first), read in
+ * place; kept, keptHist: what the screen keeps from call to call (zeroed: nothing); full, fullRd, q, rd, yv, beta:
+ * the QR's scratch.
  *
  * Each candidate r's R² is olsRSquared's of y = h_r on [h_0 … h_{r−1}, h_{r+1} … h_{n−1}], bit for bit, but the
  * QRs share work: that design [1, h_0 … h_{r−1}, h_{r+1} …] starts with the r + 1 columns [1, h_0 … h_{r−1}] of
@@ -103,9 +104,10 @@ export function maxCorrelationIndex(cols: usize, n: i32, m: i32, kept: usize, ke
  * Whether kept's P serves the histories at cols, and if so that P and keptHist, the rows and columns of the items no
  * longer there removed. P[a][b] is a function of columns a and b alone (each centred by its own mean), so where every
  * history at cols is, in order, a column of keptHist with the same bits and m is the same, the P a new computation
- * would give is kept's P at those columns (and every column passed the flatness test before). CloudSim selects from an overloaded host one item at a
- * time, removing each before it asks again: half the calls on the PlanetLab days are such a call. The columns are
- * matched first to last, each to the first kept column from the last match on with the same bits.
+ * would give is kept's P at those columns (and every column passed the flatness test before). CloudSim selects from
+ * an overloaded host one item at a time, removing each before it asks again: half the calls on the PlanetLab days are
+ * such a call. The columns are matched first to last, each to the first kept column from the last match on with the
+ * same bits.
  */
 function reuseCorrelations(cols: usize, n: i32, m: i32, kept: usize, keptHist: usize, map: usize): bool {
   const kn = load<i32>(kept), p = kept + 8;
