@@ -10,7 +10,8 @@
 //    order; a dormant host adds exactly nothing to any sum.
 //  - `touched`: hosts whose list or items changed since the last update. The second update at a move's
 //    completion instant (dt = 0, no autoscaling) recomputes only these: for every other host an update at the
-//    same instant rewrites the same values, except hPrevUtil := hUtil, which is done directly.
+//    same instant rewrites the same values, except hPrevUtil := hUtil, which is done directly where the host lists
+//    nothing (the dormant test reads it); a host that lists items is not visited, as the next update rewrites it first.
 //  - PABFD (findHost) prices only non-excluded awake hosts that may list items (`occupied`: a host joins it when an
 //    item is listed on it, and leaves it when a search finds it empty) plus, per host class, the first non-excluded empty
 //    host (found with bit operations instead of a walk over every idle host), and checks overload in order of
@@ -965,7 +966,10 @@ function updateAll(t: f64, tick: bool, sameInstant: bool): void {
   }
   let frame: f64 = 0;
   for (let w = 0; w < W; w++) {
-    let bits = wordAt(awake, w);
+    // A partial update visits only the touched hosts and the empty ones: any other awake host lists items, so it is
+    // not dormant, and would only keep its utilisation as the previous one — which nothing reads before its next
+    // update (a full one: the next instant's or the tick's) writes the same value again.
+    let bits = partial ? wordAt(awake, w) & (wordAt(touched, w) | wordAt(countZero, w)) : wordAt(awake, w);
     while (bits != 0) {
       const h = lowestHost(w, bits);
       bits &= bits - 1;
