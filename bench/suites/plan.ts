@@ -2,6 +2,7 @@
 import { EXAMPLES, exampleScenario } from '../../core/examples/index';
 import { planScenario } from '../../core/plan/plan';
 import { ReferencePacker } from '../../core/reference/reference-packer';
+import { loadHighs } from '../../electron/cli/commands/plan';
 import { createWasmPacker } from '../../electron/cli/kernel';
 import { markdownTable, timeBest } from '../table';
 
@@ -12,7 +13,7 @@ export async function run(): Promise<void> {
   const wasm = createWasmPacker();
   // The bounds the app and the command line print come with HiGHS loaded (LP relaxations, isolation partitions):
   // planned once more with it for the quality column; the timed plans leave it out, so both engines are compared alone.
-  const highs = await import('highs').then((m) => m.default()).catch(() => null);
+  const highs = await loadHighs();
   const reference = new ReferencePacker();
   const rows = EXAMPLES.map((example) => {
     const scenario = exampleScenario(example);
