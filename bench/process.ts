@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { KERNEL_BUILDS } from '../electron/cli/kernel';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -15,7 +16,7 @@ export function ensureBuiltCli(): void {
     const built = `${root}out/cli/kernel.${build}.wasm`;
     return existsSync(built) && readFileSync(built).equals(readFileSync(`${root}assembly/build/kernel.${build}.wasm`));
   };
-  const fresh = existsSync(`${root}out/cli/hostfit.mjs`) && same('release') && same('plain');
+  const fresh = existsSync(`${root}out/cli/hostfit.mjs`) && KERNEL_BUILDS.every(same);
   if (fresh) return;
   const r = spawnSync(process.execPath, [`${root}scripts/build-cli.mjs`], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build-cli failed:\n${r.stderr}`);

@@ -12,7 +12,8 @@ import { cliDir, fromSources } from './runtime';
  *   tier sooner, so a command that runs one simulation (`hostfit simulate`) finishes ~5 % sooner with it.
  * - `debug`: with assertions.
  */
-export type KernelBuild = 'release' | 'plain' | 'debug';
+export const KERNEL_BUILDS = ['release', 'plain', 'debug'] as const;
+export type KernelBuild = (typeof KERNEL_BUILDS)[number];
 
 /** The folder holding kernel.{release,plain,debug}.wasm. */
 export function kernelDir(): string {

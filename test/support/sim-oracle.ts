@@ -4,18 +4,17 @@ import { expect } from 'vitest';
 import { ReferenceSimulator } from '../../core/sim/reference/reference-simulator';
 import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
 import type { SimRaw } from '../../core/sim/spec';
-import { loadKernelBytes } from '../../electron/cli/kernel';
+import { KERNEL_BUILDS, loadKernelBytes } from '../../electron/cli/kernel';
 import { runTiny, type Tiny } from '../unit/sim/tiny';
 
-export const release = WasmSimulator.fromBytes(loadKernelBytes('release'));
-export const plain = WasmSimulator.fromBytes(loadKernelBytes('plain'));
-export const debug = WasmSimulator.fromBytes(loadKernelBytes('debug'));
+const builds = KERNEL_BUILDS.map((build) => WasmSimulator.fromBytes(loadKernelBytes(build)));
+export const release = builds[KERNEL_BUILDS.indexOf('release')];
 export const reference = new ReferenceSimulator();
 
 /** Runs `t` on the reference and on every WASM build; every status, total, series and placement is the same. */
 export function wasmEqualsReference(t: Tiny): SimRaw {
   const expected = runTiny(reference, t);
-  for (const wasm of [release, plain, debug]) {
+  for (const wasm of builds) {
     const got = runTiny(wasm, t);
     expect(got.status).toBe(expected.status);
     expect(Array.from(got.totals)).toEqual(Array.from(expected.totals));

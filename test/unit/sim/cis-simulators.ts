@@ -2,7 +2,7 @@
 import { CisReferenceSimulator } from '../../../core/sim/cis/reference-simulator';
 import type { CisSimulator } from '../../../core/sim/cis/spec';
 import { CisWasmSimulator } from '../../../core/sim/cis/wasm-simulator';
-import { loadKernelBytes } from '../../../electron/cli/kernel';
+import { KERNEL_BUILDS, loadKernelBytes } from '../../../electron/cli/kernel';
 
 export function simulators(): [string, CisSimulator][] {
   return [
@@ -12,9 +12,5 @@ export function simulators(): [string, CisSimulator][] {
 }
 
 export function wasmBuilds(): [string, CisSimulator][] {
-  return [
-    ['release', CisWasmSimulator.fromBytes(loadKernelBytes('release'))],
-    ['plain', CisWasmSimulator.fromBytes(loadKernelBytes('plain'))],
-    ['debug', CisWasmSimulator.fromBytes(loadKernelBytes('debug'))],
-  ];
+  return KERNEL_BUILDS.map((build) => [build, CisWasmSimulator.fromBytes(loadKernelBytes(build))]);
 }
