@@ -40,18 +40,28 @@ export interface ProcessTiming {
   readonly stdout: string;
 }
 
-/** Runs `node bin/hostfit.mjs <args>` `runs` times; the fastest run's wall and CPU seconds, and its output. */
-export function timeCli(args: readonly string[], runs = 1): ProcessTiming {
+/** Runs `node <args>` `runs` times; the fastest run's wall and CPU seconds, and its output. */
+function timeNode(args: readonly string[], runs: number): ProcessTiming {
   let best: ProcessTiming | null = null;
   for (let k = 0; k < runs; k++) {
     const cpu0 = childCpuSeconds();
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [`${root}bin/hostfit.mjs`, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
     const wall = (performance.now() - t0) / 1000;
     const cpu1 = childCpuSeconds();
-    if (r.status !== 0) throw new Error(`hostfit ${args.join(' ')} exited with ${r.status}:\n${r.stderr}`);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}:\n${r.stderr}`);
     const cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
     if (!best || wall < best.wall) best = { wall, cpu, stdout: r.stdout };
   }
   return best as ProcessTiming;
+}
+
+/** Runs `node bin/hostfit.mjs <args>` `runs` times; the fastest run's wall and CPU seconds, and its output. */
+export function timeCli(args: readonly string[], runs = 1): ProcessTiming {
+  return timeNode([`${root}bin/hostfit.mjs`, ...args], runs);
+}
+
+/** A Node process that runs nothing (`node -e 0`), spawned the same way: the floor under every whole-process time. */
+export function timeEmptyNode(runs: number): ProcessTiming {
+  return timeNode(['-e', '0'], runs);
 }

@@ -15,7 +15,7 @@ import { ReferenceSimulator } from '../../core/sim/reference/reference-simulator
 import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
 import { byteOrder, parsePlanetLabTrace } from '../../core/traces/planetlab';
 import { loadKernelBytes } from '../../electron/cli/kernel';
-import { ensureBuiltCli, timeCli, type ProcessTiming } from '../process';
+import { ensureBuiltCli, timeCli, timeEmptyNode, type ProcessTiming } from '../process';
 import { markdownTable } from '../table';
 import { runCisSection } from '../cis';
 
@@ -95,6 +95,8 @@ export async function run(flags: string[]): Promise<void> {
       + `fastest of ${processRuns}, taken in rounds over the days, and its CPU (user + system) seconds; ×CloudSim = CloudSim's CPU seconds on 20110303 ÷ process wall seconds.`);
   }
   const processSummary: (string | number)[][] = [];
+  // The floor under every process time: no program run in Node can be faster than Node starting and exiting.
+  const emptyNode = withProcess ? timeEmptyNode(3 * processRuns).wall : 0;
   const days = readdirSync(DATA).filter((d) => /^\d{8}$/.test(d)).sort().filter((d) => !quick || d === '20110303');
   const wasm = WasmSimulator.fromBytes(loadKernelBytes('release'));
   const reference = new ReferenceSimulator();
@@ -154,7 +156,8 @@ export async function run(flags: string[]): Promise<void> {
       processSummary.push([policyName, kernelMedian.toFixed(3), `+${(spread * 100).toFixed(1)} %`, kernelMedian <= KERNEL_GOAL ? 'yes' : 'no',
         median(walls).toFixed(3), worst.toFixed(3),
         knownCpu.length > 0 ? median(knownCpu).toFixed(2) : '-', cs[6], (cs[6] / worst).toFixed(1),
-        knownCpu.length > 0 ? (cs[6] / Math.max(...knownCpu)).toFixed(1) : '-', cs[6] / worst >= PROCESS_GOAL ? 'yes' : 'no']);
+        knownCpu.length > 0 ? (cs[6] / Math.max(...knownCpu)).toFixed(1) : '-', (cs[6] / emptyNode).toFixed(1),
+        cs[6] / worst >= PROCESS_GOAL ? 'yes' : cs[6] / emptyNode < PROCESS_GOAL ? 'no: beyond Node' : 'no']);
     }
     const ours = results.find((x) => x.day === '20110303');
     if (ours) {
@@ -171,9 +174,11 @@ export async function run(flags: string[]): Promise<void> {
     console.log(`\n### Kernel and whole process vs CloudSim 4.0's CPU seconds on 20110303 (goals: a day in ≤ ${KERNEL_GOAL} s in the kernel, `
       + `median over the days; the process ≥ ${PROCESS_GOAL}× faster on every day, worst day shown)\n`);
     console.log(`Run spread: how much slower a day's median run is than its fastest (the kernel column), median over the days — `
-      + `the machine's noise during this run; with a single run it is 0.\n`);
+      + `the machine's noise during this run; with a single run it is 0. Ceiling: CloudSim's CPU seconds ÷ an empty Node process `
+      + `(\`node -e 0\`, ${emptyNode.toFixed(3)} s here, fastest of ${3 * processRuns}), the most any Node program can reach; `
+      + `"beyond Node" where that is under the goal.\n`);
     console.log(markdownTable(['policy', 'kernel s (median)', 'run spread', `kernel ≤ ${KERNEL_GOAL} s`, 'process s (median)', 'process s (worst day)', 'process CPU s (median)',
-      'CloudSim CPU s', '×CloudSim (worst, wall)', '×CloudSim (worst, CPU)', `≥ ${PROCESS_GOAL}×`], processSummary));
+      'CloudSim CPU s', '×CloudSim (worst, wall)', '×CloudSim (worst, CPU)', '×CloudSim ceiling (empty Node)', `≥ ${PROCESS_GOAL}×`], processSummary));
   }
   await runCisSection(flags); // containers in VMs (ContainerCloudSim), bench/cis.ts
 }
