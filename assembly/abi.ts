@@ -107,6 +107,7 @@ export const BALANCED_MAX_CHECKS = 60_000_000; // units × hosts opened up front
 
 // ── Dot-product and L2-norm rules (bin-centric) ──
 export const VECTOR_BUCKET = 8; //     item classes per leaf of the class tree (pack/vector-rules.ts)
+export const VECTOR_SUBSET_DIMS = 5; // the dot product's subset-sum bound up to this many dimensions (2^D − 1 sums a node)
 
 // ── Failure domains for spread groups ──
 export const DOMAIN_HOST = 0;

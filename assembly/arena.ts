@@ -21,6 +21,9 @@
 //        ├─ vcHi            [2B × D]  the high corners themselves
 //        ├─ vcDemand        [N × D]   each class's demand, in the tree's class order (a leaf's classes side by side)
 //        ├─ vcCap, vcShare  [D]       that capacity; the searched host's residual divided by it
+//        ├─ vcSub           [2B × S]  per class-tree node, for every non-empty subset of the dimensions, the largest sum
+//        │                            over its live classes of demand / norm in those dimensions (S = 2^D − 1 where
+//        │                            D <= VECTOR_SUBSET_DIMS, else 0): the dot product's second bound
 //        ├─ k8sTree         [2P × (1 + 4D)]  k8s-least / most-allocated: per host-tree node a key, bounds, capacity and residual ranges (pack/k8s-index.ts);
 //        │                            k8s-balanced: its k-d trees (pack/k8s-balanced.ts), where those need more
 //        ├─ pattern LP (only when D = 1 and 1 <= N <= LP_MAX_ITEMS, else empty; pack/pattern-lp.ts):
@@ -62,7 +65,7 @@ import {
   HDR_ITEM_EXCLUSIVE, HDR_ITEM_SPREAD, HDR_ITEM_AFFINITY, HDR_ITEM_LABELS, HDR_SPREAD_LEVEL, HDR_SPREAD_MAX,
   HDR_ITEM_FIRST_HOST, HDR_STATS, STATS_SLOTS, IMPROVE_PAIR_IN_LIMIT, IMPROVE_PACK_CANDIDATES,
   LP_MAX_ITEMS, LP_MAX_TYPES, LP_MAX_CAPACITY, LP_MAX_COLUMNS, LP_MAX_ENTRIES, LP_TAKE_WORDS, DIVE_TRIES,
-  VECTOR_BUCKET,
+  VECTOR_BUCKET, VECTOR_SUBSET_DIMS,
 } from './abi';
 
 export let hosts: i32 = 0;
@@ -102,6 +105,7 @@ export let vcHi: usize = 0;
 export let vcDemand: usize = 0;
 export let vcCap: usize = 0;
 export let vcShare: usize = 0;
+export let vcSub: usize = 0;
 export let k8sTree: usize = 0;
 export let lpInverse: usize = 0;
 export let lpMatrix: usize = 0;
@@ -316,6 +320,7 @@ export function reserve(h: i32, n: i32, d: i32, w: i32, g: i32): usize {
   vcDemand = at; at += nu * du * 8;
   vcCap = at; at += du * 8;
   vcShare = at; at += du * 8;
+  vcSub = at; at += 2 * bu * (d <= VECTOR_SUBSET_DIMS ? (<usize>1 << du) - 1 : 0) * 8;
   k8sTree = at; at += max<usize>(2 * pu * (1 + 4 * du), balancedIndexSlots(hu, du)) * 8;
   lpInverse = at; at += lu * lu * 8;
   lpMatrix = at; at += lu * lu * 8;

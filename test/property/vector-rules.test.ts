@@ -1,7 +1,8 @@
 // The class index of the bin-centric vector rules (dot product, L2 norm; assembly/pack/vector-rules.ts and
 // core/reference/vector-rules.ts) against the plain scan it replaces (binCentricScan: every remaining unit scored
 // for every placement): on random instances with many repeated shapes, with all shapes different, with fractional
-// sizes, with exact score ties between classes, mixed pools and every hard rule, the WASM kernel (release and debug) and the indexed
+// sizes, with exact score ties between classes, in up to six dimensions (the dot product's subset-sum bound and beyond it),
+// mixed pools and every hard rule, the WASM kernel (release and debug) and the indexed
 // reference give the scan's outcome exactly: the same host for every item, the same order of decisions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -53,10 +54,28 @@ const tiesArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 3 }).chain((di
   dims: demands[0].length, capacities, maxItems: capacities.map(() => 0), demands, itemTenant: demands.map((_, i) => tenants[i]),
 }));
 
+/**
+ * The dot product's subset-sum bound (kept up to 5 dimensions, for non-negative demands): 1 to 6 dimensions, so both
+ * sides of that limit; integer and fractional demands in a heavy-tailed mix, a dimension some host models lack
+ * (capacity 0, where only zero demands fit), and residuals that leave score ties within a rounding of each other.
+ */
+const subsetArb: fc.Arbitrary<Instance> = fc.integer({ min: 1, max: 6 }).chain((dims) => fc.record({
+  models: fc.array(fc.record({
+    size: fc.array(fc.oneof(fc.integer({ min: 20, max: 100 }), fc.double({ min: 20, max: 100, noNaN: true })), { minLength: dims, maxLength: dims }),
+    lacks: fc.integer({ min: -1, max: dims - 1 }),
+    count: fc.integer({ min: 1, max: 10 }),
+  }), { minLength: 1, maxLength: 3 }),
+  demands: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 40, noNaN: true }), fc.constant(0)), { minLength: dims, maxLength: dims }), { minLength: 1, maxLength: 300, size: 'max' }),
+})).map(({ models, demands }) => {
+  const capacities = models.flatMap((m) => Array.from({ length: m.count }, () => m.size.map((c, d) => (d === m.lacks ? 0 : c))));
+  return { dims: demands[0].length, capacities, maxItems: capacities.map(() => 0), demands };
+});
+
 const drawnOptions = optionsArb('dot-product', 'l2-norm');
 
 describe('dot-product and L2-norm rules: the class index chooses as the plain scan', () => {
-  for (const [name, arb] of [['many repeated shapes', repeatedArb], ['all shapes different', distinctArb], ['equal scores in many classes', tiesArb]] as const) {
+  for (const [name, arb] of [['many repeated shapes', repeatedArb], ['all shapes different', distinctArb], ['equal scores in many classes', tiesArb],
+    ['non-negative demands in 1 to 6 dimensions (the subset-sum bound)', subsetArb]] as const) {
     it(`on random instances with ${name}`, () => {
       fc.assert(fc.property(arb, drawnOptions, agreesWith(scan, packers)), { numRuns: 120 });
     });
