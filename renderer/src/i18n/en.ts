@@ -161,7 +161,7 @@ export default {
   run: {
     running: 'Packing {model}…', starting: 'Starting…',
     stage: { expand: 'expanding {model}', pack: 'packing {model}', summarise: 'summarising {model}', compare: 'comparing the deployment models (node-VM shapes, isolation, energy)…', simulate: 'simulating over time…' },
-    cancelled: 'Run cancelled.', failed: 'The run failed: {message}', idle: 'Not run yet.',
+    cancelled: 'Run cancelled.', cancelledStale: 'Run cancelled: the result shown is from before your last changes; press Run.', failed: 'The run failed: {message}', idle: 'Not run yet.',
     invalid: 'Not run: the scenario has {count} problem(s).', showIssues: 'Show', done: 'Planned in {ms} ms',
     stale: 'The scenario changed since this result: press Run.', staleAuto: 'Updating…',
     bounds: 'tightening the lower bounds with HiGHS (the LP relaxation, isolation in whole hosts)…',

@@ -163,7 +163,7 @@ const zhCN: typeof en = {
   run: {
     running: '正在装箱 {model}…', starting: '正在启动…',
     stage: { expand: '展开 {model}', pack: '装箱 {model}', summarise: '汇总 {model}', compare: '正在比较部署模型（节点虚拟机规格、隔离、能耗）…', simulate: '正在进行时间模拟…' },
-    cancelled: '已取消运行。', failed: '运行失败：{message}', idle: '尚未运行。',
+    cancelled: '已取消运行。', cancelledStale: '已取消运行：所示结果来自您最近更改之前；请点击运行。', failed: '运行失败：{message}', idle: '尚未运行。',
     invalid: '未运行：场景有 {count} 个问题。', showIssues: '查看', done: '规划用时 {ms} 毫秒',
     stale: '此结果之后场景已更改：请点击运行。', staleAuto: '正在更新…',
     bounds: '正在用 HiGHS（线性规划松弛、按整台主机计的隔离）收紧下界…',

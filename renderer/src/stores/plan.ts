@@ -176,8 +176,31 @@ export const usePlanStore = defineStore('plan', () => {
     timer = setTimeout(() => { if (doc.scenario === s) void run(s); }, AUTO_RUN_DELAY_MS);
   }
 
+  /**
+   * Forgets the shown result and all that belongs to it (comparison, placements, bounds, dual): after a document is
+   * loaded it is another scenario's, and its numbers must not stand beside the new name, not even dimmed while the new
+   * plan runs or after that run is cancelled.
+   */
+  function clearResult(): void {
+    result.value = null;
+    comparison.value = null;
+    compareError.value = '';
+    detail.value = null;
+    resultScenario.value = null;
+    runId = undefined;
+    lastRunMs.value = null;
+    latestDual++;
+    dual.value = null;
+    dualFor.value = null;
+    dualStatus.value = 'idle';
+    dualProgress.value = null;
+    dualError.value = '';
+    boundStatus.value = 'idle';
+    boundError.value = '';
+  }
+
   watch(() => doc.scenario, (s) => scheduleAutoRun(s));
-  watch(() => doc.loads, () => { void run(doc.scenario); });
+  watch(() => doc.loads, () => { clearResult(); void run(doc.scenario); });
   watch(headroom, (on) => {
     globalThis.localStorage?.setItem(HEADROOM_KEY, on ? 'on' : 'off');
     if (on && result.value && !comparison.value?.models.some((m) => m.headroom)) void run(doc.scenario);

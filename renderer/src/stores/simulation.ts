@@ -3,7 +3,7 @@
 // (pods in node VMs: a Kubernetes node pool or ContainerCloudSim's consolidation), with the scenario's simulation
 // settings (core/sim). Run on request, in a worker of its own; the time series are drawn with zoom.
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { ScenarioSimulation } from '../../../core/sim/scenario/run';
 import { PlanClient, RunCancelled, ScenarioInvalid, type Planner } from '../workers/plan-client';
@@ -43,6 +43,16 @@ export const useSimulationStore = defineStore('simulation', () => {
     planner().cancel();
     status.value = 'cancelled';
   }
+
+  // A loaded document is another scenario: its simulation (or one still running for the last) is not shown for it.
+  watch(() => doc.loads, () => {
+    if (status.value === 'running') planner().cancel();
+    token++;
+    result.value = null;
+    resultFor.value = null;
+    error.value = '';
+    status.value = 'idle';
+  }, { flush: 'sync' }); // at once: a run started right after the load is the new document's
 
   return { status, result, resultFor, error, run, cancel, usePlanner: (p: Planner) => { client = p; } };
 });

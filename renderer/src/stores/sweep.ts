@@ -1,7 +1,7 @@
 // A parameter sweep: the current scenario planned once per value of one parameter (e.g. vCPU overcommit
 // 1, 2, 4, 8), in a worker of its own, drawn as lines parameter → hosts.
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import { parsePath } from '../../../core/edit/json-path';
 import { withParameter } from '../../../core/edit/sweep';
 import type { Comparison } from '../../../core/compare/result';
@@ -59,6 +59,16 @@ export const useSweepStore = defineStore('sweep', () => {
     planner().cancel();
     running.value = false;
   }
+
+  // A loaded document is another scenario: the points swept from the last one are not shown for it.
+  watch(() => doc.loads, () => {
+    if (running.value) cancel();
+    token++;
+    points.value = [];
+    sweptPath.value = '';
+    done.value = 0;
+    total.value = 0;
+  }, { flush: 'sync' }); // at once: a sweep started right after the load is the new document's
 
   return { path, points, running, done, total, sweptPath, run, cancel, usePlanner: (p: Planner) => { client = p; } };
 });

@@ -6,6 +6,8 @@ import { columnByKey } from '../../../core/edit/service-columns';
 import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { AUTO_RUN_DELAY_MS, AUTO_RUN_LIMIT, usePlanStore } from '../../../renderer/src/stores/plan';
 import { useScenarioStore } from '../../../renderer/src/stores/scenario';
+import { useSimulationStore } from '../../../renderer/src/stores/simulation';
+import { useSweepStore } from '../../../renderer/src/stores/sweep';
 import { fakePlanner, freshPinia, settle } from './support';
 
 const replicas = columnByKey('replicas')!;
@@ -76,6 +78,42 @@ describe('plan store', () => {
     expect(plan.stale).toBe(true);
   });
 
+  it('shows no result of the last document once another is loaded, even if its plan is cancelled', async () => {
+    const { doc, plan, planner } = setup();
+    void plan.run();
+    await planner.release();
+    expect(plan.result).not.toBeNull();
+    doc.replace(exampleScenario(EXAMPLES[1]));
+    await settle();
+    expect(planner.pending()).toBe(1); // the loaded document is planned at once …
+    expect(plan.result).toBeNull(); // … and the last document's numbers are gone meanwhile
+    expect(plan.comparison).toBeNull();
+    expect(plan.detail).toBeNull();
+    expect(plan.stale).toBe(false);
+    plan.cancel();
+    await settle();
+    expect(plan.status).toBe('cancelled');
+    expect(plan.result).toBeNull();
+    void plan.run();
+    await planner.release();
+    expect(plan.resultScenario).toBe(doc.scenario);
+    expect(plan.result!.scenario).toBe(doc.scenario.name);
+  });
+
+  it('keeps the last result of the same document when a run is cancelled, marked as from before the edits', async () => {
+    const { doc, plan, planner } = setup();
+    void plan.run();
+    await planner.release();
+    const first = plan.result;
+    doc.edit((s) => setServiceCell(s, 0, replicas, 5), { key: 'edit.field' });
+    void plan.run();
+    plan.cancel();
+    await settle();
+    expect(plan.status).toBe('cancelled');
+    expect(plan.result).toBe(first);
+    expect(plan.stale).toBe(true); // RunStatus says "the result shown is from before your last changes"
+  });
+
   it('reports an invalid scenario with the validator\'s paths instead of planning it', async () => {
     const { doc, plan } = setup();
     plan.usePlanner({
@@ -87,5 +125,51 @@ describe('plan store', () => {
     await plan.run();
     expect(plan.status).toBe('invalid');
     expect(plan.invalid[0].where).toBe('$.services[0].replicas');
+  });
+});
+
+describe('a loaded document starts without the last one\'s simulation and sweep', () => {
+  beforeEach(() => { freshPinia(); });
+
+  it('clears the simulation shown and stops one still running', async () => {
+    const doc = useScenarioStore();
+    const sim = useSimulationStore();
+    let cancelled = 0;
+    const answer = { models: [] } as never;
+    sim.usePlanner({ ...fakePlanner(), simulate: async () => answer, cancel: () => { cancelled++; } });
+    await sim.run();
+    expect(sim.result).toBe(answer);
+    doc.replace(exampleScenario(EXAMPLES[1]));
+    await settle();
+    expect(sim.result).toBeNull();
+    expect(sim.resultFor).toBeNull();
+    expect(sim.status).toBe('idle');
+    // A run of the last document still going when the next is loaded is stopped, and its answer is dropped.
+    let finish: (v: never) => void = () => {};
+    sim.usePlanner({ ...fakePlanner(), simulate: () => new Promise((resolve) => { finish = resolve; }), cancel: () => { cancelled++; } });
+    const running = sim.run();
+    doc.replace(exampleScenario(EXAMPLES[0]));
+    await settle();
+    expect(cancelled).toBe(1);
+    finish(answer);
+    await running;
+    expect(sim.result).toBeNull();
+    expect(sim.status).toBe('idle');
+  });
+
+  it('clears the swept points', async () => {
+    const doc = useScenarioStore();
+    const sweep = useSweepStore();
+    const planner = fakePlanner({ compare: false });
+    sweep.usePlanner(planner);
+    const done = sweep.run([1, 2]);
+    await planner.release();
+    await planner.release();
+    await done;
+    expect(sweep.points.map((p) => p.value)).toEqual([1, 2]);
+    doc.replace(exampleScenario(EXAMPLES[1]));
+    await settle();
+    expect(sweep.points).toEqual([]);
+    expect(sweep.sweptPath).toBe('');
   });
 });
