@@ -45,6 +45,18 @@ function unplacedLines(r: PlanResult): string {
   return lines.length > 0 ? `\nUnplaced:\n${lines.join('\n')}\n` : '';
 }
 
+/** Where instances were left unplaced: the bounds are of the placed ones, and which models ran out of pool. */
+export function shortLines(r: PlanResult): string {
+  const short = r.models.filter((m) => m.unplaced > 0);
+  if (short.length === 0) return '';
+  const full = short.filter((m) => m.unplacedBy.noRoom + m.unplacedBy.maxItems > 0 && m.hostsUsed >= m.hostsInPool).map((m) => m.id);
+  return `
+Bounds and gaps of ${short.map((m) => m.id).join(', ')} are of the instances placed, not of the whole workload.
+`
+    + (full.length > 0 ? `Every host of the pool is in use (${full.join(', ')}): the rest needs more hosts.
+` : '');
+}
+
 /** Models whose improvement phase spent its whole budget with a gap open: what a longer search may do. */
 export function budgetLines(r: PlanResult, budget: number): string {
   const open = r.models.filter((m) => budgetSpentWithGap(m, budget)).map((m) => m.id);
@@ -80,7 +92,7 @@ export function planTable(r: PlanResult, budget = 0): string {
   const algorithms = [...new Set(r.models.map((m) => m.algorithm))].join(' / ');
   const nodes = r.models.filter((m) => m.nodes).map((m) => `${m.id}: ${m.nodes!.nodesUsed} node VMs of ${m.nodes!.shape.vcpus} vCPU / `
     + `${m.nodes!.shape.memoryGiB} GiB (${m.nodes!.shapeLabel})${m.nodes!.search ? `, best of ${m.nodes!.search.candidates.length} shapes` : ''}\n`).join('');
-  return `${r.scenario}: ${algorithms.toUpperCase()} by ${r.sizeKey}, every rule, ${r.packer} kernel\n\n${table(['', ...r.models.map((m) => m.id)], rows)}\n${nodes}${unplacedLines(r)}${budgetLines(r, budget)}`;
+  return `${r.scenario}: ${algorithms.toUpperCase()} by ${r.sizeKey}, every rule, ${r.packer} kernel\n\n${table(['', ...r.models.map((m) => m.id)], rows)}\n${nodes}${unplacedLines(r)}${shortLines(r)}${budgetLines(r, budget)}`;
 }
 
 export const command: Command = {

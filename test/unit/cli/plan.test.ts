@@ -7,7 +7,7 @@ import { EXAMPLES, exampleScenario } from '../../../core/examples/index';
 import { planScenario, type ModelPlan, type PlanResult } from '../../../core/plan/plan';
 import { MAX_IMPROVE_ITERATIONS } from '../../../core/scenario/schema';
 import { ReferencePacker } from '../../../core/reference/reference-packer';
-import { budgetLines } from '../../../electron/cli/commands/plan';
+import { budgetLines, shortLines } from '../../../electron/cli/commands/plan';
 import { main } from '../../../electron/cli/main';
 import { exampleFileOnFfd, onFfd } from '../../support/scenarios';
 
@@ -46,6 +46,15 @@ describe('hostfit plan', () => {
     expect(text).not.toContain('e.g.');
     // A quarter of the limit leaves room for the usual 4× longer search.
     expect(budgetLines(plan, MAX_IMPROVE_ITERATIONS / 4)).toContain(`e.g. ${MAX_IMPROVE_ITERATIONS})`);
+  });
+
+  it('says the bounds of a model with unplaced instances are of the placed ones, and which models ran out of pool', () => {
+    const m = (id: string, over: object) => ({ id, unplaced: 0, unplacedBy: { noRoom: 0, maxItems: 0 }, hostsUsed: 10, hostsInPool: 18, ...over }) as unknown as ModelPlan;
+    expect(shortLines({ models: [m('vm', {}), m('container', {})] } as unknown as PlanResult)).toBe('');
+    const text = shortLines({ models: [m('vm', { unplaced: 1, unplacedBy: { noRoom: 0, maxItems: 0 } }),
+      m('container', { unplaced: 180, unplacedBy: { noRoom: 180, maxItems: 0 }, hostsUsed: 18 })] } as unknown as PlanResult);
+    expect(text).toContain('Bounds and gaps of vm, container are of the instances placed');
+    expect(text).toContain('Every host of the pool is in use (container): the rest needs more hosts.');
   });
 
   it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s on FFD equals the reference implementation', { timeout: 30_000 }, async (id) => {

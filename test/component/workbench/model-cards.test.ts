@@ -1,0 +1,38 @@
+// The headline cards: a bound and a gap describe the instances that were placed, so where some are not placed the
+// bound says so and the gap is not marked good; where the pool ran out (every host used, instances left for lack of
+// room) the card says the pool needs more hosts. A plan that placed everything at its bound is marked good.
+import { describe, expect, it } from 'vitest';
+import ModelCards from '../../../renderer/src/components/results/ModelCards.vue';
+import type { ShownModel } from '../../../renderer/src/results/models';
+import { mountWith } from './mount';
+
+const model = (over: Partial<ShownModel>): ShownModel => ({
+  id: 'container', instances: 379, placed: 379, unplaced: 0,
+  unplacedBy: { tooLarge: 0, noRoom: 0, maxItems: 0, noFlavour: 0 },
+  hostsUsed: 18, hostsInPool: 18, lowerBound: { hosts: 18, by: 'cpu' }, gap: 0, volumeBound: { hosts: 18, by: 'cpu' },
+  utilisation: { cpu: 0.9, memory: 0.5, disk: 0.1, network: 0.1 }, full: null, ...over,
+});
+
+describe('model cards', () => {
+  it('marks a complete plan at its bound as good, with no caveat', () => {
+    const w = mountWith(ModelCards, { props: { models: [model({})] } });
+    expect(w.get('[data-testid="gap-container"]').classes()).toContain('good');
+    expect(w.find('[data-testid="lower-bound-placed-container"]').exists()).toBe(false);
+    expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
+  });
+
+  it('says the bound covers the placed instances and that the full pool needs more hosts', () => {
+    const w = mountWith(ModelCards, { props: { models: [model({ placed: 199, unplaced: 180, unplacedBy: { tooLarge: 0, noRoom: 180, maxItems: 0, noFlavour: 0 } })] } });
+    expect(w.get('[data-testid="lower-bound-placed-container"]').text()).toBe('· for the 199 placed');
+    expect(w.get('[data-testid="gap-container"]').text()).toBe('+0');
+    expect(w.get('[data-testid="gap-container"]').classes()).not.toContain('good');
+    expect(w.get('[data-testid="pool-full-container"]').text()).toContain('the rest needs more hosts');
+    expect(w.get('[data-testid="unplaced-container"]').classes()).toContain('bad');
+  });
+
+  it('does not blame the pool for instances too large for any host while hosts are left', () => {
+    const w = mountWith(ModelCards, { props: { models: [model({ placed: 378, unplaced: 1, hostsUsed: 12, unplacedBy: { tooLarge: 1, noRoom: 0, maxItems: 0, noFlavour: 0 } })] } });
+    expect(w.find('[data-testid="lower-bound-placed-container"]').exists()).toBe(true);
+    expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
+  });
+});
