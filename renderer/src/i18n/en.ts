@@ -31,9 +31,9 @@ export default {
   site: { kind: { datacenter: 'Datacenter', edge: 'Edge', 'cloud-region': 'Cloud region' } },
   topology: {
     site: 'Site', rack: 'Rack', group: 'Host group', tree: 'Sites, racks and host groups', toggle: 'Expand or collapse',
-    hosts: '{count} hosts', dragHint: 'Drag to reorder or move; Alt+↑/↓ moves the selected node.', selectHint: 'Select a site, rack or host group to edit it.',
+    hosts: '{count} host | {count} hosts', dragHint: 'Drag to reorder or move; Alt+↑/↓ moves the selected node.', selectHint: 'Select a site, rack or host group to edit it.',
     moveUp: 'Move up', moveDown: 'Move down', noBudget: 'no budget', peakVsBudget: 'Peak {peak} of {budget} budget',
-    siteSummary: '{racks} racks · {hosts} hosts · {kw} kW at full load',
+    siteSummary: '{racks} · {hosts} · {kw} kW at full load', rackCount: '{n} rack | {n} racks',
     field: { id: 'Id', name: 'Name', kind: 'Kind', powerBudgetKW: 'Power budget', model: 'Host model', count: 'Hosts' },
   },
   capacity: {
@@ -175,7 +175,7 @@ export default {
     heading: 'Result', hostsUsed: 'Hosts used', ofPool: 'of {pool} in the pool', lowerBound: 'Lower bound', by: 'by {dimension}',
     gap: 'Gap to bound', unplaced: 'Unplaced', instances: 'Instances', placed: 'Placed', utilisation: '{dimension} utilisation',
     chartTitle: 'Hosts used vs lower bound', noBound: 'none', table: 'Summary', packer: '{algorithm} by {sizeKey} · {packer} kernel',
-    racksSpan: 'in {racks} racks, {sites} sites', utilisationTitle: 'Utilisation of the hosts in use', capacityTitle: 'Packed and free capacity of the hosts in use',
+    racksSpan: 'in {racks}, {sites}', rackCount: '{n} rack | {n} racks', siteCount: '{n} site | {n} sites', utilisationTitle: 'Utilisation of the hosts in use', capacityTitle: 'Packed and free capacity of the hosts in use',
     usedShare: 'Packed', freeShare: 'Free', power: 'Power', costMonth: 'Cost per month', nodeShape: 'node VMs: {shape}, {nodes} used',
     compareFailed: 'The model comparison failed ({message}); showing the plan only.',
     notVerified: 'The independent verifier rejected this placement: report it as a bug.',
@@ -229,7 +229,7 @@ export default {
   hostMap: {
     nodeVms: '{count} node VMs of {shape} on this host',
     unused: 'unused', scale: '→ busiest resource 0–100 %', hint: 'Click a host to see what it holds and why; click an unplaced service to see what stopped it.',
-    items: '{count} items', unplaced: 'Unplaced', host: '{rack} · {model} #{number}', services: 'On this host', empty: 'Nothing placed here.',
+    items: '{count} item | {count} items', unplaced: 'Unplaced', host: '{rack} · {model} #{number}', services: 'On this host', empty: 'Nothing placed here.',
     differs: 'This map shows the placement of the packing engine ({map} hosts, capacity and pod limits). The headline uses {headline} hosts because the model comparison also keeps isolated tenants on hosts of their own.',
   },
   explain: {

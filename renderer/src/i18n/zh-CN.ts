@@ -35,7 +35,7 @@ const zhCN: typeof en = {
     site: '站点', rack: '机架', group: '主机组', tree: '站点、机架与主机组', toggle: '展开或折叠',
     hosts: '{count} 台主机', dragHint: '拖动以排序或移动；Alt+↑/↓ 移动所选节点。', selectHint: '选择一个站点、机架或主机组进行编辑。',
     moveUp: '上移', moveDown: '下移', noBudget: '无预算', peakVsBudget: '峰值 {peak}，预算 {budget}',
-    siteSummary: '{racks} 个机架 · {hosts} 台主机 · 满载 {kw} kW',
+    siteSummary: '{racks} · {hosts} · 满载 {kw} kW', rackCount: '{n} 个机架',
     field: { id: '标识', name: '名称', kind: '类型', powerBudgetKW: '功率预算', model: '主机型号', count: '主机数' },
   },
   capacity: {
@@ -177,7 +177,7 @@ const zhCN: typeof en = {
     heading: '结果', hostsUsed: '使用主机', ofPool: '资源池共 {pool} 台', lowerBound: '下界', by: '由{dimension}决定',
     gap: '与下界差距', unplaced: '未放置', instances: '实例', placed: '已放置', utilisation: '{dimension}利用率',
     chartTitle: '使用主机数与下界', noBound: '无', table: '汇总', packer: '{algorithm}，按 {sizeKey} · {packer} 内核',
-    racksSpan: '分布于 {racks} 个机架、{sites} 个站点', utilisationTitle: '在用主机的利用率', capacityTitle: '在用主机的已装载与空闲容量',
+    racksSpan: '分布于 {racks}、{sites}', rackCount: '{n} 个机架', siteCount: '{n} 个站点', utilisationTitle: '在用主机的利用率', capacityTitle: '在用主机的已装载与空闲容量',
     usedShare: '已装载', freeShare: '空闲', power: '功率', costMonth: '每月成本', nodeShape: '节点虚拟机：{shape}，使用 {nodes} 台',
     compareFailed: '部署模型比较失败（{message}）；仅显示装箱结果。',
     notVerified: '独立校验器拒绝了此放置方案：请作为缺陷报告。',

@@ -2,6 +2,8 @@
 // bound says so and the gap is not marked good; where the pool ran out (every host used, instances left for lack of
 // room) the card says the pool needs more hosts. A plan that placed everything at its bound is marked good.
 import { describe, expect, it } from 'vitest';
+import type { ModelResult } from '../../../core/compare/result';
+import { i18n } from '../../../renderer/src/i18n';
 import ModelCards from '../../../renderer/src/components/results/ModelCards.vue';
 import type { ShownModel } from '../../../renderer/src/results/models';
 import { mountWith } from './mount';
@@ -34,5 +36,16 @@ describe('model cards', () => {
     const w = mountWith(ModelCards, { props: { models: [model({ placed: 378, unplaced: 1, hostsUsed: 12, unplacedBy: { tooLarge: 1, noRoom: 0, maxItems: 0, noFlavour: 0 } })] } });
     expect(w.find('[data-testid="lower-bound-placed-container"]').exists()).toBe(true);
     expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
+  });
+
+  it('counts racks and sites in the singular and the plural, and in Chinese', async () => {
+    const full = (racksUsed: number, sitesUsed: number) => ({ racksUsed, sitesUsed, energy: { facilityWatts: 700 }, cost: { totalUSD: 589 }, verified: true, nodes: null }) as unknown as ModelResult;
+    const w = mountWith(ModelCards, { props: { models: [model({ id: 'vm', full: full(1, 1) }), model({ full: full(3, 2) })] } });
+    expect(w.get('[data-testid="racks-vm"]').text()).toBe('in 1 rack, 1 site');
+    expect(w.get('[data-testid="racks-container"]').text()).toBe('in 3 racks, 2 sites');
+    i18n.global.locale.value = 'zh-CN';
+    await w.vm.$nextTick();
+    expect(w.get('[data-testid="racks-container"]').text()).toBe('分布于 3 个机架、2 个站点');
+    i18n.global.locale.value = 'en';
   });
 });
