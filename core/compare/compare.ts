@@ -70,7 +70,7 @@ function modelResult(ctx: Context, a: ModelAnswer): ModelResult {
     id: p.id, model: p.model, instances: p.instances, placed: p.placed, unplaced: p.unplaced,
     unplacedBy: { tooLarge: p.unplacedBy.tooLarge, noRoom: p.unplacedBy.noRoom, maxItems: p.unplacedBy.maxItems, noFlavour: p.unplacedBy.noFlavour,
       other: p.unplacedBy.labels + p.unplacedBy.isolation + p.unplacedBy.spread + p.unplacedBy.affinity },
-    lowerBound: p.lowerBound, gap: p.gap, bestLowerBound: p.bestLowerBound, gapToBest: p.gapToBest, verified: p.verified, algorithm: p.algorithm,
+    lowerBound: p.lowerBound, gap: p.gap, bestLowerBound: p.bestLowerBound, gapToBest: p.gapToBest, shortfall: p.shortfall, verified: p.verified, algorithm: p.algorithm,
     ...hostLevelMetrics(ctx, a.hosts),
   };
   if (!a.twoLevel) {

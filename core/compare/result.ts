@@ -13,6 +13,7 @@ import type { ComparedPlatforms } from '../model/platforms/describe';
 import type { Scenario } from '../scenario/schema';
 import type { PerDimension } from '../metrics/utilisation';
 import type { LowerBound } from '../plan/bounds';
+import type { PoolShortfall } from '../plan/shortfall';
 import type { NodePlan } from '../plan/result';
 
 export interface UnplacedBy {
@@ -69,6 +70,8 @@ export interface ModelResult {
   /** The plan's best, rule-aware bound (what makes it: a resource or a rule), and the gap to it. */
   readonly bestLowerBound: LowerBound;
   readonly gapToBest: number | null;
+  /** Where the pool ran out: the hosts the instances left for lack of room and the placed ones need at least. */
+  readonly shortfall: PoolShortfall | null;
   /** The independent verifier accepted the placement under every rule of the scenario. */
   readonly verified: boolean;
   /** The algorithm the plan ran ("best" resolved to its parts). */

@@ -50,6 +50,7 @@ export function comparisonRows(c: Comparison, options: RowOptions = {}): Row[] {
   row('plan', 'best lower bound', 'hosts', (m) => m.bestLowerBound.hosts);
   row('plan', 'best bound by', '', (m) => boundBy(m.bestLowerBound));
   row('plan', 'gap to best bound', 'hosts', (m) => m.gapToBest);
+  row('plan', 'hosts needed at least, where the pool falls short', 'hosts', (m) => (m.shortfall && m.shortfall.extraHosts > 0 ? m.shortfall.hostsAtLeast : null));
   row('plan', 'verified (every rule)', '', (m) => (m.verified ? 'yes' : 'NO'));
   for (const domain of FAILURE_DOMAINS) {
     row('N+1', `hosts to survive losing any one ${domain}`, 'hosts', (m) => {

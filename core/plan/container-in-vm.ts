@@ -23,6 +23,7 @@ import { unplacedByService } from './unplaced';
 import { packedLevel } from './levels';
 import { policyOptions } from './pack-model';
 import { REASON_FIELD, sizeModel, type ModelAnswer, type NodePlan, type ShapeCandidate, type UnplacedCounts, type UnplacedService } from './result';
+import { poolShortfall, shortMask } from './shortfall';
 import { better, nodeHostPool, planTwoLevel, type TwoLevelPlan } from './two-level';
 import { servicesById } from '../scenario/services-by-id';
 
@@ -234,6 +235,9 @@ function answerOf(scenario: Scenario, packer: Packer, plan: TwoLevelPlan, id: st
   const nodesUsed = plan.nodes.items.length;
   const podsInNodes = podOut.itemHost.reduce((n, x) => n + (x >= 0 ? 1 : 0), 0);
   const poolBound = twoLevelLowerBound(scenario, { pods: plan.pods, hosts: plan.nodes.hosts }, null).hosts ?? 0;
+  const { mask, short } = shortMask(plan.podHost, reasonOf);
+  const shortfall = short === 0 ? null
+    : poolShortfall(twoLevelLowerBound(scenario, { pods: plan.pods, hosts: plan.nodes.hosts }, mask), short, totalCount(plan.nodes.hosts));
   const nodes: NodePlan = {
     shape: plan.shape, shapeLabel: candidate.label, nodesUsed, podsPerNode: nodesUsed > 0 ? podsInNodes / nodesUsed : 0,
     spreadCaps: Object.fromEntries(plan.spreadCaps), search,
@@ -245,7 +249,7 @@ function answerOf(scenario: Scenario, packer: Packer, plan: TwoLevelPlan, id: st
       bestLowerBound: best, gapToBest: best.hosts === null ? null : plan.hostsUsed - best.hosts, utilisation, algorithm: name,
       constructiveHosts: nodeOut.constructiveHosts, improvement: { iterations: podOut.iterations + nodeOut.iterations, hostsEmptied: nodeOut.improvements },
       cost: nodeOut.cost, unplacedServices: describeUnplaced(plan, reasonOf), verified: verdict.feasible,
-      sizing: sizeModel(scenario, packer, plan.nodeLevel.inputs, plan.nodeLevel.options, nodeOut.unplaced, poolBound), nodes,
+      sizing: sizeModel(scenario, packer, plan.nodeLevel.inputs, plan.nodeLevel.options, nodeOut.unplaced, poolBound), nodes, shortfall,
     },
     hosts,
     hostLevel: plan.nodeLevel,

@@ -16,6 +16,7 @@ import { bestOf, planLowerBound, rulesLowerBound, type LowerBound } from './boun
 import { planContainerInVm } from './container-in-vm';
 import { answerDual, answerLp, replanner, type ModelDual } from './dual';
 import { groupStarts, totalCount } from './encode';
+import { poolShortfall, shortMask } from './shortfall';
 import { unplacedByService } from './unplaced';
 import { packingOrder } from './host-order';
 import { packedLevel } from './levels';
@@ -51,10 +52,13 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm'
   const base = { ...summary, bestLowerBound: best, gapToBest: best.hosts === null ? null : out.hostsUsed - best.hosts, algorithm, constructiveHosts: out.constructiveHosts, improvement, cost: out.cost, unplacedServices, verified };
   // Sizing re-packs the pool many times, on a separate packer when it can make one.
   const sizing = sizeModel(scenario, packer, inputs, options, out.unplaced, poolBound);
+  const { mask, short } = shortMask(out.itemHost, (i) => out.itemReason[i]);
+  const shortfall = short === 0 ? null
+    : poolShortfall(bestOf(planLowerBound(e, { itemHost: mask }), rulesLowerBound(scenario, model, e, { itemHost: mask })), short, summary.hostsInPool);
   const isolation = new Map(scenario.services.map((x) => [x.id, x.isolation]));
   const keys = e.items.map((g) => (placementRule(model, isolation.get(g.serviceId)!, scenario) === 'host-exclusive' ? g.tenant : ''));
   return {
-    plan: { id: model, ...base, sizing, nodes: null },
+    plan: { id: model, ...base, sizing, nodes: null, shortfall },
     hosts: packedLevel(e, keys, out),
     hostLevel: { inputs, out, options: guided ? null : options, lpSplit: guided },
     twoLevel: null,
@@ -69,7 +73,7 @@ function describeUnplaced(e: Expansion, inputs: ArenaInputs, out: PackOutcome): 
   return found.map((f, j) => ({ serviceId: f.serviceId, count: f.count, reason: why[j].reason, hostsRuledOut: why[j].ruledOut }));
 }
 
-type Summary = Omit<ModelPlan, 'id' | 'nodes' | 'bestLowerBound' | 'gapToBest' | 'algorithm' | 'constructiveHosts' | 'improvement' | 'cost' | 'unplacedServices' | 'sizing' | 'verified'>;
+type Summary = Omit<ModelPlan, 'id' | 'nodes' | 'shortfall' | 'bestLowerBound' | 'gapToBest' | 'algorithm' | 'constructiveHosts' | 'improvement' | 'cost' | 'unplacedServices' | 'sizing' | 'verified'>;
 
 /** The volume bound alone (what lowerBound has always meant). */
 function placedVolumeBound(e: Expansion, out: PackOutcome): LowerBound {

@@ -10,6 +10,7 @@ import type { ComparedModel } from '../model/isolation';
 import type { RuleCounts } from '../pack/explain';
 import { borgSizing, type Sizing } from '../pack/sizing';
 import { MAX_IMPROVE_ITERATIONS, type NodeShape, type Scenario } from '../scenario/schema';
+import type { PoolShortfall } from './shortfall';
 import type { LowerBound } from './bounds';
 import type { LevelPacking, TwoLevelPlan } from './two-level';
 
@@ -105,6 +106,8 @@ export interface ModelPlan {
   readonly verified: boolean;
   /** Container-in-VM: node VMs and the shape search; null for the other models. */
   readonly nodes: NodePlan | null;
+  /** Where the pool ran out (instances left for lack of room or slots): the hosts all of them need at least. */
+  readonly shortfall: PoolShortfall | null;
 }
 
 /** A model's plan with the packing behind it, for the comparison's metrics and the app's host map. */

@@ -45,16 +45,17 @@ function unplacedLines(r: PlanResult): string {
   return lines.length > 0 ? `\nUnplaced:\n${lines.join('\n')}\n` : '';
 }
 
-/** Where instances were left unplaced: the bounds are of the placed ones, and which models ran out of pool. */
+/** Where instances were left unplaced: the bounds are of the placed ones, and how far a pool that ran out falls short. */
 export function shortLines(r: PlanResult): string {
   const short = r.models.filter((m) => m.unplaced > 0);
   if (short.length === 0) return '';
-  const full = short.filter((m) => m.unplacedBy.noRoom + m.unplacedBy.maxItems > 0 && m.hostsUsed >= m.hostsInPool).map((m) => m.id);
-  return `
-Bounds and gaps of ${short.map((m) => m.id).join(', ')} are of the instances placed, not of the whole workload.
-`
-    + (full.length > 0 ? `Every host of the pool is in use (${full.join(', ')}): the rest needs more hosts.
-` : '');
+  const lacking = short.filter((m) => m.shortfall && m.shortfall.extraHosts > 0).map((m) => {
+    const s = m.shortfall!;
+    return `  ${m.id}: with the ${s.instances} left for lack of hosts, at least ${s.hostsAtLeast} hosts (by ${s.by ?? '-'}), `
+      + `${s.extraHosts} more than the pool's ${m.hostsInPool}\n`;
+  });
+  return `\nBounds and gaps of ${short.map((m) => m.id).join(', ')} are of the instances placed, not of the whole workload.\n`
+    + (lacking.length > 0 ? `The pool falls short:\n${lacking.join('')}` : '');
 }
 
 /** Models whose improvement phase spent its whole budget with a gap open: what a longer search may do. */

@@ -3,6 +3,7 @@
 // so they work for the main run, variants and sweeps alike.
 import type { Comparison, ModelResult } from '../../../core/compare/result';
 import type { LowerBound } from '../../../core/plan/bounds';
+import type { PoolShortfall } from '../../../core/plan/shortfall';
 import type { PlanResult } from '../../../core/plan/plan';
 import type { Dimension } from '../../../core/model/dimensions';
 
@@ -21,6 +22,8 @@ export interface ShownModel {
   /** The volume bound alone (per resource, largest hosts first), which the Model tab's per-resource table shows. */
   readonly volumeBound: LowerBound;
   readonly utilisation: Readonly<Record<Dimension, number>>;
+  /** Where the pool ran out: the hosts all instances left for lack of room and the placed ones need at least. */
+  readonly shortfall: PoolShortfall | null;
   /** Present when the models come from the comparison. */
   readonly full: ModelResult | null;
 }

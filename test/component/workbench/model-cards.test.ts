@@ -12,7 +12,7 @@ const model = (over: Partial<ShownModel>): ShownModel => ({
   id: 'container', instances: 379, placed: 379, unplaced: 0,
   unplacedBy: { tooLarge: 0, noRoom: 0, maxItems: 0, noFlavour: 0 },
   hostsUsed: 18, hostsInPool: 18, lowerBound: { hosts: 18, by: 'cpu' }, gap: 0, volumeBound: { hosts: 18, by: 'cpu' },
-  utilisation: { cpu: 0.9, memory: 0.5, disk: 0.1, network: 0.1 }, full: null, ...over,
+  utilisation: { cpu: 0.9, memory: 0.5, disk: 0.1, network: 0.1 }, shortfall: null, full: null, ...over,
 });
 
 describe('model cards', () => {
@@ -23,12 +23,21 @@ describe('model cards', () => {
     expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
   });
 
-  it('says the bound covers the placed instances and that the full pool needs more hosts', () => {
-    const w = mountWith(ModelCards, { props: { models: [model({ placed: 199, unplaced: 180, unplacedBy: { tooLarge: 0, noRoom: 180, maxItems: 0, noFlavour: 0 } })] } });
+  it('says the bound covers the placed instances, and how far the pool falls short', () => {
+    const w = mountWith(ModelCards, { props: { models: [model({ placed: 199, unplaced: 180, unplacedBy: { tooLarge: 0, noRoom: 180, maxItems: 0, noFlavour: 0 },
+      shortfall: { instances: 180, hostsAtLeast: 31, extraHosts: 13, by: 'cpu' } })] } });
     expect(w.get('[data-testid="lower-bound-placed-container"]').text()).toBe('· for the 199 placed');
     expect(w.get('[data-testid="gap-container"]').text()).toBe('+0');
     expect(w.get('[data-testid="gap-container"]').classes()).not.toContain('good');
-    expect(w.get('[data-testid="pool-full-container"]').text()).toContain('the rest needs more hosts');
+    expect(w.get('[data-testid="pool-short-container"]').text()).toBe('The pool falls short: with the 180 left for lack of hosts, at least 31 hosts, 13 more than its 18.');
+    expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
+  });
+
+  it('says the pool is full without claiming a shortfall its bound does not show', () => {
+    const w = mountWith(ModelCards, { props: { models: [model({ placed: 370, unplaced: 9, unplacedBy: { tooLarge: 0, noRoom: 9, maxItems: 0, noFlavour: 0 },
+      shortfall: { instances: 9, hostsAtLeast: 18, extraHosts: 0, by: 'cpu' } })] } });
+    expect(w.get('[data-testid="pool-full-container"]').text()).toBe('Every host of the pool is in use with 9 left for lack of hosts.');
+    expect(w.find('[data-testid="pool-short-container"]').exists()).toBe(false);
     expect(w.get('[data-testid="unplaced-container"]').classes()).toContain('bad');
   });
 
@@ -36,6 +45,7 @@ describe('model cards', () => {
     const w = mountWith(ModelCards, { props: { models: [model({ placed: 378, unplaced: 1, hostsUsed: 12, unplacedBy: { tooLarge: 1, noRoom: 0, maxItems: 0, noFlavour: 0 } })] } });
     expect(w.find('[data-testid="lower-bound-placed-container"]').exists()).toBe(true);
     expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
+    expect(w.find('[data-testid="pool-short-container"]').exists()).toBe(false);
   });
 
   it('counts racks and sites in the singular and the plural, and in Chinese', async () => {

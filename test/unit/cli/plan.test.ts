@@ -48,13 +48,25 @@ describe('hostfit plan', () => {
     expect(budgetLines(plan, MAX_IMPROVE_ITERATIONS / 4)).toContain(`e.g. ${MAX_IMPROVE_ITERATIONS})`);
   });
 
-  it('says the bounds of a model with unplaced instances are of the placed ones, and which models ran out of pool', () => {
-    const m = (id: string, over: object) => ({ id, unplaced: 0, unplacedBy: { noRoom: 0, maxItems: 0 }, hostsUsed: 10, hostsInPool: 18, ...over }) as unknown as ModelPlan;
+  it('says the bounds of a model with unplaced instances are of the placed ones, and how far a short pool falls short', () => {
+    const m = (id: string, over: object) => ({ id, unplaced: 0, hostsInPool: 18, shortfall: null, ...over }) as unknown as ModelPlan;
     expect(shortLines({ models: [m('vm', {}), m('container', {})] } as unknown as PlanResult)).toBe('');
-    const text = shortLines({ models: [m('vm', { unplaced: 1, unplacedBy: { noRoom: 0, maxItems: 0 } }),
-      m('container', { unplaced: 180, unplacedBy: { noRoom: 180, maxItems: 0 }, hostsUsed: 18 })] } as unknown as PlanResult);
+    const text = shortLines({ models: [m('vm', { unplaced: 1 }),
+      m('container', { unplaced: 180, shortfall: { instances: 180, hostsAtLeast: 31, extraHosts: 13, by: 'cpu' } })] } as unknown as PlanResult);
     expect(text).toContain('Bounds and gaps of vm, container are of the instances placed');
-    expect(text).toContain('Every host of the pool is in use (container): the rest needs more hosts.');
+    expect(text).toContain('The pool falls short:\n  container: with the 180 left for lack of hosts, at least 31 hosts (by cpu), 13 more than the pool\'s 18\n');
+    expect(text).not.toContain('  vm:');
+  });
+
+  it('prints the shortfall of a pool cut to 2 hosts as the full pool\'s bound', async () => {
+    const s = exampleScenario(EXAMPLES.find((e) => e.id === 'web-tier')!);
+    const rack = s.sites[0].racks[0];
+    const cut = { ...s, sites: [{ ...s.sites[0], racks: [{ ...rack, hosts: [{ ...rack.hosts[0], count: 2 }] }] }] };
+    const file = join(mkdtempSync(join(tmpdir(), 'hostfit-short-')), 'cut.hostfit.json');
+    writeFileSync(file, JSON.stringify(cut));
+    const r = await cli(['plan', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/The pool falls short:\n  vm: with the \d+ left for lack of hosts, at least 5 hosts \(by cpu\), 3 more than the pool's 2\n/);
   });
 
   it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s on FFD equals the reference implementation', { timeout: 30_000 }, async (id) => {
