@@ -38,21 +38,21 @@ export default {
   },
   capacity: {
     threads: 'Logical CPUs', memory: 'Memory', disk: 'Disk', peak: 'Peak power', price: 'Hardware price',
-    noCurve: '{count} hosts have no power curve; their power is not counted.', overBudget: 'Over the power budget at full load: {racks}',
+    noCurve: '{count} host has no power curve; its power is not counted. | {count} hosts have no power curve; their power is not counted.', overBudget: 'Over the power budget at full load: {racks}',
   },
   services: {
     title: 'Services', filter: 'Filter by id, name or tenant', allTenants: 'All tenants', allIsolation: 'Any isolation',
     onlyInvalid: 'Only with problems ({count})', add: 'Service', bulk: 'Bulk edit…', import: 'Import CSV…', export: 'Export CSV',
     status: '{shown} of {total} services · {replicas} replicas', selected: '{count} selected', selectAll: 'Select all shown', select: 'Select {id}',
-    pasted: 'pasted {cells} cells', pasteBeyond: 'pasted; {rows} rows and {columns} columns fell outside the table and were skipped',
-    copied: 'copied {rows} rows',
+    pasted: 'pasted {cells} cell | pasted {cells} cells', pasteBeyond: 'pasted; {rows} rows and {columns} columns fell outside the table and were skipped',
+    copied: 'copied {rows} row | copied {rows} rows',
     hint: 'Click a cell and type, or press Enter/F2 to edit · Tab/Enter commits and moves · Ctrl+V pastes a block from a spreadsheet · Space selects rows',
     col: { id: 'Id', name: 'Name', tenant: 'Tenant', replicas: 'Replicas', cpuCores: 'CPU cores', memoryGiB: 'Memory GiB', diskGB: 'Disk GB',
       networkMbps: 'Network Mbps', isolation: 'Isolation', spreadDomain: 'Spread', spreadMax: 'Max/domain', priority: 'Priority', trace: 'Trace', memoryTrace: 'Memory trace', arrivesAtSeconds: 'Arrives s', departsAtSeconds: 'Departs s' },
   },
   tenants: { title: 'Tenants ({count})', id: 'Id', name: 'Name', services: 'Services', add: 'Tenant', inUse: 'A tenant with services cannot be removed' },
   bulk: {
-    title: 'Edit {count} services', column: 'Column', operation: 'Change', value: 'Value', set: 'Set to', add: 'Add', multiply: 'Multiply by',
+    title: 'Edit {count} service | Edit {count} services', column: 'Column', operation: 'Change', value: 'Value', set: 'Set to', add: 'Add', multiply: 'Multiply by',
     apply: 'Apply to {count}', hint: 'One undoable step for all selected services.', rounded: 'Whole-number columns are rounded after multiplying.',
   },
   import: {
@@ -60,11 +60,11 @@ export default {
     placeholder: 'id,name,tenant,replicas,cpuCores,memoryGiB\nweb,Web,shop,4,1,2', chooseFile: 'Choose a CSV file…',
     summary: '{adds} to add · {updates} to update · {rejected} with problems (skipped)', ignored: 'ignored columns: {headers}',
     line: 'line {line}', lineCol: 'Line', action: 'Action', problems: 'Problems', add: 'add', update: 'update', skip: 'skip',
-    more: '… and {count} more lines', apply: 'Import {count} lines',
+    more: '… and {count} more lines', apply: 'Import {count} line | Import {count} lines',
   },
   params: {
     default: 'Default', defaultIs: 'default {value}', reset: 'Reset', resetAll: 'Reset all', changed: '{count} changed',
-    unset: 'not set', items: '{count} entries', notJson: 'Not valid JSON',
+    unset: 'not set', items: '{count} entry | {count} entries', notJson: 'Not valid JSON',
     group: {
       deployment_vm: 'Virtual machines', deployment_container: 'Containers', deployment_containerInVm: 'Containers in VMs',
       deployment_isolation: 'Isolation', policy: 'Placement policy', economics: 'Energy and cost', simulation: 'Dynamic simulation',
@@ -207,7 +207,7 @@ export default {
     exclusive: 'Instances on tenant-exclusive hosts / node VMs', violations: 'Isolation rule violations',
     headroom: 'N+1: losing one host, rack or site', computeHeadroom: 'Compute N+1 headroom (one re-pack per failure domain; slower)',
     headroomHint: 'Switch on to size for the loss of any one host, rack or site.', lose: 'Lose one', needs: '{hosts} hosts (+{extra})',
-    unabsorbed: '{count} losses cannot be absorbed', worst: 'worst: {id}, {displaced} instances displaced',
+    unabsorbed: '{count} loss cannot be absorbed | {count} losses cannot be absorbed', worst: 'worst: {id}, {displaced} instances displaced',
     domain: { host: 'host', rack: 'rack', site: 'site' },
     lifecycle: 'Lifecycle', startup: 'Request to serving', newNode: 'When a new node VM is needed', relocation: 'Moving an instance', seconds: '{s} s',
     downtime: '{s} s down', degraded: '{share} slower while moving', move: { 'live-migration': 'live migration', restart: 'restart elsewhere' },
@@ -227,7 +227,7 @@ export default {
     series: { activeHosts: 'Active hosts', nodeVms: 'Node VMs', powerW: 'Power (W)', sla: 'SLA: CPU shortfall (%)', migrations: 'Moves per step', overloadedHosts: 'Overloaded hosts (SLA violation)' },
   },
   hostMap: {
-    nodeVms: '{count} node VMs of {shape} on this host',
+    nodeVms: '{count} node VM of {shape} on this host | {count} node VMs of {shape} on this host',
     unused: 'unused', scale: '→ busiest resource 0–100 %', hint: 'Click a host to see what it holds and why; click an unplaced service to see what stopped it.',
     items: '{count} item | {count} items', unplaced: 'Unplaced', host: '{rack} · {model} #{number}', services: 'On this host', empty: 'Nothing placed here.',
     differs: 'This map shows the placement of the packing engine ({map} hosts, capacity and pod limits). The headline uses {headline} hosts because the model comparison also keeps isolated tenants on hosts of their own.',
@@ -249,7 +249,7 @@ export default {
       'lp-rounding': 'rounding of the pattern LP, the rest by Minimum Bin Slack',
       'mbs-or-balanced': 'the better of two starts (Minimum Bin Slack, balanced fit)',
     },
-    atDecision: 'At that moment {fit} hosts could take it.', ruledOutList: 'Ruled out: {list}.',
+    atDecision: 'At that moment {fit} host could take it. | At that moment {fit} hosts could take it.', ruledOutList: 'Ruled out: {list}.',
     ruled: {
       labels: '{hosts} without a required label', 'too-large': '{hosts} too small even empty',
       isolation: '{hosts} holding another tenant (isolation)', spread: '{hosts} where its spread limit is reached',
