@@ -10,10 +10,13 @@ export type FormatNumber = (value: number) => string;
 
 /** Hosts used next to the lower bound, per deployment model. */
 export function hostsOption(models: readonly ShownModel[], t: Translate, theme: ChartTheme): ChartOption {
+  // Where a pool runs out, the hosts its model needs at least stand beside used and bound (whose bound is of the
+  // instances placed, so on its own it would look met).
+  const short = models.some((m) => (m.shortfall?.extraHosts ?? 0) > 0);
   return {
     ...baseOption(theme),
     tooltip: { ...baseOption(theme).tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { ...baseOption(theme).legend, data: [t('results.hostsUsed'), t('results.lowerBound')] },
+    legend: { ...baseOption(theme).legend, data: [t('results.hostsUsed'), t('results.lowerBound'), ...(short ? [t('results.neededAtLeast')] : [])] },
     grid: { left: 48, right: 16, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: models.map((m) => t(`model.${m.id}`)), ...axisStyle(theme), axisLabel: { color: theme.muted, interval: 0 } },
     yAxis: { type: 'value', name: t('scenario.hosts'), minInterval: 1, ...axisStyle(theme) },
@@ -22,6 +25,8 @@ export function hostsOption(models: readonly ShownModel[], t: Translate, theme: 
         data: models.map((m, k) => ({ value: m.hostsUsed, itemStyle: { color: modelColour(theme, m.id, k) } })) },
       { name: t('results.lowerBound'), type: 'bar', barMaxWidth: 48, itemStyle: { color: theme.bound }, label: { show: true, position: 'top', color: theme.muted },
         data: models.map((m) => m.lowerBound.hosts) },
+      ...(short ? [{ name: t('results.neededAtLeast'), type: 'bar', barMaxWidth: 48, itemStyle: { color: theme.short }, label: { show: true, position: 'top', color: theme.short },
+        data: models.map((m) => (m.shortfall && m.shortfall.extraHosts > 0 ? m.shortfall.hostsAtLeast : null)) }] : []),
     ],
   };
 }

@@ -11,6 +11,8 @@ export interface ChartTheme {
   /** Series colours beyond the models (dimensions, stacks, variants). */
   readonly palette: readonly string[];
   readonly bound: string;
+  /** Hosts a short pool needs at least (the bars beside used and bound where the pool runs out). */
+  readonly short: string;
 }
 
 const LIGHT: ChartTheme = {
@@ -18,6 +20,7 @@ const LIGHT: ChartTheme = {
   models: { vm: '#2563eb', container: '#0d9488', 'container-in-vm': '#d97706' },
   palette: ['#2563eb', '#0d9488', '#d97706', '#7c3aed', '#db2777', '#65a30d', '#0891b2', '#b45309', '#64748b'],
   bound: '#94a3b8',
+  short: '#b91c1c',
 };
 
 const DARK: ChartTheme = {
@@ -25,6 +28,7 @@ const DARK: ChartTheme = {
   models: { vm: '#60a5fa', container: '#2dd4bf', 'container-in-vm': '#fbbf24' },
   palette: ['#60a5fa', '#2dd4bf', '#fbbf24', '#a78bfa', '#f472b6', '#a3e635', '#22d3ee', '#fb923c', '#94a3b8'],
   bound: '#64748b',
+  short: '#f87171',
 };
 
 export const chartTheme = (mode: 'light' | 'dark'): ChartTheme => (mode === 'dark' ? DARK : LIGHT);

@@ -179,7 +179,7 @@ export default {
     usedShare: 'Packed', freeShare: 'Free', power: 'Power', costMonth: 'Cost per month', nodeShape: 'node VMs: {shape}, {nodes} used',
     compareFailed: 'The model comparison failed ({message}); showing the plan only.',
     notVerified: 'The independent verifier rejected this placement: report it as a bug.',
-    boundOfPlaced: 'for the {placed} placed', poolShort: 'The pool falls short: with the {left} left for lack of hosts, at least {hosts} hosts, {extra} more than its {pool}.', poolFull: 'Every host of the pool is in use with {left} left for lack of hosts.',
+    boundOfPlaced: 'for the {placed} placed', neededAtLeast: 'Needed at least (pool short)', poolShort: 'The pool falls short: with the {left} left for lack of hosts, at least {hosts} hosts, {extra} more than its {pool}.', poolFull: 'Every host of the pool is in use with {left} left for lack of hosts.',
     unplacedBy: { tooLarge: 'too large for any host', noRoom: 'no room left', maxItems: 'pod limit reached', noFlavour: 'no VM flavour fits', other: 'other reason' },
   },
   capacityTab: {

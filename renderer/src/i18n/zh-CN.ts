@@ -181,7 +181,7 @@ const zhCN: typeof en = {
     usedShare: '已装载', freeShare: '空闲', power: '功率', costMonth: '每月成本', nodeShape: '节点虚拟机：{shape}，使用 {nodes} 台',
     compareFailed: '部署模型比较失败（{message}）；仅显示装箱结果。',
     notVerified: '独立校验器拒绝了此放置方案：请作为缺陷报告。',
-    boundOfPlaced: '针对已放置的 {placed} 个', poolShort: '资源池不足：连同因主机不足未放置的 {left} 个，至少需要 {hosts} 台主机，比资源池的 {pool} 台多 {extra} 台。', poolFull: '资源池中的每台主机都已使用，仍有 {left} 个因主机不足未放置。',
+    boundOfPlaced: '针对已放置的 {placed} 个', neededAtLeast: '至少需要（资源池不足）', poolShort: '资源池不足：连同因主机不足未放置的 {left} 个，至少需要 {hosts} 台主机，比资源池的 {pool} 台多 {extra} 台。', poolFull: '资源池中的每台主机都已使用，仍有 {left} 个因主机不足未放置。',
     unplacedBy: { tooLarge: '超过任何主机容量', noRoom: '没有剩余空间', maxItems: '达到 Pod 数上限', noFlavour: '没有合适的虚拟机规格', other: '其他原因' },
   },
   capacityTab: {

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelResult } from '../../../core/compare/result';
 import { i18n } from '../../../renderer/src/i18n';
+import { hostsOption } from '../../../renderer/src/charts/options';
+import { chartTheme } from '../../../renderer/src/charts/theme';
 import ModelCards from '../../../renderer/src/components/results/ModelCards.vue';
 import type { ShownModel } from '../../../renderer/src/results/models';
 import { mountWith } from './mount';
@@ -57,5 +59,14 @@ describe('model cards', () => {
     await w.vm.$nextTick();
     expect(w.get('[data-testid="racks-container"]').text()).toBe('分布于 3 个机架、2 个站点');
     i18n.global.locale.value = 'en';
+  });
+
+  it('draws the hosts a short pool needs at least beside used and bound, and only then', () => {
+    const t = (key: string) => i18n.global.t(key);
+    const series = (models: ShownModel[]) => (hostsOption(models, t, chartTheme('light')) as { series: { name: string; data: unknown[] }[] }).series;
+    expect(series([model({ id: 'vm' }), model({})]).map((x) => x.name)).toEqual(['Hosts used', 'Lower bound']);
+    const short = series([model({ id: 'vm' }), model({ unplaced: 180, shortfall: { instances: 180, hostsAtLeast: 22, extraHosts: 4, by: 'cpu' } })]);
+    expect(short.map((x) => x.name)).toEqual(['Hosts used', 'Lower bound', 'Needed at least (pool short)']);
+    expect(short[2].data).toEqual([null, 22]);
   });
 });
