@@ -204,3 +204,15 @@ export const tenantUsers = (s: Scenario, id: string): number => s.services.filte
 export function removeTenant(s: Scenario, id: string): Scenario {
   return { ...s, tenants: s.tenants.filter((t) => t.id !== id) };
 }
+
+/** `extra` more hosts of `modelId`, on the first host group of that model in topology order; null where none has it. */
+export function growHostGroup(s: Scenario, modelId: string, extra: number): Scenario | null {
+  for (let i = 0; i < s.sites.length; i++) {
+    for (let j = 0; j < s.sites[i].racks.length; j++) {
+      const k = s.sites[i].racks[j].hosts.findIndex((g) => g.model === modelId);
+      if (k < 0) continue;
+      return mapRack(s, i, j, (rack) => ({ ...rack, hosts: rack.hosts.map((g, x) => (x === k ? { ...g, count: (Number(g.count) || 0) + extra } : g)) }));
+    }
+  }
+  return null;
+}

@@ -237,7 +237,7 @@ function answerOf(scenario: Scenario, packer: Packer, plan: TwoLevelPlan, id: st
   const poolBound = twoLevelLowerBound(scenario, { pods: plan.pods, hosts: plan.nodes.hosts }, null).hosts ?? 0;
   const { mask, short } = shortMask(plan.podHost, reasonOf);
   const shortfall = short === 0 ? null
-    : poolShortfall(twoLevelLowerBound(scenario, { pods: plan.pods, hosts: plan.nodes.hosts }, mask), short, totalCount(plan.nodes.hosts));
+    : poolShortfall(twoLevelLowerBound(scenario, { pods: plan.pods, hosts: plan.nodes.hosts }, mask), short, plan.nodes.hosts);
   const nodes: NodePlan = {
     shape: plan.shape, shapeLabel: candidate.label, nodesUsed, podsPerNode: nodesUsed > 0 ? podsInNodes / nodesUsed : 0,
     spreadCaps: Object.fromEntries(plan.spreadCaps), search,

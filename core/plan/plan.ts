@@ -54,7 +54,7 @@ function planModel(scenario: Scenario, packer: Packer, e: Expansion, model: 'vm'
   const sizing = sizeModel(scenario, packer, inputs, options, out.unplaced, poolBound);
   const { mask, short } = shortMask(out.itemHost, (i) => out.itemReason[i]);
   const shortfall = short === 0 ? null
-    : poolShortfall(bestOf(planLowerBound(e, { itemHost: mask }), rulesLowerBound(scenario, model, e, { itemHost: mask })), short, summary.hostsInPool);
+    : poolShortfall(bestOf(planLowerBound(e, { itemHost: mask }), rulesLowerBound(scenario, model, e, { itemHost: mask })), short, e.hosts);
   const isolation = new Map(scenario.services.map((x) => [x.id, x.isolation]));
   const keys = e.items.map((g) => (placementRule(model, isolation.get(g.serviceId)!, scenario) === 'host-exclusive' ? g.tenant : ''));
   return {

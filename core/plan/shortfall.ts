@@ -6,6 +6,8 @@
 // their labels) are not counted: more hosts of the same models would not place them, and the unplaced list names
 // them. Counting fewer instances only lowers a lower bound, so it stays one.
 import { REASON_AFFINITY, REASON_ISOLATION, REASON_MAX_ITEMS, REASON_NO_ROOM, REASON_SPREAD } from '../../assembly/abi';
+import { DIMENSIONS, type Dimension } from '../model/dimensions';
+import type { HostGroup } from '../model/expansion';
 import type { LowerBound } from './bounds';
 
 export interface PoolShortfall {
@@ -17,6 +19,23 @@ export interface PoolShortfall {
   readonly extraHosts: number;
   /** What makes the bound: a resource, 'items' (slots) or a rule (LowerBound.by). */
   readonly by: string | null;
+  /** The host model the hosts beyond the pool are counted as (extensionModel). */
+  readonly hostModel: string | null;
+}
+
+/**
+ * The host model one more host is counted as: the pool's largest in the binding resource or in item slots, the first
+ * on a tie (as coverCount extends the pool); where a rule makes the bound, the pool's most numerous model.
+ */
+export function extensionModel(groups: readonly HostGroup[], by: string | null): string | null {
+  if (groups.length === 0) return null;
+  const d = DIMENSIONS.indexOf(by as Dimension);
+  const hostsOf = new Map<string, number>();
+  for (const g of groups) hostsOf.set(g.modelId, (hostsOf.get(g.modelId) ?? 0) + g.count);
+  const size = d >= 0 ? (g: HostGroup) => g.allocatable[d] : by === 'items' ? (g: HostGroup) => g.maxItems : (g: HostGroup) => hostsOf.get(g.modelId)!;
+  let best = groups[0];
+  for (const g of groups) if (size(g) > size(best)) best = g;
+  return best.modelId;
 }
 
 /**
@@ -37,7 +56,8 @@ export function shortMask(itemHost: ArrayLike<number>, reasonOf: (i: number) => 
 }
 
 /** The shortfall, from the bound over shortMask's items; null when nothing was left that more hosts could hold. */
-export function poolShortfall(bound: LowerBound, short: number, hostsInPool: number): PoolShortfall | null {
+export function poolShortfall(bound: LowerBound, short: number, pool: readonly HostGroup[]): PoolShortfall | null {
   if (short === 0 || bound.hosts === null) return null;
-  return { instances: short, hostsAtLeast: bound.hosts, extraHosts: Math.max(0, bound.hosts - hostsInPool), by: bound.by };
+  const hostsInPool = pool.reduce((n, g) => n + g.count, 0);
+  return { instances: short, hostsAtLeast: bound.hosts, extraHosts: Math.max(0, bound.hosts - hostsInPool), by: bound.by, hostModel: extensionModel(pool, bound.by) };
 }

@@ -52,7 +52,7 @@ export function shortLines(r: PlanResult): string {
   const lacking = short.filter((m) => m.shortfall && m.shortfall.extraHosts > 0).map((m) => {
     const s = m.shortfall!;
     return `  ${m.id}: with the ${s.instances} left for lack of hosts, at least ${s.hostsAtLeast} hosts (by ${s.by ?? '-'}), `
-      + `${s.extraHosts} more than the pool's ${m.hostsInPool}\n`;
+      + `${s.extraHosts} more than the pool's ${m.hostsInPool}${s.hostModel ? ` (counted as ${s.hostModel})` : ''}\n`;
   });
   return `\nBounds and gaps of ${short.map((m) => m.id).join(', ')} are of the instances placed, not of the whole workload.\n`
     + (lacking.length > 0 ? `The pool falls short:\n${lacking.join('')}` : '');

@@ -179,7 +179,7 @@ export default {
     usedShare: 'Packed', freeShare: 'Free', power: 'Power', costMonth: 'Cost per month', nodeShape: 'node VMs: {shape}, {nodes} used',
     compareFailed: 'The model comparison failed ({message}); showing the plan only.',
     notVerified: 'The independent verifier rejected this placement: report it as a bug.',
-    boundOfPlaced: 'for the {placed} placed', neededAtLeast: 'Needed at least (pool short)', poolShort: 'The pool falls short: with the {left} left for lack of hosts, at least {hosts} hosts, {extra} more than its {pool}.', poolFull: 'Every host of the pool is in use with {left} left for lack of hosts.',
+    boundOfPlaced: 'for the {placed} placed', neededAtLeast: 'Needed at least (pool short)', growPool: 'Add {extra} host of {model} | Add {extra} hosts of {model}', poolShort: 'The pool falls short: with the {left} left for lack of hosts, at least {hosts} hosts, {extra} more than its {pool}.', poolFull: 'Every host of the pool is in use with {left} left for lack of hosts.',
     unplacedBy: { tooLarge: 'too large for any host', noRoom: 'no room left', maxItems: 'pod limit reached', noFlavour: 'no VM flavour fits', other: 'other reason' },
   },
   capacityTab: {
@@ -372,7 +372,7 @@ export default {
     open: 'Open', field: 'Edit {field}', cell: 'Edit {column} of {id}', bulk: 'Bulk edit {column} of {count} services', paste: 'Paste {cells} cells',
     add: 'Add {what}', addHostModel: 'Add host model', addTenant: 'Add tenant', duplicate: 'Duplicate {what}', delete: 'Delete {what}', move: 'Move {what}',
     duplicateServices: 'Duplicate {count} services', deleteServices: 'Delete {count} services', import: 'Import CSV ({adds} added, {updates} updated)',
-    searchLonger: 'Improvement budget {iterations} iterations', renameHostModel: 'Rename host model {from} to {to}', renameTenant: 'Rename tenant {from} to {to}', reset: 'Reset {what}', resetGroup: 'Reset {group}',
+    searchLonger: 'Improvement budget {iterations} iterations', growPool: 'Add {count} hosts of {model}', renameHostModel: 'Rename host model {from} to {to}', renameTenant: 'Rename tenant {from} to {to}', reset: 'Reset {what}', resetGroup: 'Reset {group}',
     openVariant: 'Open variant {name}', addVariant: 'Keep variant {name}', renameVariant: 'Rename variant to {name}', removeVariant: 'Remove variant {name}',
     updateVariant: 'Update variant {name}',
   },

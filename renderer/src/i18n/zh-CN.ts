@@ -181,7 +181,7 @@ const zhCN: typeof en = {
     usedShare: '已装载', freeShare: '空闲', power: '功率', costMonth: '每月成本', nodeShape: '节点虚拟机：{shape}，使用 {nodes} 台',
     compareFailed: '部署模型比较失败（{message}）；仅显示装箱结果。',
     notVerified: '独立校验器拒绝了此放置方案：请作为缺陷报告。',
-    boundOfPlaced: '针对已放置的 {placed} 个', neededAtLeast: '至少需要（资源池不足）', poolShort: '资源池不足：连同因主机不足未放置的 {left} 个，至少需要 {hosts} 台主机，比资源池的 {pool} 台多 {extra} 台。', poolFull: '资源池中的每台主机都已使用，仍有 {left} 个因主机不足未放置。',
+    boundOfPlaced: '针对已放置的 {placed} 个', neededAtLeast: '至少需要（资源池不足）', growPool: '添加 {extra} 台 {model} 主机', poolShort: '资源池不足：连同因主机不足未放置的 {left} 个，至少需要 {hosts} 台主机，比资源池的 {pool} 台多 {extra} 台。', poolFull: '资源池中的每台主机都已使用，仍有 {left} 个因主机不足未放置。',
     unplacedBy: { tooLarge: '超过任何主机容量', noRoom: '没有剩余空间', maxItems: '达到 Pod 数上限', noFlavour: '没有合适的虚拟机规格', other: '其他原因' },
   },
   capacityTab: {
@@ -374,7 +374,7 @@ const zhCN: typeof en = {
     open: '打开', field: '编辑 {field}', cell: '编辑 {id} 的{column}', bulk: '批量编辑 {count} 个服务的{column}', paste: '粘贴 {cells} 个单元格',
     add: '添加 {what}', addHostModel: '添加主机型号', addTenant: '添加租户', duplicate: '复制 {what}', delete: '删除 {what}', move: '移动 {what}',
     duplicateServices: '复制 {count} 个服务', deleteServices: '删除 {count} 个服务', import: '导入 CSV（新增 {adds}，更新 {updates}）',
-    searchLonger: '改进预算 {iterations} 次迭代', renameHostModel: '将主机型号 {from} 重命名为 {to}', renameTenant: '将租户 {from} 重命名为 {to}', reset: '恢复默认：{what}', resetGroup: '恢复默认：{group}',
+    searchLonger: '改进预算 {iterations} 次迭代', growPool: '添加 {count} 台 {model} 主机', renameHostModel: '将主机型号 {from} 重命名为 {to}', renameTenant: '将租户 {from} 重命名为 {to}', reset: '恢复默认：{what}', resetGroup: '恢复默认：{group}',
     openVariant: '打开方案 {name}', addVariant: '保存方案 {name}', renameVariant: '将方案重命名为 {name}', removeVariant: '删除方案 {name}',
     updateVariant: '更新方案 {name}',
   },

@@ -52,9 +52,9 @@ describe('hostfit plan', () => {
     const m = (id: string, over: object) => ({ id, unplaced: 0, hostsInPool: 18, shortfall: null, ...over }) as unknown as ModelPlan;
     expect(shortLines({ models: [m('vm', {}), m('container', {})] } as unknown as PlanResult)).toBe('');
     const text = shortLines({ models: [m('vm', { unplaced: 1 }),
-      m('container', { unplaced: 180, shortfall: { instances: 180, hostsAtLeast: 31, extraHosts: 13, by: 'cpu' } })] } as unknown as PlanResult);
+      m('container', { unplaced: 180, shortfall: { instances: 180, hostsAtLeast: 31, extraHosts: 13, by: 'cpu', hostModel: 'm' } })] } as unknown as PlanResult);
     expect(text).toContain('Bounds and gaps of vm, container are of the instances placed');
-    expect(text).toContain('The pool falls short:\n  container: with the 180 left for lack of hosts, at least 31 hosts (by cpu), 13 more than the pool\'s 18\n');
+    expect(text).toContain('The pool falls short:\n  container: with the 180 left for lack of hosts, at least 31 hosts (by cpu), 13 more than the pool\'s 18 (counted as m)\n');
     expect(text).not.toContain('  vm:');
   });
 
@@ -66,7 +66,7 @@ describe('hostfit plan', () => {
     writeFileSync(file, JSON.stringify(cut));
     const r = await cli(['plan', file]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/The pool falls short:\n  vm: with the \d+ left for lack of hosts, at least 5 hosts \(by cpu\), 3 more than the pool's 2\n/);
+    expect(r.out).toMatch(/The pool falls short:\n  vm: with the \d+ left for lack of hosts, at least 5 hosts \(by cpu\), 3 more than the pool's 2 \(counted as cp-1s-16c\)\n/);
   });
 
   it.each(EXAMPLES.map((e) => [e.id] as const))('--json for %s on FFD equals the reference implementation', { timeout: 30_000 }, async (id) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacitySummary } from '../../../core/edit/capacity';
 import {
-  addHostGroup, addHostModel, addRack, addSite, duplicateNode, hostModelUsers, moveNode, removeNode, renameHostModel,
+  addHostGroup, addHostModel, addRack, addSite, duplicateNode, growHostGroup, hostModelUsers, moveNode, removeNode, renameHostModel,
   renameTenant, updateNode,
 } from '../../../core/edit/topology';
 import { validateScenario } from '../../../core/edit/validate';
@@ -58,6 +58,20 @@ describe('topology edits', () => {
     expect(t.services.filter((x) => x.tenant === 'bank-2')).toHaveLength(4);
     expect(validateScenario(t)).toEqual([]);
     expect(validateScenario(addHostModel(s).scenario)).toEqual([]);
+  });
+});
+
+describe('growing the pool', () => {
+  it('adds hosts of a model to its first host group in topology order, and to nothing else', () => {
+    const s = multi();
+    const model = s.hostModels[0].id;
+    const groups = s.sites.flatMap((x) => x.racks.flatMap((r) => r.hosts));
+    const first = groups.findIndex((g) => g.model === model);
+    const grown = growHostGroup(s, model, 3)!;
+    const after = grown.sites.flatMap((x) => x.racks.flatMap((r) => r.hosts));
+    expect(after.map((g) => g.count)).toEqual(groups.map((g, k) => (k === first ? Number(g.count) + 3 : g.count)));
+    expect(validateScenario(grown)).toEqual([]);
+    expect(growHostGroup(s, 'no-such-model', 3)).toBeNull();
   });
 });
 

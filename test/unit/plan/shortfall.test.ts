@@ -36,6 +36,7 @@ describe('pool shortfall', () => {
       expect(m.unplacedBy.tooLarge + m.unplacedBy.noFlavour + m.unplacedBy.labels, m.id).toBe(0);
       expect(m.shortfall, m.id).toEqual({
         instances: m.unplaced, hostsAtLeast: whole.bestLowerBound.hosts, extraHosts: whole.bestLowerBound.hosts! - 2, by: whole.bestLowerBound.by,
+        hostModel: 'cp-1s-16c', // the web tier's one host model
       });
       // The plan's own bound covers only what it placed, which 2 hosts hold.
       expect(m.bestLowerBound.hosts!, m.id).toBeLessThanOrEqual(2);
