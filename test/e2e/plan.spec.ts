@@ -1,7 +1,8 @@
 // A new user's first minute: the app opens on the bundled example, plans it in the worker, and shows the same
 // numbers as `hostfit compare --json` (VM, container and container-in-VM from one run) for that example file;
-// then opens another file from disk.
+// then opens another file from disk, and one whose pool is too small.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './support';
 
@@ -66,6 +67,31 @@ test('opens a scenario file from disk and plans it', async ({ page }, testInfo) 
   await expect(page.getByTestId('run-bounds')).toHaveCount(0);
   await expectNumbersOf(page, 'fleet');
   await page.screenshot({ path: testInfo.outputPath('fleet.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('a pool too small says by how much for every model, and one click adds the hosts it lacks', async ({ page }, testInfo) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await expect(page.getByTestId('hosts-used-vm')).not.toBeEmpty();
+  // The web tier with its one host group cut from 12 hosts to 2.
+  const cut = JSON.parse(readFileSync(examplePath('web-tier'), 'utf8'));
+  cut.sites[0].racks[0].hosts[0].count = 2;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open').click();
+  await (await chooser).setFiles({ name: 'cut.hostfit.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cut)) });
+  await expect(page.getByTestId('run-done')).toBeVisible({ timeout: 60_000 });
+  // The full pool's plan proves 5 hosts for the VMs (CPU) and 4 for pods (the api spread rule): the shortfall is that.
+  await expect(page.getByTestId('pool-short-vm')).toContainText('at least 5 hosts, 3 more than its 2');
+  await expect(page.getByTestId('pool-short-container')).toContainText('at least 4 hosts, 2 more than its 2');
+  await expect(page.getByTestId('lower-bound-placed-vm')).toContainText('placed');
+  await page.getByTestId('grow-pool-vm').click();
+  await expect(page.getByTestId('hosts-used-vm')).toHaveText('5', { timeout: 60_000 });
+  for (const id of ['vm', 'container', 'container-in-vm']) {
+    await expect(page.getByTestId(`unplaced-${id}`)).toContainText(/^0 /);
+    await expect(page.getByTestId(`pool-short-${id}`)).toHaveCount(0);
+  }
+  await page.screenshot({ path: testInfo.outputPath('pool-grown.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
 
