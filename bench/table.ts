@@ -1,4 +1,4 @@
-// Markdown tables for benchmark output (pasteable into notes), and a monotonic timer.
+// Markdown tables for benchmark output (pasteable into notes), and timing helpers.
 import { performance } from 'node:perf_hooks';
 
 export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -18,4 +18,23 @@ export function timeBest<T>(fn: () => T, repeat = 3): { seconds: number; result:
     best = Math.min(best, (performance.now() - t0) / 1000);
   }
   return { seconds: best, result };
+}
+
+/**
+ * Each key's fastest of `runs` measurements, taken in rounds over all keys (round 1: every key once, then round 2, …)
+ * rather than each key's runs back to back: a spell of a busy machine then slows one run of several keys, which the
+ * other rounds outvote, instead of every run of one key.
+ */
+export function fastestInRounds<K, T>(keys: readonly K[], runs: number, measure: (key: K) => T, seconds: (t: T) => number,
+  all?: Map<K, number[]>): Map<K, T> {
+  const out = new Map<K, T>();
+  for (let k = 0; k < runs; k++) {
+    for (const key of keys) {
+      const t = measure(key);
+      const seen = out.get(key);
+      if (seen === undefined || seconds(t) < seconds(seen)) out.set(key, t);
+      if (all) all.set(key, [...(all.get(key) ?? []), seconds(t)]);
+    }
+  }
+  return out;
 }

@@ -357,8 +357,7 @@ function bound(node: i32): f64 {
       acc += x * x;
     }
   }
-  if (rule != ALG_DOT_PRODUCT) return -acc;
-  return acc;
+  return rule == ALG_DOT_PRODUCT ? acc : -acc;
 }
 
 /**

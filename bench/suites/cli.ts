@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureBuiltCli, timeCli, timeEmptyNode, type ProcessTiming } from '../process';
-import { markdownTable } from '../table';
+import { fastestInRounds, markdownTable } from '../table';
 
 export const name = 'cli';
 export const description = 'the built command line, whole process: start-up and one-shot commands against an empty Node process';
@@ -33,20 +33,13 @@ export async function run(flags: string[]): Promise<void> {
         args: ['simulate', '--preset', 'beloglazov2012', '--traces', day, '--policy', policy, '--json'] });
     }
   }
-  const best = new Map<string, ProcessTiming>();
-  for (let k = 0; k < runs; k++) {
-    for (const c of cases) {
-      const t = c.args === null ? timeEmptyNode(1) : timeCli(c.args);
-      const seen = best.get(c.label);
-      if (!seen || t.wall < seen.wall) best.set(c.label, t);
-    }
-  }
-  const empty = (best.get(cases[0].label) as ProcessTiming).wall;
-  const help = (best.get('hostfit --help') as ProcessTiming).wall;
+  const best = fastestInRounds(cases, runs, (c) => (c.args === null ? timeEmptyNode(1) : timeCli(c.args)), (t) => t.wall);
+  const empty = (best.get(cases[0]) as ProcessTiming).wall;
+  const help = (best.get(cases[1]) as ProcessTiming).wall;
   console.log(`Wall seconds of the fastest of ${runs} runs, taken in rounds; CPU = user + system seconds of that run (10 ms ticks).\n`);
   console.log(markdownTable(['command', 'wall s', 'CPU s', '× empty process', 'beyond the empty process, s'],
     cases.map((c) => {
-      const t = best.get(c.label) as ProcessTiming;
+      const t = best.get(c) as ProcessTiming;
       return [c.label, t.wall.toFixed(3), t.cpu === null ? '-' : t.cpu.toFixed(2), (t.wall / empty).toFixed(2), (t.wall - empty).toFixed(3)];
     })));
   const met = help <= HELP_SECONDS && help <= HELP_TIMES_NODE * empty;

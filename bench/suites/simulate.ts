@@ -16,7 +16,7 @@ import { WasmSimulator } from '../../core/sim/kernel/wasm-simulator';
 import { byteOrder, parsePlanetLabTrace } from '../../core/traces/planetlab';
 import { loadKernelBytes } from '../../electron/cli/kernel';
 import { ensureBuiltCli, timeCli, timeEmptyNode, type ProcessTiming } from '../process';
-import { markdownTable } from '../table';
+import { fastestInRounds, markdownTable } from '../table';
 import { runCisSection } from '../cis';
 
 export const name = 'simulate';
@@ -48,25 +48,6 @@ function timed<T>(fn: () => T): { seconds: number; result: T } {
   const t0 = performance.now();
   const result = fn();
   return { seconds: (performance.now() - t0) / 1000, result };
-}
-
-/**
- * Each key's fastest of `runs` measurements, taken in rounds over all keys (round 1: every day once, then round 2, …)
- * rather than each key's runs back to back: a spell of a busy machine then slows one run of several days, which the
- * other rounds outvote, instead of every run of one day.
- */
-function fastestInRounds<K, T>(keys: readonly K[], runs: number, measure: (key: K) => T, seconds: (t: T) => number,
-  all?: Map<K, number[]>): Map<K, T> {
-  const out = new Map<K, T>();
-  for (let k = 0; k < runs; k++) {
-    for (const key of keys) {
-      const t = measure(key);
-      const seen = out.get(key);
-      if (seen === undefined || seconds(t) < seconds(seen)) out.set(key, t);
-      if (all) all.set(key, [...(all.get(key) ?? []), seconds(t)]);
-    }
-  }
-  return out;
 }
 
 const median = (v: number[]): number => {

@@ -70,7 +70,7 @@ export interface ModelResult {
   /** The plan's best, rule-aware bound (what makes it: a resource or a rule), and the gap to it. */
   readonly bestLowerBound: LowerBound;
   readonly gapToBest: number | null;
-  /** Where the pool ran out: the hosts the instances left for lack of room and the placed ones need at least. */
+  /** Where the pool ran out: the plan's shortfall (core/plan/shortfall.ts). */
   readonly shortfall: PoolShortfall | null;
   /** The independent verifier accepted the placement under every rule of the scenario. */
   readonly verified: boolean;

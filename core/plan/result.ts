@@ -106,7 +106,7 @@ export interface ModelPlan {
   readonly verified: boolean;
   /** Container-in-VM: node VMs and the shape search; null for the other models. */
   readonly nodes: NodePlan | null;
-  /** Where the pool ran out (instances left for lack of room or slots): the hosts all of them need at least. */
+  /** Where the pool ran out: the hosts the placed instances and those more hosts could hold need at least (shortfall.ts). */
   readonly shortfall: PoolShortfall | null;
 }
 

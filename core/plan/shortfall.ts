@@ -9,6 +9,7 @@ import { REASON_AFFINITY, REASON_ISOLATION, REASON_MAX_ITEMS, REASON_NO_ROOM, RE
 import { DIMENSIONS, type Dimension } from '../model/dimensions';
 import type { HostGroup } from '../model/expansion';
 import type { LowerBound } from './bounds';
+import { totalCount } from './encode';
 
 export interface PoolShortfall {
   /** Instances left that more hosts could hold (lack of room, slots, or hosts for a spread, isolation or affinity rule). */
@@ -58,6 +59,5 @@ export function shortMask(itemHost: ArrayLike<number>, reasonOf: (i: number) => 
 /** The shortfall, from the bound over shortMask's items; null when nothing was left that more hosts could hold. */
 export function poolShortfall(bound: LowerBound, short: number, pool: readonly HostGroup[]): PoolShortfall | null {
   if (short === 0 || bound.hosts === null) return null;
-  const hostsInPool = pool.reduce((n, g) => n + g.count, 0);
-  return { instances: short, hostsAtLeast: bound.hosts, extraHosts: Math.max(0, bound.hosts - hostsInPool), by: bound.by, hostModel: extensionModel(pool, bound.by) };
+  return { instances: short, hostsAtLeast: bound.hosts, extraHosts: Math.max(0, bound.hosts - totalCount(pool)), by: bound.by, hostModel: extensionModel(pool, bound.by) };
 }

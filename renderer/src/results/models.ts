@@ -22,7 +22,7 @@ export interface ShownModel {
   /** The volume bound alone (per resource, largest hosts first), which the Model tab's per-resource table shows. */
   readonly volumeBound: LowerBound;
   readonly utilisation: Readonly<Record<Dimension, number>>;
-  /** Where the pool ran out: the hosts all instances left for lack of room and the placed ones need at least. */
+  /** Where the pool ran out: the plan's shortfall (core/plan/shortfall.ts). */
   readonly shortfall: PoolShortfall | null;
   /** Present when the models come from the comparison. */
   readonly full: ModelResult | null;

@@ -46,8 +46,7 @@ export const useSimulationStore = defineStore('simulation', () => {
 
   // A loaded document is another scenario: its simulation (or one still running for the last) is not shown for it.
   watch(() => doc.loads, () => {
-    if (status.value === 'running') planner().cancel();
-    token++;
+    if (status.value === 'running') cancel();
     result.value = null;
     resultFor.value = null;
     error.value = '';

@@ -63,7 +63,6 @@ export const useSweepStore = defineStore('sweep', () => {
   // A loaded document is another scenario: the points swept from the last one are not shown for it.
   watch(() => doc.loads, () => {
     if (running.value) cancel();
-    token++;
     points.value = [];
     sweptPath.value = '';
     done.value = 0;

@@ -44,7 +44,7 @@ describe('model cards', () => {
     expect(w.get('[data-testid="unplaced-container"]').classes()).toContain('bad');
   });
 
-  it('does not blame the pool for instances too large for any host while hosts are left', () => {
+  it('marks the bound as of the placed instances wherever some are left, and says nothing of the pool without a shortfall', () => {
     const w = mountWith(ModelCards, { props: { models: [model({ placed: 378, unplaced: 1, hostsUsed: 12, unplacedBy: { tooLarge: 1, noRoom: 0, maxItems: 0, noFlavour: 0 } })] } });
     expect(w.find('[data-testid="lower-bound-placed-container"]').exists()).toBe(true);
     expect(w.find('[data-testid="pool-full-container"]').exists()).toBe(false);
